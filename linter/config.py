@@ -1,0 +1,181 @@
+"""Find and validate `[tool.content-lint]` (or `content-lint.toml`) into a frozen Config."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILE = "content-lint.toml"
+PYPROJECT = "pyproject.toml"
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+
+
+class ConfigError(Exception):
+    """A bad config: the CLI prints it as one line and exits 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    source: Path | None = None
+    schema: Path | None = None
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    max_front_matter_bytes: int = 1 << 20
+    max_depth: int = 64
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    reference_time: datetime | None = None
+
+    def with_overrides(self, **changes: Any) -> Config:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def parse_datetime(text: str) -> datetime:
+    """An RFC 3339 / ISO 8601 timestamp; naive ones are taken as UTC."""
+    value = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _string_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ValueError("should be a list of strings")
+
+
+def _positive_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError("should be a positive integer")
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("should be true or false")
+    return value
+
+
+def _table_of(convert: Callable[[Any], Any]) -> Callable[[Any], dict[str, Any]]:
+    def check(value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise ValueError("should be a table")
+        out = {}
+        for key, item in value.items():
+            try:
+                out[key] = convert(item)
+            except ValueError as exc:
+                raise ValueError(f"entry {key!r} {exc}") from None
+        return out
+
+    return check
+
+
+def _severity_name(value: Any) -> str:
+    if value not in ("error", "warning", "off"):
+        raise ValueError('should be "error", "warning" or "off"')
+    return str(value)
+
+
+def _reference_time(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    if isinstance(value, str):
+        try:
+            return parse_datetime(value)
+        except ValueError:
+            pass
+    raise ValueError("should be an RFC 3339 date-time such as 2024-01-31T12:00:00Z")
+
+
+def _rules_table(value: Any) -> dict[str, dict[str, Any]]:
+    return _table_of(lambda v: dict(_table_of(lambda x: x)(v)))(value)
+
+
+# key in the file -> (Config field, converter). Paths are made absolute afterwards.
+_KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "schema": ("schema", lambda v: _path(v)),
+    "include": ("include", _string_list),
+    "exclude": ("exclude", _string_list),
+    "respect-gitignore": ("respect_gitignore", _bool),
+    "max-front-matter-bytes": ("max_front_matter_bytes", _positive_int),
+    "max-depth": ("max_depth", _positive_int),
+    "select": ("select", _string_list),
+    "ignore": ("ignore", _string_list),
+    "severity": ("severity", _table_of(_severity_name)),
+    "rules": ("rules", _rules_table),
+    "per-file-ignores": ("per_file_ignores", _table_of(_string_list)),
+    "reference-time": ("reference_time", _reference_time),
+}
+
+
+def _path(value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValueError("should be a path (a non-empty string)")
+    return value
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest content-lint.toml, or pyproject.toml with a [tool.content-lint] table."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and "content-lint" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(explicit: Path | None, cwd: Path) -> Config:
+    path = explicit or find_config_file(cwd)
+    if path is None:
+        return Config(root=cwd)
+    data = _read_toml(path)
+    table = data.get("tool", {}).get("content-lint", {}) if path.name == PYPROJECT else data
+    section = "[tool.content-lint]" if path.name == PYPROJECT else ""
+    return config_from_table(table, path, section)
+
+
+def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -> Config:
+    values: dict[str, Any] = {}
+    prefix = f"{path}: {section + ' ' if section else ''}"
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{prefix}should be a table")
+    for key, raw in table.items():
+        if key not in _KEYS:
+            hint = f" (known keys: {', '.join(sorted(_KEYS))})"
+            raise ConfigError(f"{prefix}unknown key `{key}`{hint}")
+        name, convert = _KEYS[key]
+        try:
+            values[name] = convert(raw)
+        except ValueError as exc:
+            raise ConfigError(f"{prefix}key `{key}` {exc}") from None
+    root = path.parent.resolve()
+    if "schema" in values:
+        values["schema"] = (root / values["schema"]).resolve()
+    return Config(root=root, source=path, **values)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None

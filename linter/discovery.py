@@ -1,0 +1,142 @@
+"""Expand the paths given on the command line into the files to lint, in a stable order."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from linter.findings import Problem
+
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file to lint (`path` as shown to the user) or a problem met while walking."""
+
+    path: str
+    problem: Problem | None = None
+
+
+@dataclass(frozen=True)
+class FileFilter:
+    include: tuple[str, ...]
+    exclude: pathspec.PathSpec
+    root: Path
+    respect_gitignore: bool
+
+    @classmethod
+    def build(
+        cls, include: Sequence[str], exclude: Sequence[str], root: Path, respect_gitignore: bool
+    ) -> FileFilter:
+        return cls(tuple(include), pathspec.GitIgnoreSpec.from_lines(exclude), root, respect_gitignore)
+
+    def included(self, name: str) -> bool:
+        return any(fnmatch.fnmatchcase(name, pattern) for pattern in self.include)
+
+    def excluded(self, path: str, is_dir: bool = False) -> bool:
+        if not self.exclude.patterns:
+            return False
+        absolute = os.path.abspath(path)
+        try:
+            relative = Path(absolute).relative_to(self.root).as_posix()
+        except ValueError:
+            relative = Path(path).as_posix().lstrip("/")
+        return self.exclude.match_file(relative + "/" if is_dir else relative)
+
+
+def discover(paths: Sequence[str], filters: FileFilter, force_exclude: bool = False) -> Iterator[Source]:
+    """Yield files under `paths` (sorted, each once); explicit files are taken as given."""
+    seen: set[str] = set()
+    for given in paths:
+        for source in _expand(given, filters, force_exclude):
+            key = os.path.normpath(source.path)
+            if key not in seen:
+                seen.add(key)
+                yield source
+
+
+def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[Source]:
+    try:
+        info = os.stat(given)
+    except OSError as exc:
+        if os.path.islink(given):
+            yield Source(
+                given, Problem("FM007", f"cannot read file: {exc.strerror} (broken or looping symlink)")
+            )
+        else:
+            yield Source(given, Problem("FM007", f"no such file or folder: {given}"))
+        return
+    if not stat.S_ISDIR(info.st_mode):
+        if not (force_exclude and filters.excluded(given)):
+            yield Source(given)
+        return
+    if force_exclude and filters.excluded(given, is_dir=True):
+        return
+    yield from _walk(given, filters)
+
+
+def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
+    """Depth-first, sorted, iterative; follows symlinked folders but never twice into one."""
+    visited: set[tuple[int, int]] = set()
+    ignores = _gitignore(top) if filters.respect_gitignore else []
+    stack: list[tuple[str, list[tuple[str, pathspec.PathSpec]]]] = [(top, ignores)]
+    while stack:
+        folder, ignores = stack.pop()
+        try:
+            info = os.stat(folder)
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield Source(folder, Problem("FM007", f"cannot read folder: {exc.strerror or exc}"))
+            continue
+        if (info.st_dev, info.st_ino) in visited:
+            yield Source(
+                folder, Problem("FM007", "folder loop: a symlink leads back into a folder already checked")
+            )
+            continue
+        visited.add((info.st_dev, info.st_ino))
+        subfolders: list[tuple[str, list[tuple[str, pathspec.PathSpec]]]] = []
+        for entry in entries:
+            path = os.path.join(folder, entry.name)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS:
+                    continue
+                if _ignored(path, ignores, True) or filters.excluded(path, is_dir=True):
+                    continue
+                subfolders.append(
+                    (path, ignores + _gitignore(path) if filters.respect_gitignore else ignores)
+                )
+            elif (
+                filters.included(entry.name)
+                and not _ignored(path, ignores, False)
+                and not filters.excluded(path)
+            ):
+                yield Source(path)
+        stack.extend(reversed(subfolders))
+
+
+def _gitignore(folder: str) -> list[tuple[str, pathspec.PathSpec]]:
+    try:
+        with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return []
+    return [(folder, pathspec.GitIgnoreSpec.from_lines(lines))]
+
+
+def _ignored(path: str, ignores: list[tuple[str, pathspec.PathSpec]], is_dir: bool) -> bool:
+    for base, spec in ignores:
+        relative = os.path.relpath(path, base).replace(os.sep, "/")
+        if spec.match_file(relative + "/" if is_dir else relative):
+            return True
+    return False

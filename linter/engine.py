@@ -1,0 +1,164 @@
+"""Files -> documents -> schema -> document rules -> corpus rules -> suppression -> findings.
+
+The engine never prints; it returns findings for reporters to render.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from linter.compose import Limits, compose_document
+from linter.config import Config, ConfigError
+from linter.document import Document
+from linter.findings import Finding, Problem
+from linter.frontmatter import FrontMatter, read_front_matter
+from linter.options import build_rules
+from linter.rules import ALL_RULES, RULES_BY_CODE
+from linter.rules.base import CorpusRule, Rule, RunContext, Violation
+from linter.schema import SchemaChecker, load_schema
+from linter.selection import Selection, matches
+from linter.suppression import apply_suppressions, parse_directives
+
+
+@dataclass
+class FileResult:
+    """Everything one file contributes: its findings and the facts corpus rules collected."""
+
+    path: str
+    findings: list[Finding]
+    facts: dict[str, Any] = field(default_factory=dict)
+    directives: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    files_checked: int
+    findings: list[Finding]
+
+
+class Engine:
+    def __init__(
+        self, config: Config, schema: SchemaChecker, selection: Selection, context: RunContext
+    ) -> None:
+        self.config = config
+        self.schema = schema
+        self.selection = selection
+        self.limits = Limits(max_depth=config.max_depth)
+        self.rules: list[Rule] = build_rules(config, selection, context)
+        self.corpus_rules = [r for r in self.rules if isinstance(r, CorpusRule)]
+        self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
+
+    def run(self, paths: Iterable[str], problems: Iterable[tuple[str, Problem]] = ()) -> Report:
+        results = [self.lint_file(path) for path in paths]
+        return self.finish(results, problems)
+
+    def finish(self, results: list[FileResult], problems: Iterable[tuple[str, Problem]] = ()) -> Report:
+        """Add corpus-rule findings, apply suppressions and sort. Results come from any worker."""
+        findings: list[Finding] = []
+        extra = self._judge_corpus(results)
+        for result in results:
+            merged = result.findings + [self._finding(result.path, p) for p in extra.get(result.path, [])]
+            kept, unused = apply_suppressions(merged, result.directives)
+            findings.extend(kept)
+            findings.extend(self._finding(result.path, p) for p in unused)
+        findings.extend(self._finding(path, p) for path, p in problems)
+        findings = [f for f in findings if f.severity is not None]
+        findings.sort(key=lambda f: f.sort_key)
+        return Report(len(results), findings)
+
+    def lint_file(self, path: str) -> FileResult:
+        front = read_front_matter(path, self.config.max_front_matter_bytes)
+        if isinstance(front, Problem):
+            return FileResult(path, self._findings(path, [front]))
+        return self.lint_front_matter(path, front)
+
+    def lint_front_matter(self, path: str, front: FrontMatter) -> FileResult:
+        directives = parse_directives(front.text)
+        document, problems = compose_document(path, front, self.limits)
+        result = FileResult(path, [], directives=directives)
+        if document is not None:
+            problems.extend(self.schema.check(document))
+            problems.extend(self._rule_problems(document))
+            for rule in self.corpus_rules:
+                result.facts[rule.code] = rule.collect(document)
+        result.findings = self._findings(path, problems)
+        return result
+
+    def _rule_problems(self, document: Document) -> Iterator[Problem]:
+        for rule in self.document_rules:
+            for violation in rule.check(document):
+                yield _locate(rule.code, violation, document)
+
+    def _judge_corpus(self, results: list[FileResult]) -> dict[str, list[Problem]]:
+        extra: dict[str, list[Problem]] = {}
+        for rule in self.corpus_rules:
+            facts = {r.path: r.facts[rule.code] for r in results if r.facts.get(rule.code) is not None}
+            for path, problem in rule.judge(facts):
+                extra.setdefault(path, []).append(problem)
+        return extra
+
+    def _findings(self, path: str, problems: Iterable[Problem]) -> list[Finding]:
+        ignored = self._per_file_ignores(path)
+        out = []
+        for problem in problems:
+            severity = self.selection.severity(problem.code)
+            if severity is None or problem.code in ignored:
+                continue
+            out.append(self._finding(path, problem, severity))
+        return out
+
+    def _finding(self, path: str, problem: Problem, severity: Any = None) -> Finding:
+        rule = RULES_BY_CODE.get(problem.code)
+        region = problem.region
+        return Finding(
+            path=_display(path),
+            line=region.line,
+            column=region.column,
+            end_line=region.end_line,
+            end_column=region.end_column,
+            code=problem.code,
+            rule=rule.name if rule else problem.code,
+            severity=severity or self.selection.severity(problem.code),  # type: ignore[arg-type]
+            message=problem.message,
+            pointer=problem.pointer,
+        )
+
+    def _per_file_ignores(self, path: str) -> set[str]:
+        if not self.config.per_file_ignores:
+            return set()
+        try:
+            relative = Path(os.path.abspath(path)).relative_to(self.config.root).as_posix()
+        except ValueError:
+            relative = Path(path).as_posix()
+        codes: set[str] = set()
+        for pattern, selectors in self.config.per_file_ignores.items():
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
+                codes.update(r.code for r in ALL_RULES if any(matches(s, r) for s in selectors))
+        return codes
+
+
+def build_engine(config: Config, now: datetime | None = None) -> Engine:
+    """Wire config -> selection -> schema -> engine (what the CLI and tests both need)."""
+    selection = Selection.build(config.select, config.ignore, config.severity, config.rules)
+    schema = load_schema(config.schema)
+    moment = now or config.reference_time or datetime.now(timezone.utc)
+    return Engine(config, schema, selection, RunContext(now=moment, root=str(config.root)))
+
+
+def _locate(code: str, violation: Violation, document: Document) -> Problem:
+    return Problem(
+        code, violation.message, document.locate(violation.pointer, violation.target), violation.pointer
+    )
+
+
+def _display(path: str) -> str:
+    return path.replace(os.sep, "/") if os.sep != "/" else path
+
+
+__all__ = ["ConfigError", "Engine", "FileResult", "Report"]

@@ -1,0 +1,150 @@
+"""Find the `---` fenced block at the top of a file without reading (or decoding) the body."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from dataclasses import dataclass
+
+from linter.findings import Problem, Region
+
+BOM = b"\xef\xbb\xbf"
+# A closing fence is a line that is exactly `---` or `...` (CRLF allowed).
+_CLOSING_FENCE = re.compile(rb"^(?:---|\.\.\.)\r?$", re.MULTILINE)
+_BINARY_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The YAML block, as text from the opening fence up to (not including) the closing one.
+
+    Keeping the opening `---` makes YAML's own line numbers equal to the file's.
+    """
+
+    text: str
+    closing_line: int
+
+
+def read_front_matter(path: str, max_bytes: int) -> FrontMatter | Problem:
+    """Read just enough of `path` to return its front matter, or the problem that stops us."""
+    try:
+        data = _read_head(path, max_bytes + len(BOM) + 8)
+    except _NotRegular as exc:
+        return Problem("FM007", f"not a regular file ({exc.kind}); nothing to lint")
+    except OSError as exc:
+        return Problem("FM007", f"cannot read file: {_describe_os_error(exc)}")
+    return split_front_matter(data, max_bytes)
+
+
+def split_front_matter(data: bytes, max_bytes: int) -> FrontMatter | Problem:
+    """Split raw bytes into the fenced block; `data` may be a truncated head of the file."""
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    first_end = data.find(b"\n")
+    first_line = data if first_end < 0 else data[:first_end]
+    if first_line.rstrip(b"\r") != b"---":
+        if b"\0" in data[:_BINARY_SNIFF_BYTES]:
+            return Problem("FM007", "binary file (it contains NUL bytes); expected text")
+        return Problem("FM001", "no front matter: the first line must be `---`", Region(1, 1, 1, 1))
+    closing = _CLOSING_FENCE.search(data, first_end + 1) if first_end >= 0 else None
+    if closing is None:
+        if len(data) > max_bytes:
+            return _too_large(max_bytes)
+        return Problem(
+            "FM002",
+            "front matter is never closed: add a line `---` after it",
+            Region(1, 1, 1, 4),
+        )
+    block = data[: closing.start()]
+    if len(block) > max_bytes:
+        return _too_large(max_bytes)
+    problem = _check_bytes(block)
+    if problem is not None:
+        return problem
+    return FrontMatter(block.decode("utf-8"), block.count(b"\n") + 1)
+
+
+def _check_bytes(block: bytes) -> Problem | None:
+    nul = block.find(b"\0")
+    if nul >= 0:
+        line, column = _byte_position(block, nul)
+        return Problem(
+            "FM007",
+            f"NUL byte at byte offset {nul}; front matter must be text",
+            Region(line, column, line, column + 1),
+        )
+    try:
+        block.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(block, exc.start)
+        return Problem(
+            "FM007",
+            f"not valid UTF-8: byte 0x{block[exc.start]:02x} at byte offset {exc.start} (line {line})",
+            Region(line, column, line, column + 1),
+        )
+    return None
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _too_large(max_bytes: int) -> Problem:
+    return Problem(
+        "FM008",
+        f"front matter is larger than {max_bytes} bytes (max-front-matter-bytes)",
+        Region(1, 1, 1, 4),
+    )
+
+
+class _NotRegular(Exception):
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _read_head(path: str, limit: int) -> bytes:
+    """Read at most `limit` bytes; never block on a FIFO or read a device."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _NotRegular(_file_kind(mode))
+        chunks: list[bytes] = []
+        remaining = limit
+        # Ask for the whole file at once when it is small: one read, one right-sized buffer.
+        size_hint = os.fstat(fd).st_size + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20 if chunks else size_hint))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _describe_os_error(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "too many levels of symbolic links (a symlink loop)"
+    if exc.errno == errno.ENOENT:
+        return "the file vanished before it could be read"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return exc.strerror or str(exc)

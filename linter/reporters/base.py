@@ -1,0 +1,36 @@
+"""What every reporter receives: the sorted findings and the run's counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from linter.findings import Finding
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    files_checked: int
+    findings: Sequence[Finding]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "warning")
+
+
+class Reporter:
+    """Writes a report to an injected stream; computes nothing."""
+
+    #: Machine formats keep stdout clean of anything but the report.
+    machine_readable = False
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def report(self, summary: RunSummary) -> None:
+        raise NotImplementedError

@@ -1,0 +1,22 @@
+"""One JSON object: `{"version": 1, "files_checked": N, "findings": [...]}`; a stable shape."""
+
+from __future__ import annotations
+
+import json
+
+from linter.reporters.base import Reporter, RunSummary
+
+JSON_FORMAT_VERSION = 1
+
+
+class JsonReporter(Reporter):
+    machine_readable = True
+
+    def report(self, summary: RunSummary) -> None:
+        payload = {
+            "version": JSON_FORMAT_VERSION,
+            "files_checked": summary.files_checked,
+            "findings": [finding.to_dict() for finding in summary.findings],
+        }
+        json.dump(payload, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")

@@ -1,0 +1,92 @@
+"""What a rule declares (code, name, default severity, options, docs) and what it receives."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar, Literal
+
+from linter.document import Document, Target
+from linter.findings import Problem
+
+DefaultSeverity = Literal["error", "warning", "off"]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One configurable option: its TOML name, accepted Python type(s) and default."""
+
+    name: str
+    kind: type | tuple[type, ...]
+    default: Any
+    help: str
+
+    def type_name(self) -> str:
+        kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
+        names = {bool: "bool", int: "int", float: "number", str: "string", list: "list", dict: "table"}
+        return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule blames: a node (by JSON Pointer) and why. Never a line or column."""
+
+    pointer: str
+    message: str
+    target: Target = "value"
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """Facts shared by every rule in one run."""
+
+    now: datetime
+    root: str = "."
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class. Subclasses set the class attributes; the docstring is the user documentation."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    default_severity: ClassVar[DefaultSeverity] = "error"
+    summary: ClassVar[str]
+    options: ClassVar[tuple[Option, ...]] = ()
+    #: Checks done by the reader or schema stage, listed for docs and selection only.
+    builtin: ClassVar[bool] = False
+    #: Reader failures that stop a file from being checked: `select` never hides them.
+    fatal: ClassVar[bool] = False
+    #: The severity an opt-in rule (default "off") gets when it is switched on.
+    opt_in_severity: ClassVar[Literal["error", "warning"]] = "warning"
+
+    def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
+        self.settings = dict(settings)
+        self.context = context
+
+    def check(self, document: Document) -> Iterable[Violation]:
+        return ()
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or cls.summary)
+
+    @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        return {option.name: option.default for option in cls.options}
+
+
+class CorpusRule(Rule):
+    """A rule that compares documents with each other (e.g. duplicate articles across files).
+
+    `collect` returns small picklable facts per document; `judge` sees all facts at the end.
+    """
+
+    def collect(self, document: Document) -> Any:
+        return None
+
+    def judge(self, facts: Mapping[str, Any]) -> Iterable[tuple[str, Problem]]:
+        """Problems per path; facts carry regions the document located at collect time."""
+        return ()

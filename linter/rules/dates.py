@@ -1,0 +1,7 @@
+"""dates rules (to be written)."""
+
+from __future__ import annotations
+
+from linter.rules.base import Rule
+
+DATES_RULES: tuple[type[Rule], ...] = ()

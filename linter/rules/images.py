@@ -1,0 +1,7 @@
+"""images rules (to be written)."""
+
+from __future__ import annotations
+
+from linter.rules.base import Rule
+
+IMAGES_RULES: tuple[type[Rule], ...] = ()

@@ -1,0 +1,240 @@
+"""Checks made while reading a file and validating it against the schema.
+
+They are produced by the reader and schema stages, not by `check`; they are listed here so
+that `content-lint rules`, `select`/`ignore` and the docs treat them like every other rule.
+"""
+
+from __future__ import annotations
+
+from linter.rules.base import Rule
+
+
+class MissingFrontMatter(Rule):
+    """The file does not start with a `---` line, so it has no front matter.
+
+    Why: a content file without front matter has no title, date or URL; the site cannot
+    list it. An empty file is reported too.
+
+    Bad::
+
+        # My article
+        Some text.
+
+    Good::
+
+        ---
+        title: My article
+        ---
+        Some text.
+    """
+
+    code = "FM001"
+    fatal = True
+    name = "missing-front-matter"
+    summary = "The file does not start with a `---` front-matter block."
+    builtin = True
+
+
+class UnterminatedFrontMatter(Rule):
+    """The opening `---` has no closing `---` (or `...`) line.
+
+    Why: without the closing line the whole file would be read as YAML. The finding points
+    at the opening line.
+
+    Bad::
+
+        ---
+        title: My article
+        Some text.
+
+    Good::
+
+        ---
+        title: My article
+        ---
+        Some text.
+    """
+
+    code = "FM002"
+    fatal = True
+    name = "unterminated-front-matter"
+    summary = "The front matter is opened with `---` but never closed."
+    builtin = True
+
+
+class YamlSyntax(Rule):
+    """The front matter is not valid YAML; the position is the parser's own.
+
+    Bad::
+
+        title: "An unclosed quote
+        webUrl: https://example.com/a
+
+    Good::
+
+        title: "A closed quote"
+        webUrl: https://example.com/a
+    """
+
+    code = "FM003"
+    fatal = True
+    name = "yaml-syntax"
+    summary = "The front matter is not valid YAML."
+    builtin = True
+
+
+class DuplicateKey(Rule):
+    """A mapping repeats a key. YAML loaders silently keep one of the values.
+
+    The finding points at the second key and names the line of the first.
+
+    Bad::
+
+        title: First
+        title: Second
+
+    Good::
+
+        title: Second
+    """
+
+    code = "FM004"
+    fatal = True
+    name = "duplicate-key"
+    summary = "A mapping repeats a key."
+    builtin = True
+
+
+class NotAMapping(Rule):
+    """The front matter is a list, a single value, or empty; it must map keys to values.
+
+    Bad::
+
+        ---
+        - title
+        - date
+        ---
+
+    Good::
+
+        ---
+        title: A title
+        ---
+    """
+
+    code = "FM005"
+    fatal = True
+    name = "not-a-mapping"
+    summary = "The front matter is not a mapping of keys to values."
+    builtin = True
+
+
+class YamlAlias(Rule):
+    """Anchors (`&a`), aliases (`*a`), merge keys (`<<`) and explicit tags (`!!python/...`).
+
+    Why: aliases let a few hundred bytes expand into gigabytes (the "billion laughs"
+    attack) and tags ask the loader to build arbitrary objects. Content is plain data, so
+    these are refused before anything is expanded.
+
+    Bad::
+
+        a: &x [1, 2]
+        b: *x
+
+    Good::
+
+        a: [1, 2]
+        b: [1, 2]
+    """
+
+    code = "FM006"
+    fatal = True
+    name = "yaml-alias"
+    summary = "Anchors, aliases, merge keys and explicit tags are refused."
+    builtin = True
+
+
+class Unreadable(Rule):
+    """The file cannot be read as text: not UTF-8, a NUL byte, no permission, a loop.
+
+    The message names the byte offset and line of a bad byte.
+    """
+
+    code = "FM007"
+    fatal = True
+    name = "unreadable"
+    summary = "The file cannot be read as UTF-8 text."
+    builtin = True
+
+
+class TooLarge(Rule):
+    """The front matter is larger than `max-front-matter-bytes` (default 1 MiB) or nested
+    deeper than `max-depth` (default 64) levels.
+
+    Why: real front matter is a few kilobytes; anything far larger is a mistake or an attack,
+    and is refused without being parsed.
+    """
+
+    code = "FM008"
+    fatal = True
+    name = "too-large"
+    summary = "The front matter is too large or too deeply nested."
+    builtin = True
+
+
+class UnusedSuppression(Rule):
+    """A `# content-lint: disable=...` comment that silences nothing.
+
+    Why: stale suppressions hide future problems. Remove the comment, or the code in it
+    that no longer fires.
+
+    Bad::
+
+        quality: 35  # content-lint: disable=FM301
+
+    Good::
+
+        quality: 35
+    """
+
+    code = "FM009"
+    name = "unused-suppression"
+    default_severity = "warning"
+    summary = "A suppression comment silences nothing."
+    builtin = True
+
+
+class Schema(Rule):
+    """The front matter does not match the JSON Schema (`schema` in config, or the shipped
+    `article.schema.json`).
+
+    Each schema error is reported at the offending value; a missing required key at the
+    mapping that lacks it; an unknown key at the key itself.
+
+    Bad::
+
+        quality: 150
+
+    Good::
+
+        quality: 35
+    """
+
+    code = "FM100"
+    name = "schema"
+    summary = "The front matter does not match the JSON Schema."
+    builtin = True
+
+
+READER_RULES: tuple[type[Rule], ...] = (
+    MissingFrontMatter,
+    UnterminatedFrontMatter,
+    YamlSyntax,
+    DuplicateKey,
+    NotAMapping,
+    YamlAlias,
+    Unreadable,
+    TooLarge,
+    UnusedSuppression,
+    Schema,
+)

@@ -1,0 +1,7 @@
+"""secured rules (to be written)."""
+
+from __future__ import annotations
+
+from linter.rules.base import Rule
+
+SECURED_RULES: tuple[type[Rule], ...] = ()

@@ -1,0 +1,7 @@
+"""text rules (to be written)."""
+
+from __future__ import annotations
+
+from linter.rules.base import Rule
+
+TEXT_RULES: tuple[type[Rule], ...] = ()

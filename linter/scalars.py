@@ -1,0 +1,49 @@
+"""Resolve plain YAML scalars the way JSON (and YAML 1.2's core schema) would.
+
+YAML 1.1 turns `2021-05-21T13:40:00Z` into a datetime, `yes` into True and `1:20` into 80.
+Front matter is judged by a JSON Schema, so only JSON's own types are produced here:
+timestamps, `yes`/`no`, sexagesimals, `.inf` and `.nan` all stay strings, exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_MAYBE_SPECIAL = frozenset("-+.0123456789~nNtTfF")
+_MAX_NUMBER_CHARS = 4000
+_CONSTANTS: dict[str, object] = {
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
+
+
+def resolve_plain(text: str) -> object:
+    """The JSON value of an unquoted scalar (null, bool, int, float) or the text itself."""
+    if text and text[0] not in _MAYBE_SPECIAL:
+        return text
+    if text in _CONSTANTS:
+        return _CONSTANTS[text]
+    if len(text) > _MAX_NUMBER_CHARS:  # int() refuses huge literals; such a "number" is text
+        return text
+    if _INT.match(text):
+        return int(text)
+    if _HEX.match(text):
+        return int(text, 16)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _FLOAT.match(text):
+        return float(text)
+    return text

@@ -1,0 +1,134 @@
+"""Load a JSON Schema once, refuse anything remote, and turn its errors into exact findings."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import jsonschema
+import referencing
+import referencing.exceptions
+from jsonschema.protocols import Validator
+
+from linter.document import Document, join_pointer, pointer_from_path
+from linter.findings import Problem
+from linter.schema_messages import describe
+
+DEFAULT_SCHEMA_NAME = "article.schema.json"
+
+
+class SchemaError(Exception):
+    """The schema cannot be used; the CLI prints it as one line and exits 2."""
+
+
+def default_schema_path() -> Path:
+    """The shipped schema: inside the installed package, or at the top of a source checkout."""
+    packaged = resources.files("linter").joinpath("schemas", DEFAULT_SCHEMA_NAME)
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "schemas" / DEFAULT_SCHEMA_NAME
+
+
+@dataclass(frozen=True)
+class SchemaChecker:
+    path: Path
+    schema: dict[str, Any]
+    validator: Validator
+
+    def check(self, document: Document) -> Iterator[Problem]:
+        for error in self.validator.iter_errors(document.data):
+            yield from _problems(error, document)
+
+
+def load_schema(path: Path | None) -> SchemaChecker:
+    schema_path = (path or default_schema_path()).resolve()
+    schema = _read_json(schema_path)
+    if not isinstance(schema, dict):
+        raise SchemaError(f"{schema_path}: a schema must be a JSON object")
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        where = pointer_from_path(exc.absolute_path) or "/"
+        raise SchemaError(f"{schema_path}: invalid schema at {where}: {exc.message}") from None
+    registry: referencing.Registry[Any] = referencing.Registry(retrieve=_local_retriever(schema_path.parent))
+    validator = cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+    _resolve_all_refs(validator, schema, schema_path)
+    return SchemaChecker(schema_path, schema, validator)
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SchemaError(f"{path}: cannot read schema: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SchemaError(f"{path}: schema is not valid JSON: {exc}") from None
+
+
+def _local_retriever(base: Path) -> Any:
+    """Resolve `$ref`s to files beside the schema; never touch the network."""
+
+    def retrieve(uri: str) -> referencing.Resource[Any]:
+        parts = urlsplit(uri)
+        if parts.scheme not in ("", "file"):
+            raise SchemaError(
+                f"remote $ref {uri!r} refused: content-lint never fetches schemas; keep referenced schemas beside the main one"
+            )
+        target = (base / unquote(parts.path)).resolve()
+        if base not in target.parents:
+            raise SchemaError(f"$ref {uri!r} points outside the schema's folder {base}")
+        return referencing.Resource.from_contents(
+            _read_json(target), default_specification=referencing.jsonschema.DRAFT202012
+        )
+
+    return retrieve
+
+
+def _resolve_all_refs(validator: Validator, schema: Any, path: Path) -> None:
+    """Resolve every `$ref` now, so a broken one is a start-up error, not a mid-run crash."""
+    resolver = validator._resolver  # type: ignore[attr-defined]
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                try:
+                    resolver.lookup(ref)
+                except SchemaError as exc:
+                    raise SchemaError(f"{path}: {exc}") from None
+                except referencing.exceptions.Unresolvable as exc:
+                    cause = exc.__cause__ if isinstance(exc.__cause__, SchemaError) else exc
+                    raise SchemaError(f"{path}: cannot resolve $ref {ref!r}: {cause}") from None
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def _problems(error: jsonschema.ValidationError, document: Document) -> Iterator[Problem]:
+    pointer = pointer_from_path(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        for key in _extra_keys(error):
+            key_pointer = join_pointer(pointer, key)
+            message = f"unknown key `{key}`: not allowed here (at {key_pointer})"
+            yield Problem("FM100", message, document.locate(key_pointer, "key"), key_pointer)
+        return
+    target = "key" if error.validator == "required" else "value"
+    message = f"{describe(error, pointer)} (at {pointer or '/'})"
+    yield Problem("FM100", message, document.locate(pointer, target), pointer)
+
+
+def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    known = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    return [
+        key for key in error.instance if key not in known and not any(re.search(p, key) for p in patterns)
+    ]

@@ -1,0 +1,103 @@
+"""Shared test helpers: lint a string the way the CLI would, with a fixed 'now'."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from linter.config import config_from_table, parse_datetime
+from linter.engine import build_engine
+from linter.findings import Finding
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_DIR = REPO.parent / "shared" / "seed"
+EXAMPLES = REPO / "examples"
+NOW = parse_datetime("2026-11-26T12:00:00Z")
+
+# A clean article of our own, in the seed's format; tests edit copies of it.
+ARTICLE = """\
+---
+category: news
+title: "Harbour council approves new sea wall"
+excerpt: "Construction starts in spring and should protect two hundred homes from storm surges."
+publishedDateTime: 2024-04-02T09:30:00Z
+originalUrl: "https://www.coastline.example/news/sea-wall-approved"
+webUrl: "https://www.coastline.example/news/sea-wall-approved"
+type: article
+quality: 50
+heat: 2
+published: true
+provider:
+  name: Coastline Daily
+  domain: coastline.example
+topics:
+  - Local
+  - Infrastructure
+images:
+  - url: "https://cdn.coastline.example/img/sea-wall.jpg"
+    width: 1200
+    height: 800
+    isCached: true
+related:
+  - title: "Storm surge maps updated for the bay"
+    excerpt: "New models show which streets flood first."
+    publishedDateTime: 2024-03-28T14:00:00Z
+    webUrl: "https://bayobserver.example/environment/surge-maps"
+    type: article
+    provider:
+      name: Bay Observer
+      domain: bayobserver.example
+    quality: 40
+    images:
+      - url: "https://bayobserver.example/media/surge-map.png"
+        width: 800
+        height: 600
+        isCached: false
+secured: "pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4xIB5p/tqg7ui5mX9c;fCmZ/a/lkyU81lSvTfrXFA=="
+---
+Body text is never parsed.
+"""
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first line containing `needle` (so tests need no hand counting)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in text")
+
+
+def column_of(text: str, needle: str) -> int:
+    line = text.split("\n")[line_of(text, needle) - 1]
+    return line.index(needle) + 1
+
+
+def lint_text(
+    tmp_path: Path,
+    text: str | bytes,
+    *,
+    name: str = "article.md",
+    config: dict[str, Any] | None = None,
+    now: datetime = NOW,
+) -> list[Finding]:
+    """Write `text` to a file in `tmp_path` and lint it alone with `config` as [tool.content-lint]."""
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return lint_paths(tmp_path, [path], config=config, now=now)
+
+
+def lint_paths(
+    tmp_path: Path, paths: list[Path], *, config: dict[str, Any] | None = None, now: datetime = NOW
+) -> list[Finding]:
+    cfg = config_from_table(config or {}, tmp_path / "content-lint.toml")
+    engine = build_engine(cfg, now=now)
+    return engine.run([str(p) for p in paths]).findings
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return [f.code for f in findings]
+
+
+def only(findings: list[Finding], code: str) -> list[Finding]:
+    return [f for f in findings if f.code == code]
