@@ -1,0 +1,61 @@
+"""Type-safe ways for rules to find things in a document that may have the wrong shape.
+
+Rules never trust types: the schema reports wrong ones; a rule that cannot judge stays quiet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import Any
+
+from linter.config import parse_datetime
+from linter.document import join_pointer
+
+
+def articles(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """The article itself ("") and each related article that is a mapping (/related/N)."""
+    yield "", data
+    related = data.get("related")
+    if isinstance(related, list):
+        for index, item in enumerate(related):
+            if isinstance(item, Mapping):
+                yield f"/related/{index}", item
+
+
+def images(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every image mapping, in the article and in related articles (/images/N, /related/N/images/M)."""
+    for base, article in articles(data):
+        found = article.get("images")
+        if isinstance(found, list):
+            for index, image in enumerate(found):
+                if isinstance(image, Mapping):
+                    yield f"{base}/images/{index}", image
+
+
+def text_at(mapping: Mapping[str, Any], key: str) -> str | None:
+    value = mapping.get(key)
+    return value if isinstance(value, str) else None
+
+
+def number_at(mapping: Mapping[str, Any], key: str) -> int | float | None:
+    value = mapping.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return value
+
+
+def datetime_at(mapping: Mapping[str, Any], key: str) -> datetime | None:
+    """The value as an aware datetime, or None when it is not a well-formed RFC 3339 string."""
+    text = text_at(mapping, key)
+    if text is None or len(text) < 20 or "T" not in text.upper():
+        return None
+    try:
+        value = parse_datetime(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo is not None else None
+
+
+def child(pointer: str, key: str | int) -> str:
+    return join_pointer(pointer, key)
