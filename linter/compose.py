@@ -46,7 +46,7 @@ def compose_document(path: str, fm: FrontMatter, limits: Limits) -> tuple[Docume
         return None, [_syntax_problem(exc, positions)]
     except yaml.YAMLError as exc:  # reader errors without a mark
         return None, [Problem("FM003", f"YAML error: {exc}")]
-    if root is None:
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.value == "" and not root.style):
         return None, [
             Problem(
                 "FM005", "front matter is empty; expected a mapping of keys to values", Region(1, 1, 1, 4)
@@ -98,6 +98,8 @@ def _scan_events(text: str, limits: Limits, positions: _Positions) -> list[Probl
             if len(problems) >= _MAX_SAFETY_PROBLEMS:
                 break
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):  # libyaml's own hard limit, met while scanning ahead
+            return [*problems, Problem("FM008", _too_deep(limits), _syntax_problem(exc, positions).region)]
         problems.append(_syntax_problem(exc, positions))
     return problems
 

@@ -105,11 +105,19 @@ def _resolve_all_refs(validator: Validator, schema: Any, path: Path) -> None:
                 except SchemaError as exc:
                     raise SchemaError(f"{path}: {exc}") from None
                 except referencing.exceptions.Unresolvable as exc:
-                    cause = exc.__cause__ if isinstance(exc.__cause__, SchemaError) else exc
-                    raise SchemaError(f"{path}: cannot resolve $ref {ref!r}: {cause}") from None
+                    raise SchemaError(f"{path}: {_unresolvable_reason(ref, exc)}") from None
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
+
+
+def _unresolvable_reason(ref: str, exc: BaseException) -> str:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, SchemaError):
+            return str(cause)
+        cause = cause.__cause__ or cause.__context__
+    return f"cannot resolve $ref {ref!r}"
 
 
 def _problems(error: jsonschema.ValidationError, document: Document) -> Iterator[Problem]:

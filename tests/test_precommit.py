@@ -1,0 +1,76 @@
+"""Drive the real pre-commit with our hook, installed from a local copy of this checkout."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import ARTICLE, REPO, line_of
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.invalid",
+}
+SHIPPED = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "linter", "schemas")
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def _git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory) -> tuple[Path, str]:
+    """A git repository holding the current working tree (uncommitted changes included)."""
+    repo = tmp_path_factory.mktemp("hook-repo")
+    for name in SHIPPED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, repo / name)
+    env = {**os.environ, **GIT_ENV}
+    _git(repo, "init", "-q", env=env)
+    _git(repo, "add", "-A", env=env)
+    _git(repo, "commit", "-qm", "hook under test", env=env)
+    return repo, _git(repo, "rev-parse", "HEAD").stdout.strip()
+
+
+@pytest.fixture
+def content_repo(tmp_path, hook_repo, tmp_path_factory):
+    repo_path, rev = hook_repo
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path_factory.getbasetemp() / "pre-commit-home")}
+    _git(tmp_path, "init", "-q", env=env)
+    (tmp_path / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo_path}\n    rev: {rev}\n    hooks:\n      - id: content-lint\n"
+    )
+    install = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert install.returncode == 0, install.stdout + install.stderr
+    return tmp_path, env
+
+
+def test_broken_article_is_refused_and_clean_one_goes_in(content_repo):
+    repo, env = content_repo
+    broken = ARTICLE.replace("quality: 50", "quality: 150")
+    (repo / "news").mkdir()
+    (repo / "news" / "bad.md").write_text(broken)
+    _git(repo, "add", "-A", env=env)
+    refused = _git(repo, "commit", "-m", "add broken article", env=env)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert f"news/bad.md:{line_of(broken, 'quality: 150')}:10: FM100" in output
+
+    (repo / "news" / "bad.md").write_text(ARTICLE)
+    _git(repo, "add", "-A", env=env)
+    accepted = _git(repo, "commit", "-m", "add clean article", env=env)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert _git(repo, "log", "--oneline").stdout.count("\n") == 1
