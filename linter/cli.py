@@ -6,17 +6,22 @@ This is the only module that prints.
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
 from linter import __version__
+from linter.atomic import write_atomic
 from linter.config import Config, ConfigError, load_config, parse_datetime
 from linter.discovery import FileFilter, discover
 from linter.engine import build_engine
-from linter.reporters import REPORTERS, RunSummary
-from linter.rule_docs import print_rule, print_rules
+from linter.progress import Progress
+from linter.reporters import REPORTERS, Reporter, RunSummary
+from linter.rule_docs import print_rule, print_rules, rules_markdown_table
 from linter.schema import SchemaError
 from linter.selection import Selection, check_selectors
 
@@ -24,49 +29,50 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="content-lint", description="Lint the YAML front matter of content files."
-    )
+    parser = argparse.ArgumentParser(prog="content-lint", description="Lint the YAML front matter of content files.")
     parser.add_argument("--version", action="version", version=f"content-lint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check files and folders")
     check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
-    check.add_argument(
-        "--config", type=Path, help="config file (default: nearest content-lint.toml or pyproject.toml)"
-    )
+    check.add_argument("--config", type=Path, help="config file (default: nearest content-lint.toml or pyproject.toml)")
     check.add_argument("--schema", type=Path, help="JSON Schema to validate against")
-    check.add_argument("--output-format", choices=sorted(REPORTERS), help="report format (default: concise)")
+    check.add_argument("--output-format", help=f"one of: {', '.join(sorted(REPORTERS))}")
+    check.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
     check.add_argument("--select", help="comma-separated codes, prefixes or names to run")
     check.add_argument("--ignore", help="comma-separated codes, prefixes or names to skip")
     check.add_argument("--reference-time", help='"now" for date rules, RFC 3339 (for reproducible CI)')
-    check.add_argument(
-        "--force-exclude", action="store_true", help="apply `exclude` to files named on the command line too"
-    )
-    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
-    for name in ("rules", "rule"):
-        sub = commands.add_parser(
-            name, help="list all rules" if name == "rules" else "show one rule's documentation"
-        )
-        if name == "rule":
-            sub.add_argument("rule", help="a code (FM301) or name (image-size)")
-        sub.add_argument("--config", type=Path, help="config file")
+    check.add_argument("--fail-on", choices=("error", "warning", "never"), help="lowest severity that fails the run")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (same as --fail-on never)")
+    check.add_argument("--force-exclude", action="store_true", help="apply `exclude` to files named on the command line too")
+    check.add_argument("--show-files", action="store_true", help="list the files that would be checked, then exit")
+    check.add_argument("--statistics", action="store_true", help="print counts by rule, most frequent first")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary or progress")
+    rules = commands.add_parser("rules", help="list all rules with their severity under the active config")
+    rules.add_argument("--config", type=Path, help="config file")
+    rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
+    rule = commands.add_parser("rule", help="show one rule's documentation")
+    rule.add_argument("rule", help="a code (FM301) or name (image-size)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "rule":
+            return EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
         config = load_config(args.config, Path.cwd())
         if args.command == "rules":
-            print_rules(sys.stdout, _selection(config))
+            if args.markdown:
+                sys.stdout.write(rules_markdown_table())
+            else:
+                print_rules(sys.stdout, _selection(config))
             return EXIT_OK
-        if args.command == "rule":
-            return (
-                EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
-            )
         return _check(args, config)
     except (ConfigError, SchemaError) as exc:
         return _usage_error(str(exc))
+    except KeyboardInterrupt:
+        print("content-lint: interrupted", file=sys.stderr)
+        return 130
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:
@@ -75,19 +81,59 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         select=_split(args.select),
         ignore=_split(args.ignore),
         reference_time=_reference_time(args.reference_time),
+        fail_on="never" if args.exit_zero else args.fail_on,
     )
+    format_name = _format_name(args.output_format or config.output_format, args.output_file)
     _selection(config)  # validates selectors with a clear message before anything runs
     engine = build_engine(config)
     filters = FileFilter.build(config.include, config.exclude, config.root, config.respect_gitignore)
     sources = list(discover(args.paths, filters, args.force_exclude))
     files = [s.path for s in sources if s.problem is None]
+    if args.show_files:
+        sys.stdout.writelines(f"{path}\n" for path in files)
+        return EXIT_OK
+    reporter_stream: TextIO = io.StringIO() if args.output_file else sys.stdout
+    reporter = _reporter(format_name, reporter_stream)
+    show_progress = Progress.wanted(sys.stderr, reporter.machine_readable, args.quiet)
+    progress = Progress(sys.stderr, len(files), show_progress)
     walk_problems = [(s.path, s.problem) for s in sources if s.problem is not None]
-    report = engine.run(files, walk_problems)
-    summary = RunSummary(report.files_checked, report.findings)
-    REPORTERS[args.output_format or "concise"](sys.stdout).report(summary)
+    report = engine.run(files, walk_problems, on_file=progress.advance)
+    progress.close()
+    summary = RunSummary(report.files_checked, report.findings, files=tuple(files))
+    reporter.report(summary)
+    if args.output_file:
+        write_atomic(args.output_file, reporter_stream.getvalue().encode("utf-8"))  # type: ignore[attr-defined]
+    if args.statistics:
+        _print_statistics(summary, sys.stderr if reporter.machine_readable and not args.output_file else sys.stdout)
     if not args.quiet:
         _print_summary(summary)
-    return EXIT_FINDINGS if summary.errors else EXIT_OK
+    return _exit_status(summary, config.fail_on)
+
+
+def _format_name(requested: str | None, output_file: Path | None) -> str:
+    if requested is not None:
+        if requested not in REPORTERS:
+            raise ConfigError(f"output format {requested!r} is unknown (choose from {', '.join(sorted(REPORTERS))})")
+        return requested
+    if os.environ.get("GITHUB_ACTIONS") == "true" and output_file is None:
+        return "github"
+    return "full" if sys.stdout.isatty() and "full" in REPORTERS else "concise"
+
+
+def _reporter(name: str, stream: TextIO) -> Reporter:
+    if name == "full":
+        from linter.reporters.full import FullReporter, use_color
+
+        return FullReporter(stream, color=stream is sys.stdout and use_color(sys.stdout, os.environ))
+    return REPORTERS[name](stream)
+
+
+def _exit_status(summary: RunSummary, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    if summary.errors or (fail_on == "warning" and summary.warnings):
+        return EXIT_FINDINGS
+    return EXIT_OK
 
 
 def _selection(config: Config) -> Selection:
@@ -96,6 +142,12 @@ def _selection(config: Config) -> Selection:
     check_selectors(config.ignore, f"{where}: ignore")
     check_selectors(config.severity, f"{where}: severity")
     return Selection.build(config.select, config.ignore, config.severity, config.rules)
+
+
+def _print_statistics(summary: RunSummary, stream: TextIO) -> None:
+    from linter.reporters.statistics import render_statistics
+
+    render_statistics(summary.findings, stream)
 
 
 def _print_summary(summary: RunSummary) -> None:

@@ -39,6 +39,8 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     reference_time: datetime | None = None
+    output_format: str | None = None
+    fail_on: str = "error"
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -102,6 +104,12 @@ def _reference_time(value: Any) -> datetime:
     raise ValueError("should be an RFC 3339 date-time such as 2024-01-31T12:00:00Z")
 
 
+def _fail_on(value: Any) -> str:
+    if value not in ("error", "warning", "never"):
+        raise ValueError('should be "error", "warning" or "never"')
+    return str(value)
+
+
 def _rules_table(value: Any) -> dict[str, dict[str, Any]]:
     return _table_of(lambda v: dict(_table_of(lambda x: x)(v)))(value)
 
@@ -120,12 +128,14 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "rules": ("rules", _rules_table),
     "per-file-ignores": ("per_file_ignores", _table_of(_string_list)),
     "reference-time": ("reference_time", _reference_time),
+    "output-format": ("output_format", lambda v: _path(v)),
+    "fail-on": ("fail_on", _fail_on),
 }
 
 
 def _path(value: Any) -> str:
     if not isinstance(value, str) or not value:
-        raise ValueError("should be a path (a non-empty string)")
+        raise ValueError("should be a non-empty string")
     return value
 
 

@@ -62,3 +62,16 @@ class Document:
 
     def has_key_span(self, pointer: str) -> bool:
         return pointer in self.key_spans
+
+    def resolve(self, pointer: str) -> Any:
+        """The value at `pointer`, or None when there is none."""
+        value: Any = self.data
+        for token in pointer.split("/")[1:] if pointer else ():
+            token = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(value, dict):
+                value = value.get(token)
+            elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+                value = value[int(token)]
+            else:
+                return None
+        return value

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,7 +23,7 @@ from linter.rules import ALL_RULES, RULES_BY_CODE
 from linter.rules.base import CorpusRule, Rule, RunContext, Violation
 from linter.schema import SchemaChecker, load_schema
 from linter.selection import Selection, matches
-from linter.suppression import apply_suppressions, parse_directives
+from linter.suppression import apply_suppressions, comment_directives
 
 
 @dataclass
@@ -54,8 +54,17 @@ class Engine:
         self.corpus_rules = [r for r in self.rules if isinstance(r, CorpusRule)]
         self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
 
-    def run(self, paths: Iterable[str], problems: Iterable[tuple[str, Problem]] = ()) -> Report:
-        results = [self.lint_file(path) for path in paths]
+    def run(
+        self,
+        paths: Iterable[str],
+        problems: Iterable[tuple[str, Problem]] = (),
+        on_file: Callable[[], None] | None = None,
+    ) -> Report:
+        results = []
+        for path in paths:
+            results.append(self.lint_file(path))
+            if on_file is not None:
+                on_file()
         return self.finish(results, problems)
 
     def finish(self, results: list[FileResult], problems: Iterable[tuple[str, Problem]] = ()) -> Report:
@@ -76,13 +85,17 @@ class Engine:
         front = read_front_matter(path, self.config.max_front_matter_bytes)
         if isinstance(front, Problem):
             return FileResult(path, self._findings(path, [front]))
-        return self.lint_front_matter(path, front)
+        try:
+            return self.lint_front_matter(path, front)
+        except Exception as exc:  # a bug of ours must not stop the run or hide the other files
+            message = f"content-lint failed on this file ({type(exc).__name__}: {exc}); please report it"
+            return FileResult(path, self._findings(path, [Problem("FM000", message[:500])]))
 
     def lint_front_matter(self, path: str, front: FrontMatter) -> FileResult:
-        directives = parse_directives(front.text)
         document, problems = compose_document(path, front, self.limits)
-        result = FileResult(path, [], directives=directives)
+        result = FileResult(path, [])
         if document is not None:
+            result.directives = comment_directives(document)
             problems.extend(self.schema.check(document))
             problems.extend(self._rule_problems(document))
             for rule in self.corpus_rules:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from linter.document import Document
 from linter.findings import Finding, Problem, Region
 from linter.rules import ALL_RULES
 from linter.selection import matches
@@ -49,6 +50,22 @@ def parse_directives(text: str) -> list[Directive]:
             )
         )
     return directives
+
+
+def comment_directives(document: Document) -> list[Directive]:
+    """Directives that really are YAML comments: not inside a quoted or plain value."""
+    directives = parse_directives(document.text)
+    if not directives:
+        return directives
+    spans = [
+        span for pointer, span in document.value_spans.items() if not isinstance(document.resolve(pointer), (dict, list))
+    ]
+    return [d for d in directives if not any(_inside(span, d.line, d.column) for span in spans)]
+
+
+def _inside(span: tuple[int, int, int, int], line: int, column: int) -> bool:
+    line0, col0, line1, col1 = span
+    return (line0, col0) <= (line, column) < (line1, col1)
 
 
 def apply_suppressions(

@@ -50,7 +50,8 @@ def test_schema_path_is_relative_to_the_config_file(tmp_path):
         ({"severity": {"FM301": "loud"}}, "key `severity` entry 'FM301' should be"),
         ({"reference-time": "yesterday"}, "key `reference-time` should be an RFC 3339 date-time"),
         ({"respect-gitignore": "yes"}, "key `respect-gitignore` should be true or false"),
-        ({"schema": 3}, "key `schema` should be a path"),
+        ({"schema": 3}, "key `schema` should be a non-empty string"),
+        ({"fail-on": "sometimes"}, "key `fail-on` should be"),
     ],
 )
 def test_validation_messages(tmp_path, table, message):

@@ -13,6 +13,7 @@ from linter.findings import Finding
 class RunSummary:
     files_checked: int
     findings: Sequence[Finding]
+    files: Sequence[str] = ()
 
     @property
     def errors(self) -> int:

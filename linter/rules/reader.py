@@ -9,6 +9,18 @@ from __future__ import annotations
 from linter.rules.base import Rule
 
 
+class InternalError(Rule):
+    """content-lint itself failed while checking this file (a bug: please report it with the
+    file). The run goes on with the other files.
+    """
+
+    code = "FM000"
+    fatal = True
+    name = "internal-error"
+    summary = "content-lint failed on this file (a bug; please report it)."
+    builtin = True
+
+
 class MissingFrontMatter(Rule):
     """The file does not start with a `---` line, so it has no front matter.
 
@@ -227,6 +239,7 @@ class Schema(Rule):
 
 
 READER_RULES: tuple[type[Rule], ...] = (
+    InternalError,
     MissingFrontMatter,
     UnterminatedFrontMatter,
     YamlSyntax,
