@@ -2,29 +2,30 @@
 
 Safety comes first: anchors, aliases, tags and merge keys are refused, and deep nesting is
 measured on the event stream *before* composing, so neither a "billion laughs" file nor a
-5,000-level list can cost more than a linear scan.
+5,000-level list can cost more than a linear scan. The value walk is iterative (no recursion).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from linter.document import Document, Span, join_pointer
+from linter.document import Document, join_pointer
 from linter.findings import Problem, Region
 from linter.frontmatter import FrontMatter
+from linter.positions import Positions
 from linter.scalars import resolve_plain
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ScalarNode, _MappingNode, _SequenceNode = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
 # Cheap pre-screens: only when one of these matches do we pay for a scan of the event stream.
 _MAYBE_ANCHOR_ALIAS_OR_TAG = re.compile(r"(?:^[ \t]*|[:?,\[{-][ \t]*)[&*!]", re.MULTILINE)
-_EXOTIC_LINE_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 _MAX_SAFETY_PROBLEMS = 20
+_EMPTY = "front matter is empty; expected a mapping of keys to values"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ class Limits:
 def compose_document(path: str, fm: FrontMatter, limits: Limits) -> tuple[Document | None, list[Problem]]:
     """Return the document (None when it cannot be built) and the reader problems found."""
     text = fm.text
-    positions = _Positions(text)
+    positions = Positions(text)
     if _needs_event_scan(text, limits.max_depth):
         problems = _scan_events(text, limits, positions)
         if problems:
@@ -46,27 +47,66 @@ def compose_document(path: str, fm: FrontMatter, limits: Limits) -> tuple[Docume
         return None, [_syntax_problem(exc, positions)]
     except yaml.YAMLError as exc:  # reader errors without a mark
         return None, [Problem("FM003", f"YAML error: {exc}")]
-    if root is None or (isinstance(root, yaml.ScalarNode) and root.value == "" and not root.style):
-        return None, [
-            Problem(
-                "FM005", "front matter is empty; expected a mapping of keys to values", Region(1, 1, 1, 4)
-            )
-        ]
-    if not isinstance(root, yaml.MappingNode):
-        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
-        return None, [
-            Problem(
-                "FM005",
-                f"front matter is {kind}; expected a mapping of keys to values",
-                positions.region(root),
-            )
-        ]
-    builder = _Builder(positions, limits)
-    data = builder.build(root)
-    if builder.fatal:
-        return None, builder.problems
-    document = Document(path, data, text, fm.closing_line, builder.value_spans, builder.key_spans)
-    return document, builder.problems
+    if root is None or (isinstance(root, _ScalarNode) and root.value == "" and not root.style):
+        return None, [Problem("FM005", _EMPTY, Region(1, 1, 1, 4))]
+    if not isinstance(root, _MappingNode):
+        kind = "a list" if isinstance(root, _SequenceNode) else "a single value"
+        message = f"front matter is {kind}; expected a mapping of keys to values"
+        return None, [Problem("FM005", message, positions.region(root))]
+    data, problems, fatal = _build(root, positions, limits.max_depth)
+    if fatal:
+        return None, problems
+    return Document(path, data, text, fm.closing_line, root, positions), problems
+
+
+def _build(root: Any, positions: Positions, max_depth: int) -> tuple[dict[str, Any], list[Problem], bool]:
+    """Values from nodes, iteratively. Keeps the first of duplicate keys and reports the rest."""
+    data: dict[str, Any] = {}
+    problems: list[Problem] = []
+    stack: list[tuple[Any, Any, int, str]] = [(root, data, 1, "")]
+    while stack:
+        node, container, depth, pointer = stack.pop()
+        if depth > max_depth:
+            return data, [*problems, Problem("FM008", _too_deep(max_depth), positions.region(node))], True
+        if container.__class__ is list:
+            for index, child in enumerate(node.value):
+                if child.__class__ is _ScalarNode:
+                    container.append(_scalar(child))
+                else:
+                    container.append(_container(child, stack, depth, f"{pointer}/{index}"))
+            continue
+        for key_node, child in node.value:
+            key = key_node.value
+            if key_node.__class__ is not _ScalarNode or key in container or (key == "<<" and not key_node.style):
+                problems.append(_bad_key(key_node, node, pointer, positions))
+                continue
+            if child.__class__ is _ScalarNode:
+                container[key] = _scalar(child)
+            else:
+                container[key] = _container(child, stack, depth, join_pointer(pointer, key))
+    return data, problems, False
+
+
+def _scalar(node: Any) -> Any:
+    return node.value if node.style else resolve_plain(node.value)
+
+
+def _container(node: Any, stack: list[tuple[Any, Any, int, str]], depth: int, pointer: str) -> Any:
+    value: Any = {} if node.__class__ is _MappingNode else []
+    stack.append((node, value, depth + 1, pointer))
+    return value
+
+
+def _bad_key(key_node: Any, parent: Any, pointer: str, positions: Positions) -> Problem:
+    region = positions.region(key_node)
+    if key_node.__class__ is not _ScalarNode:
+        return Problem("FM003", "a key must be a plain word, not a list or mapping", region)
+    key = key_node.value
+    if key == "<<" and not key_node.style:
+        return Problem("FM006", "merge key `<<` refused: write the keys out instead", region)
+    first = next(k for k, _ in parent.value if k.__class__ is _ScalarNode and k.value == key)
+    line = positions.at(first.start_mark)[0]
+    return Problem("FM004", f"duplicate key `{key}`: first defined on line {line}", region, join_pointer(pointer, key))
 
 
 def _needs_event_scan(text: str, max_depth: int) -> bool:
@@ -79,7 +119,7 @@ def _needs_event_scan(text: str, max_depth: int) -> bool:
     return brackets >= max_depth // 2 or deep_indent.search(text) is not None
 
 
-def _scan_events(text: str, limits: Limits, positions: _Positions) -> list[Problem]:
+def _scan_events(text: str, limits: Limits, positions: Positions) -> list[Problem]:
     """Refuse anchors, aliases and tags, and measure depth, from events (nothing is built)."""
     problems: list[Problem] = []
     depth = 0
@@ -87,19 +127,18 @@ def _scan_events(text: str, limits: Limits, positions: _Positions) -> list[Probl
         for event in yaml.parse(text, Loader=Loader):
             message = _unsafe_event(event)
             if message is not None:
-                problems.append(Problem("FM006", message, positions.event_region(event)))
+                problems.append(Problem("FM006", message, positions.region(event)))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > limits.max_depth:
-                    region = positions.event_region(event)
-                    return [*problems, Problem("FM008", _too_deep(limits), region)]
+                    return [*problems, Problem("FM008", _too_deep(limits.max_depth), positions.region(event))]
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             if len(problems) >= _MAX_SAFETY_PROBLEMS:
                 break
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in str(exc.problem):  # libyaml's own hard limit, met while scanning ahead
-            return [*problems, Problem("FM008", _too_deep(limits), _syntax_problem(exc, positions).region)]
+            return [*problems, Problem("FM008", _too_deep(limits.max_depth), _syntax_problem(exc, positions).region)]
         problems.append(_syntax_problem(exc, positions))
     return problems
 
@@ -114,11 +153,11 @@ def _unsafe_event(event: Any) -> str | None:
     return None
 
 
-def _too_deep(limits: Limits) -> str:
-    return f"front matter is nested deeper than {limits.max_depth} levels (max-depth)"
+def _too_deep(max_depth: int) -> str:
+    return f"front matter is nested deeper than {max_depth} levels (max-depth)"
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, positions: _Positions) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, positions: Positions) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or "invalid YAML").strip()
     context = (exc.context or "").strip()
@@ -130,132 +169,3 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, positions: _Positions) -> Problem
         return Problem("FM003", message)
     line, column = positions.at(mark)
     return Problem("FM003", message, Region(line, column, line, column + 1))
-
-
-class _Positions:
-    """Map PyYAML marks to file positions.
-
-    YAML also breaks lines at a lone CR, NEL, LS and PS; editors and we do not. Only when the
-    text holds one of those is the character index mapped through our own line table.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._line_starts: list[int] | None = None
-        if _EXOTIC_LINE_BREAK.search(text):
-            starts = [0]
-            starts.extend(m.end() for m in re.finditer("\n", text))
-            self._line_starts = starts
-
-    def at(self, mark: Any) -> tuple[int, int]:
-        if self._line_starts is None:
-            return mark.line + 1, mark.column + 1
-        line = bisect_right(self._line_starts, mark.index)
-        return line, mark.index - self._line_starts[line - 1] + 1
-
-    def span(self, node: Any) -> Span:
-        start = node.start_mark
-        end = node.end_mark
-        if self._line_starts is None:
-            return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-        return (*self.at(start), *self.at(end))
-
-    def region(self, node: Any) -> Region:
-        return Region(*self.span(node))
-
-    def event_region(self, event: Any) -> Region:
-        line, column = self.at(event.start_mark)
-        end_line, end_column = self.at(event.end_mark)
-        return Region(line, column, end_line, end_column)
-
-
-class _Builder:
-    """Walk the node graph iteratively (no recursion) into values and spans."""
-
-    def __init__(self, positions: _Positions, limits: Limits) -> None:
-        self.positions = positions
-        self.limits = limits
-        self.value_spans: dict[str, Span] = {}
-        self.key_spans: dict[str, Span] = {}
-        self.problems: list[Problem] = []
-        self.fatal = False
-
-    def build(self, root: yaml.MappingNode) -> dict[str, Any]:
-        span = self.positions.span
-        data: dict[str, Any] = {}
-        self.value_spans[""] = span(root)
-        stack: list[tuple[Any, Any, str, int]] = [(root, data, "", 1)]
-        while stack:
-            node, container, pointer, depth = stack.pop()
-            if depth > self.limits.max_depth:
-                self._fatal("FM008", _too_deep(self.limits), node)
-                return data
-            if isinstance(container, dict):
-                items = self._mapping_items(node, pointer)
-            else:
-                items = ((index, None, child) for index, child in enumerate(node.value))
-            for key, key_node, child in items:
-                child_pointer = join_pointer(pointer, key)
-                self.value_spans[child_pointer] = span(child)
-                if key_node is not None:
-                    self.key_spans[child_pointer] = span(key_node)
-                value = self._value(child)
-                if isinstance(container, dict):
-                    container[key] = value
-                else:
-                    container.append(value)
-                if isinstance(value, (dict, list)):
-                    stack.append((child, value, child_pointer, depth + 1))
-        return data
-
-    def _mapping_items(self, node: yaml.MappingNode, pointer: str) -> list[tuple[str, Any, Any]]:
-        items: list[tuple[str, Any, Any]] = []
-        seen: dict[str, Any] = {}
-        for key_node, child in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    Problem(
-                        "FM003",
-                        "a key must be a plain word, not a list or mapping",
-                        self.positions.region(key_node),
-                        pointer,
-                    )
-                )
-                continue
-            key = key_node.value
-            if key == "<<" and not key_node.style:
-                self.problems.append(
-                    Problem(
-                        "FM006",
-                        "merge key `<<` refused: write the keys out instead",
-                        self.positions.region(key_node),
-                        pointer,
-                    )
-                )
-                continue
-            first = seen.get(key)
-            if first is not None:
-                line = self.positions.at(first.start_mark)[0]
-                self.problems.append(
-                    Problem(
-                        "FM004",
-                        f"duplicate key `{key}`: first defined on line {line}",
-                        self.positions.region(key_node),
-                        join_pointer(pointer, key),
-                    )
-                )
-                continue
-            seen[key] = key_node
-            items.append((key, key_node, child))
-        return items
-
-    @staticmethod
-    def _value(node: Any) -> Any:
-        if isinstance(node, yaml.ScalarNode):
-            return resolve_plain(node.value) if not node.style else node.value
-        if isinstance(node, yaml.MappingNode):
-            return {}
-        return []
-
-    def _fatal(self, code: str, message: str, node: Any) -> None:
-        self.fatal = True
-        self.problems.append(Problem(code, message, self.positions.region(node)))

@@ -1,14 +1,14 @@
-"""A parsed front matter: plain JSON-like values plus where each key and value sits in the file."""
+"""A parsed front matter: plain JSON-like values, and the node graph to find where each sits."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from linter.findings import FILE_START, Region
+from linter.findings import Region
+from linter.positions import Positions, find_nodes, scalar_nodes
 
-Span = tuple[int, int, int, int]  # line, column, end_line, end_column (1-based, end exclusive)
 Target = Literal["value", "key"]
 
 
@@ -39,29 +39,27 @@ def last_token(pointer: str) -> str:
 
 @dataclass(frozen=True)
 class Document:
-    """What rules and the schema see: `data` is the front matter as JSON-compatible values."""
+    """What rules and the schema see: `data` is the front matter as JSON-compatible values.
+
+    Only the document turns a JSON Pointer into a line and column (`locate`), so no rule does
+    position arithmetic.
+    """
 
     path: str
     data: dict[str, Any]
     text: str
     closing_line: int
-    value_spans: dict[str, Span] = field(repr=False)
-    key_spans: dict[str, Span] = field(repr=False)
+    root: Any = field(repr=False)
+    positions: Positions = field(repr=False)
 
     def locate(self, pointer: str, target: Target = "value") -> Region:
-        """The region of the key or value at `pointer`; the nearest existing ancestor otherwise."""
-        spans = self.key_spans if target == "key" else self.value_spans
-        probe = pointer
-        while True:
-            span = spans.get(probe) or (self.value_spans.get(probe) if target == "key" else None)
-            if span is not None:
-                return Region(*span)
-            if not probe:
-                return FILE_START
-            probe = parent_pointer(probe)
+        """The region of the key or value at `pointer`; the nearest existing ancestor otherwise.
 
-    def has_key_span(self, pointer: str) -> bool:
-        return pointer in self.key_spans
+        A key target falls back to the value for list items and the root, which have no key.
+        """
+        key_node, value_node = find_nodes(self.root, pointer)
+        node = key_node if target == "key" and key_node is not None else value_node
+        return self.positions.region(node)
 
     def resolve(self, pointer: str) -> Any:
         """The value at `pointer`, or None when there is none."""
@@ -75,3 +73,6 @@ class Document:
             else:
                 return None
         return value
+
+    def scalar_regions(self) -> Iterator[Region]:
+        return (self.positions.region(node) for node in scalar_nodes(self.root))

@@ -57,15 +57,12 @@ def comment_directives(document: Document) -> list[Directive]:
     directives = parse_directives(document.text)
     if not directives:
         return directives
-    spans = [
-        span for pointer, span in document.value_spans.items() if not isinstance(document.resolve(pointer), (dict, list))
-    ]
-    return [d for d in directives if not any(_inside(span, d.line, d.column) for span in spans)]
+    regions = list(document.scalar_regions())
+    return [d for d in directives if not any(_inside(r, d.line, d.column) for r in regions)]
 
 
-def _inside(span: tuple[int, int, int, int], line: int, column: int) -> bool:
-    line0, col0, line1, col1 = span
-    return (line0, col0) <= (line, column) < (line1, col1)
+def _inside(region: Region, line: int, column: int) -> bool:
+    return (region.line, region.column) <= (line, column) < (region.end_line, region.end_column)
 
 
 def apply_suppressions(

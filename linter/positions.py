@@ -1,0 +1,71 @@
+"""Turn PyYAML marks and nodes into file positions, only when a finding needs one.
+
+Positions are computed lazily: most documents have no findings, so building a table of every
+key's span up front would be wasted work on the hot path.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+import yaml
+
+from linter.findings import Region
+
+# YAML also breaks lines at a lone CR, NEL, LS and PS; editors and we do not.
+_EXOTIC_LINE_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
+class Positions:
+    """Map marks to 1-based file line/column; through our own line table only when needed."""
+
+    __slots__ = ("_line_starts",)
+
+    def __init__(self, text: str) -> None:
+        self._line_starts: list[int] | None = None
+        if _EXOTIC_LINE_BREAK.search(text):
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def at(self, mark: Any) -> tuple[int, int]:
+        if self._line_starts is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect_right(self._line_starts, mark.index)
+        return line, mark.index - self._line_starts[line - 1] + 1
+
+    def region(self, node_or_event: Any) -> Region:
+        return Region(*self.at(node_or_event.start_mark), *self.at(node_or_event.end_mark))
+
+
+def find_nodes(root: Any, pointer: str) -> tuple[Any, Any]:
+    """(key node or None, value node) at `pointer`, or at its nearest existing ancestor."""
+    key_node = None
+    node = root
+    for raw in pointer.split("/")[1:] if pointer else ():
+        token = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, yaml.MappingNode):
+            pair = next((p for p in node.value if isinstance(p[0], yaml.ScalarNode) and p[0].value == token), None)
+            if pair is None:
+                break
+            key_node, node = pair
+        elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+            key_node, node = None, node.value[int(token)]
+        else:
+            break
+    return key_node, node
+
+
+def scalar_nodes(root: Any) -> list[Any]:
+    """Every scalar value node (not keys), iteratively."""
+    found: list[Any] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            found.append(node)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return found
