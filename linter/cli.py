@@ -29,24 +29,38 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="content-lint", description="Lint the YAML front matter of content files.")
+    parser = argparse.ArgumentParser(
+        prog="content-lint", description="Lint the YAML front matter of content files."
+    )
     parser.add_argument("--version", action="version", version=f"content-lint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check files and folders")
     check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
-    check.add_argument("--config", type=Path, help="config file (default: nearest content-lint.toml or pyproject.toml)")
+    check.add_argument(
+        "--config", type=Path, help="config file (default: nearest content-lint.toml or pyproject.toml)"
+    )
     check.add_argument("--schema", type=Path, help="JSON Schema to validate against")
     check.add_argument("--output-format", help=f"one of: {', '.join(sorted(REPORTERS))}")
     check.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
     check.add_argument("--select", help="comma-separated codes, prefixes or names to run")
     check.add_argument("--ignore", help="comma-separated codes, prefixes or names to skip")
     check.add_argument("--reference-time", help='"now" for date rules, RFC 3339 (for reproducible CI)')
-    check.add_argument("--fail-on", choices=("error", "warning", "never"), help="lowest severity that fails the run")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (same as --fail-on never)")
-    check.add_argument("--force-exclude", action="store_true", help="apply `exclude` to files named on the command line too")
-    check.add_argument("--show-files", action="store_true", help="list the files that would be checked, then exit")
+    check.add_argument(
+        "--fail-on", choices=("error", "warning", "never"), help="lowest severity that fails the run"
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even with findings (same as --fail-on never)"
+    )
+    check.add_argument(
+        "--force-exclude", action="store_true", help="apply `exclude` to files named on the command line too"
+    )
+    check.add_argument(
+        "--show-files", action="store_true", help="list the files that would be checked, then exit"
+    )
     check.add_argument("--statistics", action="store_true", help="print counts by rule, most frequent first")
-    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary or progress")
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="print findings only, no summary or progress"
+    )
     rules = commands.add_parser("rules", help="list all rules with their severity under the active config")
     rules.add_argument("--config", type=Path, help="config file")
     rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
@@ -59,7 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "rule":
-            return EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
+            return (
+                EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
+            )
         config = load_config(args.config, Path.cwd())
         if args.command == "rules":
             if args.markdown:
@@ -104,7 +120,9 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     if args.output_file:
         write_atomic(args.output_file, reporter_stream.getvalue().encode("utf-8"))  # type: ignore[attr-defined]
     if args.statistics:
-        _print_statistics(summary, sys.stderr if reporter.machine_readable and not args.output_file else sys.stdout)
+        _print_statistics(
+            summary, sys.stderr if reporter.machine_readable and not args.output_file else sys.stdout
+        )
     if not args.quiet:
         _print_summary(summary)
     return _exit_status(summary, config.fail_on)
@@ -113,7 +131,9 @@ def _check(args: argparse.Namespace, config: Config) -> int:
 def _format_name(requested: str | None, output_file: Path | None) -> str:
     if requested is not None:
         if requested not in REPORTERS:
-            raise ConfigError(f"output format {requested!r} is unknown (choose from {', '.join(sorted(REPORTERS))})")
+            raise ConfigError(
+                f"output format {requested!r} is unknown (choose from {', '.join(sorted(REPORTERS))})"
+            )
         return requested
     if os.environ.get("GITHUB_ACTIONS") == "true" and output_file is None:
         return "github"

@@ -23,7 +23,7 @@ Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ScalarNode, _MappingNode, _SequenceNode = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
 # Cheap pre-screens: only when one of these matches do we pay for a scan of the event stream.
-_MAYBE_ANCHOR_ALIAS_OR_TAG = re.compile(r"(?:^[ \t]*|[:?,\[{-][ \t]*)[&*!]", re.MULTILINE)
+_NODE_START_BEFORE = frozenset("\n:?,[{-")
 _MAX_SAFETY_PROBLEMS = 20
 _EMPTY = "front matter is empty; expected a mapping of keys to values"
 
@@ -77,7 +77,11 @@ def _build(root: Any, positions: Positions, max_depth: int) -> tuple[dict[str, A
             continue
         for key_node, child in node.value:
             key = key_node.value
-            if key_node.__class__ is not _ScalarNode or key in container or (key == "<<" and not key_node.style):
+            if (
+                key_node.__class__ is not _ScalarNode
+                or key in container
+                or (key == "<<" and not key_node.style)
+            ):
                 problems.append(_bad_key(key_node, node, pointer, positions))
                 continue
             if child.__class__ is _ScalarNode:
@@ -106,17 +110,37 @@ def _bad_key(key_node: Any, parent: Any, pointer: str, positions: Positions) -> 
         return Problem("FM006", "merge key `<<` refused: write the keys out instead", region)
     first = next(k for k, _ in parent.value if k.__class__ is _ScalarNode and k.value == key)
     line = positions.at(first.start_mark)[0]
-    return Problem("FM004", f"duplicate key `{key}`: first defined on line {line}", region, join_pointer(pointer, key))
+    return Problem(
+        "FM004", f"duplicate key `{key}`: first defined on line {line}", region, join_pointer(pointer, key)
+    )
 
 
 def _needs_event_scan(text: str, max_depth: int) -> bool:
-    if "<<" in text or _MAYBE_ANCHOR_ALIAS_OR_TAG.search(text):
+    return "<<" in text or _maybe_anchor_alias_or_tag(text) or _maybe_deep(text, max_depth)
+
+
+def _maybe_anchor_alias_or_tag(text: str) -> bool:
+    """True when `&`, `*` or `!` stands where a YAML node may start (after an indicator)."""
+    for indicator in "&*!":
+        index = text.find(indicator)
+        while index >= 0:
+            before = index - 1
+            while before >= 0 and text[before] in " \t":
+                before -= 1
+            if before < 0 or text[before] in _NODE_START_BEFORE:
+                return True
+            index = text.find(indicator, index + 1)
+    return False
+
+
+def _maybe_deep(text: str, max_depth: int) -> bool:
+    """Each block level costs a column of indentation or an indicator, each flow level a
+    bracket; only when those could add up to the limit is nesting measured exactly."""
+    half = max_depth // 2
+    if text.count("[") + text.count("{") >= half:
         return True
-    # Each block level costs at least one column of indentation or indicator; each flow level
-    # one bracket. Only when those could add up to the limit is nesting measured exactly.
-    brackets = text.count("[") + text.count("{")
-    deep_indent = re.compile(rf"^[ \t?-]{{{max_depth // 2}}}", re.MULTILINE)
-    return brackets >= max_depth // 2 or deep_indent.search(text) is not None
+    pattern = r"^[ \t?-]{%d}" if "\t" in text else r"\n[ ?-]{%d}"
+    return re.search(pattern % half, text, re.MULTILINE) is not None
 
 
 def _scan_events(text: str, limits: Limits, positions: Positions) -> list[Problem]:
@@ -138,7 +162,10 @@ def _scan_events(text: str, limits: Limits, positions: Positions) -> list[Proble
                 break
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in str(exc.problem):  # libyaml's own hard limit, met while scanning ahead
-            return [*problems, Problem("FM008", _too_deep(limits.max_depth), _syntax_problem(exc, positions).region)]
+            return [
+                *problems,
+                Problem("FM008", _too_deep(limits.max_depth), _syntax_problem(exc, positions).region),
+            ]
         problems.append(_syntax_problem(exc, positions))
     return problems
 

@@ -14,8 +14,12 @@ import yaml
 
 from linter.findings import Region
 
-# YAML also breaks lines at a lone CR, NEL, LS and PS; editors and we do not.
-_EXOTIC_LINE_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+def _has_exotic_line_break(text: str) -> bool:
+    """YAML also breaks lines at a lone CR, NEL, LS and PS; editors and we do not."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return True
+    return "\x85" in text or "\u2028" in text or "\u2029" in text
 
 
 class Positions:
@@ -25,7 +29,7 @@ class Positions:
 
     def __init__(self, text: str) -> None:
         self._line_starts: list[int] | None = None
-        if _EXOTIC_LINE_BREAK.search(text):
+        if _has_exotic_line_break(text):
             self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
 
     def at(self, mark: Any) -> tuple[int, int]:
@@ -45,7 +49,9 @@ def find_nodes(root: Any, pointer: str) -> tuple[Any, Any]:
     for raw in pointer.split("/")[1:] if pointer else ():
         token = raw.replace("~1", "/").replace("~0", "~")
         if isinstance(node, yaml.MappingNode):
-            pair = next((p for p in node.value if isinstance(p[0], yaml.ScalarNode) and p[0].value == token), None)
+            pair = next(
+                (p for p in node.value if isinstance(p[0], yaml.ScalarNode) and p[0].value == token), None
+            )
             if pair is None:
                 break
             key_node, node = pair
