@@ -35,8 +35,12 @@ def build_rules(config: Config, selection: Selection, context: RunContext) -> li
         if rule is None:
             raise ConfigError(f"{where}: [rules.{key}] names no rule")
         options[rule.code] = validate_rule_options(rule, dict(given), where)
-    return [
-        rule(options.get(rule.code, rule.defaults()), context)
-        for rule in ALL_RULES
-        if not rule.builtin and selection.severity(rule.code) is not None
-    ]
+    rules: list[Rule] = []
+    for rule in ALL_RULES:
+        if rule.builtin or selection.severity(rule.code) is None:
+            continue
+        try:
+            rules.append(rule(options.get(rule.code, rule.defaults()), context))
+        except ConfigError as exc:  # a rule's own check of an option's value
+            raise ConfigError(f"{where}: [rules.{rule.name}] {exc}") from None
+    return rules

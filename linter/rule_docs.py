@@ -29,7 +29,8 @@ def print_rule(stream: TextIO, key: str) -> bool:
 
 def rule_text(rule: type[Rule]) -> str:
     lines = [f"{rule.code} {rule.name} (default: {rule.default_severity})", "", rule.documentation(), ""]
-    if rule.options:
+    documented = all(option.name in rule.documentation() for option in rule.options)
+    if rule.options and not documented:
         lines.append(f"Options ([tool.content-lint.rules.{rule.name}]):")
         for option in rule.options:
             lines.append(f"  {option.name} ({option.type_name()}, default {option.default!r}): {option.help}")

@@ -17,6 +17,7 @@ import referencing.exceptions
 from jsonschema.protocols import Validator
 
 from linter.document import Document, join_pointer, pointer_from_path
+from linter.fast_schema import IsValid, build_fast_validator
 from linter.findings import Problem
 from linter.schema_messages import describe
 
@@ -40,13 +41,16 @@ class SchemaChecker:
     path: Path
     schema: dict[str, Any]
     validator: Validator
+    fast_is_valid: IsValid | None = None
 
     def check(self, document: Document) -> Iterator[Problem]:
+        if self.fast_is_valid is not None and self.fast_is_valid(document.data):
+            return
         for error in self.validator.iter_errors(document.data):
             yield from _problems(error, document)
 
 
-def load_schema(path: Path | None) -> SchemaChecker:
+def load_schema(path: Path | None, fast: bool = True) -> SchemaChecker:
     schema_path = (path or default_schema_path()).resolve()
     schema = _read_json(schema_path)
     if not isinstance(schema, dict):
@@ -60,7 +64,8 @@ def load_schema(path: Path | None) -> SchemaChecker:
     registry: referencing.Registry[Any] = referencing.Registry(retrieve=_local_retriever(schema_path.parent))
     validator = cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
     _resolve_all_refs(validator, schema, schema_path)
-    return SchemaChecker(schema_path, schema, validator)
+    fast_is_valid = build_fast_validator(schema, schema_path, cls.FORMAT_CHECKER) if fast else None
+    return SchemaChecker(schema_path, schema, validator, fast_is_valid)
 
 
 def _read_json(path: Path) -> Any:

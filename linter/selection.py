@@ -37,7 +37,7 @@ class Selection:
         overrides: Mapping[str, str],
         configured: Iterable[str] = (),
     ) -> Selection:
-        configured = set(configured)
+        configured = {rule.name for key in configured if (rule := find_rule(key)) is not None}
         result: dict[str, Severity] = {}
         for rule in ALL_RULES:
             level = _level(rule, select, ignore, overrides, configured)

@@ -1,0 +1,70 @@
+"""A compiled pre-screen (jsonschema-rs): most documents are valid, and proving that in Rust is
+~50x cheaper than in Python. Only documents it rejects go to python `jsonschema`, whose error
+messages users know; so the fast path may only ever say "valid" when python would too.
+
+Formats are the known point of disagreement (each library has its own checkers), so the fast
+validator is given python's own format functions: both then agree by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from jsonschema import FormatChecker
+
+IsValid = Callable[[Any], bool]
+
+
+def build_fast_validator(schema: dict[str, Any], schema_path: Path, formats: FormatChecker) -> IsValid | None:
+    """The compiled validator's `is_valid`, or None where jsonschema-rs is missing or refuses."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # no wheel for this platform: python jsonschema does everything
+        return None
+    checkers = {name: _format_function(formats, name) for name in formats.checkers}
+    try:
+        validator = jsonschema_rs.validator_for(
+            schema,
+            formats=checkers,
+            validate_formats=True,
+            retriever=_retriever(schema_path.parent),
+            base_uri=schema_path.as_uri(),
+        )
+    except Exception:  # an unsupported keyword or ref: correctness first, python validates all
+        return None
+    return _guarded(validator.is_valid)
+
+
+def _format_function(formats: FormatChecker, name: str) -> Callable[[Any], bool]:
+    def conforms(value: Any) -> bool:
+        return formats.conforms(value, name)
+
+    return conforms
+
+
+def _retriever(base: Path) -> Callable[[str], Any]:
+    """Local files beside the schema only (the python side has already resolved every ref)."""
+
+    def retrieve(uri: str) -> Any:
+        parts = urlsplit(uri)
+        target = Path(unquote(parts.path)).resolve()
+        if parts.scheme != "file" or base not in target.parents:
+            raise ValueError(f"refusing to retrieve {uri}")
+        import json
+
+        return json.loads(target.read_text(encoding="utf-8"))
+
+    return retrieve
+
+
+def _guarded(is_valid: IsValid) -> IsValid:
+    def check(instance: Any) -> bool:
+        try:
+            return bool(is_valid(instance))
+        except Exception:  # e.g. an integer too large for Rust: let python judge it
+            return False
+
+    return check
