@@ -1,7 +1,261 @@
-"""images rules (to be written)."""
+"""Image rules: declared sizes that are implausible, oddly shaped, or wrong for the cached file."""
 
 from __future__ import annotations
 
-from linter.rules.base import Rule
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
-IMAGES_RULES: tuple[type[Rule], ...] = ()
+import imagesize
+
+from linter.document import Document
+from linter.rules.base import Option, Rule, RunContext, Violation
+from linter.rules.items import child, images, number_at, text_at
+
+SIDES = ("width", "height")
+# Characters that would let a decoded URL segment leave its folder or confuse the file system.
+_UNSAFE_CHARS = frozenset("/\\\0")
+
+
+def _pixels(value: float) -> str:
+    return f"{int(value)}" if float(value).is_integer() else f"{value:g}"
+
+
+def _ratio(value: float) -> str:
+    """A width/height ratio as people write it: `4:1`, `1:4`, `2.35:1`."""
+
+    def short(number: float) -> str:
+        return f"{number:.2f}".rstrip("0").rstrip(".")
+
+    if value >= 1:
+        return f"{short(value)}:1"
+    return f"1:{short(1 / value)}" if value > 0 else "0"
+
+
+def declared_size(image: Mapping[str, Any]) -> tuple[float, float] | None:
+    """Width and height when both are positive numbers, else None."""
+    width, height = number_at(image, "width"), number_at(image, "height")
+    if width is None or height is None or width <= 0 or height <= 0:
+        return None
+    return width, height
+
+
+class ImageSize(Rule):
+    """An image `width` or `height` outside sensible bounds, or not positive at all.
+
+    Checked on every image of the article and of its related articles.
+
+    Why: a 1-pixel "image" is a tracking pixel or a placeholder, and a 50,000-pixel one a
+    mistake in the scraper; both break page layouts that reserve space from these numbers.
+    A zero or negative size (which a custom schema may let through) is always reported.
+
+    Options: `min-width` (default 100), `max-width` (10000), `min-height` (50) and
+    `max-height` (10000), in pixels, inclusive.
+
+    Bad::
+
+        images:
+          - url: "https://cdn.example.com/pixel.gif"
+            width: 1
+            height: 1
+
+    Good::
+
+        images:
+          - url: "https://cdn.example.com/lead.jpg"
+            width: 1200
+            height: 800
+    """
+
+    code = "FM301"
+    name = "image-size"
+    default_severity = "warning"
+    summary = "An image's width or height is outside the allowed bounds."
+    options = (
+        Option("min-width", int, 100, "Smallest allowed width in pixels."),
+        Option("max-width", int, 10000, "Largest allowed width in pixels."),
+        Option("min-height", int, 50, "Smallest allowed height in pixels."),
+        Option("max-height", int, 10000, "Largest allowed height in pixels."),
+    )
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for pointer, image in images(document.data):
+            for side in SIDES:
+                value = number_at(image, side)
+                message = self._problem(side, value) if value is not None else None
+                if message:
+                    yield Violation(child(pointer, side), message)
+
+    def _problem(self, side: str, value: float) -> str | None:
+        low, high = self.settings[f"min-{side}"], self.settings[f"max-{side}"]
+        if value <= 0:
+            return f"image `{side}` {_pixels(value)} is not a positive number of pixels"
+        if value < low:
+            return f"image `{side}` {_pixels(value)} px is below the minimum of {low} px"
+        if value > high:
+            return f"image `{side}` {_pixels(value)} px is above the maximum of {high} px"
+        return None
+
+
+class ImageAspectRatio(Rule):
+    """An image much wider than tall, or much taller than wide (width / height out of range).
+
+    The finding points at the image. Images without a positive width and height are skipped.
+
+    Why: a 20:1 strip is usually a banner, a divider or swapped numbers, and a lead image in
+    it will be cropped to nothing by card layouts.
+
+    Options: `min-ratio` (default 0.25, i.e. 1:4) and `max-ratio` (default 4.0, i.e. 4:1),
+    inclusive.
+
+    Bad::
+
+        images:
+          - url: "https://cdn.example.com/banner.png"
+            width: 2000
+            height: 100
+
+    Good::
+
+        images:
+          - url: "https://cdn.example.com/lead.jpg"
+            width: 1200
+            height: 800
+    """
+
+    code = "FM302"
+    name = "image-aspect-ratio"
+    default_severity = "warning"
+    summary = "An image's width/height ratio is outside the allowed range."
+    options = (
+        Option("min-ratio", (int, float), 0.25, "Smallest allowed width / height (0.25 is 1:4)."),
+        Option("max-ratio", (int, float), 4.0, "Largest allowed width / height (4.0 is 4:1)."),
+    )
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        low, high = self.settings["min-ratio"], self.settings["max-ratio"]
+        for pointer, image in images(document.data):
+            size = declared_size(image)
+            if size is None:
+                continue
+            width, height = size
+            if not low <= width / height <= high:
+                yield Violation(
+                    pointer,
+                    f"image {_pixels(width)}x{_pixels(height)} has aspect ratio {_ratio(width / height)}, "
+                    f"outside {_ratio(low)} to {_ratio(high)}",
+                )
+
+
+def local_copy(folder: Path, url: str) -> Path | None:
+    """`folder/<host>/<path>` for `https://<host>/<path>`, or None when the URL cannot name a
+    file safely inside `folder` (no host, no file name, `..` segments, odd characters)."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return None
+    names = [host, *(unquote(segment) for segment in parts.path.split("/") if segment)]
+    if len(names) < 2 or not host or parts.path.endswith("/"):
+        return None
+    if any(name in (".", "..") or not _UNSAFE_CHARS.isdisjoint(name) for name in names):
+        return None
+    candidate = folder.joinpath(*names)
+    # Belt and braces against traversal: the joined path must still be lexically inside folder.
+    if not Path(os.path.normpath(candidate)).is_relative_to(os.path.normpath(folder)):
+        return None
+    return candidate
+
+
+def real_size(path: Path) -> tuple[int, int] | None:
+    """The pixel size from the file header, or None for a missing, unreadable or unknown file."""
+    try:
+        if not path.is_file():
+            return None
+        width, height = imagesize.get(str(path))
+    except Exception:  # a third-party parser on arbitrary bytes: any failure means "cannot judge"
+        return None
+    if not (isinstance(width, int) and isinstance(height, int)) or width <= 0 or height <= 0:
+        return None
+    return width, height
+
+
+class ImageFileMismatch(Rule):
+    """An image's declared `width`/`height` differ from the real size of its cached copy.
+
+    Opt-in: it is off until switched on, e.g. by setting `folder`. For each image with
+    `isCached: true`, the local copy of `https://<host>/<path>` is looked for at
+    `<folder>/<host>/<path>` (percent-escapes decoded, query ignored), with `folder` relative
+    to the folder of the config file. Only the file header is read. A missing copy, a file
+    that is not a readable PNG, JPEG, GIF, WebP, TIFF, BMP, SVG, AVIF or HEIC image, and
+    URLs that cannot name a file inside the folder (`..` segments, no file name) are
+    skipped quietly; so is everything when `folder` is empty.
+
+    Why: pages reserve space from the declared size; if the file is different, the layout
+    jumps or the image is distorted.
+
+    Options: `folder` (default "", meaning nothing to compare) is the image cache folder.
+
+    With `folder = "cache"` and a file `cache/cdn.example.com/lead.jpg` of 600x400 pixels:
+
+    Bad::
+
+        images:
+          - url: "https://cdn.example.com/lead.jpg"
+            width: 1200
+            height: 800
+            isCached: true
+
+    Good::
+
+        images:
+          - url: "https://cdn.example.com/lead.jpg"
+            width: 600
+            height: 400
+            isCached: true
+    """
+
+    code = "FM303"
+    name = "image-file-mismatch"
+    default_severity = "off"
+    summary = "An image's declared size differs from its cached file (opt-in)."
+    options = (
+        Option("folder", str, "", "Image cache folder, relative to the config file; <folder>/<host>/<path>."),
+    )
+
+    def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
+        super().__init__(settings, context)
+        folder: str = self.settings["folder"]
+        self.root = Path(context.root)
+        self.folder = self.root / folder if folder else None
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        if self.folder is None:
+            return
+        for pointer, image in images(document.data):
+            url, declared = text_at(image, "url"), declared_size(image)
+            if image.get("isCached") is not True or url is None or declared is None:
+                continue
+            path = local_copy(self.folder, url)
+            if path is None:
+                continue
+            real = real_size(path)
+            if real is None or real == declared:
+                continue
+            side = "width" if real[0] != declared[0] else "height"
+            yield Violation(
+                child(pointer, side),
+                f"image declared as {_pixels(declared[0])}x{_pixels(declared[1])} but its cached copy "
+                f"{self._shown(path)} is {real[0]}x{real[1]}",
+            )
+
+    def _shown(self, path: Path) -> str:
+        """The cached copy's path relative to the config folder when it lies inside it."""
+        if path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()
+        return str(path)
+
+
+IMAGES_RULES: tuple[type[Rule], ...] = (ImageSize, ImageAspectRatio, ImageFileMismatch)
