@@ -72,7 +72,7 @@ class Engine:
         findings: list[Finding] = []
         extra = self._judge_corpus(results)
         for result in results:
-            merged = result.findings + [self._finding(result.path, p) for p in extra.get(result.path, [])]
+            merged = result.findings + self._findings(result.path, extra.get(result.path, []))
             kept, unused = apply_suppressions(merged, result.directives)
             findings.extend(kept)
             findings.extend(self._finding(result.path, p) for p in unused)

@@ -29,13 +29,18 @@ class FrontMatter:
 
 def read_front_matter(path: str, max_bytes: int) -> FrontMatter | Problem:
     """Read just enough of `path` to return its front matter, or the problem that stops us."""
+    head = read_head(path, max_bytes)
+    return head if isinstance(head, Problem) else split_front_matter(head, max_bytes)
+
+
+def read_head(path: str, max_bytes: int) -> bytes | Problem:
+    """The first bytes of a file: all a front matter of at most `max_bytes` can need."""
     try:
-        data = _read_head(path, max_bytes + len(BOM) + 8)
+        return _read_head(path, max_bytes + len(BOM) + 8)
     except _NotRegular as exc:
         return Problem("FM007", f"not a regular file ({exc.kind}); nothing to lint")
     except OSError as exc:
         return Problem("FM007", f"cannot read file: {_describe_os_error(exc)}")
-    return split_front_matter(data, max_bytes)
 
 
 def split_front_matter(data: bytes, max_bytes: int) -> FrontMatter | Problem:

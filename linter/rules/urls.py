@@ -1,7 +1,329 @@
-"""urls rules (to be written)."""
+"""URL rules: well-formed, secure, not repeated in a file or across files, matching the provider.
+
+The URL fields are `originalUrl` and `webUrl` of the article and of each related item, and
+the `url` of every image. Comparisons use `linter.urlnorm.normalise`.
+"""
 
 from __future__ import annotations
 
-from linter.rules.base import Rule
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
 
-URLS_RULES: tuple[type[Rule], ...] = ()
+from linter import urlnorm
+from linter.document import Document, last_token
+from linter.findings import Problem, Region
+from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
+from linter.rules.items import articles, child, text_at
+
+ITEM_URL_KEYS = ("originalUrl", "webUrl")
+
+
+class UrlField(NamedTuple):
+    """One URL string; `owner` is the item (for its originalUrl/webUrl) or the image it belongs to."""
+
+    pointer: str
+    owner: str
+    value: str
+
+
+def url_fields(data: Mapping[str, Any]) -> Iterator[UrlField]:
+    """Every URL string in file order: mappings keep their keys in the order they were written."""
+    yield from _item_urls("", data, nested=True)
+
+
+def _item_urls(base: str, item: Mapping[str, Any], nested: bool) -> Iterator[UrlField]:
+    for key, value in item.items():
+        if key in ITEM_URL_KEYS and isinstance(value, str):
+            yield UrlField(child(base, key), base, value)
+        elif key == "images" and isinstance(value, list):
+            for index, image in enumerate(value):
+                url = text_at(image, "url") if isinstance(image, Mapping) else None
+                if url is not None:
+                    owner = child(child(base, "images"), index)
+                    yield UrlField(child(owner, "url"), owner, url)
+        elif key == "related" and nested and isinstance(value, list):
+            for index, related in enumerate(value):
+                if isinstance(related, Mapping):
+                    yield from _item_urls(child(child(base, "related"), index), related, nested=False)
+
+
+def label(pointer: str) -> str:
+    """`/related/1/images/0/url` -> `related[1].images[0].url`, the way messages name a field."""
+    text = ""
+    for token in pointer.split("/")[1:]:
+        name = last_token("/" + token)
+        text += f"[{name}]" if name.isdigit() else (f".{name}" if text else name)
+    return text
+
+
+def url_defect(url: str) -> str | None:
+    """Why `url` is not an absolute http(s) URL with a valid host, or None when it is one."""
+    for char in url:
+        if unicodedata.category(char) in ("Cc", "Cf"):  # Cf: zero-width and direction marks
+            return f"contains an invisible control character (U+{ord(char):04X})"
+    if " " in url:
+        return "contains a space; encode it as %20"
+    if any(char.isspace() for char in url):
+        return "contains whitespace"
+    parts = urlnorm.split(url)
+    if parts is None or parts.scheme.lower() not in urlnorm.DEFAULT_PORTS:
+        return "is not an absolute http:// or https:// URL"
+    host, port = urlnorm.host_and_port(parts.netloc)
+    if not host:
+        return "has no host"
+    if urlnorm.ascii_host(host) is None:
+        return f'has an invalid host "{host}"'
+    if port and urlnorm.port_number(port) is None:
+        return f'has an invalid port "{port}"'
+    return None
+
+
+class UrlFormat(Rule):
+    """A URL field is not an absolute `http://` or `https://` URL with a valid host, or it
+    contains spaces or control characters.
+
+    Why: a relative, scheme-less or broken URL makes a dead link on the site, and a space or
+    an invisible control character usually means a copy-and-paste accident. Applies to
+    `originalUrl`, `webUrl` and image `url`, in the article and in related items.
+
+    Bad::
+
+        webUrl: "coastline.example/news/sea wall"
+
+    Good::
+
+        webUrl: "https://coastline.example/news/sea-wall"
+    """
+
+    code = "FM401"
+    name = "url-format"
+    summary = "A URL is not an absolute http(s) URL with a host, or contains spaces or control characters."
+
+    def check(self, document: Document) -> Iterable[Violation]:
+        for field in url_fields(document.data):
+            defect = url_defect(field.value)
+            if defect is not None:
+                yield Violation(field.pointer, f"`{label(field.pointer)}` {defect}")
+
+
+class InsecureUrl(Rule):
+    """A URL field uses `http://` where `https://` is expected.
+
+    Why: browsers warn about or block plain-http links and images (mixed content), and the
+    connection can be read or changed on the way. Nearly every publisher serves https today.
+
+    Option `allow-http-hosts` lists hosts that really have no https; their subdomains are
+    allowed too, and a leading `www.` is ignored.
+
+    Bad::
+
+        images:
+          - url: "http://cdn.coastline.example/img/sea-wall.jpg"
+
+    Good::
+
+        images:
+          - url: "https://cdn.coastline.example/img/sea-wall.jpg"
+    """
+
+    code = "FM402"
+    name = "insecure-url"
+    default_severity = "warning"
+    summary = "A URL uses `http://` where `https://` is expected."
+    options = (
+        Option("allow-http-hosts", list, [], "hosts (and their subdomains) whose URLs may stay http://"),
+    )
+
+    def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
+        super().__init__(settings, context)
+        given = self.settings.get("allow-http-hosts") or []
+        hosts = (urlnorm.ascii_host(h) for h in given if isinstance(h, str))
+        self.allowed = tuple(h for h in hosts if h is not None)
+
+    def check(self, document: Document) -> Iterable[Violation]:
+        for field in url_fields(document.data):
+            if not field.value.lower().startswith("http://") or url_defect(field.value):
+                continue  # a malformed URL is FM401's to report
+            host = urlnorm.host_of(field.value)
+            if host is None or any(urlnorm.within_domain(host, a) for a in self.allowed):
+                continue
+            yield Violation(field.pointer, f"`{label(field.pointer)}` uses http://; use https://")
+
+
+class DuplicateUrl(Rule):
+    """The same URL appears twice in one file: the article and a related item, two related
+    items, or two images.
+
+    URLs are compared after normalising: http and https, host case, `www.`, default ports,
+    a trailing slash, the fragment and tracking parameters such as `utm_source` do not make
+    URLs different; other query parameters do. An item's own `originalUrl` and `webUrl` may
+    be equal. The finding points at the second URL and names the line of the first.
+
+    Why: a related item that is the article itself, or listed twice, is an editing mistake
+    that readers see as a repeated link.
+
+    Bad::
+
+        webUrl: "https://coastline.example/news/sea-wall"
+        related:
+          - webUrl: "https://coastline.example/news/sea-wall?utm_source=feed"
+
+    Good::
+
+        webUrl: "https://coastline.example/news/sea-wall"
+        related:
+          - webUrl: "https://bayobserver.example/environment/surge-maps"
+    """
+
+    code = "FM403"
+    name = "duplicate-url"
+    summary = "The same URL appears twice within a file."
+
+    def check(self, document: Document) -> Iterable[Violation]:
+        first: dict[str, UrlField] = {}
+        for field in url_fields(document.data):
+            key = urlnorm.normalise(field.value)
+            if key is None:
+                continue
+            earlier = first.setdefault(key, field)
+            if earlier.owner != field.owner:
+                line = document.locate(earlier.pointer).line
+                yield Violation(field.pointer, f"`{label(field.pointer)}` repeats the URL on line {line}")
+
+
+class ArticleUrl(NamedTuple):
+    key: str
+    pointer: str
+    region: Region
+
+
+class ArticleFacts(NamedTuple):
+    """What FM404 keeps of one file: its display path and its distinct normalised article URLs."""
+
+    display: str
+    urls: tuple[ArticleUrl, ...]
+
+
+class DuplicateArticle(CorpusRule):
+    """Two files in one run are the same article: their `originalUrl` or `webUrl` match after
+    normalising (as in `duplicate-url`); an `originalUrl` in one file matching the `webUrl`
+    of another counts too.
+
+    Each file gets a finding that names another file and line; with more than two, the
+    message says how many more. Only files checked in the same run are compared, so run over
+    the whole content folder (a pre-commit hook that passes changed files only sees those).
+
+    Why: the same story imported twice shows up twice in every feed.
+
+    Bad::
+
+        # news/sea-wall.md
+        webUrl: "https://coastline.example/news/sea-wall"
+        # news/sea-wall-copy.md
+        webUrl: "http://www.coastline.example/news/sea-wall/"
+
+    Good::
+
+        # news/sea-wall.md
+        webUrl: "https://coastline.example/news/sea-wall"
+        # news/surge-maps.md
+        webUrl: "https://coastline.example/news/surge-maps"
+    """
+
+    code = "FM404"
+    name = "duplicate-article"
+    summary = "Two files have the same article URL."
+
+    def collect(self, document: Document) -> ArticleFacts | None:
+        urls: dict[str, ArticleUrl] = {}
+        for key in ("webUrl", "originalUrl"):  # webUrl first: it is the one readers see
+            text = text_at(document.data, key)
+            normal = urlnorm.normalise(text) if text is not None else None
+            if normal is not None and normal not in urls:
+                urls[normal] = ArticleUrl(normal, f"/{key}", document.locate(f"/{key}"))
+        display = document.path.replace(os.sep, "/")
+        return ArticleFacts(display, tuple(urls.values())) if urls else None
+
+    def judge(self, facts: Mapping[str, Any]) -> Iterable[tuple[str, Problem]]:
+        paths = sorted(p for p, f in facts.items() if isinstance(f, ArticleFacts))
+        index: dict[str, list[tuple[str, ArticleUrl]]] = {}
+        for path in paths:
+            for url in facts[path].urls:
+                index.setdefault(url.key, []).append((path, url))
+        for path in paths:
+            named: set[str] = set()
+            for url in facts[path].urls:
+                group = index[url.key]
+                if len(group) < 2:
+                    continue
+                other_path, other = group[1] if group[0][0] == path else group[0]
+                if other_path in named:
+                    continue
+                named.add(other_path)
+                message = self._message(url, other, facts[other_path].display, len(group) - 2)
+                yield path, Problem(self.code, message, url.region, url.pointer)
+
+    @staticmethod
+    def _message(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> str:
+        text = f"`{label(url.pointer)}` is the same article as `{label(other.pointer)}` in {where}:{other.region.line}"
+        if more:
+            text += f" and {more} more file{'s' if more > 1 else ''}"
+        return text
+
+
+class ProviderDomainMismatch(Rule):
+    """`provider.domain` is not the host of the item's `webUrl`, nor a parent domain of it.
+
+    A leading `www.` is ignored on both sides, so `blog.speechlab.example` and
+    `www.speechlab.example` both belong to `speechlab.example`. The check uses `webUrl` only,
+    for the article and for each related item: `originalUrl` is where the article was first
+    found and may legitimately be a syndication or aggregator host.
+
+    Why: a wrong domain credits the story to the wrong publisher and breaks per-provider
+    feeds; it is usually a related item copied with the wrong provider block.
+
+    Bad::
+
+        webUrl: "https://news.bayobserver.example/2024/surge-maps"
+        provider:
+          name: Coastline Daily
+          domain: coastline.example
+
+    Good::
+
+        webUrl: "https://news.bayobserver.example/2024/surge-maps"
+        provider:
+          name: Bay Observer
+          domain: bayobserver.example
+    """
+
+    code = "FM405"
+    name = "provider-domain-mismatch"
+    summary = "`provider.domain` is not the host (or a parent domain) of the item's `webUrl`."
+
+    def check(self, document: Document) -> Iterable[Violation]:
+        for base, item in articles(document.data):
+            provider = item.get("provider")
+            domain = text_at(provider, "domain") if isinstance(provider, Mapping) else None
+            url = text_at(item, "webUrl")
+            if domain is None or url is None:
+                continue
+            host, wanted = urlnorm.host_of(url), urlnorm.ascii_host(domain)
+            if host is None or wanted is None or urlnorm.within_domain(host, wanted):
+                continue
+            pointer = child(child(base, "provider"), "domain")
+            yield Violation(
+                pointer,
+                f'`{label(pointer)}` "{domain}" does not match the host "{host}" of `{label(child(base, "webUrl"))}`',
+            )
+
+
+URLS_RULES: tuple[type[Rule], ...] = (
+    UrlFormat,
+    InsecureUrl,
+    DuplicateUrl,
+    DuplicateArticle,
+    ProviderDomainMismatch,
+)

@@ -1,0 +1,161 @@
+"""Split, check and normalise URLs without ever raising, so rules can compare junk safely."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import string
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit
+
+DEFAULT_PORTS: dict[str, int] = {"http": 80, "https": 443}
+
+#: Query parameters that say how a reader arrived, not which page they see. `ref` is kept:
+#: sites (and code hosts) use it for real content, e.g. a branch or an edition.
+TRACKING_PREFIXES: tuple[str, ...] = ("utm_",)
+TRACKING_PARAMS: frozenset[str] = frozenset(
+    {
+        "fbclid",  # Facebook
+        "gclid",  # Google Ads
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",  # Microsoft Ads
+        "yclid",  # Yandex
+        "twclid",  # X / Twitter
+        "ttclid",  # TikTok
+        "li_fat_id",  # LinkedIn
+        "igshid",  # Instagram
+        "mc_cid",  # Mailchimp
+        "mc_eid",
+        "_ga",  # Google Analytics cross-domain
+        "_gl",
+        "_hsenc",  # HubSpot
+        "_hsmi",
+        "mkt_tok",  # Marketo
+        "ref_src",  # Twitter embeds
+        "ref_url",
+    }
+)
+
+_LABEL = r"(?!-)[a-z0-9_-]{1,63}(?<!-)"
+_HOSTNAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
+_ESCAPE = re.compile("%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+
+
+def split(url: str) -> SplitResult | None:
+    """`urlsplit`, or None where it raises (unbalanced IPv6 brackets, NFKC-invalid netlocs)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def host_and_port(netloc: str) -> tuple[str, str]:
+    """The host text (IPv6 keeps its brackets) and the port text after `:` ("" when absent)."""
+    hostport = netloc.rpartition("@")[2]
+    if hostport.startswith("["):
+        end = hostport.find("]")
+        if end < 0:
+            return hostport, ""
+        rest = hostport[end + 1 :]
+        return hostport[: end + 1], rest[1:] if rest.startswith(":") else rest
+    host, _, port = hostport.partition(":")
+    return host, port
+
+
+def port_number(text: str) -> int | None:
+    """The port as a number, or None unless it is 1-65535 in ASCII digits."""
+    if not (text.isascii() and text.isdigit()) or len(text) > 5:
+        return None
+    number = int(text)
+    return number if 0 < number <= 65535 else None
+
+
+def ascii_host(host: str) -> str | None:
+    """Lower-case ASCII form (IDNA for Unicode, compressed IPv6 in brackets), or None if invalid."""
+    text = host.lower().rstrip(".")
+    if text.startswith("[") and text.endswith("]"):
+        try:
+            return f"[{ipaddress.IPv6Address(text[1:-1]).compressed}]"
+        except ValueError:
+            return None
+    if not text:
+        return None
+    try:
+        text = text.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    return text if _HOSTNAME.fullmatch(text) else None
+
+
+def host_of(url: str) -> str | None:
+    """The ASCII host of an http(s) URL, or None when the URL has no valid one."""
+    parts = split(url.strip())
+    if parts is None or parts.scheme.lower() not in DEFAULT_PORTS:
+        return None
+    return ascii_host(host_and_port(parts.netloc)[0])
+
+
+def strip_www(host: str) -> str:
+    """`www.example.com` -> `example.com`; a bare `www.com` stays as it is."""
+    rest = host[4:]
+    return rest if host.startswith("www.") and "." in rest else host
+
+
+def within_domain(host: str, domain: str) -> bool:
+    """True when `host` is `domain` or one of its subdomains, ignoring a leading `www.`."""
+    host, domain = strip_www(host.lower().rstrip(".")), strip_www(domain.lower().rstrip("."))
+    return bool(domain) and (host == domain or host.endswith("." + domain))
+
+
+def is_tracking_param(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def normalise(url: str) -> str | None:
+    """A comparison key: two URLs with the same key show the same page. None for non-http(s) junk.
+
+    http and https are one scheme; host case, a leading `www.`, default ports, a trailing
+    slash, the fragment and tracking parameters are dropped; other parameters are sorted.
+    """
+    parts = split(url.strip())
+    if parts is None:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS:
+        return None
+    host_text, port_text = host_and_port(parts.netloc)
+    host = ascii_host(host_text)
+    if host is None:
+        return None
+    port = port_number(port_text) if port_text else DEFAULT_PORTS[scheme]
+    if port is None:
+        return None
+    userinfo = parts.netloc.rpartition("@")[0]
+    netloc = (userinfo + "@" if userinfo else "") + strip_www(host)
+    if port != DEFAULT_PORTS[scheme]:
+        netloc += f":{port}"
+    path = _clean_escapes(parts.path).rstrip("/") or "/"
+    query = _clean_query(parts.query)
+    return f"https://{netloc}{path}" + (f"?{query}" if query else "")
+
+
+def _clean_escapes(text: str) -> str:
+    """`%7e` -> `~` and `%2f` -> `%2F`: escapes of unreserved characters decoded, the rest upper."""
+
+    def fix(match: re.Match[str]) -> str:
+        char = chr(int(match.group(1), 16))
+        return char if char in _UNRESERVED else match.group(0).upper()
+
+    return _ESCAPE.sub(fix, text)
+
+
+def _clean_query(query: str) -> str:
+    try:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        return urlencode(sorted((k, v) for k, v in pairs if not is_tracking_param(k)))
+    except ValueError:  # e.g. a lone surrogate that cannot be encoded: keep the text as given
+        return query
