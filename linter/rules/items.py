@@ -59,3 +59,22 @@ def datetime_at(mapping: Mapping[str, Any], key: str) -> datetime | None:
 
 def child(pointer: str, key: str | int) -> str:
     return join_pointer(pointer, key)
+
+
+def text_fields(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """Every plain-text string with its pointer: title, excerpt, category, type, provider name
+    and each topic, in the article and in each related article. Non-strings are skipped."""
+    for base, article in articles(data):
+        for key in ("title", "excerpt", "category", "type"):
+            value = text_at(article, key)
+            if value is not None:
+                yield child(base, key), value
+        provider = article.get("provider")
+        name = text_at(provider, "name") if isinstance(provider, Mapping) else None
+        if name is not None:
+            yield f"{base}/provider/name", name
+        topics = article.get("topics")
+        if isinstance(topics, list):
+            for index, topic in enumerate(topics):
+                if isinstance(topic, str):
+                    yield f"{base}/topics/{index}", topic

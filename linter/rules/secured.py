@@ -1,7 +1,95 @@
-"""secured rules (to be written)."""
+"""Rules for the encrypted `secured` payload (FM601)."""
 
 from __future__ import annotations
 
-from linter.rules.base import Rule
+import base64
+import binascii
+import re
+from collections.abc import Iterator
 
-SECURED_RULES: tuple[type[Rule], ...] = ()
+from linter.document import Document
+from linter.rules.base import Rule, Violation
+from linter.rules.items import text_at
+
+IV_BYTES = 16
+BLOCK_BYTES = 16  # AES: the ciphertext of a block cipher is whole blocks
+_NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/=]")
+_PADDED = re.compile(r"[A-Za-z0-9+/]*={0,2}")
+
+
+def _character(char: str) -> str:
+    return f"`{char}`" if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+
+
+def decode_base64(text: str) -> bytes | str:
+    """The bytes of strict, padded standard base64, or a short reason why `text` is not that."""
+    bad = _NOT_BASE64.search(text)
+    if bad is not None:
+        return f"character {_character(bad.group())} at position {bad.start() + 1} is not base64"
+    if not _PADDED.fullmatch(text):
+        return "`=` padding may only end it"
+    if len(text) % 4:
+        return f"its length {len(text)} is not a multiple of 4"
+    try:
+        return base64.b64decode(text, validate=True)
+    except binascii.Error as exc:  # pragma: no cover - the checks above catch what it refuses
+        return str(exc)
+
+
+def _problems(value: str) -> Iterator[str]:
+    separators = value.count(";")
+    if separators == 0:
+        yield "`secured` has no `;`; expected base64 ciphertext, `;`, then the base64 IV"
+        return
+    if separators > 1:
+        yield f"`secured` has {separators} `;` separators; expected exactly one (ciphertext;IV)"
+        return
+    ciphertext, iv = value.split(";")
+    for part, text in (("ciphertext", ciphertext), ("IV", iv)):
+        if not text:
+            yield f"the {part} in `secured` is empty"
+            continue
+        decoded = decode_base64(text)
+        if isinstance(decoded, str):
+            yield f"the {part} in `secured` is not valid base64: {decoded}"
+        elif part == "IV" and len(decoded) != IV_BYTES:
+            yield f"the IV in `secured` is {len(decoded)} bytes; it must be {IV_BYTES}"
+        elif part == "ciphertext" and len(decoded) % BLOCK_BYTES:
+            yield f"the ciphertext in `secured` is {len(decoded)} bytes, not a multiple of {BLOCK_BYTES}"
+
+
+class SecuredFormat(Rule):
+    """`secured` is not `<ciphertext>;<IV>`: base64 ciphertext, a semicolon, then a base64
+    16-byte initialisation vector, with the ciphertext a non-empty multiple of 16 bytes.
+
+    Both parts must be strict base64: only `A-Z a-z 0-9 + /`, `=` padding at the end, a
+    length that is a multiple of 4, no spaces or line breaks. The message says exactly what
+    is wrong: a missing `;`, a part that is not base64 (and where), an IV of the wrong size,
+    or a ciphertext that cannot be whole AES blocks. Only a string value is checked; the
+    schema reports other types.
+
+    Why: the site decrypts this payload with AES in CBC mode; a damaged value fails at
+    read time, long after publishing, and usually means it was truncated or re-wrapped.
+
+    Bad::
+
+        secured: "TTO6DSRqwEyBsbryPjv57vX3nytJNK+H9VILablLDZg="
+
+    Good::
+
+        secured: "TTO6DSRqwEyBsbryPjv57vX3nytJNK+H9VILablLDZg=;LoW7VbZyqHJjes10Zvy2Dg=="
+    """
+
+    code = "FM601"
+    name = "secured-format"
+    summary = "`secured` is not base64 ciphertext `;` a base64 16-byte IV."
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        value = text_at(document.data, "secured")
+        if value is None:
+            return
+        for problem in _problems(value):
+            yield Violation("/secured", problem)
+
+
+SECURED_RULES: tuple[type[Rule], ...] = (SecuredFormat,)

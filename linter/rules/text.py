@@ -1,7 +1,570 @@
-"""text rules (to be written)."""
+"""Rules for the plain-text fields: blank, untidy, long, repeated, marked-up, duplicated,
+unknown and garbled text (FM501-FM508).
+
+The fields are title, excerpt, category, type, provider name and each topic, in the article
+and in each related article. Values are judged after YAML decoding, so an escape such as
+`"\\n"` or a folded block counts as the characters it produces. "Character N" in a message
+is the 1-based position in that decoded value.
+"""
 
 from __future__ import annotations
 
-from linter.rules.base import Rule
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from html.entities import html5
+from typing import Any
 
-TEXT_RULES: tuple[type[Rule], ...] = ()
+from linter.document import Document
+from linter.rules.base import Option, Rule, Violation
+from linter.rules.items import articles, child, text_at, text_fields
+
+_LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
+_TAB = re.compile("\t")
+_DOUBLED_SPACE = re.compile("[ \u00a0]{2}")
+_TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_HTML_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "address",
+        "article",
+        "aside",
+        "audio",
+        "b",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "body",
+        "br",
+        "button",
+        "caption",
+        "center",
+        "cite",
+        "code",
+        "col",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "figcaption",
+        "figure",
+        "font",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "i",
+        "iframe",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "li",
+        "link",
+        "main",
+        "mark",
+        "meta",
+        "nav",
+        "noscript",
+        "object",
+        "ol",
+        "p",
+        "picture",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "script",
+        "section",
+        "small",
+        "source",
+        "span",
+        "strike",
+        "strong",
+        "style",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "template",
+        "th",
+        "thead",
+        "time",
+        "title",
+        "tr",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "video",
+        "wbr",
+    }
+)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
+# A UTF-8 lead byte read as Latin-1 (Â..ô), then the bytes that must follow it.
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
+# Marks that legitimately follow an accented letter ("CAFÉ®", French "café\u00a0»"). A
+# sequence made only of them is mojibake only after Â, Ã or â, which never end real words.
+_AFTER_WORD = frozenset(
+    "\u00a0\u2018\u2019\u201c\u201d\u00ab\u00bb\u2039\u203a\u2013\u2014\u2026\u2022"
+    "\u00b7\u00b0\u00a9\u00ae\u2122\u00b9\u00b2\u00b3\u00b1"
+)
+_STRONG_LEADS = frozenset("\u00c2\u00c3\u00e2")
+
+
+def _continuation_bytes() -> dict[str, int]:
+    """Each character a UTF-8 continuation byte (0x80-0xBF) becomes under cp1252 or Latin-1."""
+    table = {chr(byte): byte for byte in range(0x80, 0xC0)}
+    for byte in range(0x80, 0xA0):
+        try:
+            table[bytes([byte]).decode("cp1252")] = byte
+        except UnicodeDecodeError:
+            continue  # five bytes are undefined in cp1252; Latin-1 already covers them
+    return table
+
+
+_CONTINUATION = _continuation_bytes()
+
+
+def _label(pointer: str) -> str:
+    """`/related/0/provider/name` -> `related[0].provider.name`, for messages."""
+    label = ""
+    for token in pointer.split("/")[1:]:
+        name = token.replace("~1", "/").replace("~0", "~")
+        if name.isdigit():
+            label += f"[{name}]"
+        else:
+            label += f".{name}" if label else name
+    return label
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _titles_and_excerpts(data: Mapping[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """(key, pointer, value) of every string title and excerpt, article and related."""
+    for base, article in articles(data):
+        for key in ("title", "excerpt"):
+            value = text_at(article, key)
+            if value is not None:
+                yield key, child(base, key), value
+
+
+def _topic_lists(data: Mapping[str, Any]) -> Iterator[list[tuple[str, str]]]:
+    """The string topics of each article as (pointer, topic), one list per article."""
+    for base, article in articles(data):
+        topics = article.get("topics")
+        if isinstance(topics, list):
+            yield [(f"{base}/topics/{i}", t) for i, t in enumerate(topics) if isinstance(t, str)]
+
+
+class BlankText(Rule):
+    """A text field that is empty or holds only whitespace.
+
+    Checked: title, excerpt, category, type, provider name and each topic, in the article and
+    in each related article.
+
+    Why: a blank headline or topic renders as an empty link or an empty tag chip, and search
+    and feeds treat it as missing data. Remove the key, or write the text.
+
+    Bad::
+
+        title: "   "
+        topics:
+          - ""
+
+    Good::
+
+        title: "Harbour council approves new sea wall"
+        topics:
+          - Local
+    """
+
+    code = "FM501"
+    name = "blank-text"
+    summary = "A text field is empty or only whitespace."
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for pointer, value in text_fields(document.data):
+            if not value:
+                yield Violation(pointer, f"`{_label(pointer)}` is empty")
+            elif value.isspace():
+                yield Violation(pointer, f"`{_label(pointer)}` is only whitespace")
+
+
+def _untidy(value: str) -> Iterator[str]:
+    """What is untidy about a non-blank value, each as the end of a sentence."""
+    if value[0].isspace():
+        yield "starts with a line break" if _LINE_BREAK.match(value) else "starts with whitespace"
+    if value[-1].isspace():
+        if _LINE_BREAK.match(value[-1]):
+            yield "ends with a line break (a `>` or `|` block keeps its last one; write `>-`)"
+        else:
+            yield "ends with whitespace"
+    offset = len(value) - len(value.lstrip()) + 1
+    inner = value.strip()
+    for pattern, what in (
+        (_LINE_BREAK, "a line break"),
+        (_TAB, "a tab"),
+        (_DOUBLED_SPACE, "a doubled space"),
+    ):
+        found = pattern.search(inner)
+        if found is not None:
+            yield f"has {what} at character {offset + found.start()}"
+
+
+class UntidyWhitespace(Rule):
+    """Leading or trailing whitespace, doubled spaces, tabs or line breaks in a title or excerpt.
+
+    Checked in the article and in each related article. The value is judged after YAML
+    decoding: a folded (`>`) or literal (`|`) block keeps its final newline, a literal block
+    keeps every line break, and a double-quoted `"\\n"` is a real line break. Each kind of
+    problem is reported once per field, at its first occurrence.
+
+    Why: headlines and excerpts are shown on one line; stray whitespace shows up as odd gaps,
+    breaks layouts and defeats duplicate detection.
+
+    Bad::
+
+        title: "Harbour council  approves new sea wall "
+        excerpt: |
+          Construction starts in spring.
+
+    Good::
+
+        title: "Harbour council approves new sea wall"
+        excerpt: >-
+          Construction starts in spring.
+    """
+
+    code = "FM502"
+    name = "untidy-whitespace"
+    default_severity = "warning"
+    summary = "A title or excerpt has stray, doubled or line-breaking whitespace."
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for _, pointer, value in _titles_and_excerpts(document.data):
+            if value and not value.isspace():  # blank values are FM501's
+                for problem in _untidy(value):
+                    yield Violation(pointer, f"`{_label(pointer)}` {problem}")
+
+
+class TextLength(Rule):
+    """A title longer than `max-title` (default 200) or an excerpt longer than `max-excerpt`
+    (default 1000) characters, in the article or a related article.
+
+    Why: feeds and cards cut long text at arbitrary points, and a very long "title" is
+    usually the article body pasted into the wrong field.
+
+    Options: `max-title` and `max-excerpt`, the largest allowed length in characters.
+
+    Bad::
+
+        # with max-title = 40
+        title: "Harbour council approves new sea wall after a long debate"
+
+    Good::
+
+        title: "Harbour council approves new sea wall"
+    """
+
+    code = "FM503"
+    name = "text-length"
+    default_severity = "warning"
+    summary = "A title or excerpt is longer than the configured maximum."
+    options = (
+        Option("max-title", int, 200, "longest allowed title, in characters"),
+        Option("max-excerpt", int, 1000, "longest allowed excerpt, in characters"),
+    )
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for key, pointer, value in _titles_and_excerpts(document.data):
+            option = f"max-{key}"
+            limit: int = self.settings[option]
+            if len(value) > limit:
+                yield Violation(
+                    pointer,
+                    f"`{_label(pointer)}` is {len(value)} characters long; the limit is {limit} (`{option}`)",
+                )
+
+
+class ExcerptRepeatsTitle(Rule):
+    """An excerpt that is the title again, or starts with the whole title.
+
+    Compared ignoring case and runs of whitespace, in the article and in each related
+    article. An excerpt that merely starts with the same word as the title is fine.
+
+    Why: the excerpt is shown right under the title; repeating it wastes the one line meant
+    to tell readers more.
+
+    Bad::
+
+        title: "Harbour council approves new sea wall"
+        excerpt: "Harbour council approves new sea wall. Work starts in spring."
+
+    Good::
+
+        title: "Harbour council approves new sea wall"
+        excerpt: "Work starts in spring and should protect two hundred homes."
+    """
+
+    code = "FM504"
+    name = "excerpt-repeats-title"
+    default_severity = "warning"
+    summary = "The excerpt repeats the title or starts with it."
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for base, article in articles(document.data):
+            title, excerpt = text_at(article, "title"), text_at(article, "excerpt")
+            if title is None or excerpt is None:
+                continue
+            head, text, pointer = _normal(title), _normal(excerpt), child(base, "excerpt")
+            if not head or not text.startswith(head):
+                continue
+            if text == head:
+                yield Violation(pointer, f"`{_label(pointer)}` repeats the title word for word")
+            elif not text[len(head)].isalnum():
+                yield Violation(pointer, f"`{_label(pointer)}` starts by repeating the title")
+
+
+def _markup(value: str) -> str | None:
+    """The first HTML tag, comment or character reference in `value`, if any."""
+    tag = next(
+        (m for m in _TAG.finditer(value) if m.group(2) is None or m.group(2).lower() in _HTML_TAGS), None
+    )
+    entity = next((m for m in _ENTITY.finditer(value) if m.group()[1] == "#" or m.group()[1:] in html5), None)
+    found = [m for m in (tag, entity) if m is not None]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start()).group()
+    return first if len(first) <= 40 else first[:39] + "…"
+
+
+class MarkupInText(Rule):
+    """HTML tags (`<p>`, `</b>`, `<br/>`, `<!--`) or character references (`&amp;`,
+    `&#8217;`, `&nbsp;`) in a plain-text field.
+
+    Checked: title, excerpt, category, type, provider name and each topic, article and
+    related. Only real HTML element names and defined entities count, so prose such as
+    "R&D", "a < b" or "vector<int>" is fine.
+
+    Why: these fields are plain text; the site escapes them, so readers see the literal
+    `<p>` or `&amp;`. Write the characters themselves.
+
+    Bad::
+
+        excerpt: "<p>Work starts in spring &amp; ends in autumn.</p>"
+
+    Good::
+
+        excerpt: "Work starts in spring & ends in autumn."
+    """
+
+    code = "FM505"
+    name = "markup-in-text"
+    default_severity = "warning"
+    summary = "A plain-text field contains HTML tags or entities."
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for pointer, value in text_fields(document.data):
+            found = _markup(value)
+            if found is None:
+                continue
+            if found.startswith("&"):
+                message = (
+                    f"`{_label(pointer)}` contains the HTML entity `{found}`; write the character itself"
+                )
+            else:
+                message = f"`{_label(pointer)}` contains HTML markup `{found}`"
+            yield Violation(pointer, message)
+
+
+class DuplicateTopic(Rule):
+    """The same topic listed twice in one article, ignoring case and surrounding space.
+
+    The finding points at the second and names the line of the first.
+
+    Why: duplicates show twice as tags and count twice in topic statistics.
+
+    Bad::
+
+        topics:
+          - AI
+          - Computer Vision
+          - ai
+
+    Good::
+
+        topics:
+          - AI
+          - Computer Vision
+    """
+
+    code = "FM506"
+    name = "duplicate-topic"
+    summary = "A topic is listed twice."
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for topics in _topic_lists(document.data):
+            first: dict[str, tuple[str, str]] = {}
+            for pointer, topic in topics:
+                key = _normal(topic)
+                if not key:
+                    continue  # blank topics are FM501's
+                if key not in first:
+                    first[key] = (pointer, topic)
+                    continue
+                earlier_pointer, earlier = first[key]
+                line = document.locate(earlier_pointer).line
+                yield Violation(
+                    pointer,
+                    f"duplicate topic `{topic.strip()}`: first listed as `{earlier.strip()}` on line {line}",
+                )
+
+
+class UnknownTopic(Rule):
+    """A topic that is not in the configured vocabulary (compared ignoring case).
+
+    Off by default; it comes on as soon as a vocabulary is configured::
+
+        [tool.content-lint.rules.unknown-topic]
+        vocabulary = ["AI", "Computer Vision", "Local"]
+
+    Option: `vocabulary`, the allowed topics (default empty: nothing to check). The message
+    suggests the closest allowed topic when there is one.
+
+    Why: free-form topics drift ("A.I.", "Artificial intelligence", "AI"), splitting one
+    topic page into many.
+
+    Bad::
+
+        topics:
+          - Artificial Inteligence
+
+    Good::
+
+        topics:
+          - AI
+    """
+
+    code = "FM507"
+    name = "unknown-topic"
+    default_severity = "off"
+    summary = "A topic is not in the configured vocabulary."
+    options = (Option("vocabulary", list, [], "the allowed topics; case is ignored"),)
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        allowed = {_normal(v): v for v in self.settings["vocabulary"] if isinstance(v, str) and v.strip()}
+        if not allowed:
+            return
+        for topics in _topic_lists(document.data):
+            for pointer, topic in topics:
+                key = _normal(topic)
+                if key and key not in allowed:
+                    close = difflib.get_close_matches(key, allowed, n=1)
+                    hint = f"; did you mean `{allowed[close[0]]}`?" if close else ""
+                    yield Violation(pointer, f"topic `{topic.strip()}` is not in the vocabulary{hint}")
+
+
+def _mojibake(value: str) -> tuple[str, str] | None:
+    """The first UTF-8 sequence that was decoded as cp1252 or Latin-1, and what it should be."""
+    for lead in _MOJIBAKE_LEAD.finditer(value):
+        first = ord(lead.group())
+        size = 1 if first < 0xE0 else 2 if first < 0xF0 else 3
+        start = lead.end()
+        run = value[start : start + size]
+        if len(run) < size or not all(char in _CONTINUATION for char in run):
+            continue
+        if lead.group() not in _STRONG_LEADS and all(char in _AFTER_WORD for char in run):
+            continue
+        try:
+            fixed = bytes([first, *(_CONTINUATION[char] for char in run)]).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return lead.group() + run, fixed
+    return None
+
+
+def _visible(text: str) -> str:
+    """`text` with invisible characters spelled as <U+XXXX>, for messages."""
+    return "".join(
+        c if c == " " or (c.isprintable() and not c.isspace()) else f"<U+{ord(c):04X}>" for c in text
+    )
+
+
+def _garbled(value: str) -> str | None:
+    mojibake = _mojibake(value)
+    if mojibake is not None:
+        bad, good = map(_visible, mojibake)
+        return f"looks like mojibake: `{bad}` is probably `{good}` decoded with the wrong charset"
+    control = _CONTROL.search(value)
+    if control is None:
+        return None
+    where = f"at character {control.start() + 1}"
+    if control.group() == "\ufffd":
+        return f"contains the replacement character U+FFFD {where}: bytes were lost in decoding"
+    return f"contains the control character U+{ord(control.group()):04X} {where}"
+
+
+class Mojibake(Rule):
+    """Text that was decoded with the wrong character set, or holds control characters.
+
+    Catches UTF-8 read as cp1252 or Latin-1 (`â€™` for the curly apostrophe U+2019, `Ã©`
+    for é, `Ã¼` for ü), the replacement character U+FFFD, and control characters
+    (U+0000-U+001F except tab and newline, U+007F-U+009F). Legitimate accents ("Café
+    crème", "São Paulo", "naïve") and typographic quotes and dashes are fine. Checked in
+    every plain-text field.
+
+    Why: garbled characters look broken to readers and spread to every site that copies
+    the feed. Re-import the text as UTF-8.
+
+    Bad::
+
+        title: "Councilâ€™s sea wall approved"
+
+    Good::
+
+        title: "Council's sea wall approved"
+    """
+
+    code = "FM508"
+    name = "mojibake"
+    default_severity = "warning"
+    summary = "Text is garbled by a wrong character set or holds control characters."
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for pointer, value in text_fields(document.data):
+            problem = _garbled(value)
+            if problem is not None:
+                yield Violation(pointer, f"`{_label(pointer)}` {problem}")
+
+
+TEXT_RULES: tuple[type[Rule], ...] = (
+    BlankText,
+    UntidyWhitespace,
+    TextLength,
+    ExcerptRepeatsTitle,
+    MarkupInText,
+    DuplicateTopic,
+    UnknownTopic,
+    Mojibake,
+)
