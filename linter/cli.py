@@ -16,12 +16,15 @@ from typing import TextIO
 
 from linter import __version__
 from linter.atomic import write_atomic
+from linter.cache import DEFAULT_FOLDER, clean
 from linter.config import Config, ConfigError, load_config, parse_datetime
 from linter.discovery import FileFilter, discover
 from linter.engine import build_engine
+from linter.parallel import default_jobs
 from linter.progress import Progress
 from linter.reporters import REPORTERS, Reporter, RunSummary
 from linter.rule_docs import print_rule, print_rules, rules_markdown_table
+from linter.runner import RunOptions, run_check
 from linter.schema import SchemaError
 from linter.selection import Selection, check_selectors
 
@@ -61,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--quiet", "-q", action="store_true", help="print findings only, no summary or progress"
     )
+    check.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: number of CPUs)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    check.add_argument(
+        "--cache-dir", type=Path, help=f"result cache folder (default: {DEFAULT_FOLDER} in the project root)"
+    )
+    clean_command = commands.add_parser("clean", help="delete the result cache")
+    clean_command.add_argument("--config", type=Path, help="config file")
+    clean_command.add_argument("--cache-dir", type=Path, help="result cache folder")
     rules = commands.add_parser("rules", help="list all rules with their severity under the active config")
     rules.add_argument("--config", type=Path, help="config file")
     rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
@@ -77,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
             )
         config = load_config(args.config, Path.cwd())
+        if args.command == "clean":
+            folder = _cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
+            print(f"removed {clean(folder)} cache file(s) from {folder}", file=sys.stderr)
+            return EXIT_OK
         if args.command == "rules":
             if args.markdown:
                 sys.stdout.write(rules_markdown_table())
@@ -103,6 +118,11 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     _selection(config)  # validates selectors with a clear message before anything runs
     engine = build_engine(config)
     filters = FileFilter.build(config.include, config.exclude, config.root, config.respect_gitignore)
+    options = RunOptions(
+        jobs=args.jobs or config.jobs or default_jobs(),
+        cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
+        content_roots=config.content_roots,
+    )
     sources = list(discover(args.paths, filters, args.force_exclude))
     files = [s.path for s in sources if s.problem is None]
     if args.show_files:
@@ -112,8 +132,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     reporter = _reporter(format_name, reporter_stream)
     show_progress = Progress.wanted(sys.stderr, reporter.machine_readable, args.quiet)
     progress = Progress(sys.stderr, len(files), show_progress)
-    walk_problems = [(s.path, s.problem) for s in sources if s.problem is not None]
-    report = engine.run(files, walk_problems, on_file=progress.advance)
+    report = run_check(engine, sources, filters, options, on_file=progress.advance)
     progress.close()
     summary = RunSummary(report.files_checked, report.findings, files=tuple(files))
     reporter.report(summary)
@@ -126,6 +145,20 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     if not args.quiet:
         _print_summary(summary)
     return _exit_status(summary, config.fail_on)
+
+
+def _cache_folder(config: Config, requested: Path | None) -> Path:
+    return (requested.resolve() if requested else None) or config.cache_dir or config.root / DEFAULT_FOLDER
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return value
 
 
 def _format_name(requested: str | None, output_file: Path | None) -> str:

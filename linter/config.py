@@ -41,6 +41,10 @@ class Config:
     reference_time: datetime | None = None
     output_format: str | None = None
     fail_on: str = "error"
+    content_roots: tuple[str, ...] = ()
+    jobs: int | None = None
+    cache: bool = True
+    cache_dir: Path | None = None
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -130,6 +134,10 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "reference-time": ("reference_time", _reference_time),
     "output-format": ("output_format", lambda v: _path(v)),
     "fail-on": ("fail_on", _fail_on),
+    "content-roots": ("content_roots", _string_list),
+    "jobs": ("jobs", _positive_int),
+    "cache": ("cache", _bool),
+    "cache-dir": ("cache_dir", lambda v: _path(v)),
 }
 
 
@@ -176,8 +184,11 @@ def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -
         except ValueError as exc:
             raise ConfigError(f"{prefix}key `{key}` {exc}") from None
     root = path.parent.resolve()
-    if "schema" in values:
-        values["schema"] = (root / values["schema"]).resolve()
+    for name in ("schema", "cache_dir"):
+        if name in values:
+            values[name] = (root / values[name]).resolve()
+    if "content_roots" in values:
+        values["content_roots"] = tuple(str(root / r) for r in values["content_roots"])
     return Config(root=root, source=path, **values)
 
 

@@ -1,39 +1,32 @@
 """Files -> documents -> schema -> document rules -> corpus rules -> suppression -> findings.
 
-The engine never prints; it returns findings for reporters to render.
+The engine never prints; it returns findings for reporters to render. Per-file work
+(`lint_file`) is independent of every other file, so it can run in worker processes or be
+replayed from the cache; `finish` joins the results.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
+from linter.cache import digest
 from linter.compose import Limits, compose_document
-from linter.config import Config, ConfigError
+from linter.config import Config
 from linter.document import Document
-from linter.findings import Finding, Problem
-from linter.frontmatter import FrontMatter, read_front_matter
+from linter.findings import Finding, Problem, Severity
+from linter.frontmatter import FrontMatter, read_head, split_front_matter
 from linter.options import build_rules
+from linter.results import FileResult
 from linter.rules import ALL_RULES, RULES_BY_CODE
 from linter.rules.base import CorpusRule, Rule, RunContext, Violation
 from linter.schema import SchemaChecker, load_schema
 from linter.selection import Selection, matches
 from linter.suppression import apply_suppressions, comment_directives
-
-
-@dataclass
-class FileResult:
-    """Everything one file contributes: its findings and the facts corpus rules collected."""
-
-    path: str
-    findings: list[Finding]
-    facts: dict[str, Any] = field(default_factory=dict)
-    directives: list[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -49,57 +42,65 @@ class Engine:
         self.config = config
         self.schema = schema
         self.selection = selection
+        self.context = context
         self.limits = Limits(max_depth=config.max_depth)
         self.rules: list[Rule] = build_rules(config, selection, context)
-        self.corpus_rules = [r for r in self.rules if isinstance(r, CorpusRule)]
+        self.corpus_rules = {r.code: r for r in self.rules if isinstance(r, CorpusRule)}
         self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
 
-    def run(
-        self,
-        paths: Iterable[str],
-        problems: Iterable[tuple[str, Problem]] = (),
-        on_file: Callable[[], None] | None = None,
-    ) -> Report:
-        results = []
-        for path in paths:
-            results.append(self.lint_file(path))
-            if on_file is not None:
-                on_file()
-        return self.finish(results, problems)
+    def run(self, paths: Iterable[str], problems: Iterable[tuple[str, Problem]] = ()) -> Report:
+        """Lint `paths` in this process, without a cache (the simple path tests and embedders use)."""
+        return self.finish([self.lint_file(path) for path in paths], problems)
 
-    def finish(self, results: list[FileResult], problems: Iterable[tuple[str, Problem]] = ()) -> Report:
-        """Add corpus-rule findings, apply suppressions and sort. Results come from any worker."""
+    def finish(
+        self,
+        results: Sequence[FileResult],
+        problems: Iterable[tuple[str, Problem]] = (),
+        context: Sequence[FileResult] = (),
+    ) -> Report:
+        """Judge corpus rules over `results` plus `context` (files not being reported on), apply
+        suppressions, sort. Results may come from any worker or from the cache."""
+        extra = self._judge_corpus([*results, *context])
         findings: list[Finding] = []
-        extra = self._judge_corpus(results)
         for result in results:
             merged = result.findings + self._findings(result.path, extra.get(result.path, []))
             kept, unused = apply_suppressions(merged, result.directives)
             findings.extend(kept)
-            findings.extend(self._finding(result.path, p) for p in unused)
-        findings.extend(self._finding(path, p) for path, p in problems)
-        findings = [f for f in findings if f.severity is not None]
+            findings.extend(self._findings(result.path, unused))
+        for path, problem in problems:
+            findings.extend(self._findings(path, [problem]))
         findings.sort(key=lambda f: f.sort_key)
         return Report(len(results), findings)
 
     def lint_file(self, path: str) -> FileResult:
-        front = read_front_matter(path, self.config.max_front_matter_bytes)
+        head = read_head(path, self.config.max_front_matter_bytes)
+        if isinstance(head, Problem):
+            return FileResult(path, self._findings(path, [head]))
+        return self.lint_bytes(path, head)
+
+    def lint_bytes(self, path: str, head: bytes) -> FileResult:
+        front = split_front_matter(head, self.config.max_front_matter_bytes)
         if isinstance(front, Problem):
-            return FileResult(path, self._findings(path, [front]))
+            return FileResult(path, self._findings(path, [front]), digest=digest(head))
         try:
-            return self.lint_front_matter(path, front)
+            result = self.lint_front_matter(path, front)
         except Exception as exc:  # a bug of ours must not stop the run or hide the other files
             message = f"content-lint failed on this file ({type(exc).__name__}: {exc}); please report it"
             return FileResult(path, self._findings(path, [Problem("FM000", message[:500])]))
+        result.digest = digest(head)
+        return result
 
     def lint_front_matter(self, path: str, front: FrontMatter) -> FileResult:
         document, problems = compose_document(path, front, self.limits)
-        result = FileResult(path, [])
+        result = FileResult(path)
         if document is not None:
             result.directives = comment_directives(document)
             problems.extend(self.schema.check(document))
             problems.extend(self._rule_problems(document))
-            for rule in self.corpus_rules:
-                result.facts[rule.code] = rule.collect(document)
+            for code, rule in self.corpus_rules.items():
+                facts = rule.collect(document)
+                if facts is not None:
+                    result.facts[code] = facts
         result.findings = self._findings(path, problems)
         return result
 
@@ -108,10 +109,10 @@ class Engine:
             for violation in rule.check(document):
                 yield _locate(rule.code, violation, document)
 
-    def _judge_corpus(self, results: list[FileResult]) -> dict[str, list[Problem]]:
+    def _judge_corpus(self, results: Sequence[FileResult]) -> dict[str, list[Problem]]:
         extra: dict[str, list[Problem]] = {}
-        for rule in self.corpus_rules:
-            facts = {r.path: r.facts[rule.code] for r in results if r.facts.get(rule.code) is not None}
+        for code, rule in self.corpus_rules.items():
+            facts = {r.path: r.facts[code] for r in results if code in r.facts}
             for path, problem in rule.judge(facts):
                 extra.setdefault(path, []).append(problem)
         return extra
@@ -121,26 +122,9 @@ class Engine:
         out = []
         for problem in problems:
             severity = self.selection.severity(problem.code)
-            if severity is None or problem.code in ignored:
-                continue
-            out.append(self._finding(path, problem, severity))
+            if severity is not None and problem.code not in ignored:
+                out.append(_finding(path, problem, severity))
         return out
-
-    def _finding(self, path: str, problem: Problem, severity: Any = None) -> Finding:
-        rule = RULES_BY_CODE.get(problem.code)
-        region = problem.region
-        return Finding(
-            path=_display(path),
-            line=region.line,
-            column=region.column,
-            end_line=region.end_line,
-            end_column=region.end_column,
-            code=problem.code,
-            rule=rule.name if rule else problem.code,
-            severity=severity or self.selection.severity(problem.code),  # type: ignore[arg-type]
-            message=problem.message,
-            pointer=problem.pointer,
-        )
 
     def _per_file_ignores(self, path: str) -> set[str]:
         if not self.config.per_file_ignores:
@@ -157,11 +141,28 @@ class Engine:
 
 
 def build_engine(config: Config, now: datetime | None = None) -> Engine:
-    """Wire config -> selection -> schema -> engine (what the CLI and tests both need)."""
+    """Wire config -> selection -> schema -> engine (what the CLI, workers and tests need)."""
     selection = Selection.build(config.select, config.ignore, config.severity, config.rules)
     schema = load_schema(config.schema)
     moment = now or config.reference_time or datetime.now(timezone.utc)
     return Engine(config, schema, selection, RunContext(now=moment, root=str(config.root)))
+
+
+def _finding(path: str, problem: Problem, severity: Severity) -> Finding:
+    rule = RULES_BY_CODE.get(problem.code)
+    region = problem.region
+    return Finding(
+        path=path.replace(os.sep, "/") if os.sep != "/" else path,
+        line=region.line,
+        column=region.column,
+        end_line=region.end_line,
+        end_column=region.end_column,
+        code=problem.code,
+        rule=rule.name if rule else problem.code,
+        severity=severity,
+        message=problem.message,
+        pointer=problem.pointer,
+    )
 
 
 def _locate(code: str, violation: Violation, document: Document) -> Problem:
@@ -170,8 +171,4 @@ def _locate(code: str, violation: Violation, document: Document) -> Problem:
     )
 
 
-def _display(path: str) -> str:
-    return path.replace(os.sep, "/") if os.sep != "/" else path
-
-
-__all__ = ["ConfigError", "Engine", "FileResult", "Report"]
+__all__ = ["Engine", "FileResult", "Report", "build_engine"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -42,6 +43,8 @@ class SchemaChecker:
     schema: dict[str, Any]
     validator: Validator
     fast_is_valid: IsValid | None = None
+    #: Hash of the schema and every file it refers to (part of the result-cache key).
+    fingerprint: str = ""
 
     def check(self, document: Document) -> Iterator[Problem]:
         if self.fast_is_valid is not None and self.fast_is_valid(document.data):
@@ -61,11 +64,15 @@ def load_schema(path: Path | None, fast: bool = True) -> SchemaChecker:
     except jsonschema.SchemaError as exc:
         where = pointer_from_path(exc.absolute_path) or "/"
         raise SchemaError(f"{schema_path}: invalid schema at {where}: {exc.message}") from None
-    registry: referencing.Registry[Any] = referencing.Registry(retrieve=_local_retriever(schema_path.parent))
+    loaded: list[Any] = [schema]
+    registry: referencing.Registry[Any] = referencing.Registry(
+        retrieve=_local_retriever(schema_path.parent, loaded)
+    )
     validator = cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
     _resolve_all_refs(validator, schema, schema_path)
     fast_is_valid = build_fast_validator(schema, schema_path, cls.FORMAT_CHECKER) if fast else None
-    return SchemaChecker(schema_path, schema, validator, fast_is_valid)
+    digest = hashlib.sha256(json.dumps(loaded, sort_keys=True).encode()).hexdigest()
+    return SchemaChecker(schema_path, schema, validator, fast_is_valid, digest)
 
 
 def _read_json(path: Path) -> Any:
@@ -77,7 +84,7 @@ def _read_json(path: Path) -> Any:
         raise SchemaError(f"{path}: schema is not valid JSON: {exc}") from None
 
 
-def _local_retriever(base: Path) -> Any:
+def _local_retriever(base: Path, loaded: list[Any]) -> Any:
     """Resolve `$ref`s to files beside the schema; never touch the network."""
 
     def retrieve(uri: str) -> referencing.Resource[Any]:
@@ -89,8 +96,10 @@ def _local_retriever(base: Path) -> Any:
         target = (base / unquote(parts.path)).resolve()
         if base not in target.parents:
             raise SchemaError(f"$ref {uri!r} points outside the schema's folder {base}")
+        contents = _read_json(target)
+        loaded.append(contents)
         return referencing.Resource.from_contents(
-            _read_json(target), default_specification=referencing.jsonschema.DRAFT202012
+            contents, default_specification=referencing.jsonschema.DRAFT202012
         )
 
     return retrieve

@@ -87,6 +87,13 @@ class CorpusRule(Rule):
     def collect(self, document: Document) -> Any:
         return None
 
+    def encode_facts(self, facts: Any) -> Any:
+        """Facts as JSON values, for the result cache."""
+        return facts
+
+    def decode_facts(self, data: Any) -> Any:
+        return data
+
     def judge(self, facts: Mapping[str, Any]) -> Iterable[tuple[str, Problem]]:
         """Problems per path; facts carry regions the document located at collect time."""
         return ()

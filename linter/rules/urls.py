@@ -262,8 +262,15 @@ class DuplicateArticle(CorpusRule):
                 if other_path in named:
                     continue
                 named.add(other_path)
-                message = self._message(url, other, facts[other_path].display, len(group) - 2)
+                message = self._message(url, other, other_path.replace(os.sep, "/"), len(group) - 2)
                 yield path, Problem(self.code, message, url.region, url.pointer)
+
+    def encode_facts(self, facts: Any) -> Any:
+        return [[u.key, u.pointer, list(_region_tuple(u.region))] for u in facts.urls]
+
+    def decode_facts(self, data: Any) -> Any:
+        urls = tuple(ArticleUrl(key, pointer, Region(*region)) for key, pointer, region in data)
+        return ArticleFacts("", urls)
 
     @staticmethod
     def _message(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> str:
@@ -271,6 +278,10 @@ class DuplicateArticle(CorpusRule):
         if more:
             text += f" and {more} more file{'s' if more > 1 else ''}"
         return text
+
+
+def _region_tuple(region: Region) -> tuple[int, int, int, int]:
+    return (region.line, region.column, region.end_line, region.end_column)
 
 
 class ProviderDomainMismatch(Rule):

@@ -1,0 +1,155 @@
+"""Per-file results, reused while a file's content, the tool and the config stay the same.
+
+One SQLite file per (tool version, effective config and schema): SQLite gives atomic,
+concurrent-safe writes, so pre-commit's parallel batches can share it. A damaged cache is
+deleted and rebuilt; if even that fails the run goes on without a cache. The cache holds only
+JSON, never pickles: it lives in the project folder, where a stranger's pull request could
+plant a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CACHE_FORMAT = 1
+DEFAULT_FOLDER = ".content-lint-cache"
+_MARKER = "CACHEDIR.TAG"
+_MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# content-lint result cache: safe to delete.\n"
+_SUFFIXES = (".sqlite3", ".sqlite3-wal", ".sqlite3-shm", ".sqlite3-journal")
+_RACY_NS = 2_000_000_000  # a file changed within 2 s of being cached is re-hashed, never trusted by stat
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def fingerprint(parts: Any) -> str:
+    """A stable hash of everything that can change a file's findings."""
+    text = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    size: int
+    mtime_ns: int
+    recorded_ns: int
+    digest: str
+    payload: str
+
+    def fresh_by_stat(self, size: int, mtime_ns: int) -> bool:
+        return size == self.size and mtime_ns == self.mtime_ns and self.recorded_ns - mtime_ns > _RACY_NS
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str
+    payload: str
+
+
+class ResultCache:
+    def __init__(self, folder: Path, key: str) -> None:
+        self.folder = folder
+        self.file = folder / f"results-v{CACHE_FORMAT}-{key}.sqlite3"
+        self.entries: dict[str, Entry] = {}
+
+    @classmethod
+    def open(cls, folder: Path, key: str) -> ResultCache | None:
+        """Load the cache, rebuilding it when damaged; None when it cannot be used at all."""
+        cache = cls(folder, key)
+        for _attempt in range(2):
+            try:
+                cache._load()
+                return cache
+            except (sqlite3.Error, OSError, ValueError):
+                cache._delete_files()
+        return None
+
+    def lookup(self, path: str) -> Entry | None:
+        return self.entries.get(path)
+
+    def store(self, records: Iterable[Record]) -> None:
+        """Write records in one transaction; a failure only costs the cache, never the run."""
+        now = time.time_ns()
+        rows = [(r.path, r.size, r.mtime_ns, now, r.digest, r.payload) for r in records]
+        if not rows:
+            return
+        try:
+            with contextlib.closing(self._connect()) as connection, connection:
+                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", rows)
+        except (sqlite3.Error, OSError):
+            pass
+
+    def _load(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _mark_folder(self.folder)
+        with contextlib.closing(self._connect()) as connection:
+            rows = connection.execute(
+                "SELECT path, size, mtime_ns, recorded_ns, digest, payload FROM entries"
+            )
+            self.entries = {row[0]: Entry(*row[1:]) for row in rows if _valid_row(row)}
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.file, timeout=60)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+            " recorded_ns INTEGER, digest TEXT, payload TEXT)"
+        )
+        return connection
+
+    def _delete_files(self) -> None:
+        for suffix in _SUFFIXES:
+            with contextlib.suppress(OSError):
+                os.unlink(str(self.file)[: -len(".sqlite3")] + suffix)
+
+
+def _valid_row(row: tuple[Any, ...]) -> bool:
+    path, size, mtime_ns, recorded_ns, digest_, payload = row
+    return (
+        isinstance(path, str)
+        and isinstance(size, int)
+        and isinstance(mtime_ns, int)
+        and isinstance(recorded_ns, int)
+        and isinstance(digest_, str)
+        and isinstance(payload, str)
+    )
+
+
+def _mark_folder(folder: Path) -> None:
+    """A `.gitignore` so the cache is never committed, and the standard cache-folder tag."""
+    for name, text in ((".gitignore", "# Created by content-lint.\n*\n"), (_MARKER, _MARKER_TEXT)):
+        target = folder / name
+        if not target.exists():
+            with contextlib.suppress(OSError):
+                target.write_text(text, encoding="utf-8")
+
+
+def clean(folder: Path) -> int:
+    """Delete content-lint's own files in `folder` (nothing else); return how many went."""
+    if not (folder / _MARKER).is_file():
+        return 0
+    removed = 0
+    for child in folder.iterdir():
+        if child.name in (".gitignore", _MARKER) or (
+            child.name.startswith("results-v") and child.name.endswith(_SUFFIXES)
+        ):
+            with contextlib.suppress(OSError):
+                child.unlink()
+                removed += 1
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+    return removed
