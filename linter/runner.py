@@ -40,12 +40,18 @@ def run_check(
     if engine.corpus_rules and options.content_roots:
         checked = {os.path.realpath(p) for p in files}
         others = [
-            s.path
+            _relative(s.path)
             for s in discover(options.content_roots, filters)
             if s.problem is None and os.path.realpath(s.path) not in checked
         ]
         context = _results(engine, others, cache, options.jobs, None)
     return engine.finish(results, problems, context)
+
+
+def _relative(path: str) -> str:
+    """Content roots come from config as absolute paths; show them as the user would type them."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
 
 
 def cache_key(engine: Engine) -> str:

@@ -1,0 +1,125 @@
+"""The result cache: reused when nothing changed, never trusted when something did, never fatal."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+from helpers import ARTICLE
+
+from linter.cli import main
+
+BROKEN = ARTICLE.replace("quality: 50", "quality: 150")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    for index in range(3):
+        text = BROKEN if index == 0 else ARTICLE.replace("sea-wall-approved", f"story-{index}")
+        (tmp_path / "content" / f"a{index}.md").write_text(text)
+    return tmp_path
+
+
+def _run(capsys, *extra):
+    status = main(["check", "content", "-q", *extra])
+    return status, capsys.readouterr().out
+
+
+def _cache_files(project):
+    return sorted((project / ".content-lint-cache").glob("results-*.sqlite3"))
+
+
+def test_second_run_reuses_results_and_prints_the_same(project, capsys, monkeypatch):
+    first = _run(capsys)
+    assert first[0] == 1 and "FM100" in first[1]
+    assert len(_cache_files(project)) == 1
+    assert (project / ".content-lint-cache" / ".gitignore").read_text().strip().endswith("*")
+
+    import linter.engine
+
+    def fail(*args, **kwargs):
+        raise AssertionError("a cached file was linted again")
+
+    monkeypatch.setattr(linter.engine.Engine, "lint_file", fail)
+    assert _run(capsys) == first
+
+
+def test_changed_file_is_linted_again(project, capsys):
+    _run(capsys)
+    path = project / "content" / "a0.md"
+    path.write_text(ARTICLE)
+    os.utime(path, ns=(1, 1))  # even with an old timestamp, new content is noticed via the size
+    assert _run(capsys) == (0, "")
+
+
+def test_same_size_and_mtime_but_recent_is_rehashed(project, capsys):
+    _run(capsys)
+    path = project / "content" / "a0.md"
+    stat = path.stat()
+    path.write_text(BROKEN.replace("quality: 150", "quality: 151"))  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime: only the content differs
+    status, out = _run(capsys)
+    assert "got 151" in out
+
+
+def test_config_change_uses_another_cache(project, capsys):
+    _run(capsys)
+    (project / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\nignore = ["FM100"]\n')
+    assert _run(capsys) == (0, "")
+    assert len(_cache_files(project)) == 2
+
+
+def test_no_cache_writes_nothing(project, capsys):
+    _run(capsys, "--no-cache")
+    assert not (project / ".content-lint-cache").exists()
+
+
+def test_cache_dir_option_and_clean(project, capsys):
+    folder = project / "elsewhere"
+    _run(capsys, "--cache-dir", str(folder))
+    assert list(folder.glob("results-*.sqlite3"))
+    (folder / "keep.txt").write_text("not ours")
+    assert main(["clean", "--cache-dir", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["keep.txt"]
+
+
+def test_clean_refuses_a_folder_that_is_not_a_cache(project, capsys):
+    (project / "precious").mkdir()
+    (project / "precious" / "results-v1-x.sqlite3").write_text("mine")
+    assert main(["clean", "--cache-dir", str(project / "precious")]) == 0
+    assert (project / "precious" / "results-v1-x.sqlite3").exists()
+
+
+@pytest.mark.parametrize("garbage", [b"", b"garbage" * 100, b"SQLite format 3\x00" + b"\xff" * 500])
+def test_damaged_cache_file_is_rebuilt(project, capsys, garbage):
+    expected = _run(capsys)
+    [cache_file] = _cache_files(project)
+    for suffix in ("-wal", "-shm"):
+        side = cache_file.with_name(cache_file.name + suffix)
+        if side.exists():
+            side.unlink()
+    cache_file.write_bytes(garbage)
+    assert _run(capsys) == expected
+    assert _run(capsys) == expected
+    with sqlite3.connect(cache_file) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 3
+
+
+def test_damaged_entry_is_ignored_and_rewritten(project, capsys):
+    expected = _run(capsys)
+    [cache_file] = _cache_files(project)
+    with sqlite3.connect(cache_file) as connection:
+        connection.execute("UPDATE entries SET payload = '{not json', recorded_ns = recorded_ns + 9000000000")
+    assert _run(capsys) == expected
+    with sqlite3.connect(cache_file) as connection:
+        payloads = [row[0] for row in connection.execute("SELECT payload FROM entries")]
+    assert all(p.startswith("{") and p != "{not json" for p in payloads)
+
+
+def test_unwritable_cache_folder_does_not_fail_the_run(project, capsys):
+    (project / "blocked").write_text("a file where the cache folder should be")
+    assert _run(capsys, "--cache-dir", str(project / "blocked"))[0] == 1

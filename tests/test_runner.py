@@ -1,0 +1,73 @@
+"""Whole runs: worker processes give the same output; content roots feed cross-file rules."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import ARTICLE, line_of
+
+from linter.cli import main
+from linter.parallel import MIN_FILES_PER_WORKER, effective_jobs
+
+
+def test_small_runs_stay_in_one_process():
+    assert effective_jobs(8, 10) == 1
+    assert effective_jobs(2, MIN_FILES_PER_WORKER * 2) == 2
+    assert effective_jobs(2, MIN_FILES_PER_WORKER * 100) == 2
+
+
+@pytest.fixture
+def big_project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    count = MIN_FILES_PER_WORKER * 2 + 7
+    for index in range(count):
+        folder = tmp_path / "content" / f"part{index % 5}"
+        folder.mkdir(parents=True, exist_ok=True)
+        text = ARTICLE.replace("sea-wall-approved", f"story-{index}").replace("surge-maps", f"surge-{index}")
+        if index % 50 == 0:
+            text = text.replace("quality: 50", f"quality: {150 + index}")
+        if index % 97 == 0:  # the same article twice: a cross-file finding between workers
+            text = text.replace(f"story-{index}", "story-dup")
+        (folder / f"a{index:04}.md").write_text(text)
+    return tmp_path, count
+
+
+def test_output_is_identical_whatever_the_number_of_workers(big_project, capsys):
+    _, count = big_project
+    outputs = []
+    for jobs in ("1", "2"):
+        status = main(["check", "content", "--no-cache", "--jobs", jobs])
+        out, err = capsys.readouterr()
+        outputs.append((status, out))
+        assert f"of {count} files" in err
+    assert outputs[0] == outputs[1]
+    assert outputs[0][1].count("FM100") == len(range(0, count, 50))
+    assert outputs[0][1].count("FM404") == len(range(0, count, 97))
+
+
+def test_content_roots_compare_one_changed_file_with_all(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content-lint.toml").write_text(
+        'reference-time = "2026-11-26T12:00:00Z"\ncontent-roots = ["content"]\n'
+    )
+    (tmp_path / "content" / "old").mkdir(parents=True)
+    for index in range(5):
+        (tmp_path / "content" / "old" / f"o{index}.md").write_text(ARTICLE.replace("sea-wall-approved", f"old-{index}"))
+    assert main(["check", "content", "-q"]) == 0  # fills the cache
+    capsys.readouterr()
+    new = tmp_path / "content" / "new.md"
+    new.write_text(ARTICLE.replace("sea-wall-approved", "old-3/"))  # same article as o3.md, trailing slash
+    assert main(["check", "content/new.md", "-q"]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        f"content/new.md:{line_of(ARTICLE, 'webUrl:')}:9: FM404 [error] `webUrl` is the same article as "
+        f"`webUrl` in content/old/o3.md:{line_of(ARTICLE, 'webUrl:')}"
+    ]
+
+
+def test_without_content_roots_only_the_given_files_are_compared(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(ARTICLE)
+    (tmp_path / "b.md").write_text(ARTICLE)
+    assert main(["check", "a.md", "-q", "--select", "FM404"]) == 0
+    assert main(["check", "a.md", "b.md", "-q", "--select", "FM404"]) == 1
