@@ -1,0 +1,78 @@
+"""The README stays true: its rule table, its two commands, and its CI snippets."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import yaml
+from helpers import REPO
+
+from linter.cli import build_parser
+from linter.rule_docs import rules_markdown_table
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def _section(title: str) -> str:
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", README, re.MULTILINE | re.DOTALL)
+    assert match, title
+    return match.group(1)
+
+
+def _yaml_block(title: str):
+    block = re.search(r"```yaml\n(.*?)```", _section(title), re.DOTALL)
+    assert block, title
+    return yaml.safe_load(block.group(1))
+
+
+def test_rule_table_matches_the_registry():
+    table = re.search(r"<!-- rules:start -->\n(.*?)<!-- rules:end -->", README, re.DOTALL)
+    assert table is not None
+    assert table.group(1) == rules_markdown_table(), "run `content-lint rules --markdown` and paste it"
+
+
+def test_quick_start_has_exactly_two_commands_and_ci_runs_the_second():
+    commands = re.findall(r"```sh\n(.*?)\n```", _section("Quick start"), re.DOTALL)
+    assert len(commands) == 2
+    assert "examples/" in commands[0] and "content-lint check" in commands[0]
+    ci = (REPO / ".ci" / "run").read_text()
+    assert "pip install --quiet '.[test]'" in ci and "-m pytest" in ci
+    assert "pip install '.[test]'" in commands[1] and "-m pytest" in commands[1]
+
+
+def test_pre_commit_snippet_names_a_real_hook():
+    config = _yaml_block("Using it from pre-commit")
+    hook_ids = {hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    used = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
+    assert used and used <= hook_ids
+
+
+def test_github_workflow_snippet_uses_the_action_with_real_inputs():
+    workflow = _yaml_block("Using it in GitHub Actions")
+    action = yaml.safe_load((REPO / "action.yml").read_text())
+    steps = workflow["jobs"]["lint"]["steps"]
+    ours = [step for step in steps if step.get("uses", "").startswith("content-lint/content-lint@")]
+    assert len(ours) == 1
+    assert set(ours[0].get("with", {})) <= set(action["inputs"])
+    assert action["runs"]["using"] == "composite"
+    for step in action["runs"]["steps"]:
+        for line in step["run"].splitlines():
+            if "content-lint\" check" in line:
+                _parse_check(line.split('content-lint" ', 1)[1].replace("$ARGS $PATHS", "content"))
+
+
+def test_gitlab_snippet_commands_parse():
+    job = _yaml_block("Using it in GitLab CI")["content-lint"]
+    commands = [c for c in job["script"] if c.startswith("content-lint ")]
+    assert commands
+    for command in commands:
+        args = _parse_check(command.removeprefix("content-lint "))
+        assert args.output_format == "gitlab"
+        assert args.output_file.name == job["artifacts"]["reports"]["codequality"]
+
+
+def _parse_check(command: str):
+    words = [w for w in shlex.split(command) if not w.startswith('"$')]
+    words = [w.replace('"', "") for w in words]
+    return build_parser().parse_args(words)
