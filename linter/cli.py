@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _never_fail_on_encoding()
     args = build_parser().parse_args(argv)
     try:
         if args.command == "rule":
@@ -229,6 +230,14 @@ def _reference_time(value: str | None) -> datetime | None:
         return parse_datetime(value)
     except ValueError:
         raise ConfigError(f"--reference-time: {value!r} is not an RFC 3339 date-time") from None
+
+
+def _never_fail_on_encoding() -> None:
+    """A file name with undecodable bytes must not crash the report: escape what can't be encoded."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def _usage_error(message: str) -> int:
