@@ -9,6 +9,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from linter.globs import check_gitignore_glob, check_name_glob
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
@@ -64,6 +66,20 @@ def _string_list(value: Any) -> tuple[str, ...]:
     raise ValueError("should be a list of strings")
 
 
+def _name_globs(value: Any) -> tuple[str, ...]:
+    patterns = _string_list(value)
+    for pattern in patterns:
+        check_name_glob(pattern)
+    return patterns
+
+
+def _gitignore_globs(value: Any) -> tuple[str, ...]:
+    patterns = _string_list(value)
+    for pattern in patterns:
+        check_gitignore_glob(pattern)
+    return patterns
+
+
 def _positive_int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError("should be a positive integer")
@@ -89,6 +105,13 @@ def _table_of(convert: Callable[[Any], Any]) -> Callable[[Any], dict[str, Any]]:
         return out
 
     return check
+
+
+def _per_file_ignores(value: Any) -> dict[str, Any]:
+    table = _table_of(_string_list)(value)
+    for pattern in table:
+        check_name_glob(pattern)
+    return table
 
 
 def _severity_name(value: Any) -> str:
@@ -121,8 +144,8 @@ def _rules_table(value: Any) -> dict[str, dict[str, Any]]:
 # key in the file -> (Config field, converter). Paths are made absolute afterwards.
 _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "schema": ("schema", lambda v: _path(v)),
-    "include": ("include", _string_list),
-    "exclude": ("exclude", _string_list),
+    "include": ("include", _name_globs),
+    "exclude": ("exclude", _gitignore_globs),
     "respect-gitignore": ("respect_gitignore", _bool),
     "max-front-matter-bytes": ("max_front_matter_bytes", _positive_int),
     "max-depth": ("max_depth", _positive_int),
@@ -130,7 +153,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "ignore": ("ignore", _string_list),
     "severity": ("severity", _table_of(_severity_name)),
     "rules": ("rules", _rules_table),
-    "per-file-ignores": ("per_file_ignores", _table_of(_string_list)),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
     "reference-time": ("reference_time", _reference_time),
     "output-format": ("output_format", lambda v: _path(v)),
     "fail-on": ("fail_on", _fail_on),
@@ -187,6 +210,11 @@ def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -
     for name in ("schema", "cache_dir"):
         if name in values:
             values[name] = (root / values[name]).resolve()
+    if "schema" in values and root not in values["schema"].parents:
+        key = "schema"
+        raise ConfigError(
+            f"{prefix}key `{key}` points outside the project folder {root}; use --schema for that"
+        )
     if "content_roots" in values:
         values["content_roots"] = tuple(str(root / r) for r in values["content_roots"])
     return Config(root=root, source=path, **values)

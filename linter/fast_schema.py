@@ -68,3 +68,32 @@ def _guarded(is_valid: IsValid) -> IsValid:
             return False
 
     return check
+
+
+def compiled_pattern_search() -> Callable[[str, str], bool] | None:
+    """`search(pattern, text)` on jsonschema-rs's regex engine (linear time for plain patterns,
+    a backtracking limit for look-arounds), or None without jsonschema-rs.
+
+    Python's `re` can backtrack for minutes on a hostile string; using one engine for both
+    paths also means they agree on ECMA-262 details such as `$` before a final newline.
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    compiled: dict[str, Any] = {}
+
+    def search(pattern: str, text: str) -> bool:
+        validator = compiled.get(pattern)
+        if validator is None:
+            if len(compiled) > 4096:
+                compiled.clear()
+            validator = compiled[pattern] = jsonschema_rs.validator_for(
+                {"type": "string", "pattern": pattern}
+            )
+        try:
+            return bool(validator.is_valid(text))
+        except Exception:  # the backtracking limit was hit: treat as no match
+            return False
+
+    return search

@@ -18,9 +18,11 @@ import referencing.exceptions
 from jsonschema.protocols import Validator
 
 from linter.document import Document, join_pointer, pointer_from_path
-from linter.fast_schema import IsValid, build_fast_validator
+from linter.fast_schema import IsValid, build_fast_validator, compiled_pattern_search
 from linter.findings import Problem
+from linter.schema_keywords import with_bounded_patterns
 from linter.schema_messages import describe
+from linter.schema_safety import find_problem
 
 DEFAULT_SCHEMA_NAME = "article.schema.json"
 
@@ -59,19 +61,24 @@ def load_schema(path: Path | None, fast: bool = True) -> SchemaChecker:
     if not isinstance(schema, dict):
         raise SchemaError(f"{schema_path}: a schema must be a JSON object")
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    try:
-        cls.check_schema(schema)
-    except jsonschema.SchemaError as exc:
-        where = pointer_from_path(exc.absolute_path) or "/"
-        raise SchemaError(f"{schema_path}: invalid schema at {where}: {exc.message}") from None
-    loaded: list[Any] = [schema]
+    _check_against_metaschema(cls, schema, schema_path)
+    loaded: dict[str, Any] = {schema_path.name: schema}
     registry: referencing.Registry[Any] = referencing.Registry(
         retrieve=_local_retriever(schema_path.parent, loaded)
     )
-    validator = cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+    search = compiled_pattern_search()
+    validating_cls = with_bounded_patterns(cls, search) if search is not None else cls
+    validator = validating_cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
     _resolve_all_refs(validator, schema, schema_path)
+    for name, contents in loaded.items():
+        if name != schema_path.name:
+            _check_against_metaschema(cls, contents, schema_path.parent / name)
+    problem = find_problem(loaded)
+    if problem is not None:
+        raise SchemaError(f"{schema_path}: {problem}")
     fast_is_valid = build_fast_validator(schema, schema_path, cls.FORMAT_CHECKER) if fast else None
     digest = hashlib.sha256(json.dumps(loaded, sort_keys=True).encode()).hexdigest()
+
     return SchemaChecker(schema_path, schema, validator, fast_is_valid, digest)
 
 
@@ -84,7 +91,15 @@ def _read_json(path: Path) -> Any:
         raise SchemaError(f"{path}: schema is not valid JSON: {exc}") from None
 
 
-def _local_retriever(base: Path, loaded: list[Any]) -> Any:
+def _check_against_metaschema(cls: Any, schema: Any, path: Path) -> None:
+    try:
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        where = pointer_from_path(exc.absolute_path) or "/"
+        raise SchemaError(f"{path}: invalid schema at {where}: {exc.message}") from None
+
+
+def _local_retriever(base: Path, loaded: dict[str, Any]) -> Any:
     """Resolve `$ref`s to files beside the schema; never touch the network."""
 
     def retrieve(uri: str) -> referencing.Resource[Any]:
@@ -97,7 +112,7 @@ def _local_retriever(base: Path, loaded: list[Any]) -> Any:
         if base not in target.parents:
             raise SchemaError(f"$ref {uri!r} points outside the schema's folder {base}")
         contents = _read_json(target)
-        loaded.append(contents)
+        loaded[target.relative_to(base).as_posix()] = contents
         return referencing.Resource.from_contents(
             contents, default_specification=referencing.jsonschema.DRAFT202012
         )

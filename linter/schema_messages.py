@@ -58,7 +58,8 @@ def _type(e: ValidationError, name: str) -> str:
 
 def _required(e: ValidationError, name: str) -> str:
     missing = [k for k in e.validator_value if isinstance(e.instance, dict) and k not in e.instance]
-    key = missing[0] if missing else e.message
+    # jsonschema reports one error per missing key; its message names which one.
+    key = next((k for k in missing if repr(k) in e.message), missing[0] if missing else e.message)
     where = "the front matter" if name == "front matter" else name
     return f"{where} is missing the required key `{key}`"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 import string
@@ -43,6 +44,17 @@ _HOSTNAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
 _ESCAPE = re.compile("%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
 
+#: The common case, split by one regex instead of `urlsplit`: printable ASCII without spaces,
+#: `http(s)://host[:port][/path][?query][#fragment]`, no userinfo, no IPv6 brackets. Groups
+#: are what `urlsplit` + `host_and_port` would give (path, query and port may be None).
+SIMPLE_URL = re.compile(
+    r"(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?)://(?P<host>[A-Za-z0-9._-]+)(?::(?P<port>[0-9]*))?"
+    r'(?P<path>/[!"$->@-~]*)?(?:\?(?P<query>[!"$-~]*))?(?:#[!-~]*)?'
+)
+# A query whose parse_qsl + urlencode round trip changes nothing but order and tracking
+# parameters: `name=value` pairs of unreserved characters.
+_SIMPLE_QUERY = re.compile(r"[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*(?:&[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*)*")
+
 
 def split(url: str) -> SplitResult | None:
     """`urlsplit`, or None where it raises (unbalanced IPv6 brackets, NFKC-invalid netlocs)."""
@@ -83,6 +95,8 @@ def ascii_host(host: str) -> str | None:
             return None
     if not text:
         return None
+    if text.isascii():  # IDNA only checks label lengths of an ASCII name, as _HOSTNAME does
+        return text if _HOSTNAME.fullmatch(text) else None
     try:
         text = text.encode("idna").decode("ascii")
     except UnicodeError:
@@ -92,7 +106,11 @@ def ascii_host(host: str) -> str | None:
 
 def host_of(url: str) -> str | None:
     """The ASCII host of an http(s) URL, or None when the URL has no valid one."""
-    parts = split(url.strip())
+    text = url.strip()
+    simple = SIMPLE_URL.fullmatch(text)
+    if simple is not None:  # the common case, without urlsplit
+        return ascii_host(simple["host"])
+    parts = split(text)
     if parts is None or parts.scheme.lower() not in DEFAULT_PORTS:
         return None
     return ascii_host(host_and_port(parts.netloc)[0])
@@ -115,12 +133,49 @@ def is_tracking_param(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
 
 
+@functools.lru_cache(maxsize=4096)  # pure; several rules normalise the same URLs of a file
 def normalise(url: str) -> str | None:
     """A comparison key: two URLs with the same key show the same page. None for non-http(s) junk.
 
     http and https are one scheme; host case, a leading `www.`, default ports, a trailing
     slash, the fragment and tracking parameters are dropped; other parameters are sorted.
     """
+    text = url.strip()
+    simple = SIMPLE_URL.fullmatch(text)
+    return _normalise_slow(text) if simple is None else _normalise_simple(simple)
+
+
+def _normalise_simple(simple: re.Match[str]) -> str | None:
+    """`_normalise_slow` for a SIMPLE_URL match: same steps, without urlsplit and parse_qsl."""
+    scheme = simple["scheme"].lower()
+    host = ascii_host(simple["host"])
+    if host is None:
+        return None
+    default = DEFAULT_PORTS[scheme]
+    port_text = simple["port"]
+    port = port_number(port_text) if port_text else default
+    if port is None:
+        return None
+    netloc = strip_www(host) if port == default else f"{strip_www(host)}:{port}"
+    path = simple["path"] or ""
+    if "%" in path:  # only escapes need the regex
+        path = _clean_escapes(path)
+    path = path.rstrip("/") or "/"
+    query = simple["query"]
+    if not query:
+        return f"https://{netloc}{path}"
+    query = _simple_query(query) if _SIMPLE_QUERY.fullmatch(query) else _clean_query(query)
+    return f"https://{netloc}{path}" + (f"?{query}" if query else "")
+
+
+def _simple_query(query: str) -> str:
+    """`_clean_query` for a _SIMPLE_QUERY: nothing to unquote or quote, so split, drop, sort."""
+    pairs = (pair.partition("=") for pair in query.split("&"))
+    return "&".join(f"{k}={v}" for k, v in sorted((k, v) for k, _, v in pairs if not is_tracking_param(k)))
+
+
+def _normalise_slow(url: str) -> str | None:
+    """`normalise` for any text, through urlsplit; the reference the fast path must agree with."""
     parts = split(url.strip())
     if parts is None:
         return None

@@ -68,7 +68,9 @@ def test_same_size_and_mtime_but_recent_is_rehashed(project, capsys):
 
 def test_config_change_uses_another_cache(project, capsys):
     _run(capsys)
-    (project / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\nignore = ["FM100"]\n')
+    (project / "content-lint.toml").write_text(
+        'reference-time = "2026-11-26T12:00:00Z"\nignore = ["FM100"]\n'
+    )
     assert _run(capsys) == (0, "")
     assert len(_cache_files(project)) == 2
 

@@ -36,7 +36,10 @@ def test_broken_file_exits_one_with_file_line_col(project, capsys):
     (project / "content" / "bad.md").write_text(ARTICLE.replace("quality: 50", "quality: 150"))
     assert main(["check", "content"]) == 1
     out, err = capsys.readouterr()
-    assert out == f"content/bad.md:{QUALITY_LINE}:10: FM100 [error] `quality` must be at most 100, got 150 (at /quality)\n"
+    assert (
+        out
+        == f"content/bad.md:{QUALITY_LINE}:10: FM100 [error] `quality` must be at most 100, got 150 (at /quality)\n"
+    )
     assert "1 error(s)" in err
 
 
@@ -50,12 +53,16 @@ def test_warnings_alone_exit_zero(project, capsys):
 
 def test_output_is_sorted_by_path_and_position(project, capsys):
     for name in ("z.md", "a.md"):
-        (project / "content" / name).write_text(ARTICLE.replace("quality: 50", "quality: 150").replace("heat: 2", "heat: -5"))
+        (project / "content" / name).write_text(
+            ARTICLE.replace("quality: 50", "quality: 150").replace("heat: 2", "heat: -5")
+        )
     main(["check", "content", "--select", "FM1"])
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(":")[0:2] for line in lines] == [
-        ["content/a.md", str(QUALITY_LINE)], ["content/a.md", str(HEAT_LINE)],
-        ["content/z.md", str(QUALITY_LINE)], ["content/z.md", str(HEAT_LINE)],
+        ["content/a.md", str(QUALITY_LINE)],
+        ["content/a.md", str(HEAT_LINE)],
+        ["content/z.md", str(QUALITY_LINE)],
+        ["content/z.md", str(HEAT_LINE)],
     ]
 
 
@@ -66,9 +73,16 @@ def test_json_output_shape(project, capsys):
     assert payload["version"] == 1 and payload["files_checked"] == 1
     [finding] = payload["findings"]
     assert finding == {
-        "path": "content/bad.md", "line": QUALITY_LINE, "column": 10, "end_line": QUALITY_LINE, "end_column": 13,
-        "code": "FM100", "rule": "schema", "severity": "error",
-        "message": "`quality` must be at most 100, got 150 (at /quality)", "pointer": "/quality",
+        "path": "content/bad.md",
+        "line": QUALITY_LINE,
+        "column": 10,
+        "end_line": QUALITY_LINE,
+        "end_column": 13,
+        "code": "FM100",
+        "rule": "schema",
+        "severity": "error",
+        "message": "`quality` must be at most 100, got 150 (at /quality)",
+        "pointer": "/quality",
     }
 
 
@@ -139,7 +153,11 @@ def test_python_dash_m_works_the_same(tmp_path):
     bad = tmp_path / "bad.md"
     bad.write_text(ARTICLE.replace("quality: 50", "quality: 150"))
     result = subprocess.run(
-        [sys.executable, "-m", "linter", "check", str(bad)], capture_output=True, text=True, cwd=REPO, check=False
+        [sys.executable, "-m", "linter", "check", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
     )
     assert result.returncode == 1
     assert result.stdout.startswith(f"{bad}:{QUALITY_LINE}:10: FM100 [error]")

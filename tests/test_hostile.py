@@ -108,8 +108,12 @@ def test_a_run_of_hostile_files_still_checks_the_others(tmp_path):
     findings = lint_paths(tmp_path, paths)
     by_file = {os.path.basename(f.path): f.code for f in findings}
     assert by_file == {
-        "bad.md": "FM100", "binary.md": "FM007", "bomb.md": "FM006", "fifo.md": "FM007",
-        "latin1.md": "FM007", "loop.md": "FM007",
+        "bad.md": "FM100",
+        "binary.md": "FM007",
+        "bomb.md": "FM006",
+        "fifo.md": "FM007",
+        "latin1.md": "FM007",
+        "loop.md": "FM007",
     }
 
 
@@ -120,7 +124,10 @@ def test_non_utf8_file_name_is_reported_and_output_stays_valid(tmp_path):
     env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
     result = subprocess.run(
         [sys.executable, "-m", "linter", "check", str(tmp_path), "--no-cache", "--output-format", "json"],
-        capture_output=True, cwd=REPO, env=env, check=False,
+        capture_output=True,
+        cwd=REPO,
+        env=env,
+        check=False,
     )
     assert result.returncode == 1, result.stderr
     payload = json.loads(result.stdout.decode("utf-8"))

@@ -46,13 +46,22 @@ def hook_repo(tmp_path_factory) -> tuple[Path, str]:
 @pytest.fixture
 def content_repo(tmp_path, hook_repo, tmp_path_factory):
     repo_path, rev = hook_repo
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path_factory.getbasetemp() / "pre-commit-home")}
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PRE_COMMIT_HOME": str(tmp_path_factory.getbasetemp() / "pre-commit-home"),
+    }
     _git(tmp_path, "init", "-q", env=env)
     (tmp_path / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {repo_path}\n    rev: {rev}\n    hooks:\n      - id: content-lint\n"
     )
     install = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "pre_commit", "install"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert install.returncode == 0, install.stdout + install.stderr
     return tmp_path, env

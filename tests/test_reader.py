@@ -70,7 +70,12 @@ def test_fm004_nested_duplicate(tmp_path):
 
 @pytest.mark.parametrize(
     ("block", "kind"),
-    [("- a\n- b\n", "a list"), ("just text\n", "a single value"), ("", "empty"), ("# only a comment\n", "empty")],
+    [
+        ("- a\n- b\n", "a list"),
+        ("just text\n", "a single value"),
+        ("", "empty"),
+        ("# only a comment\n", "empty"),
+    ],
 )
 def test_fm005_not_a_mapping(tmp_path, block, kind):
     finding = _one(lint_text(tmp_path, f"---\n{block}---\n"), "FM005")
@@ -184,7 +189,9 @@ def test_depth_limit_is_configurable(tmp_path):
 
 
 def test_crlf_and_bom_report_the_same_positions_as_lf(tmp_path):
-    broken = ARTICLE.replace("quality: 50", "quality: 150").replace("  domain: coastline.example\n", "  domain: coastline.example\n  name: again\n")
+    broken = ARTICLE.replace("quality: 50", "quality: 150").replace(
+        "  domain: coastline.example\n", "  domain: coastline.example\n  name: again\n"
+    )
     lf = lint_text(tmp_path, broken, name="lf.md")
     crlf = lint_text(tmp_path, b"\xef\xbb\xbf" + broken.replace("\n", "\r\n").encode(), name="crlf.md")
     assert [(f.code, f.line, f.column, f.end_line, f.end_column) for f in lf] == [
@@ -194,7 +201,9 @@ def test_crlf_and_bom_report_the_same_positions_as_lf(tmp_path):
 
 
 def test_unicode_line_separators_do_not_shift_lines(tmp_path):
-    text = ARTICLE.replace('title: "Harbour council', 'title: "Harbour\u2028council').replace("quality: 50", "quality: 150")
+    text = ARTICLE.replace('title: "Harbour council', 'title: "Harbour\u2028council').replace(
+        "quality: 50", "quality: 150"
+    )
     finding = _one(lint_text(tmp_path, text, config={"select": ["FM1"]}), "FM100")
     assert (finding.line, finding.column) == (line_of(text, "quality: 150"), column_of(text, "150"))
 
@@ -203,10 +212,20 @@ def test_yaml_1_1_values_stay_json(tmp_path):
     from linter.compose import Limits, compose_document
     from linter.frontmatter import split_front_matter
 
-    fm = split_front_matter(b"---\nd: 2021-05-21T13:40:00Z\ny: yes\ns: 1:20\nf: .inf\nn: ~\nb: true\ni: 0x1F\n---\n", 1 << 20)
+    fm = split_front_matter(
+        b"---\nd: 2021-05-21T13:40:00Z\ny: yes\ns: 1:20\nf: .inf\nn: ~\nb: true\ni: 0x1F\n---\n", 1 << 20
+    )
     document, problems = compose_document("x", fm, Limits())
     assert problems == []
-    assert document.data == {"d": "2021-05-21T13:40:00Z", "y": "yes", "s": "1:20", "f": ".inf", "n": None, "b": True, "i": 31}
+    assert document.data == {
+        "d": "2021-05-21T13:40:00Z",
+        "y": "yes",
+        "s": "1:20",
+        "f": ".inf",
+        "n": None,
+        "b": True,
+        "i": 31,
+    }
 
 
 def test_positions_for_keys_and_values():

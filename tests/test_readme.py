@@ -58,7 +58,7 @@ def test_github_workflow_snippet_uses_the_action_with_real_inputs():
     assert action["runs"]["using"] == "composite"
     for step in action["runs"]["steps"]:
         for line in step["run"].splitlines():
-            if "content-lint\" check" in line:
+            if 'content-lint" check' in line:
                 _parse_check(line.split('content-lint" ', 1)[1].replace("$ARGS $PATHS", "content"))
 
 

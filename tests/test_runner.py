@@ -52,7 +52,9 @@ def test_content_roots_compare_one_changed_file_with_all(tmp_path, monkeypatch, 
     )
     (tmp_path / "content" / "old").mkdir(parents=True)
     for index in range(5):
-        (tmp_path / "content" / "old" / f"o{index}.md").write_text(ARTICLE.replace("sea-wall-approved", f"old-{index}"))
+        (tmp_path / "content" / "old" / f"o{index}.md").write_text(
+            ARTICLE.replace("sea-wall-approved", f"old-{index}")
+        )
     assert main(["check", "content", "-q"]) == 0  # fills the cache
     capsys.readouterr()
     new = tmp_path / "content" / "new.md"

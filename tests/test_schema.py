@@ -23,7 +23,10 @@ def test_shipped_schema_is_valid_2020_12():
 def test_bad_date_time_fails(tmp_path):
     text = ARTICLE.replace("publishedDateTime: 2024-04-02T09:30:00Z", "publishedDateTime: 2024-04-02 09:30")
     [finding] = _schema_findings(tmp_path, text)
-    assert (finding.line, finding.column) == (line_of(text, "2024-04-02 09:30"), column_of(text, "2024-04-02 09:30"))
+    assert (finding.line, finding.column) == (
+        line_of(text, "2024-04-02 09:30"),
+        column_of(text, "2024-04-02 09:30"),
+    )
     assert "date and time" in finding.message and finding.pointer == "/publishedDateTime"
 
 
@@ -33,7 +36,9 @@ def test_date_without_timezone_fails(tmp_path):
 
 
 def test_bad_uri_fails(tmp_path):
-    text = ARTICLE.replace('webUrl: "https://www.coastline.example/news/sea-wall-approved"', 'webUrl: "https://exa mple.com/a b"')
+    text = ARTICLE.replace(
+        'webUrl: "https://www.coastline.example/news/sea-wall-approved"', 'webUrl: "https://exa mple.com/a b"'
+    )
     [finding] = _schema_findings(tmp_path, text)
     assert finding.pointer == "/webUrl"
     assert "absolute URI" in finding.message
@@ -105,7 +110,11 @@ def _write_schema(folder, schema, name="custom.schema.json"):
 
 
 def test_custom_schema_from_config(tmp_path):
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["slug"]}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "required": ["slug"],
+    }
     _write_schema(tmp_path, schema)
     [finding] = _schema_findings(tmp_path, "---\ntitle: x\n---\n", config={"schema": "custom.schema.json"})
     assert "`slug`" in finding.message
@@ -113,9 +122,14 @@ def test_custom_schema_from_config(tmp_path):
 
 def test_local_ref_resolves_beside_the_schema(tmp_path):
     _write_schema(tmp_path, {"type": "string", "maxLength": 3}, "short.json")
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "properties": {"title": {"$ref": "short.json"}}}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "properties": {"title": {"$ref": "short.json"}},
+    }
     _write_schema(tmp_path, schema)
-    [finding] = _schema_findings(tmp_path, "---\ntitle: toolong\n---\n", config={"schema": "custom.schema.json"})
+    [finding] = _schema_findings(
+        tmp_path, "---\ntitle: toolong\n---\n", config={"schema": "custom.schema.json"}
+    )
     assert finding.pointer == "/title" and "at most 3 characters" in finding.message
 
 
@@ -145,3 +159,11 @@ def test_schema_that_is_not_json(tmp_path):
     path.write_text("{not json")
     with pytest.raises(SchemaError, match="not valid JSON"):
         load_schema(path)
+
+
+def test_each_missing_required_key_is_named_once(tmp_path):
+    findings = _schema_findings(tmp_path, "---\ntitle: x\n---\n")
+    assert sorted(f.message for f in findings) == [
+        f"the front matter is missing the required key `{key}` (at /)"
+        for key in sorted(["provider", "publishedDateTime", "webUrl"])
+    ]

@@ -15,6 +15,9 @@ TAB_SIZE = 4
 MAX_SNIPPET_LINES = 3
 RESET, BOLD, RED, YELLOW, BLUE = "\033[0m", "\033[1m", "\033[31m", "\033[33m", "\033[34m"
 SEVERITY_COLORS = {"error": RED, "warning": YELLOW}
+#: Reordering controls would let a line display differently from what it holds.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+MESSAGE_ESCAPES = {"\r": "\\r", "\n": "\\n", "\t": "\t"}
 
 
 def use_color(stream: TextIO, environ: Mapping[str, str]) -> bool:
@@ -49,14 +52,14 @@ class FullReporter(Reporter):
 
     def _header(self, f: Finding) -> str:
         severity = self._paint(f.severity, BOLD, SEVERITY_COLORS[f.severity])
-        location = self._paint(f"{f.path}:{f.line}:{f.column}:", BOLD)
+        location = self._paint(f"{_printable(f.path)}:{f.line}:{f.column}:", BOLD)
         return f"{location} {self._paint(f.code, BOLD)} [{severity}] {_printable(f.message)}\n"
 
     def _snippet(self, f: Finding, lines: Sequence[str | None]) -> list[str]:
         numbers = range(f.line, min(_last_line(f), f.line + MAX_SNIPPET_LINES - 1) + 1)
         texts = [lines[n - 1] if n <= len(lines) else None for n in numbers]
         first = texts[0] if texts else None
-        if first is None or f.column > len(first) + 1:
+        if first is None or f.line < 1 or not 1 <= f.column <= len(first) + 1:
             return []  # unreadable, binary, not UTF-8, or the span is not in the file
         width = len(str(numbers[-1]))
         bar = self._paint(f"{' ' * width} |", BOLD, BLUE)
@@ -64,7 +67,7 @@ class FullReporter(Reporter):
         start_at, end_at = _display_span(first, f.column, end)
         caret = self._paint("^" * max(end_at - start_at, 1), BOLD, SEVERITY_COLORS[f.severity])
         rows = [f"{bar}\n", self._row(f.line, width, first), f"{bar} {' ' * start_at}{caret}\n"]
-        for number, text in zip(numbers[1:], texts[1:]):
+        for number, text in zip(numbers[1:], texts[1:], strict=True):
             if text is None:
                 break
             rows.append(self._row(number, width, text))
@@ -72,7 +75,8 @@ class FullReporter(Reporter):
 
     def _row(self, number: int, width: int, text: str) -> str:
         gutter = self._paint(f"{number:>{width}} |", BOLD, BLUE)
-        return f"{gutter} {_expand(text)[0]}".rstrip() + "\n"
+        shown = _expand(text)[0]
+        return f"{gutter} {shown}\n" if shown else f"{gutter}\n"
 
 
 def _last_line(f: Finding) -> int:
@@ -115,7 +119,7 @@ def _visible(char: str) -> str:
         return chr(0x2400 + code)
     if code == 0x7F:
         return "\u2421"
-    if unicodedata.category(char) in ("Cc", "Cs"):
+    if unicodedata.category(char) in ("Cc", "Cs") or char in BIDI_CONTROLS:
         return "\ufffd"
     return char
 
@@ -127,4 +131,5 @@ def _width(char: str) -> int:
 
 
 def _printable(message: str) -> str:
-    return "".join(_visible(c) if c not in "\r\n\t" else c.encode("unicode_escape").decode() for c in message)
+    """One line, as in the concise format, with nothing that could drive the terminal."""
+    return "".join(MESSAGE_ESCAPES.get(char) or _visible(char) for char in message)

@@ -1,0 +1,17 @@
+"""One JSON object per finding per line, for tools that stream or `grep` the report."""
+
+from __future__ import annotations
+
+import json
+
+from linter.reporters.base import Reporter, RunSummary
+
+
+class JsonLinesReporter(Reporter):
+    machine_readable = True
+
+    def report(self, summary: RunSummary) -> None:
+        for finding in summary.findings:
+            # ASCII escapes keep U+2028 and friends, which some readers split lines at, off
+            # the wire, and let a path that is not valid Unicode through as `\udcXX`.
+            self.stream.write(json.dumps(finding.to_dict()) + "\n")
