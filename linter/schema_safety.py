@@ -121,7 +121,7 @@ def _ref_loop(documents: Mapping[str, Any]) -> str | None:
                 iterators.pop()
                 continue
             if state.get(nxt) == 1:
-                cycle = path[path.index(nxt) :] + [nxt]
+                cycle = [*path[path.index(nxt) :], nxt]
                 return " -> ".join(_where(*node) or "#" for node in cycle)
             if not state.get(nxt) and nxt in edges:
                 state[nxt] = 1
