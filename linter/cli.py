@@ -138,7 +138,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     summary = RunSummary(report.files_checked, report.findings, files=tuple(files))
     reporter.report(summary)
     if args.output_file:
-        write_atomic(args.output_file, reporter_stream.getvalue().encode("utf-8"))  # type: ignore[attr-defined]
+        write_atomic(args.output_file, reporter_stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
     if args.statistics:
         _print_statistics(
             summary, sys.stderr if reporter.machine_readable and not args.output_file else sys.stdout
