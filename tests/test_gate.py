@@ -73,3 +73,52 @@ def test_output_format_from_config(project, capsys):
     (project / "content-lint.toml").write_text('output-format = "json"\n')
     main(["check", "content"])
     assert json.loads(capsys.readouterr().out)["version"] == 1
+
+
+def test_github_format_is_chosen_in_github_actions(project, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    main(["check", "content"])
+    out = capsys.readouterr().out
+    assert out.startswith("::warning file=content/a.md,line=") and "title=FM100" in out
+    main(["check", "content", "--output-format", "concise"])
+    assert capsys.readouterr().out.startswith("content/a.md:")
+
+
+def test_statistics_table(project, capsys):
+    (project / "content" / "b.md").write_text(WARNING_ONLY.replace("heat: 2", "heat: -9"))
+    main(["check", "content", "--statistics", "--quiet"])
+    out = capsys.readouterr().out
+    table = [line for line in out.splitlines() if "FM100" in line and "content/" not in line]
+    assert table and table[0].split()[0] == "3"
+
+
+class _Tty:
+    def __init__(self):
+        self.written = []
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        self.written.append(text)
+
+    def flush(self):
+        pass
+
+
+def test_progress_only_on_a_terminal_and_for_many_files():
+    from linter.progress import Progress
+
+    tty = _Tty()
+    assert Progress.wanted(tty, machine_format=False, quiet=False)
+    assert not Progress.wanted(tty, machine_format=True, quiet=False)
+    assert not Progress.wanted(tty, machine_format=False, quiet=True)
+    big = Progress(tty, 1000, True)
+    for _ in range(1000):
+        big.advance()
+    big.close()
+    assert any("1000/1000 files" in text for text in tty.written)
+    small_tty = _Tty()
+    small = Progress(small_tty, 10, True)
+    small.advance()
+    assert small_tty.written == []
