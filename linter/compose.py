@@ -83,8 +83,8 @@ def compose_document(path: str, fm: FrontMatter, limits: Limits) -> tuple[Docume
         root = yaml.compose(text, Loader=UntypedLoader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, positions)]
-    except yaml.YAMLError as exc:  # reader errors without a mark
-        return None, [Problem("FM003", f"YAML error: {exc}")]
+    except yaml.YAMLError as exc:  # reader errors (a forbidden character) carry an index, not a mark
+        return None, [_reader_problem(exc, text)]
     if root is None or (isinstance(root, _ScalarNode) and root.value == "" and not root.style):
         return None, [Problem("FM005", _EMPTY, Region(1, 1, 1, 4))]
     if not isinstance(root, _MappingNode):
@@ -198,6 +198,8 @@ def _scan_events(text: str, limits: Limits, positions: Positions) -> list[Proble
                 depth -= 1
             if len(problems) >= _MAX_SAFETY_PROBLEMS:
                 break
+    except yaml.reader.ReaderError as exc:
+        problems.append(_reader_problem(exc, text))
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in str(exc.problem):  # libyaml's own hard limit, met while scanning ahead
             return [
@@ -220,6 +222,19 @@ def _unsafe_event(event: Any) -> str | None:
 
 def _too_deep(max_depth: int) -> str:
     return f"front matter is nested deeper than {max_depth} levels (max-depth)"
+
+
+def _reader_problem(exc: yaml.YAMLError, text: str) -> Problem:
+    index = getattr(exc, "position", None)
+    character = getattr(exc, "character", None)
+    if not isinstance(index, int) or not 0 <= index <= len(text):
+        return Problem("FM003", f"YAML error: {exc}")
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    code = ord(character) if isinstance(character, str) else character
+    shown = f"U+{code:04X}" if isinstance(code, int) else repr(character)
+    message = f"YAML syntax error: character {shown} is not allowed in YAML (control characters must be escaped)"
+    return Problem("FM003", message, Region(line, column, line, column + 1))
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, positions: Positions) -> Problem:

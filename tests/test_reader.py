@@ -255,3 +255,11 @@ def test_fm007_permission_error_is_a_finding(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", deny)
     finding = _one(lint_paths(tmp_path, [path]), "FM007")
     assert finding.message == "cannot read file: permission denied"
+
+
+@pytest.mark.parametrize("prefix", ["", "&a "], ids=["plain", "with-event-scan"])
+def test_fm003_control_character_position(tmp_path, prefix):
+    """Found by the fuzzer: libyaml's reader error has an index, not a mark."""
+    finding = _one(lint_text(tmp_path, f"---\ntitle: {prefix}a\x12b\n---\n".encode()), "FM003" if not prefix else "FM003")
+    assert (finding.line, finding.column) == (2, 9 + len(prefix))
+    assert "U+0012" in finding.message
