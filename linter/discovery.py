@@ -27,7 +27,7 @@ class Source:
 @dataclass(frozen=True)
 class FileFilter:
     include: tuple[str, ...]
-    exclude: pathspec.PathSpec
+    exclude: pathspec.GitIgnoreSpec
     root: Path
     respect_gitignore: bool
 
@@ -86,7 +86,7 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
     """Depth-first, sorted, iterative; follows symlinked folders but never twice into one."""
     visited: set[tuple[int, int]] = set()
     ignores = _gitignore(top) if filters.respect_gitignore else []
-    stack: list[tuple[str, list[tuple[str, pathspec.PathSpec]]]] = [(top, ignores)]
+    stack: list[tuple[str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = [(top, ignores)]
     while stack:
         folder, ignores = stack.pop()
         try:
@@ -101,7 +101,7 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
             )
             continue
         visited.add((info.st_dev, info.st_ino))
-        subfolders: list[tuple[str, list[tuple[str, pathspec.PathSpec]]]] = []
+        subfolders: list[tuple[str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = []
         for entry in entries:
             path = os.path.join(folder, entry.name)
             try:
@@ -125,7 +125,7 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
         stack.extend(reversed(subfolders))
 
 
-def _gitignore(folder: str) -> list[tuple[str, pathspec.PathSpec]]:
+def _gitignore(folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
     try:
         with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as handle:
             lines = handle.read().splitlines()
@@ -134,7 +134,7 @@ def _gitignore(folder: str) -> list[tuple[str, pathspec.PathSpec]]:
     return [(folder, pathspec.GitIgnoreSpec.from_lines(lines))]
 
 
-def _ignored(path: str, ignores: list[tuple[str, pathspec.PathSpec]], is_dir: bool) -> bool:
+def _ignored(path: str, ignores: list[tuple[str, pathspec.GitIgnoreSpec]], is_dir: bool) -> bool:
     for base, spec in ignores:
         relative = os.path.relpath(path, base).replace(os.sep, "/")
         if spec.match_file(relative + "/" if is_dir else relative):

@@ -17,7 +17,7 @@ import referencing
 import referencing.exceptions
 from jsonschema.protocols import Validator
 
-from linter.document import Document, join_pointer, pointer_from_path
+from linter.document import Document, Target, join_pointer, pointer_from_path
 from linter.fast_schema import IsValid, build_fast_validator, compiled_pattern_search
 from linter.findings import Problem
 from linter.schema_keywords import with_bounded_patterns
@@ -33,7 +33,7 @@ class SchemaError(Exception):
 
 def default_schema_path() -> Path:
     """The shipped schema: inside the installed package, or at the top of a source checkout."""
-    packaged = resources.files("linter").joinpath("schemas", DEFAULT_SCHEMA_NAME)
+    packaged = resources.files("linter").joinpath("schemas").joinpath(DEFAULT_SCHEMA_NAME)
     if packaged.is_file():
         return Path(str(packaged))
     return Path(__file__).resolve().parent.parent / "schemas" / DEFAULT_SCHEMA_NAME
@@ -63,9 +63,8 @@ def load_schema(path: Path | None, fast: bool = True) -> SchemaChecker:
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     _check_against_metaschema(cls, schema, schema_path)
     loaded: dict[str, Any] = {schema_path.name: schema}
-    registry: referencing.Registry[Any] = referencing.Registry(
-        retrieve=_local_retriever(schema_path.parent, loaded)
-    )
+    retrieve = _local_retriever(schema_path.parent, loaded)
+    registry: referencing.Registry[Any] = referencing.Registry(retrieve=retrieve)  # type: ignore[call-arg]
     search = compiled_pattern_search()
     validating_cls = with_bounded_patterns(cls, search) if search is not None else cls
     validator = validating_cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
@@ -157,7 +156,7 @@ def _problems(error: jsonschema.ValidationError, document: Document) -> Iterator
             message = f"unknown key `{key}`: not allowed here (at {key_pointer})"
             yield Problem("FM100", message, document.locate(key_pointer, "key"), key_pointer)
         return
-    target = "key" if error.validator == "required" else "value"
+    target: Target = "key" if error.validator == "required" else "value"
     message = f"{describe(error, pointer)} (at {pointer or '/'})"
     yield Problem("FM100", message, document.locate(pointer, target), pointer)
 
@@ -166,6 +165,7 @@ def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
     schema = error.schema if isinstance(error.schema, dict) else {}
     known = schema.get("properties", {})
     patterns = list(schema.get("patternProperties", {}))
-    return [
-        key for key in error.instance if key not in known and not any(re.search(p, key) for p in patterns)
-    ]
+    instance: Any = error.instance
+    search = compiled_pattern_search() if patterns else None
+    matches = search or (lambda pattern, key: re.search(pattern, key) is not None)
+    return [key for key in instance if key not in known and not any(matches(p, key) for p in patterns)]

@@ -32,4 +32,5 @@ def with_bounded_patterns(cls: Any, search: Search) -> Any:
                 if search(patrn, key):
                     yield from validator.descend(value, subschema, path=key, schema_path=patrn)
 
-    return jsonschema.validators.extend(cls, {"pattern": pattern, "patternProperties": pattern_properties})
+    keywords = {"pattern": pattern, "patternProperties": pattern_properties}
+    return jsonschema.validators.extend(cls, keywords)  # type: ignore[no-untyped-call]

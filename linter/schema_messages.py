@@ -50,6 +50,10 @@ def field_name(pointer: str) -> str:
     return "`" + ".".join(parts[-2:] if len(parts) > 2 else parts) + "`"
 
 
+def _items(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
 def _type(e: ValidationError, name: str) -> str:
     wanted = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
     names = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in wanted)
@@ -57,7 +61,8 @@ def _type(e: ValidationError, name: str) -> str:
 
 
 def _required(e: ValidationError, name: str) -> str:
-    missing = [k for k in e.validator_value if isinstance(e.instance, dict) and k not in e.instance]
+    wanted: Any = e.validator_value
+    missing = [k for k in wanted if isinstance(e.instance, dict) and k not in e.instance]
     # jsonschema reports one error per missing key; its message names which one.
     key = next((k for k in missing if repr(k) in e.message), missing[0] if missing else e.message)
     where = "the front matter" if name == "front matter" else name
@@ -91,7 +96,7 @@ _DESCRIBERS: dict[str, Callable[[ValidationError, str], str]] = {
     "exclusiveMinimum": lambda e, n: f"{n} must be more than {e.validator_value}, got {shown(e.instance)}",
     "exclusiveMaximum": lambda e, n: f"{n} must be less than {e.validator_value}, got {shown(e.instance)}",
     "enum": lambda e, n: (
-        f"{n} must be one of {', '.join(shown(v) for v in e.validator_value)}; got {shown(e.instance)}"
+        f"{n} must be one of {', '.join(shown(v) for v in _items(e.validator_value))}; got {shown(e.instance)}"
     ),
     "const": lambda e, n: f"{n} must be {shown(e.validator_value)}, got {shown(e.instance)}",
     "minItems": lambda e, n: f"{n} must have at least {e.validator_value} item(s)",
