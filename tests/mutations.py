@@ -4,7 +4,34 @@ from __future__ import annotations
 
 import random
 
-_JUNK = ["\x00", "\r", "\t", "\u2028", "\u2029", "\x85", "\ufeff", "é", "\udcff", ": ", "- ", "[", "{", "&a", "*a", "!!", "'", '"', "#", "|", ">", "---", "...", "%", "@", "`"]
+_JUNK = [
+    "\x00",
+    "\r",
+    "\t",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\ufeff",
+    "é",
+    "\udcff",
+    ": ",
+    "- ",
+    "[",
+    "{",
+    "&a",
+    "*a",
+    "!!",
+    "'",
+    '"',
+    "#",
+    "|",
+    ">",
+    "---",
+    "...",
+    "%",
+    "@",
+    "`",
+]
 
 
 def mutate(data: bytes, rng: random.Random, rounds: int = 3) -> bytes:
@@ -62,4 +89,13 @@ def _line_endings(data: bytes, rng: random.Random) -> bytes:
     return data.replace(b"\n", rng.choice([b"\r\n", b"\r", b"\n\n"]))
 
 
-_MUTATIONS = [_delete_line, _duplicate_line, _truncate, _reindent, _random_bytes, _insert_junk, _long_line, _line_endings]
+_MUTATIONS = [
+    _delete_line,
+    _duplicate_line,
+    _truncate,
+    _reindent,
+    _random_bytes,
+    _insert_junk,
+    _long_line,
+    _line_endings,
+]

@@ -62,7 +62,7 @@ def test_same_size_and_mtime_but_recent_is_rehashed(project, capsys):
     stat = path.stat()
     path.write_text(BROKEN.replace("quality: 150", "quality: 151"))  # same size
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime: only the content differs
-    status, out = _run(capsys)
+    _status, out = _run(capsys)
     assert "got 151" in out
 
 

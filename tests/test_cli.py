@@ -11,7 +11,6 @@ from helpers import ARTICLE, EXAMPLES, REPO, line_of
 
 from linter.cli import main
 
-
 QUALITY_LINE = line_of(ARTICLE, "quality: 50")
 HEAT_LINE = line_of(ARTICLE, "heat: 2")
 

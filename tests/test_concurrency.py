@@ -23,11 +23,20 @@ def test_parallel_runs_share_the_cache_safely(tmp_path):
         (content / f"a{index:02}.md").write_text(text)
     command = [sys.executable, "-m", "linter", "check", "content", "--jobs", "1", "-q"]
     env_path = {"PYTHONPATH": str(REPO)}
-    reference = subprocess.run([*command, "--no-cache"], cwd=tmp_path, capture_output=True, text=True, env={**_env(), **env_path})
+    reference = subprocess.run(
+        [*command, "--no-cache"], cwd=tmp_path, capture_output=True, text=True, env={**_env(), **env_path}
+    )
     assert reference.returncode == 1 and reference.stdout.count("FM100") == 9
     for _round in range(2):  # a cold round that writes, then a warm one that reads
         runs = [
-            subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**_env(), **env_path})
+            subprocess.Popen(
+                command,
+                cwd=tmp_path,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env={**_env(), **env_path},
+            )
             for _ in range(8)
         ]
         outputs = [run.communicate() for run in runs]

@@ -17,13 +17,20 @@ ENGINE_SETTINGS = {"max-front-matter-bytes": 1 << 20}
 
 
 def _engine(tmp_path_factory):
-    return build_engine(config_from_table(ENGINE_SETTINGS, tmp_path_factory.mktemp("cfg") / "c.toml"), now=NOW)
+    return build_engine(
+        config_from_table(ENGINE_SETTINGS, tmp_path_factory.mktemp("cfg") / "c.toml"), now=NOW
+    )
 
 
-_WORDS = st.sampled_from(["harbour", "council", "storm", "tide", "ferry", "bridge", "market", "school", "river", "museum"])
+_WORDS = st.sampled_from(
+    ["harbour", "council", "storm", "tide", "ferry", "bridge", "market", "school", "river", "museum"]
+)
 _TITLE = st.lists(_WORDS, min_size=2, max_size=8).map(lambda w: " ".join(w).capitalize())
 _SLUG = st.lists(_WORDS, min_size=1, max_size=4).map("-".join)
-_DATE = st.datetimes(min_value=__import__("datetime").datetime(2000, 1, 1), max_value=__import__("datetime").datetime(2025, 12, 31))
+_DATE = st.datetimes(
+    min_value=__import__("datetime").datetime(2000, 1, 1),
+    max_value=__import__("datetime").datetime(2025, 12, 31),
+)
 
 
 @st.composite
@@ -44,11 +51,19 @@ def valid_articles(draw) -> str:
     text = text.replace("coastline.example", domain)
     text = text.replace("width: 1200", f"width: {width}").replace("height: 800", f"height: {height}")
     topic_block = "".join(f"  - {t.capitalize()}\n" for t in topics)
-    text = text.replace("  - Local\n  - Infrastructure\n", topic_block) if topics else text.replace("topics:\n  - Local\n  - Infrastructure\n", "")
+    text = (
+        text.replace("  - Local\n  - Infrastructure\n", topic_block)
+        if topics
+        else text.replace("topics:\n  - Local\n  - Infrastructure\n", "")
+    )
     return text
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(article=valid_articles())
 def test_valid_articles_lint_clean(tmp_path_factory, article):
     engine = _engine(tmp_path_factory)
@@ -57,7 +72,11 @@ def test_valid_articles_lint_clean(tmp_path_factory, article):
     assert engine.run([str(path)]).findings == []
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(article=valid_articles(), seed=st.integers(0, 2**32 - 1), rounds=st.integers(1, 4))
 def test_damaged_articles_never_crash_and_point_inside_the_file(tmp_path_factory, article, seed, rounds):
     data = mutate(article.encode(), random.Random(seed), rounds)
@@ -79,12 +98,19 @@ def check_positions(data: bytes, findings) -> None:
         assert (finding.end_line, finding.end_column) >= (finding.line, finding.column), finding
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(article=valid_articles(), seed=st.integers(0, 2**32 - 1))
 def test_command_exits_zero_or_one_on_damaged_files(tmp_path_factory, article, seed, capsys):
     from linter.cli import main
 
     path = tmp_path_factory.mktemp("c") / "c.md"
     path.write_bytes(mutate(article.encode(), random.Random(seed), 3))
-    assert main(["check", str(path), "--no-cache", "-q", "--reference-time", "2026-11-26T12:00:00Z"]) in (0, 1)
+    assert main(["check", str(path), "--no-cache", "-q", "--reference-time", "2026-11-26T12:00:00Z"]) in (
+        0,
+        1,
+    )
     capsys.readouterr()

@@ -94,7 +94,7 @@ def test_fm006_merge_key(tmp_path):
     text = "---\nprovider:\n  <<: {name: x}\n  domain: a.example\n---\n"
     findings = lint_text(tmp_path, text)
     assert "FM006" in codes(findings)
-    merge = [f for f in findings if f.code == "FM006"][0]
+    merge = next(f for f in findings if f.code == "FM006")
     assert (merge.line, merge.column) == (3, 3)
 
 
@@ -260,6 +260,6 @@ def test_fm007_permission_error_is_a_finding(tmp_path, monkeypatch):
 @pytest.mark.parametrize("prefix", ["", "&a "], ids=["plain", "with-event-scan"])
 def test_fm003_control_character_position(tmp_path, prefix):
     """Found by the fuzzer: libyaml's reader error has an index, not a mark."""
-    finding = _one(lint_text(tmp_path, f"---\ntitle: {prefix}a\x12b\n---\n".encode()), "FM003" if not prefix else "FM003")
+    finding = _one(lint_text(tmp_path, f"---\ntitle: {prefix}a\x12b\n---\n".encode()), "FM003")
     assert (finding.line, finding.column) == (2, 9 + len(prefix))
     assert "U+0012" in finding.message
