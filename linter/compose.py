@@ -233,7 +233,9 @@ def _reader_problem(exc: yaml.YAMLError, text: str) -> Problem:
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     code = ord(character) if isinstance(character, str) else character
     shown = f"U+{code:04X}" if isinstance(code, int) else repr(character)
-    message = f"YAML syntax error: character {shown} is not allowed in YAML (control characters must be escaped)"
+    message = (
+        f"YAML syntax error: character {shown} is not allowed in YAML (control characters must be escaped)"
+    )
     return Problem("FM003", message, Region(line, column, line, column + 1))
 
 

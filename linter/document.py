@@ -51,6 +51,8 @@ class Document:
     closing_line: int
     root: Any = field(repr=False)
     positions: Positions = field(repr=False)
+    #: Views of `data` that several rules read, built once per document (`rules.items.shared`).
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def locate(self, pointer: str, target: Target = "value") -> Region:
         """The region of the key or value at `pointer`; the nearest existing ancestor otherwise.

@@ -56,6 +56,12 @@ SIMPLE_URL = re.compile(
 _SIMPLE_QUERY = re.compile(r"[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*(?:&[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*)*")
 
 
+@functools.lru_cache(maxsize=4096)  # the URL rules each look at every URL of a file
+def split_simple(url: str) -> re.Match[str] | None:
+    """`url` split by SIMPLE_URL, or None when it is not that common, simple kind."""
+    return SIMPLE_URL.fullmatch(url)
+
+
 def split(url: str) -> SplitResult | None:
     """`urlsplit`, or None where it raises (unbalanced IPv6 brackets, NFKC-invalid netlocs)."""
     try:
@@ -85,6 +91,7 @@ def port_number(text: str) -> int | None:
     return number if 0 < number <= 65535 else None
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a file names the same few hosts many times
 def ascii_host(host: str) -> str | None:
     """Lower-case ASCII form (IDNA for Unicode, compressed IPv6 in brackets), or None if invalid."""
     text = host.lower().rstrip(".")
@@ -107,7 +114,7 @@ def ascii_host(host: str) -> str | None:
 def host_of(url: str) -> str | None:
     """The ASCII host of an http(s) URL, or None when the URL has no valid one."""
     text = url.strip()
-    simple = SIMPLE_URL.fullmatch(text)
+    simple = split_simple(text)
     if simple is not None:  # the common case, without urlsplit
         return ascii_host(simple["host"])
     parts = split(text)
@@ -141,7 +148,7 @@ def normalise(url: str) -> str | None:
     slash, the fragment and tracking parameters are dropped; other parameters are sorted.
     """
     text = url.strip()
-    simple = SIMPLE_URL.fullmatch(text)
+    simple = split_simple(text)
     return _normalise_slow(text) if simple is None else _normalise_simple(simple)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from linter.config import ConfigError, parse_datetime
 from linter.document import Document
 from linter.rules.base import Option, Rule, RunContext, Violation
-from linter.rules.items import articles, child, datetime_at
+from linter.rules.items import articles, child, datetime_at, shared
 
 PUBLISHED = "publishedDateTime"
 UPDATED = "updatedDateTime"
@@ -78,7 +78,7 @@ class FutureDate(Rule):
         self.now = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for base, article in articles(document.data):
+        for base, article in shared(document, articles):
             published = datetime_at(article, PUBLISHED)
             if published is None:
                 continue
@@ -130,7 +130,7 @@ class RelatedDateWindow(Rule):
         anchor = datetime_at(document.data, PUBLISHED)
         if anchor is None:
             return
-        for base, related in articles(document.data):
+        for base, related in shared(document, articles):
             published = datetime_at(related, PUBLISHED) if base else None
             if published is None:
                 continue
@@ -179,7 +179,7 @@ class ImplausibleDate(Rule):
             raise _option_error(type(self), "floor", "a date such as 1995-01-01") from None
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for base, article in articles(document.data):
+        for base, article in shared(document, articles):
             for key in article:
                 if not (isinstance(key, str) and key.endswith(DATE_SUFFIX)):
                     continue
@@ -234,7 +234,7 @@ class DateOrder(Rule):
         self.pairs: list[tuple[str, str]] = [(first, second) for first, second in pairs]
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for base, article in articles(document.data):
+        for base, article in shared(document, articles):
             for earlier, later in self.pairs:
                 first, second = datetime_at(article, earlier), datetime_at(article, later)
                 if first is not None and second is not None and second < first:

@@ -12,7 +12,7 @@ import imagesize
 
 from linter.document import Document
 from linter.rules.base import Option, Rule, RunContext, Violation
-from linter.rules.items import child, images, number_at, text_at
+from linter.rules.items import child, images, number_at, shared, text_at
 
 SIDES = ("width", "height")
 # Characters that would let a decoded URL segment leave its folder or confuse the file system.
@@ -81,10 +81,14 @@ class ImageSize(Rule):
     )
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for pointer, image in images(document.data):
-            for side in SIDES:
+        settings = self.settings
+        bounds = [(side, settings[f"min-{side}"], settings[f"max-{side}"]) for side in SIDES]
+        for pointer, image in shared(document, images):
+            for side, low, high in bounds:
                 value = number_at(image, side)
-                message = self._problem(side, value) if value is not None else None
+                if value is None or (value > 0 and low <= value <= high):
+                    continue  # within bounds: what `_problem` would say is nothing
+                message = self._problem(side, value)
                 if message:
                     yield Violation(child(pointer, side), message)
 
@@ -136,7 +140,7 @@ class ImageAspectRatio(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         low, high = self.settings["min-ratio"], self.settings["max-ratio"]
-        for pointer, image in images(document.data):
+        for pointer, image in shared(document, images):
             size = declared_size(image)
             if size is None:
                 continue
@@ -234,7 +238,7 @@ class ImageFileMismatch(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         if self.folder is None:
             return
-        for pointer, image in images(document.data):
+        for pointer, image in shared(document, images):
             url, declared = text_at(image, "url"), declared_size(image)
             if image.get("isCached") is not True or url is None or declared is None:
                 continue

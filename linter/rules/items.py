@@ -5,12 +5,27 @@ Rules never trust types: the schema reports wrong ones; a rule that cannot judge
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from linter.config import parse_datetime
-from linter.document import join_pointer
+from linter.document import Document, join_pointer
+
+T = TypeVar("T")
+
+
+def shared(document: Document, view: Callable[[dict[str, Any]], Iterable[T]]) -> tuple[T, ...]:
+    """`tuple(view(document.data))`, built once per document however many rules ask for it.
+
+    Several rules walk the same fields (every URL, every text field); the data of a document
+    never changes, so the walk and its pointers are done once, not once per rule.
+    """
+    found: tuple[T, ...] | None = document.memo.get(view)
+    if found is None:
+        found = document.memo[view] = tuple(view(document.data))
+    return found
 
 
 def articles(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -48,7 +63,12 @@ def number_at(mapping: Mapping[str, Any], key: str) -> int | float | None:
 def datetime_at(mapping: Mapping[str, Any], key: str) -> datetime | None:
     """The value as an aware datetime, or None when it is not a well-formed RFC 3339 string."""
     text = text_at(mapping, key)
-    if text is None or len(text) < 20 or "T" not in text.upper():
+    return None if text is None else _aware_datetime(text)
+
+
+@functools.lru_cache(maxsize=4096)  # pure; the date rules all read the same dates of a file
+def _aware_datetime(text: str) -> datetime | None:
+    if len(text) < 20 or "T" not in text.upper():
         return None
     try:
         value = parse_datetime(text)
@@ -66,9 +86,9 @@ def text_fields(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     and each topic, in the article and in each related article. Non-strings are skipped."""
     for base, article in articles(data):
         for key in ("title", "excerpt", "category", "type"):
-            value = text_at(article, key)
-            if value is not None:
-                yield child(base, key), value
+            value = article.get(key)
+            if isinstance(value, str):
+                yield f"{base}/{key}", value  # plain keys: nothing to escape
         provider = article.get("provider")
         name = text_at(provider, "name") if isinstance(provider, Mapping) else None
         if name is not None:

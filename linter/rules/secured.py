@@ -23,10 +23,10 @@ def _character(char: str) -> str:
 
 def decode_base64(text: str) -> bytes | str:
     """The bytes of strict, padded standard base64, or a short reason why `text` is not that."""
-    bad = _NOT_BASE64.search(text)
-    if bad is not None:
-        return f"character {_character(bad.group())} at position {bad.start() + 1} is not base64"
-    if not _PADDED.fullmatch(text):
+    if not _PADDED.fullmatch(text):  # one scan clears the common case: a match has no bad character
+        bad = _NOT_BASE64.search(text)
+        if bad is not None:
+            return f"character {_character(bad.group())} at position {bad.start() + 1} is not base64"
         return "`=` padding may only end it"
     if len(text) % 4:
         return f"its length {len(text)} is not a multiple of 4"

@@ -17,11 +17,13 @@ from typing import Any
 
 from linter.document import Document
 from linter.rules.base import Option, Rule, Violation
-from linter.rules.items import articles, child, text_at, text_fields
+from linter.rules.items import articles, child, shared, text_at, text_fields
 
 _LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
 _TAB = re.compile("\t")
 _DOUBLED_SPACE = re.compile("[ \u00a0]{2}")
+# What the three patterns above look for, as characters that plain `in` scans find much faster.
+_INNER_WHITESPACE = ("\n", "\r", "\v", "\f", "\x85", "\u2028", "\u2029", "\t", "\u00a0")
 _TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _HTML_TAGS = frozenset(
@@ -121,6 +123,8 @@ _HTML_TAGS = frozenset(
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 # A UTF-8 lead byte read as Latin-1 (Â..ô), then the bytes that must follow it.
 _MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
+# What _CONTROL or _MOJIBAKE_LEAD would find, to clear clean text with one scan.
+_GARBLED_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00c2-\u00f4\ufffd]")
 # Marks that legitimately follow an accented letter ("CAFÉ®", French "café\u00a0»"). A
 # sequence made only of them is mojibake only after Â, Ã or â, which never end real words.
 _AFTER_WORD = frozenset(
@@ -166,7 +170,7 @@ def _titles_and_excerpts(data: Mapping[str, Any]) -> Iterator[tuple[str, str, st
         for key in ("title", "excerpt"):
             value = text_at(article, key)
             if value is not None:
-                yield key, child(base, key), value
+                yield key, f"{base}/{key}", value  # plain keys: nothing to escape
 
 
 def _topic_lists(data: Mapping[str, Any]) -> Iterator[list[tuple[str, str]]]:
@@ -204,11 +208,19 @@ class BlankText(Rule):
     summary = "A text field is empty or only whitespace."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for pointer, value in text_fields(document.data):
+        for pointer, value in shared(document, text_fields):
             if not value:
                 yield Violation(pointer, f"`{_label(pointer)}` is empty")
             elif value.isspace():
                 yield Violation(pointer, f"`{_label(pointer)}` is only whitespace")
+
+
+def _surely_tidy(value: str) -> bool:
+    """True when `_untidy` finds nothing: no outer whitespace (so `strip()` changes nothing),
+    no two spaces in a row and none of the inner whitespace its patterns match."""
+    if value[0].isspace() or value[-1].isspace() or "  " in value:
+        return False
+    return not [char for char in _INNER_WHITESPACE if char in value]  # (a list: faster than all())
 
 
 def _untidy(value: str) -> Iterator[str]:
@@ -262,8 +274,9 @@ class UntidyWhitespace(Rule):
     summary = "A title or excerpt has stray, doubled or line-breaking whitespace."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for _, pointer, value in _titles_and_excerpts(document.data):
-            if value and not value.isspace():  # blank values are FM501's
+        for _, pointer, value in shared(document, _titles_and_excerpts):
+            # Blank values are FM501's; most others are tidy, which is cheap to show.
+            if value and not value.isspace() and not _surely_tidy(value):
                 for problem in _untidy(value):
                     yield Violation(pointer, f"`{_label(pointer)}` {problem}")
 
@@ -297,10 +310,14 @@ class TextLength(Rule):
     )
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for key, pointer, value in _titles_and_excerpts(document.data):
-            option = f"max-{key}"
-            limit: int = self.settings[option]
+        limits: dict[str, int] = {
+            "title": self.settings["max-title"],
+            "excerpt": self.settings["max-excerpt"],
+        }
+        for key, pointer, value in shared(document, _titles_and_excerpts):
+            limit = limits[key]
             if len(value) > limit:
+                option = f"max-{key}"
                 yield Violation(
                     pointer,
                     f"`{_label(pointer)}` is {len(value)} characters long; the limit is {limit} (`{option}`)",
@@ -333,9 +350,9 @@ class ExcerptRepeatsTitle(Rule):
     summary = "The excerpt repeats the title or starts with it."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for base, article in articles(document.data):
+        for base, article in shared(document, articles):
             title, excerpt = text_at(article, "title"), text_at(article, "excerpt")
-            if title is None or excerpt is None:
+            if title is None or excerpt is None or not _may_start_with(excerpt, title):
                 continue
             head, text, pointer = _normal(title), _normal(excerpt), child(base, "excerpt")
             if not head or not text.startswith(head):
@@ -344,6 +361,16 @@ class ExcerptRepeatsTitle(Rule):
                 yield Violation(pointer, f"`{_label(pointer)}` repeats the title word for word")
             elif not text[len(head)].isalnum():
                 yield Violation(pointer, f"`{_label(pointer)}` starts by repeating the title")
+
+
+def _may_start_with(text: str, head: str) -> bool:
+    """False when `_normal(text)` surely does not start with a non-empty `_normal(head)`.
+
+    Cheap: compares first words only, so a long excerpt is not normalised for nothing. (Case
+    folding never makes whitespace, so the first word of `_normal(x)` is the folded first word.)
+    """
+    head_words, text_words = head.split(None, 1), text.split(None, 1)
+    return bool(head_words and text_words) and text_words[0].casefold().startswith(head_words[0].casefold())
 
 
 def _markup(value: str) -> str | None:
@@ -385,7 +412,11 @@ class MarkupInText(Rule):
     summary = "A plain-text field contains HTML tags or entities."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for pointer, value in text_fields(document.data):
+        fields = shared(document, text_fields)
+        text = "".join([value for _, value in fields])
+        if "<" not in text and "&" not in text:
+            return  # every tag starts with `<` and every reference with `&`: one scan for all fields
+        for pointer, value in fields:
             found = _markup(value)
             if found is None:
                 continue
@@ -424,7 +455,7 @@ class DuplicateTopic(Rule):
     summary = "A topic is listed twice."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for topics in _topic_lists(document.data):
+        for topics in shared(document, _topic_lists):
             first: dict[str, tuple[str, str]] = {}
             for pointer, topic in topics:
                 key = _normal(topic)
@@ -476,7 +507,7 @@ class UnknownTopic(Rule):
         allowed = {_normal(v): v for v in self.settings["vocabulary"] if isinstance(v, str) and v.strip()}
         if not allowed:
             return
-        for topics in _topic_lists(document.data):
+        for topics in shared(document, _topic_lists):
             for pointer, topic in topics:
                 key = _normal(topic)
                 if key and key not in allowed:
@@ -552,7 +583,10 @@ class Mojibake(Rule):
     summary = "Text is garbled by a wrong character set or holds control characters."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for pointer, value in text_fields(document.data):
+        fields = shared(document, text_fields)
+        if not _GARBLED_SUSPECT.search("\n".join([value for _, value in fields])):
+            return  # no field has a character _garbled looks for: one scan for all fields
+        for pointer, value in fields:
             problem = _garbled(value)
             if problem is not None:
                 yield Violation(pointer, f"`{_label(pointer)}` {problem}")

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from linter import urlnorm
 from linter.document import Document, last_token
 from linter.findings import Problem, Region
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
-from linter.rules.items import articles, child, text_at
+from linter.rules.items import articles, child, shared, text_at
 
 ITEM_URL_KEYS = ("originalUrl", "webUrl")
+_URL_HOLDERS = frozenset({*ITEM_URL_KEYS, "images", "related"})
 
 
 class UrlField(NamedTuple):
@@ -28,25 +29,31 @@ class UrlField(NamedTuple):
     value: str
 
 
-def url_fields(data: Mapping[str, Any]) -> Iterator[UrlField]:
+def url_fields(data: Mapping[str, Any]) -> list[UrlField]:
     """Every URL string in file order: mappings keep their keys in the order they were written."""
-    yield from _item_urls("", data, nested=True)
+    found: list[UrlField] = []
+    _add_item_urls(found, "", data, nested=True)
+    return found
 
 
-def _item_urls(base: str, item: Mapping[str, Any], nested: bool) -> Iterator[UrlField]:
-    for key, value in item.items():
-        if key in ITEM_URL_KEYS and isinstance(value, str):
-            yield UrlField(child(base, key), base, value)
-        elif key == "images" and isinstance(value, list):
-            for index, image in enumerate(value):
-                url = text_at(image, "url") if isinstance(image, Mapping) else None
-                if url is not None:
-                    owner = child(child(base, "images"), index)
-                    yield UrlField(child(owner, "url"), owner, url)
-        elif key == "related" and nested and isinstance(value, list):
-            for index, related in enumerate(value):
-                if isinstance(related, Mapping):
-                    yield from _item_urls(child(child(base, "related"), index), related, nested=False)
+def _add_item_urls(found: list[UrlField], base: str, item: Mapping[str, Any], nested: bool) -> None:
+    # Only the few keys that hold URLs are looked at; pointers need no escaping for them.
+    for key in filter(_URL_HOLDERS.__contains__, item):
+        value = item[key]
+        if key == "images":
+            if isinstance(value, list):
+                for index, image in enumerate(value):
+                    url = text_at(image, "url") if isinstance(image, Mapping) else None
+                    if url is not None:
+                        owner = f"{base}/images/{index}"
+                        found.append(UrlField(f"{owner}/url", owner, url))
+        elif key == "related":
+            if nested and isinstance(value, list):
+                for index, related in enumerate(value):
+                    if isinstance(related, Mapping):
+                        _add_item_urls(found, f"{base}/related/{index}", related, nested=False)
+        elif isinstance(value, str):
+            found.append(UrlField(f"{base}/{key}", base, value))
 
 
 def label(pointer: str) -> str:
@@ -60,7 +67,7 @@ def label(pointer: str) -> str:
 
 def url_defect(url: str) -> str | None:
     """Why `url` is not an absolute http(s) URL with a valid host, or None when it is one."""
-    simple = urlnorm.SIMPLE_URL.fullmatch(url)
+    simple = urlnorm.split_simple(url)
     if simple is None:
         return _url_defect_slow(url)
     # Printable ASCII without spaces, split by the regex: only the host and port remain to check.
@@ -114,7 +121,7 @@ class UrlFormat(Rule):
     summary = "A URL is not an absolute http(s) URL with a host, or contains spaces or control characters."
 
     def check(self, document: Document) -> Iterable[Violation]:
-        for field in url_fields(document.data):
+        for field in shared(document, url_fields):
             defect = url_defect(field.value)
             if defect is not None:
                 yield Violation(field.pointer, f"`{label(field.pointer)}` {defect}")
@@ -155,7 +162,7 @@ class InsecureUrl(Rule):
         self.allowed = tuple(h for h in hosts if h is not None)
 
     def check(self, document: Document) -> Iterable[Violation]:
-        for field in url_fields(document.data):
+        for field in shared(document, url_fields):
             if not field.value.lower().startswith("http://") or url_defect(field.value):
                 continue  # a malformed URL is FM401's to report
             host = urlnorm.host_of(field.value)
@@ -195,7 +202,7 @@ class DuplicateUrl(Rule):
 
     def check(self, document: Document) -> Iterable[Violation]:
         first: dict[str, UrlField] = {}
-        for field in url_fields(document.data):
+        for field in shared(document, url_fields):
             key = urlnorm.normalise(field.value)
             if key is None:
                 continue
@@ -327,7 +334,7 @@ class ProviderDomainMismatch(Rule):
     summary = "`provider.domain` is not the host (or a parent domain) of the item's `webUrl`."
 
     def check(self, document: Document) -> Iterable[Violation]:
-        for base, item in articles(document.data):
+        for base, item in shared(document, articles):
             provider = item.get("provider")
             domain = text_at(provider, "domain") if isinstance(provider, Mapping) else None
             url = text_at(item, "webUrl")
