@@ -3,6 +3,11 @@
 Safety comes first: anchors, aliases, tags and merge keys are refused, and deep nesting is
 measured on the event stream *before* composing, so neither a "billion laughs" file nor a
 5,000-level list can cost more than a linear scan. The value walk is iterative (no recursion).
+
+libyaml's parser is used when PyYAML has it, the pure one otherwise. They agree on well-formed
+front matter; on broken input they can differ, mostly because libyaml follows the spec where
+PyYAML's pure scanner refuses a tab inside a plain scalar (`key\tname: x`), and libyaml gives up
+earlier on very long lines. Both outcomes are findings with positions inside the file.
 """
 
 from __future__ import annotations
@@ -20,7 +25,10 @@ from linter.positions import Positions
 from linter.scalars import resolve_plain
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Parser: Any = getattr(yaml, "CParser", None)
+try:  # libyaml's parser lives in yaml.cyaml, not on the yaml package itself
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # PyYAML built without libyaml
+    _Parser = None
 
 
 class _UntypedResolver:
