@@ -194,3 +194,61 @@ def test_fallback_without_jsonschema_rs(monkeypatch, tmp_path):
 
     findings = lint_text(tmp_path, ARTICLE.replace("quality: 50", "quality: 150"))
     assert [f.code for f in findings] == ["FM100"]
+
+
+_FORMAT_ALPHABET = st.sampled_from(list("0123456789-:TtZz.+ /?#[]@%!$&'()*,;=~_aAéü\n\t\u00a0\u2028"))
+
+
+def _near(samples: list[str]):
+    """Strings a few edits away from real values: where format checkers usually disagree."""
+
+    def edit(base: str, edits: list[tuple[int, int, str]]) -> str:
+        chars = list(base)
+        for kind, where, char in edits:
+            at = where % (len(chars) + 1)
+            if kind == 0 and chars:
+                del chars[min(at, len(chars) - 1)]
+            elif kind == 1:
+                chars.insert(at, char)
+            elif chars:
+                chars[min(at, len(chars) - 1)] = char
+        return "".join(chars)
+
+    one_edit = st.tuples(st.integers(0, 2), st.integers(0, 200), _FORMAT_ALPHABET)
+    return st.builds(edit, st.sampled_from(samples), st.lists(one_edit, min_size=0, max_size=4))
+
+
+NEAR_DATES = _near(
+    ["2021-05-21T13:40:00Z", "2024-02-29T23:59:60+01:00", "1999-12-31t00:00:00.123456z", "2021-05-21T13:40:00-00:00"]
+)
+NEAR_URIS = _near(
+    [
+        "https://www.example.com/a/b?c=d&e=f#g",
+        "http://[::1]:80/x",
+        "mailto:a@b.c",
+        "https://ex.example/%20x",
+        "urn:isbn:123",
+        "https://user:pw@host:8080/p;q?x#y",
+    ]
+)
+
+
+@pytest.mark.parametrize(("fmt", "values"), [("date-time", NEAR_DATES), ("uri", NEAR_URIS)])
+def test_compiled_format_is_never_more_lenient_than_python(fmt, values):
+    """The fast path checks these formats in Rust: it may reject more (python then judges), but
+    must never accept a value python rejects, or a finding would be lost."""
+    import jsonschema_rs
+
+    from linter.fast_schema import NATIVE_FORMATS
+
+    assert fmt in NATIVE_FORMATS
+    compiled = jsonschema_rs.validator_for({"format": fmt}, validate_formats=True)
+    formats = CHECKER.validator.FORMAT_CHECKER
+
+    @settings(max_examples=3000, deadline=None)
+    @given(values)
+    def check(value):
+        if compiled.is_valid(value):
+            assert formats.conforms(value, fmt), value
+
+    check()
