@@ -123,6 +123,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         jobs=args.jobs or config.jobs or default_jobs(),
         cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
         content_roots=config.content_roots,
+        paths=tuple(args.paths),
     )
     sources = list(discover(args.paths, filters, args.force_exclude))
     files = [s.path for s in sources if s.problem is None]

@@ -25,10 +25,11 @@ from linter.positions import Positions
 from linter.scalars import resolve_plain
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-try:  # libyaml's parser lives in yaml.cyaml, not on the yaml package itself
-    from yaml.cyaml import CParser as _Parser
-except ImportError:  # PyYAML built without libyaml
-    _Parser = None
+try:  # libyaml's parser lives in yaml.cyaml (not on the yaml package); absent without libyaml
+    from yaml import cyaml as _cyaml
+except ImportError:
+    _cyaml = None  # type: ignore[assignment]
+_Parser: Any = getattr(_cyaml, "CParser", None)
 
 
 class _UntypedResolver:

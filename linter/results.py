@@ -74,3 +74,14 @@ def decode(
         if code in corpus_rules
     }
     return FileResult(path, findings, facts, directives, digest)
+
+
+def decode_facts(path: str, payload: str, corpus_rules: Mapping[str, CorpusRule], digest: str) -> FileResult:
+    """Only the corpus-rule facts: what a file that is context (not reported on) contributes."""
+    data = json.loads(payload)
+    facts = {
+        code: corpus_rules[code].decode_facts(value)
+        for code, value in data["x"].items()
+        if code in corpus_rules
+    }
+    return FileResult(path, [], facts, [], digest)

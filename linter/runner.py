@@ -14,8 +14,9 @@ from linter.cache import CACHE_FORMAT, Record, ResultCache, digest, fingerprint
 from linter.discovery import FileFilter, Source, discover
 from linter.engine import Engine, Report
 from linter.frontmatter import read_head
+from linter.identity import Identities, Located
 from linter.parallel import lint_many
-from linter.results import FileResult, decode, encode
+from linter.results import FileResult, decode, decode_facts, encode
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class RunOptions:
     jobs: int = 1
     cache_folder: Path | None = None
     content_roots: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()  # as given on the command line: content roots among them need no second walk
 
 
 def run_check(
@@ -34,18 +36,33 @@ def run_check(
 ) -> Report:
     files = [s.path for s in sources if s.problem is None]
     problems = [(s.path, s.problem) for s in sources if s.problem is not None]
+    identities = Identities()
     cache = _open_cache(engine, options.cache_folder)
-    results = _results(engine, files, cache, options.jobs, on_file)
+    located: dict[str, Located | None] = {}
+    results = _results(engine, files, cache, options.jobs, on_file, identities, located)
     context: list[FileResult] = []
-    if engine.corpus_rules and options.content_roots:
-        checked = {os.path.realpath(p) for p in files}
-        others = [
-            _relative(s.path)
-            for s in discover(options.content_roots, filters)
-            if s.problem is None and os.path.realpath(s.path) not in checked
-        ]
-        context = _results(engine, others, cache, options.jobs, None)
+    roots = _roots_to_walk(options, identities) if engine.corpus_rules else []
+    if roots:
+        checked = set()
+        for path in files:
+            where = located[path] if path in located else identities.locate(path)
+            if where is not None:
+                checked.add(where.real)
+        others = []
+        for source in discover(roots, filters):
+            if source.problem is None:
+                where = identities.locate(source.path)
+                if where is None or where.real not in checked:
+                    others.append(_relative(source.path))
+                    located[others[-1]] = where
+        context = _context(engine, others, cache, options.jobs, identities, located)
     return engine.finish(results, problems, context)
+
+
+def _roots_to_walk(options: RunOptions, identities: Identities) -> list[str]:
+    """Content roots that are not among the folders given: those were walked already."""
+    given = {identities.real(p.rstrip("/") or "/") for p in options.paths if os.path.isdir(p)}
+    return [root for root in options.content_roots if identities.real(root.rstrip("/") or "/") not in given]
 
 
 def _relative(path: str) -> str:
@@ -84,15 +101,23 @@ def _results(
     cache: ResultCache | None,
     jobs: int,
     on_file: Callable[[], None] | None,
+    identities: Identities,
+    located: dict[str, Located | None],
+    facts_only: bool = False,
 ) -> list[FileResult]:
-    """Results in `paths` order: from the cache when the file is unchanged, else freshly linted."""
+    """Results in `paths` order: from the cache when the file is unchanged, else freshly linted.
+    With `facts_only` (files that are context, not reported on) cached findings are not decoded."""
     results: list[FileResult | None] = [None] * len(paths)
-    stats: dict[int, tuple[str, int, int]] = {}
+    stats: dict[int, Located] = {}
     todo: list[int] = []
     for index, path in enumerate(paths):
-        hit, stat = _from_cache(engine, cache, path) if cache is not None else (None, None)
-        if stat is not None:
-            stats[index] = stat
+        hit = None
+        if cache is not None:
+            where = located[path] if path in located else identities.locate(path)
+            located[path] = where
+            if where is not None:
+                stats[index] = where
+                hit = _from_cache(engine, cache, path, where, facts_only)
         if hit is not None:
             results[index] = hit
             if on_file is not None:
@@ -107,37 +132,42 @@ def _results(
     return [r for r in results if r is not None]
 
 
+def _context(
+    engine: Engine,
+    paths: Sequence[str],
+    cache: ResultCache | None,
+    jobs: int,
+    identities: Identities,
+    located: dict[str, Located | None],
+) -> list[FileResult]:
+    return _results(engine, paths, cache, jobs, None, identities, located, facts_only=True)
+
+
 def _from_cache(
-    engine: Engine, cache: ResultCache, path: str
-) -> tuple[FileResult | None, tuple[str, int, int] | None]:
-    try:
-        real = os.path.realpath(path)
-        info = os.stat(real)
-    except OSError:
-        return None, None
-    stat = (real, info.st_size, info.st_mtime_ns)
-    entry = cache.lookup(real)
+    engine: Engine, cache: ResultCache, path: str, where: Located, facts_only: bool
+) -> FileResult | None:
+    entry = cache.lookup(where.real)
     if entry is None:
-        return None, stat
-    if not entry.fresh_by_stat(info.st_size, info.st_mtime_ns):
+        return None
+    if not entry.fresh_by_stat(where.size, where.mtime_ns):
         head = read_head(path, engine.config.max_front_matter_bytes)
         if isinstance(head, bytes) and digest(head) == entry.digest:
-            cache.store([Record(real, info.st_size, info.st_mtime_ns, entry.digest, entry.payload)])
+            cache.store([Record(where.real, where.size, where.mtime_ns, entry.digest, entry.payload)])
         else:
-            return None, stat
+            return None
     try:
-        return decode(path, path.replace(os.sep, "/"), entry.payload, engine.corpus_rules, entry.digest), stat
+        if facts_only:
+            return decode_facts(path, entry.payload, engine.corpus_rules, entry.digest)
+        return decode(path, path.replace(os.sep, "/"), entry.payload, engine.corpus_rules, entry.digest)
     except (ValueError, KeyError, TypeError):  # a damaged entry: lint again, overwrite it
-        return None, stat
+        return None
 
 
-def _records(
-    engine: Engine, pairs: list[tuple[FileResult | None, tuple[str, int, int] | None]]
-) -> list[Record]:
+def _records(engine: Engine, pairs: list[tuple[FileResult | None, Located | None]]) -> list[Record]:
     records = []
-    for result, stat in pairs:
-        if result is None or stat is None or not result.digest:
+    for result, where in pairs:
+        if result is None or where is None or not result.digest:
             continue
-        real, size, mtime_ns = stat
-        records.append(Record(real, size, mtime_ns, result.digest, encode(result, engine.corpus_rules)))
+        payload = encode(result, engine.corpus_rules)
+        records.append(Record(where.real, where.size, where.mtime_ns, result.digest, payload))
     return records
