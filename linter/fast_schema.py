@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from jsonschema import FormatChecker
+if TYPE_CHECKING:
+    from jsonschema import FormatChecker
 
 IsValid = Callable[[Any], bool]
 
@@ -25,15 +26,20 @@ IsValid = Callable[[Any], bool]
 NATIVE_FORMATS = frozenset({"date-time", "uri"})
 
 
-def build_fast_validator(schema: dict[str, Any], schema_path: Path, formats: FormatChecker) -> IsValid | None:
-    """The compiled validator's `is_valid`, or None where jsonschema-rs is missing or refuses."""
+def build_fast_validator(
+    schema: dict[str, Any], schema_path: Path, formats: FormatChecker | None
+) -> IsValid | None:
+    """The compiled validator's `is_valid`, or None where jsonschema-rs is missing or refuses.
+    Without `formats` the schema must use only NATIVE_FORMATS (the caller checks)."""
     try:
         import jsonschema_rs
     except ImportError:  # no wheel for this platform: python jsonschema does everything
         return None
-    checkers = {
-        name: _format_function(formats, name) for name in formats.checkers if name not in NATIVE_FORMATS
-    }
+    checkers = {}
+    if formats is not None:
+        for name in formats.checkers:
+            if name not in NATIVE_FORMATS:
+                checkers[name] = _format_function(formats, name)
     try:
         validator = jsonschema_rs.validator_for(
             schema,

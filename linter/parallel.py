@@ -6,10 +6,8 @@ Results come back in input order, so the output does not depend on the number of
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from typing import Any
 
@@ -44,6 +42,8 @@ def lint_many(
             if on_file is not None:
                 on_file()
         return
+    from concurrent.futures import ProcessPoolExecutor  # a small run never pays for this import
+
     chunk = max(16, min(256, len(paths) // (workers * 8)))
     with ProcessPoolExecutor(
         max_workers=workers,
@@ -58,6 +58,8 @@ def lint_many(
 
 
 def _context() -> Any:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     # fork starts fastest; forkserver/spawn elsewhere (the engine is rebuilt in each worker anyway)
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")

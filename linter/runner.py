@@ -49,11 +49,12 @@ def run_check(
             if where is not None:
                 checked.add(where.real)
         others = []
+        cwd = os.path.join(os.getcwd(), "")
         for source in discover(roots, filters):
             if source.problem is None:
                 where = identities.locate(source.path)
                 if where is None or where.real not in checked:
-                    others.append(_relative(source.path))
+                    others.append(_relative(source.path, cwd))
                     located[others[-1]] = where
         context = _context(engine, others, cache, options.jobs, identities, located)
     return engine.finish(results, problems, context)
@@ -65,10 +66,12 @@ def _roots_to_walk(options: RunOptions, identities: Identities) -> list[str]:
     return [root for root in options.content_roots if identities.real(root.rstrip("/") or "/") not in given]
 
 
-def _relative(path: str) -> str:
-    """Content roots come from config as absolute paths; show them as the user would type them."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+def _relative(path: str, cwd: str) -> str:
+    """Content roots come from config as absolute paths; show them as the user would type them
+    (a prefix test: `os.path.relpath` costs more than reading a cached result)."""
+    if path.startswith(cwd):
+        return path[len(cwd) :]
+    return path
 
 
 def cache_key(engine: Engine) -> str:

@@ -6,23 +6,21 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-import jsonschema
-import referencing
-import referencing.exceptions
-from jsonschema.protocols import Validator
-
 from linter.document import Document, Target, join_pointer, pointer_from_path
-from linter.fast_schema import IsValid, build_fast_validator, compiled_pattern_search
+from linter.fast_schema import NATIVE_FORMATS, IsValid, build_fast_validator, compiled_pattern_search
 from linter.findings import Problem
-from linter.schema_keywords import with_bounded_patterns
 from linter.schema_messages import describe
 from linter.schema_safety import find_problem
+
+if TYPE_CHECKING:  # python jsonschema is imported only when a document needs its messages
+    import referencing
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
 
 DEFAULT_SCHEMA_NAME = "article.schema.json"
 
@@ -39,14 +37,34 @@ def default_schema_path() -> Path:
     return Path(__file__).resolve().parent.parent / "schemas" / DEFAULT_SCHEMA_NAME
 
 
-@dataclass(frozen=True)
 class SchemaChecker:
-    path: Path
-    schema: dict[str, Any]
-    validator: Validator
-    fast_is_valid: IsValid | None = None
-    #: Hash of the schema and every file it refers to (part of the result-cache key).
-    fingerprint: str = ""
+    """Validates documents: the compiled pre-screen first, python `jsonschema` for the messages.
+
+    For the shipped schema (checked by the test suite, no `$ref` to other files, only formats
+    the compiled checker handles) the python validator is built on first need: most runs never
+    need it, and importing and building it costs ~80 ms of a one-file run.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        schema: dict[str, Any],
+        fast_is_valid: IsValid | None,
+        fingerprint: str,
+        validator: Validator | None = None,
+    ) -> None:
+        self.path = path
+        self.schema = schema
+        self.fast_is_valid = fast_is_valid
+        #: Hash of the schema and every file it refers to (part of the result-cache key).
+        self.fingerprint = fingerprint
+        self._validator = validator
+
+    @property
+    def validator(self) -> Validator:
+        if self._validator is None:
+            self._validator = _python_validator(self.schema, self.path, {self.path.name: self.schema})
+        return self._validator
 
     def check(self, document: Document) -> Iterator[Problem]:
         if self.fast_is_valid is not None and self.fast_is_valid(document.data):
@@ -60,25 +78,70 @@ def load_schema(path: Path | None, fast: bool = True) -> SchemaChecker:
     schema = _read_json(schema_path)
     if not isinstance(schema, dict):
         raise SchemaError(f"{schema_path}: a schema must be a JSON object")
+    loaded: dict[str, Any] = {schema_path.name: schema}
+    if fast and _trusted(schema_path, schema):
+        fast_is_valid = build_fast_validator(schema, schema_path, None)
+        if fast_is_valid is not None:
+            return SchemaChecker(schema_path, schema, fast_is_valid, _fingerprint(loaded))
+    validator = _python_validator(schema, schema_path, loaded)
+    problem = find_problem(loaded)
+    if problem is not None:
+        raise SchemaError(f"{schema_path}: {problem}")
+    fast_is_valid = build_fast_validator(schema, schema_path, validator.FORMAT_CHECKER) if fast else None
+    return SchemaChecker(schema_path, schema, fast_is_valid, _fingerprint(loaded), validator)
+
+
+def _trusted(schema_path: Path, schema: dict[str, Any]) -> bool:
+    """The shipped schema, unchanged in what lets its python validator wait (see SchemaChecker)."""
+    if schema_path != default_schema_path().resolve():
+        return False
+    refs, formats = _refs_and_formats(schema)
+    return all(ref.startswith("#") for ref in refs) and formats <= NATIVE_FORMATS
+
+
+def _refs_and_formats(schema: Any) -> tuple[set[str], set[str]]:
+    refs: set[str] = set()
+    formats: set[str] = set()
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "$ref" and isinstance(value, str):
+                    refs.add(value)
+                elif key == "format" and isinstance(value, str):
+                    formats.add(value)
+                else:
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return refs, formats
+
+
+def _fingerprint(loaded: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(loaded, sort_keys=True).encode()).hexdigest()
+
+
+def _python_validator(schema: dict[str, Any], schema_path: Path, loaded: dict[str, Any]) -> Validator:
+    """Check the schema (metaschema, every `$ref`, local files only) and build its validator;
+    `loaded` receives every file read."""
+    import jsonschema
+    import referencing
+
+    from linter.schema_keywords import with_bounded_patterns
+
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     _check_against_metaschema(cls, schema, schema_path)
-    loaded: dict[str, Any] = {schema_path.name: schema}
     retrieve = _local_retriever(schema_path.parent, loaded)
     registry: referencing.Registry[Any] = referencing.Registry(retrieve=retrieve)  # type: ignore[call-arg]
     search = compiled_pattern_search()
     validating_cls = with_bounded_patterns(cls, search) if search is not None else cls
-    validator = validating_cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+    validator: Validator = validating_cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
     _resolve_all_refs(validator, schema, schema_path)
     for name, contents in loaded.items():
         if name != schema_path.name:
             _check_against_metaschema(cls, contents, schema_path.parent / name)
-    problem = find_problem(loaded)
-    if problem is not None:
-        raise SchemaError(f"{schema_path}: {problem}")
-    fast_is_valid = build_fast_validator(schema, schema_path, cls.FORMAT_CHECKER) if fast else None
-    digest = hashlib.sha256(json.dumps(loaded, sort_keys=True).encode()).hexdigest()
-
-    return SchemaChecker(schema_path, schema, validator, fast_is_valid, digest)
+    return validator
 
 
 def _read_json(path: Path) -> Any:
@@ -91,6 +154,8 @@ def _read_json(path: Path) -> Any:
 
 
 def _check_against_metaschema(cls: Any, schema: Any, path: Path) -> None:
+    import jsonschema
+
     try:
         cls.check_schema(schema)
     except jsonschema.SchemaError as exc:
@@ -100,6 +165,9 @@ def _check_against_metaschema(cls: Any, schema: Any, path: Path) -> None:
 
 def _local_retriever(base: Path, loaded: dict[str, Any]) -> Any:
     """Resolve `$ref`s to files beside the schema; never touch the network."""
+
+    import referencing
+    import referencing.jsonschema
 
     def retrieve(uri: str) -> referencing.Resource[Any]:
         parts = urlsplit(uri)
@@ -121,6 +189,8 @@ def _local_retriever(base: Path, loaded: dict[str, Any]) -> Any:
 
 def _resolve_all_refs(validator: Validator, schema: Any, path: Path) -> None:
     """Resolve every `$ref` now, so a broken one is a start-up error, not a mid-run crash."""
+    import referencing.exceptions
+
     resolver = validator._resolver  # type: ignore[attr-defined]
     stack = [schema]
     while stack:
@@ -148,7 +218,7 @@ def _unresolvable_reason(ref: str, exc: BaseException) -> str:
     return f"cannot resolve $ref {ref!r}"
 
 
-def _problems(error: jsonschema.ValidationError, document: Document) -> Iterator[Problem]:
+def _problems(error: ValidationError, document: Document) -> Iterator[Problem]:
     pointer = pointer_from_path(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         for key in _extra_keys(error):
@@ -161,7 +231,7 @@ def _problems(error: jsonschema.ValidationError, document: Document) -> Iterator
     yield Problem("FM100", message, document.locate(pointer, target), pointer)
 
 
-def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
+def _extra_keys(error: ValidationError) -> list[str]:
     schema = error.schema if isinstance(error.schema, dict) else {}
     known = schema.get("properties", {})
     patterns = list(schema.get("patternProperties", {}))

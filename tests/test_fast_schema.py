@@ -257,3 +257,46 @@ def test_compiled_format_is_never_more_lenient_than_python(fmt, values):
             assert formats.conforms(value, fmt), value
 
     check()
+
+
+def test_a_clean_run_with_the_shipped_schema_never_imports_python_jsonschema(tmp_path):
+    """Start-up: python jsonschema (~80 ms to import and build) waits for a document the fast
+    path rejects; a broken document still gets its python-worded message."""
+    import subprocess
+    import sys
+
+    (tmp_path / "ok.md").write_text(ARTICLE)
+    (tmp_path / "bad.md").write_text(ARTICLE.replace("quality: 50", "quality: 150"))
+    probe = (
+        "import sys; from linter.cli import main; status = main(['check', '--no-cache', '-q', sys.argv[1]]);"
+        "print(status, 'jsonschema' in sys.modules, 'imagesize' in sys.modules)"
+    )
+    clean = subprocess.run(
+        [sys.executable, "-c", probe, "ok.md"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert clean.stdout.split() == ["0", "False", "False"], clean.stderr
+    broken = subprocess.run(
+        [sys.executable, "-c", probe, "bad.md"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert "FM100 [error] `quality` must be at most 100, got 150" in broken.stdout
+    assert broken.stdout.split()[-3:] == ["1", "True", "False"]
+
+
+def test_only_the_shipped_schema_defers_its_checks(tmp_path):
+    """A copy elsewhere is a user schema: checked against the metaschema at start-up."""
+    from linter.schema import SchemaError, default_schema_path
+
+    copy = tmp_path / "article.schema.json"
+    schema = json.loads(default_schema_path().read_text())
+    schema["properties"]["quality"]["type"] = "whole number"
+    copy.write_text(json.dumps(schema))
+    with pytest.raises(SchemaError, match="invalid schema at /properties/quality/type"):
+        load_schema(copy)
+    shipped = load_schema(None)
+    assert shipped._validator is None  # deferred until a document fails the fast path
+    front = FrontMatter(ARTICLE.replace("quality: 50", "quality: -5").split("\n---\n")[0], 0)
+    document, _ = compose_document("a.md", front, Limits())
+    assert [p.message for p in shipped.check(document)] == [
+        "`quality` must be at least 0, got -5 (at /quality)"
+    ]
+    assert shipped._validator is not None

@@ -82,7 +82,9 @@ def _roots_project(tmp_path, monkeypatch):
     )
     (tmp_path / "content").mkdir()
     for index in range(3):
-        (tmp_path / "content" / f"o{index}.md").write_text(ARTICLE.replace("sea-wall-approved", f"old-{index}"))
+        (tmp_path / "content" / f"o{index}.md").write_text(
+            ARTICLE.replace("sea-wall-approved", f"old-{index}")
+        )
 
 
 def test_a_file_reached_through_a_symlinked_folder_is_not_its_own_duplicate(tmp_path, monkeypatch, capsys):

@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import imagesize
-
 from linter.document import Document
 from linter.rules.base import Option, Rule, RunContext, Violation
 from linter.rules.items import child, images, number_at, shared, text_at
@@ -178,6 +176,8 @@ def real_size(path: Path) -> tuple[int, int] | None:
     try:
         if not path.is_file():
             return None
+        import imagesize  # only this opt-in rule needs it (and its import costs ~20 ms)
+
         width, height = imagesize.get(str(path))
     except Exception:  # a third-party parser on arbitrary bytes: any failure means "cannot judge"
         return None
