@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 DEFAULT_FOLDER = ".content-lint-cache"
 _MARKER = "CACHEDIR.TAG"
 _MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# content-lint result cache: safe to delete.\n"
@@ -40,11 +40,18 @@ def fingerprint(parts: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """What a cached file contributes, minus its corpus-rule facts (fetched only when needed).
+
+    `findings` is "" for a file without findings or directives, so most entries cost no JSON
+    decoding; `keys` (one per line) say which other files its facts can interact with.
+    """
+
     size: int
     mtime_ns: int
     recorded_ns: int
     digest: str
-    payload: str
+    findings: str
+    keys: str
 
     def fresh_by_stat(self, size: int, mtime_ns: int) -> bool:
         return size == self.size and mtime_ns == self.mtime_ns and self.recorded_ns - mtime_ns > _RACY_NS
@@ -56,7 +63,9 @@ class Record:
     size: int
     mtime_ns: int
     digest: str
-    payload: str
+    findings: str
+    keys: str
+    facts: str
 
 
 class ResultCache:
@@ -80,15 +89,43 @@ class ResultCache:
     def lookup(self, path: str) -> Entry | None:
         return self.entries.get(path)
 
+    def facts(self, paths: Iterable[str]) -> dict[str, str]:
+        """The facts column of `paths` (those still cached); read in batches, on demand."""
+        wanted = list(paths)
+        found: dict[str, str] = {}
+        try:
+            with contextlib.closing(self._connect()) as connection:
+                for start in range(0, len(wanted), 500):
+                    batch = wanted[start : start + 500]
+                    marks = ",".join("?" * len(batch))
+                    query = f"SELECT path, facts FROM entries WHERE path IN ({marks})"
+                    for path, facts in connection.execute(query, batch):
+                        if isinstance(path, str) and isinstance(facts, str):
+                            found[path] = facts
+        except (sqlite3.Error, OSError):
+            pass
+        return found
+
     def store(self, records: Iterable[Record]) -> None:
         """Write records in one transaction; a failure only costs the cache, never the run."""
         now = time.time_ns()
-        rows = [(r.path, r.size, r.mtime_ns, now, r.digest, r.payload) for r in records]
+        rows = [(r.path, r.size, r.mtime_ns, now, r.digest, r.findings, r.keys, r.facts) for r in records]
         if not rows:
             return
         try:
             with contextlib.closing(self._connect()) as connection, connection:
-                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", rows)
+                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        except (sqlite3.Error, OSError):
+            pass
+
+    def touch(self, path: str, size: int, mtime_ns: int) -> None:
+        """A file whose stat changed but whose content did not: trust the stat again."""
+        try:
+            with contextlib.closing(self._connect()) as connection, connection:
+                connection.execute(
+                    "UPDATE entries SET size = ?, mtime_ns = ?, recorded_ns = ? WHERE path = ?",
+                    (size, mtime_ns, time.time_ns(), path),
+                )
         except (sqlite3.Error, OSError):
             pass
 
@@ -97,7 +134,7 @@ class ResultCache:
         _mark_folder(self.folder)
         with contextlib.closing(self._connect()) as connection:
             rows = connection.execute(
-                "SELECT path, size, mtime_ns, recorded_ns, digest, payload FROM entries"
+                "SELECT path, size, mtime_ns, recorded_ns, digest, findings, keys FROM entries"
             )
             self.entries = {row[0]: Entry(*row[1:]) for row in rows if _valid_row(row)}
 
@@ -107,7 +144,7 @@ class ResultCache:
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute(
             "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-            " recorded_ns INTEGER, digest TEXT, payload TEXT)"
+            " recorded_ns INTEGER, digest TEXT, findings TEXT, keys TEXT, facts TEXT)"
         )
         return connection
 
@@ -118,14 +155,15 @@ class ResultCache:
 
 
 def _valid_row(row: tuple[Any, ...]) -> bool:
-    path, size, mtime_ns, recorded_ns, digest_, payload = row
+    path, size, mtime_ns, recorded_ns, digest_, findings, keys = row
     return (
-        isinstance(path, str)
-        and isinstance(size, int)
-        and isinstance(mtime_ns, int)
-        and isinstance(recorded_ns, int)
-        and isinstance(digest_, str)
-        and isinstance(payload, str)
+        type(path) is str
+        and type(size) is int
+        and type(mtime_ns) is int
+        and type(recorded_ns) is int
+        and type(digest_) is str
+        and type(findings) is str
+        and type(keys) is str
     )
 
 

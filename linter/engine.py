@@ -21,7 +21,7 @@ from linter.document import Document
 from linter.findings import Finding, Problem, Severity
 from linter.frontmatter import FrontMatter, read_head, split_front_matter
 from linter.options import build_rules
-from linter.results import FileResult
+from linter.results import FileResult, fact_keys
 from linter.rules import ALL_RULES, RULES_BY_CODE
 from linter.rules.base import CorpusRule, Rule, RunContext, Violation
 from linter.schema import SchemaChecker, load_schema
@@ -101,6 +101,7 @@ class Engine:
                 facts = rule.collect(document)
                 if facts is not None:
                     result.facts[code] = facts
+                    result.keys += fact_keys(code, rule.keys(facts))
         result.findings = self._findings(path, problems)
         return result
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +17,9 @@ class FileResult:
     """Everything one file contributes: findings, suppression directives, corpus-rule facts.
 
     `digest` is the hash of the bytes that were linted ("" when the file could not be read, so
-    the result is not cached).
+    the result is not cached). `keys` name what the facts can match in other files
+    (`CODE<tab>key`); a result from the cache carries its keys but not its facts until a key is
+    shared with another file (see runner.py).
     """
 
     path: str
@@ -25,10 +27,17 @@ class FileResult:
     facts: dict[str, Any] = field(default_factory=dict)
     directives: list[Directive] = field(default_factory=list)
     digest: str = ""
+    keys: tuple[str, ...] = ()
 
 
-def encode(result: FileResult, corpus_rules: Mapping[str, CorpusRule]) -> str:
-    """JSON without the path (the cache key) or anything the config derives (rule, severity)."""
+def fact_keys(code: str, keys: Iterable[str]) -> tuple[str, ...]:
+    """`CODE<tab>key` strings, one line each (a line break inside a key is escaped)."""
+    return tuple(f"{code}\t{key}".replace("\n", "%0A") for key in keys)
+
+
+def encode(result: FileResult, corpus_rules: Mapping[str, CorpusRule]) -> tuple[str, str, str]:
+    """(findings, keys, facts) as cache text, without the path (the cache key) or anything the
+    config derives. Empty strings for nothing: most files have no findings."""
     findings = [
         [f.line, f.column, f.end_line, f.end_column, f.code, f.rule, f.severity, f.message, f.pointer]
         for f in result.findings
@@ -41,14 +50,24 @@ def encode(result: FileResult, corpus_rules: Mapping[str, CorpusRule]) -> str:
         for code, value in result.facts.items()
         if code in corpus_rules and value is not None
     }
-    return json.dumps({"f": findings, "d": directives, "x": facts}, separators=(",", ":"), ensure_ascii=False)
+    return (
+        _dumps({"f": findings, "d": directives}) if findings or directives else "",
+        "\n".join(result.keys),
+        _dumps(facts) if facts else "",
+    )
 
 
-def decode(
-    path: str, display: str, payload: str, corpus_rules: Mapping[str, CorpusRule], digest: str
-) -> FileResult:
-    """Rebuild a result; raises ValueError/KeyError/TypeError on anything malformed."""
-    data = json.loads(payload)
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def decode(path: str, display: str, findings_text: str, keys_text: str, digest: str) -> FileResult:
+    """Rebuild a result without its facts; raises ValueError/KeyError/TypeError on anything
+    malformed."""
+    keys = tuple(keys_text.split("\n")) if keys_text else ()
+    if not findings_text:
+        return FileResult(path, [], {}, [], digest, keys)
+    data = json.loads(findings_text)
     findings = [
         Finding(
             display,
@@ -68,20 +87,12 @@ def decode(
         Directive(int(line), int(col), int(ecol), bool(whole), tuple(map(str, selectors)), set())
         for line, col, ecol, whole, selectors in data["d"]
     ]
-    facts = {
-        code: corpus_rules[code].decode_facts(value)
-        for code, value in data["x"].items()
-        if code in corpus_rules
-    }
-    return FileResult(path, findings, facts, directives, digest)
+    return FileResult(path, findings, {}, directives, digest, keys)
 
 
-def decode_facts(path: str, payload: str, corpus_rules: Mapping[str, CorpusRule], digest: str) -> FileResult:
-    """Only the corpus-rule facts: what a file that is context (not reported on) contributes."""
-    data = json.loads(payload)
-    facts = {
-        code: corpus_rules[code].decode_facts(value)
-        for code, value in data["x"].items()
-        if code in corpus_rules
+def decode_facts(facts_text: str, corpus_rules: Mapping[str, CorpusRule]) -> dict[str, Any]:
+    """The corpus-rule facts of a cached result; raises like `decode`."""
+    data = json.loads(facts_text) if facts_text else {}
+    return {
+        code: corpus_rules[code].decode_facts(value) for code, value in data.items() if code in corpus_rules
     }
-    return FileResult(path, [], facts, [], digest)

@@ -57,7 +57,36 @@ def run_check(
                     others.append(_relative(source.path, cwd))
                     located[others[-1]] = where
         context = _context(engine, others, cache, options.jobs, identities, located)
+    if engine.corpus_rules:
+        _load_shared_facts(engine, [*results, *context], cache, located)
     return engine.finish(results, problems, context)
+
+
+def _load_shared_facts(
+    engine: Engine,
+    results: Sequence[FileResult],
+    cache: ResultCache | None,
+    located: dict[str, Located | None],
+) -> None:
+    """Give facts to the cached results that share a key with another file: only those can take
+    part in a cross-file finding (see CorpusRule). The rest never pay for decoding theirs."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for result in results:
+        for key in result.keys:
+            if key in seen:
+                shared.add(key)
+            seen.add(key)
+    needy = [r for r in results if not r.facts and not shared.isdisjoint(r.keys)]
+    if not needy:
+        return
+    reals = {r.path: where.real for r in needy if (where := located.get(r.path)) is not None}
+    stored = cache.facts(reals.values()) if cache is not None else {}
+    for result in needy:
+        try:
+            result.facts = decode_facts(stored[reals[result.path]], engine.corpus_rules)
+        except (KeyError, ValueError, TypeError):  # gone from the cache or damaged: lint it again
+            result.facts = engine.lint_file(result.path).facts
 
 
 def _roots_to_walk(options: RunOptions, identities: Identities) -> list[str]:
@@ -155,13 +184,13 @@ def _from_cache(
     if not entry.fresh_by_stat(where.size, where.mtime_ns):
         head = read_head(path, engine.config.max_front_matter_bytes)
         if isinstance(head, bytes) and digest(head) == entry.digest:
-            cache.store([Record(where.real, where.size, where.mtime_ns, entry.digest, entry.payload)])
+            cache.touch(where.real, where.size, where.mtime_ns)
         else:
             return None
+    if facts_only:  # context: its keys are enough until one of them is shared
+        return FileResult(path, digest=entry.digest, keys=tuple(entry.keys.split("\n")) if entry.keys else ())
     try:
-        if facts_only:
-            return decode_facts(path, entry.payload, engine.corpus_rules, entry.digest)
-        return decode(path, path.replace(os.sep, "/"), entry.payload, engine.corpus_rules, entry.digest)
+        return decode(path, path.replace(os.sep, "/"), entry.findings, entry.keys, entry.digest)
     except (ValueError, KeyError, TypeError):  # a damaged entry: lint again, overwrite it
         return None
 
@@ -171,6 +200,6 @@ def _records(engine: Engine, pairs: list[tuple[FileResult | None, Located | None
     for result, where in pairs:
         if result is None or where is None or not result.digest:
             continue
-        payload = encode(result, engine.corpus_rules)
-        records.append(Record(where.real, where.size, where.mtime_ns, result.digest, payload))
+        findings, keys, facts = encode(result, engine.corpus_rules)
+        records.append(Record(where.real, where.size, where.mtime_ns, result.digest, findings, keys, facts))
     return records

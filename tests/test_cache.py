@@ -115,11 +115,43 @@ def test_damaged_entry_is_ignored_and_rewritten(project, capsys):
     expected = _run(capsys)
     [cache_file] = _cache_files(project)
     with sqlite3.connect(cache_file) as connection:
-        connection.execute("UPDATE entries SET payload = '{not json', recorded_ns = recorded_ns + 9000000000")
+        connection.execute(
+            "UPDATE entries SET findings = '{not json', recorded_ns = recorded_ns + 9000000000"
+        )
     assert _run(capsys) == expected
     with sqlite3.connect(cache_file) as connection:
-        payloads = [row[0] for row in connection.execute("SELECT payload FROM entries")]
-    assert all(p.startswith("{") and p != "{not json" for p in payloads)
+        rows = dict(connection.execute("SELECT path, findings FROM entries"))
+    assert {os.path.basename(path): text[:5] for path, text in rows.items()} == {
+        "a0.md": '{"f":',  # rewritten; the clean files have nothing to store
+        "a1.md": "",
+        "a2.md": "",
+    }
+
+
+def test_damaged_facts_of_a_duplicate_are_rebuilt(project, capsys):
+    (project / "content" / "a3.md").write_text(ARTICLE.replace("sea-wall-approved", "story-1"))
+    expected = _run(capsys, "--select", "FM404")
+    assert expected[0] == 1 and expected[1].count("FM404") == 2
+    [cache_file] = _cache_files(project)
+    with sqlite3.connect(cache_file) as connection:
+        connection.execute("UPDATE entries SET facts = '[broken'")
+    assert _run(capsys, "--select", "FM404") == expected
+
+
+def test_only_files_sharing_a_key_have_their_facts_decoded(project, capsys, monkeypatch):
+    """100,000 cached files must not cost 100,000 fact decodings: only a duplicate's do."""
+    import linter.runner as runner
+
+    (project / "content" / "a3.md").write_text(ARTICLE.replace("sea-wall-approved", "story-1"))
+    _run(capsys)
+    decoded = []
+    real_decode = runner.decode_facts
+    monkeypatch.setattr(
+        runner, "decode_facts", lambda text, rules: decoded.append(text) or real_decode(text, rules)
+    )
+    status, out = _run(capsys)
+    assert status == 1 and out.count("FM404") == 2
+    assert len(decoded) == 2
 
 
 def test_unwritable_cache_folder_does_not_fail_the_run(project, capsys):

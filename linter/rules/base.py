@@ -82,10 +82,17 @@ class CorpusRule(Rule):
     """A rule that compares documents with each other (e.g. duplicate articles across files).
 
     `collect` returns small picklable facts per document; `judge` sees all facts at the end.
+    Facts interact only through their `keys`: `judge` may report a file only together with
+    files that share a key with it. That lets a run over 100,000 cached files decode the facts
+    of the few files whose keys collide, not of all of them.
     """
 
     def collect(self, document: Document) -> Any:
         return None
+
+    def keys(self, facts: Any) -> Iterable[str]:
+        """What `facts` can match in other files (e.g. normalised article URLs)."""
+        return ()
 
     def encode_facts(self, facts: Any) -> Any:
         """Facts as JSON values, for the result cache."""

@@ -284,6 +284,9 @@ class DuplicateArticle(CorpusRule):
                 message = self._message(url, other, other_path.replace(os.sep, "/"), len(group) - 2)
                 yield path, Problem(self.code, message, url.region, url.pointer)
 
+    def keys(self, facts: Any) -> Iterable[str]:
+        return [u.key for u in facts.urls]
+
     def encode_facts(self, facts: Any) -> Any:
         return [[u.key, u.pointer, list(_region_tuple(u.region))] for u in facts.urls]
 
