@@ -30,11 +30,11 @@ class Identities:
         self._folders: dict[str, str] = {}
 
     def real(self, path: str) -> str:
-        """`os.path.realpath(path)` for a path that is not itself a symlink."""
-        folder, name = os.path.split(os.path.abspath(path))
+        """`os.path.realpath(path)` for a file path that is not itself a symlink."""
+        folder, name = os.path.split(path)  # the folder as written is the memo's key: no abspath
         real_folder = self._folders.get(folder)
         if real_folder is None:
-            real_folder = self._folders[folder] = os.path.realpath(folder)
+            real_folder = self._folders[folder] = os.path.realpath(folder or os.curdir)
         return os.path.join(real_folder, name)
 
     def locate(self, path: str) -> Located | None:

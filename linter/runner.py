@@ -5,12 +5,12 @@ for the rest, and the content roots' facts for cross-file rules. The CLI's only 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from linter import __version__
-from linter.cache import CACHE_FORMAT, Record, ResultCache, digest, fingerprint
+from linter.cache import CACHE_FORMAT, Entry, Record, ResultCache, digest, fingerprint
 from linter.discovery import FileFilter, Source, discover
 from linter.engine import Engine, Report
 from linter.frontmatter import read_head
@@ -41,22 +41,17 @@ def run_check(
     located: dict[str, Located | None] = {}
     results = _results(engine, files, cache, options.jobs, on_file, identities, located)
     context: list[FileResult] = []
-    roots = _roots_to_walk(options, identities) if engine.corpus_rules else []
+    roots = _roots_to_walk(options) if engine.corpus_rules else []
     if roots:
         checked = set()
         for path in files:
             where = located[path] if path in located else identities.locate(path)
             if where is not None:
                 checked.add(where.real)
-        others = []
-        cwd = os.path.join(os.getcwd(), "")
-        for source in discover(roots, filters):
-            if source.problem is None:
-                where = identities.locate(source.path)
-                if where is None or where.real not in checked:
-                    others.append(_relative(source.path, cwd))
-                    located[others[-1]] = where
-        context = _context(engine, others, cache, options.jobs, identities, located)
+        wanted = {key for result in results for key in result.keys}
+        context = _context(
+            engine, discover(roots, filters), checked, wanted, cache, options.jobs, identities, located
+        )
     if engine.corpus_rules:
         _load_shared_facts(engine, [*results, *context], cache, located)
     return engine.finish(results, problems, context)
@@ -89,10 +84,10 @@ def _load_shared_facts(
             result.facts = engine.lint_file(result.path).facts
 
 
-def _roots_to_walk(options: RunOptions, identities: Identities) -> list[str]:
+def _roots_to_walk(options: RunOptions) -> list[str]:
     """Content roots that are not among the folders given: those were walked already."""
-    given = {identities.real(p.rstrip("/") or "/") for p in options.paths if os.path.isdir(p)}
-    return [root for root in options.content_roots if identities.real(root.rstrip("/") or "/") not in given]
+    given = {os.path.realpath(p) for p in options.paths if os.path.isdir(p)}
+    return [root for root in options.content_roots if os.path.realpath(root) not in given]
 
 
 def _relative(path: str, cwd: str) -> str:
@@ -135,10 +130,8 @@ def _results(
     on_file: Callable[[], None] | None,
     identities: Identities,
     located: dict[str, Located | None],
-    facts_only: bool = False,
 ) -> list[FileResult]:
-    """Results in `paths` order: from the cache when the file is unchanged, else freshly linted.
-    With `facts_only` (files that are context, not reported on) cached findings are not decoded."""
+    """Results in `paths` order: from the cache when the file is unchanged, else freshly linted."""
     results: list[FileResult | None] = [None] * len(paths)
     stats: dict[int, Located] = {}
     todo: list[int] = []
@@ -149,7 +142,7 @@ def _results(
             located[path] = where
             if where is not None:
                 stats[index] = where
-                hit = _from_cache(engine, cache, path, where, facts_only)
+                hit = _from_cache(engine, cache, path, where)
         if hit is not None:
             results[index] = hit
             if on_file is not None:
@@ -166,29 +159,54 @@ def _results(
 
 def _context(
     engine: Engine,
-    paths: Sequence[str],
+    sources: Iterable[Source],
+    checked: set[str],
+    wanted: set[str],
     cache: ResultCache | None,
     jobs: int,
     identities: Identities,
     located: dict[str, Located | None],
 ) -> list[FileResult]:
-    return _results(engine, paths, cache, jobs, None, identities, located, facts_only=True)
+    """What the files under the content roots that were not checked contribute to cross-file
+    rules. An unchanged file comes from the cache, and only when it shares a key with a checked
+    file (nothing else can show in this run's findings); a changed one is linted again."""
+    cwd = os.path.join(os.getcwd(), "")
+    found: list[FileResult] = []
+    todo: list[tuple[str, Located]] = []
+    for source in sources:
+        where = identities.locate(source.path) if source.problem is None else None
+        if where is None or where.real in checked:
+            continue
+        path = _relative(source.path, cwd)
+        entry = cache.lookup(where.real) if cache is not None else None
+        if cache is None or entry is None or not _unchanged(engine, cache, path, where, entry):
+            todo.append((path, where))
+        elif entry.keys and not wanted.isdisjoint(entry.keys.split("\n")):
+            found.append(FileResult(path, digest=entry.digest, keys=tuple(entry.keys.split("\n"))))
+            located[path] = where
+    fresh = list(lint_many(engine, [path for path, _ in todo], jobs))
+    if cache is not None:
+        cache.store(
+            _records(engine, [(result, where) for result, (_, where) in zip(fresh, todo, strict=True)])
+        )
+    return found + fresh
 
 
-def _from_cache(
-    engine: Engine, cache: ResultCache, path: str, where: Located, facts_only: bool
-) -> FileResult | None:
+def _unchanged(engine: Engine, cache: ResultCache, path: str, where: Located, entry: Entry) -> bool:
+    """True when the cached entry still describes the file: same stat, or same content hash."""
+    if entry.fresh_by_stat(where.size, where.mtime_ns):
+        return True
+    head = read_head(path, engine.config.max_front_matter_bytes)
+    if isinstance(head, bytes) and digest(head) == entry.digest:
+        cache.touch(where.real, where.size, where.mtime_ns)
+        return True
+    return False
+
+
+def _from_cache(engine: Engine, cache: ResultCache, path: str, where: Located) -> FileResult | None:
     entry = cache.lookup(where.real)
-    if entry is None:
+    if entry is None or not _unchanged(engine, cache, path, where, entry):
         return None
-    if not entry.fresh_by_stat(where.size, where.mtime_ns):
-        head = read_head(path, engine.config.max_front_matter_bytes)
-        if isinstance(head, bytes) and digest(head) == entry.digest:
-            cache.touch(where.real, where.size, where.mtime_ns)
-        else:
-            return None
-    if facts_only:  # context: its keys are enough until one of them is shared
-        return FileResult(path, digest=entry.digest, keys=tuple(entry.keys.split("\n")) if entry.keys else ())
     try:
         return decode(path, path.replace(os.sep, "/"), entry.findings, entry.keys, entry.digest)
     except (ValueError, KeyError, TypeError):  # a damaged entry: lint again, overwrite it

@@ -157,3 +157,37 @@ def test_only_files_sharing_a_key_have_their_facts_decoded(project, capsys, monk
 def test_unwritable_cache_folder_does_not_fail_the_run(project, capsys):
     (project / "blocked").write_text("a file where the cache folder should be")
     assert _run(capsys, "--cache-dir", str(project / "blocked"))[0] == 1
+
+
+def test_a_changed_file_reads_only_the_facts_of_its_duplicate(tmp_path, monkeypatch, capsys):
+    """One changed file against a warm content root: the duplicate's facts come from the cache
+    (one read), no unchanged file is linted again."""
+    import linter.runner as runner
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content-lint.toml").write_text(
+        'reference-time = "2026-11-26T12:00:00Z"\ncontent-roots = ["content"]\n'
+    )
+    (tmp_path / "content").mkdir()
+    for index in range(6):
+        (tmp_path / "content" / f"o{index}.md").write_text(
+            ARTICLE.replace("sea-wall-approved", f"old-{index}")
+        )
+    assert main(["check", "content", "-q"]) == 0
+    (tmp_path / "new.md").write_text(ARTICLE.replace("sea-wall-approved", "old-4"))
+    decoded, linted = [], []
+    real_decode, real_lint_many = runner.decode_facts, runner.lint_many
+    monkeypatch.setattr(
+        runner, "decode_facts", lambda text, rules: decoded.append(text) or real_decode(text, rules)
+    )
+    monkeypatch.setattr(
+        runner,
+        "lint_many",
+        lambda engine, paths, *a, **k: linted.extend(paths) or real_lint_many(engine, paths, *a, **k),
+    )
+    assert main(["check", "new.md", "-q"]) == 1
+    assert (
+        "FM404 [error] `webUrl` is the same article as `webUrl` in content/o4.md" in capsys.readouterr().out
+    )
+    assert linted == ["new.md"]
+    assert len(decoded) == 1
