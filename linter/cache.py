@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 DEFAULT_FOLDER = ".content-lint-cache"
 _MARKER = "CACHEDIR.TAG"
 _MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# content-lint result cache: safe to delete.\n"
@@ -106,7 +106,7 @@ class ResultCache:
                 for start in range(0, len(wanted), 500):
                     batch = wanted[start : start + 500]
                     marks = ",".join("?" * len(batch))
-                    query = f"SELECT path, facts FROM entries WHERE path IN ({marks})"
+                    query = f"SELECT path, facts FROM facts WHERE path IN ({marks})"
                     for path, facts in connection.execute(query, batch):
                         if isinstance(path, str) and isinstance(facts, str):
                             found[path] = facts
@@ -117,12 +117,15 @@ class ResultCache:
     def store(self, records: Iterable[Record]) -> None:
         """Write records in one transaction; a failure only costs the cache, never the run."""
         now = time.time_ns()
-        rows = [(r.path, r.size, r.mtime_ns, now, r.digest, r.findings, r.keys, r.facts) for r in records]
+        rows = [(r.path, r.size, r.mtime_ns, now, r.digest, r.findings, r.keys) for r in records]
         if not rows:
             return
         try:
             with contextlib.closing(self._connect()) as connection, connection:
-                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                connection.executemany(
+                    "INSERT OR REPLACE INTO facts VALUES (?, ?)", [(r.path, r.facts) for r in records]
+                )
         except (sqlite3.Error, OSError):
             pass
 
@@ -148,10 +151,13 @@ class ResultCache:
         connection = sqlite3.connect(self.file, timeout=60)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
+        # Facts live in a table of their own: the entries table is read whole on every run,
+        # the facts of a few files only.
         connection.execute(
             "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-            " recorded_ns INTEGER, digest TEXT, findings TEXT, keys TEXT, facts TEXT)"
+            " recorded_ns INTEGER, digest TEXT, findings TEXT, keys TEXT) WITHOUT ROWID"
         )
+        connection.execute("CREATE TABLE IF NOT EXISTS facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID")
         return connection
 
     def _delete_files(self) -> None:

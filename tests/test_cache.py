@@ -134,7 +134,7 @@ def test_damaged_facts_of_a_duplicate_are_rebuilt(project, capsys):
     assert expected[0] == 1 and expected[1].count("FM404") == 2
     [cache_file] = _cache_files(project)
     with sqlite3.connect(cache_file) as connection:
-        connection.execute("UPDATE entries SET facts = '[broken'")
+        connection.execute("UPDATE facts SET facts = '[broken'")
     assert _run(capsys, "--select", "FM404") == expected
 
 
