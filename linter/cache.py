@@ -157,7 +157,9 @@ class ResultCache:
             "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
             " recorded_ns INTEGER, digest TEXT, findings TEXT, keys TEXT) WITHOUT ROWID"
         )
-        connection.execute("CREATE TABLE IF NOT EXISTS facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
+        )
         return connection
 
     def _delete_files(self) -> None:

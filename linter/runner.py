@@ -5,7 +5,7 @@ for the rest, and the content roots' facts for cross-file rules. The CLI's only 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +17,8 @@ from linter.frontmatter import read_head
 from linter.identity import Identities, Located
 from linter.parallel import lint_many
 from linter.results import FileResult, decode, decode_facts, encode
+
+_STORE_BATCH = 1000  # fresh results written to the cache per transaction
 
 
 @dataclass(frozen=True)
@@ -149,12 +151,39 @@ def _results(
                 on_file()
         else:
             todo.append(index)
-    fresh = list(lint_many(engine, [paths[i] for i in todo], jobs, on_file))
-    for index, result in zip(todo, fresh, strict=True):
+    fresh = lint_many(engine, [paths[i] for i in todo], jobs, on_file)
+    for index, result in zip(todo, _stored(engine, cache, fresh, [stats.get(i) for i in todo]), strict=True):
         results[index] = result
-    if cache is not None:
-        cache.store(_records(engine, [(results[i], stats.get(i)) for i in todo]))
     return [r for r in results if r is not None]
+
+
+def _stored(
+    engine: Engine, cache: ResultCache | None, fresh: Iterable[FileResult], stats: Sequence[Located | None]
+) -> Iterator[FileResult]:
+    """Pass fresh results through, writing them to the cache in batches as they come. In a big
+    run a stored result drops its facts: over 100,000 files they were most of the memory, and
+    the few that a cross-file rule needs are read back (see _load_shared_facts)."""
+    drop_facts = len(stats) > _STORE_BATCH
+    batch: list[tuple[FileResult, Located | None]] = []
+    for result, where in zip(fresh, stats, strict=True):
+        if cache is not None:
+            batch.append((result, where))
+            if len(batch) >= _STORE_BATCH:
+                _store(engine, cache, batch, drop_facts)
+                batch = []
+        yield result
+    if cache is not None:
+        _store(engine, cache, batch, drop_facts)
+
+
+def _store(
+    engine: Engine, cache: ResultCache, batch: list[tuple[FileResult, Located | None]], drop_facts: bool
+) -> None:
+    cache.store(_records(engine, batch))
+    if drop_facts:
+        for result, where in batch:
+            if where is not None and result.digest:
+                result.facts = {}
 
 
 def _context(
@@ -213,7 +242,7 @@ def _from_cache(engine: Engine, cache: ResultCache, path: str, where: Located) -
         return None
 
 
-def _records(engine: Engine, pairs: list[tuple[FileResult | None, Located | None]]) -> list[Record]:
+def _records(engine: Engine, pairs: Sequence[tuple[FileResult | None, Located | None]]) -> list[Record]:
     records = []
     for result, where in pairs:
         if result is None or where is None or not result.digest:

@@ -191,3 +191,21 @@ def test_a_changed_file_reads_only_the_facts_of_its_duplicate(tmp_path, monkeypa
     )
     assert linted == ["new.md"]
     assert len(decoded) == 1
+
+
+def test_a_big_cold_run_keeps_no_facts_in_memory_yet_finds_duplicates(project, capsys, monkeypatch):
+    """Past one store batch, fresh results drop their facts once cached; the duplicates' facts
+    are read back, so the findings are those of a run that kept everything."""
+    import linter.runner as runner
+
+    (project / "content" / "a3.md").write_text(ARTICLE.replace("sea-wall-approved", "story-1"))
+    expected = _run(capsys, "--no-cache")
+    monkeypatch.setattr(runner, "_STORE_BATCH", 2)
+    decoded = []
+    real_decode = runner.decode_facts
+    monkeypatch.setattr(
+        runner, "decode_facts", lambda text, rules: decoded.append(text) or real_decode(text, rules)
+    )
+    assert _run(capsys) == expected
+    assert expected[1].count("FM404") == 2
+    assert len(decoded) == 2  # a1.md and a3.md, read back from the cache
