@@ -25,14 +25,22 @@ DEFAULT_FOLDER = ".content-lint-cache"
 _MARKER = "CACHEDIR.TAG"
 _MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# content-lint result cache: safe to delete.\n"
 _SUFFIXES = (".sqlite3", ".sqlite3-wal", ".sqlite3-shm", ".sqlite3-journal")
-_RACY_NS = 2_000_000_000
-# Rows of the wrong type (a damaged or planted file) are skipped by SQLite itself.
-_SELECT_VALID_ENTRIES = (
-    "SELECT path, size, mtime_ns, recorded_ns, digest, findings, keys FROM entries"
+_RACY_NS = 2_000_000_000  # a file changed within 2 s of being cached is re-hashed, never trusted by stat
+# STRICT tables (SQLite >= 3.37) make SQLite enforce the column types, so the table that is
+# read whole on every run needs no check per row; older SQLite filters rows by type instead.
+_STRICT = sqlite3.sqlite_version_info >= (3, 37, 0)
+_ENTRIES_TABLE = (
+    "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+    " recorded_ns INTEGER NOT NULL, digest TEXT NOT NULL, findings TEXT NOT NULL, keys TEXT NOT NULL)"
+    " WITHOUT ROWID" + (", STRICT" if _STRICT else "")
+)
+_FACTS_TABLE = "CREATE TABLE facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
+_SELECT_ENTRIES = "SELECT path, size, mtime_ns, recorded_ns, digest, findings, keys FROM entries"
+_TYPED_ROWS = (
     " WHERE typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) = 'integer'"
     " AND typeof(recorded_ns) = 'integer' AND typeof(digest) = 'text' AND typeof(findings) = 'text'"
     " AND typeof(keys) = 'text'"
-)  # a file changed within 2 s of being cached is re-hashed, never trusted by stat
+)
 
 
 def digest(data: bytes) -> str:
@@ -144,7 +152,9 @@ class ResultCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         _mark_folder(self.folder)
         with contextlib.closing(self._connect()) as connection:
-            rows = connection.execute(_SELECT_VALID_ENTRIES)
+            (created,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'entries'").fetchone()
+            trusted = _STRICT and created == _ENTRIES_TABLE  # not a table planted with looser types
+            rows = connection.execute(_SELECT_ENTRIES if trusted else _SELECT_ENTRIES + _TYPED_ROWS)
             self.entries = {row[0]: Entry._make(row) for row in rows}
 
     def _connect(self) -> sqlite3.Connection:
@@ -153,13 +163,8 @@ class ResultCache:
         connection.execute("PRAGMA synchronous=NORMAL")
         # Facts live in a table of their own: the entries table is read whole on every run,
         # the facts of a few files only.
-        connection.execute(
-            "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-            " recorded_ns INTEGER, digest TEXT, findings TEXT, keys TEXT) WITHOUT ROWID"
-        )
-        connection.execute(
-            "CREATE TABLE IF NOT EXISTS facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
-        )
+        for table in (_ENTRIES_TABLE, _FACTS_TABLE):
+            connection.execute(table.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
         return connection
 
     def _delete_files(self) -> None:

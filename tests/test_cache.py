@@ -209,3 +209,21 @@ def test_a_big_cold_run_keeps_no_facts_in_memory_yet_finds_duplicates(project, c
     assert _run(capsys) == expected
     assert expected[1].count("FM404") == 2
     assert len(decoded) == 2  # a1.md and a3.md, read back from the cache
+
+
+def test_a_planted_cache_table_with_loose_types_is_read_safely(project, capsys):
+    """A cache file someone replaced with a non-STRICT table holding wrong types: those rows
+    are skipped and the files linted again, never a crash or a wrong finding."""
+    expected = _run(capsys)
+    [cache_file] = _cache_files(project)
+    with sqlite3.connect(cache_file) as connection:
+        rows = connection.execute("SELECT * FROM entries").fetchall()
+        connection.execute("DROP TABLE entries")
+        connection.execute("CREATE TABLE entries (path, size, mtime_ns, recorded_ns, digest, findings, keys)")
+        for path, _size, mtime_ns, recorded_ns, digest, _findings, keys in rows:
+            connection.execute(
+                "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (path, "big", mtime_ns, recorded_ns, digest, 42, keys),
+            )
+    assert _run(capsys) == expected
+    assert _run(capsys) == expected
