@@ -200,17 +200,23 @@ def _context(
     rules. An unchanged file comes from the cache, and only when it shares a key with a checked
     file (nothing else can show in this run's findings); a changed one is linted again."""
     cwd = os.path.join(os.getcwd(), "")
+    entries = cache.entries if cache is not None else {}
     found: list[FileResult] = []
     todo: list[tuple[str, Located]] = []
-    for source in sources:
+    for source in sources:  # 100,000 times for one changed file: the common case stays inline
         where = identities.locate(source.path) if source.problem is None else None
         if where is None or where.real in checked:
             continue
-        path = _relative(source.path, cwd)
-        entry = cache.lookup(where.real) if cache is not None else None
-        if cache is None or entry is None or not _unchanged(engine, cache, path, where, entry):
-            todo.append((path, where))
-        elif entry.keys and not wanted.isdisjoint(entry.keys.split("\n")):
+        entry = entries.get(where.real)
+        unchanged = entry is not None and entry.fresh_by_stat(where.size, where.mtime_ns)
+        if not unchanged:
+            path = _relative(source.path, cwd)
+            if cache is None or entry is None or not _unchanged(engine, cache, path, where, entry):
+                todo.append((path, where))
+                continue
+        assert entry is not None
+        if entry.keys and not wanted.isdisjoint(entry.keys.split("\n")):
+            path = _relative(source.path, cwd)
             found.append(FileResult(path, digest=entry.digest, keys=tuple(entry.keys.split("\n"))))
             located[path] = where
     fresh = lint_many(engine, [path for path, _ in todo], jobs)
