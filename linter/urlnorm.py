@@ -51,6 +51,12 @@ SIMPLE_URL = re.compile(
     r"(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?)://(?P<host>[A-Za-z0-9._-]+)(?::(?P<port>[0-9]*))?"
     r'(?P<path>/[!"$->@-~]*)?(?:\?(?P<query>[!"$-~]*))?(?:#[!-~]*)?'
 )
+#: The commonest kind of SIMPLE_URL, which one match proves well formed: a host that
+#: `ascii_host` keeps as it is (lower-case labels, no trailing dot), no port, no query and no
+#: `%` escape in the path. Its comparison key is then the host (less `www.`) and the path.
+TIDY_URL = re.compile(
+    rf"[Hh][Tt][Tt][Pp][Ss]?://(?P<host>{_HOSTNAME.pattern})(?P<path>/[!\"$&->@-~]*)?(?:#[!-~]*)?"
+)
 # A query whose parse_qsl + urlencode round trip changes nothing but order and tracking
 # parameters: `name=value` pairs of unreserved characters.
 _SIMPLE_QUERY = re.compile(r"[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*(?:&[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*)*")
@@ -152,23 +158,47 @@ def normalise(url: str) -> str | None:
     return _normalise_slow(text) if simple is None else _normalise_simple(simple)
 
 
-def _normalise_simple(simple: re.Match[str]) -> str | None:
-    """`_normalise_slow` for a SIMPLE_URL match: same steps, without urlsplit and parse_qsl."""
-    scheme = simple["scheme"].lower()
-    host = ascii_host(simple["host"])
+def simple_facts(url: str) -> tuple[str, str] | None:
+    """(`normalise(url)`, `host_of(url)`) when `url` is a SIMPLE_URL with a valid host and port.
+
+    One regex match settles the common case for every URL rule: such a URL is well formed
+    (`url_defect` finds nothing), so None means only "ask the general functions".
+    """
+    tidy = TIDY_URL.fullmatch(url)
+    if tidy is not None:
+        host, path = tidy.groups()
+        return f"https://{strip_www(host)}{(path.rstrip('/') if path else '') or '/'}", host
+    simple = SIMPLE_URL.fullmatch(url)
+    if simple is None:
+        return None
+    scheme, host_text, port_text, path, query = simple.groups()
+    host = ascii_host(host_text)
     if host is None:
         return None
+    key = _simple_key(scheme.lower(), host, port_text, path, query)
+    return None if key is None else (key, host)
+
+
+def _normalise_simple(simple: re.Match[str]) -> str | None:
+    """`_normalise_slow` for a SIMPLE_URL match: same steps, without urlsplit and parse_qsl."""
+    scheme, host_text, port_text, path, query = simple.groups()
+    host = ascii_host(host_text)
+    return None if host is None else _simple_key(scheme.lower(), host, port_text, path, query)
+
+
+def _simple_key(
+    scheme: str, host: str, port_text: str | None, path: str | None, query: str | None
+) -> str | None:
+    """The comparison key from SIMPLE_URL's groups, the host already checked; None for a bad port."""
     default = DEFAULT_PORTS[scheme]
-    port_text = simple["port"]
     port = port_number(port_text) if port_text else default
     if port is None:
         return None
     netloc = strip_www(host) if port == default else f"{strip_www(host)}:{port}"
-    path = simple["path"] or ""
+    path = path or ""
     if "%" in path:  # only escapes need the regex
         path = _clean_escapes(path)
     path = path.rstrip("/") or "/"
-    query = simple["query"]
     if not query:
         return f"https://{netloc}{path}"
     query = _simple_query(query) if _SIMPLE_QUERY.fullmatch(query) else _clean_query(query)

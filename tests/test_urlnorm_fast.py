@@ -151,3 +151,26 @@ def _ascii_host_reference(host: str) -> str | None:
     except UnicodeError:
         return None
     return text if urlnorm._HOSTNAME.fullmatch(text) else None
+
+
+def _simple_facts_reference(url: str) -> tuple[str, str] | None:
+    """What `simple_facts` promises: the general answers, for a well-formed SIMPLE_URL only."""
+    if not SIMPLE_URL.fullmatch(url) or _url_defect_slow(url) is not None:
+        return None
+    key, host = _normalise_slow(url), _host_of_reference(url)
+    assert key is not None and host is not None
+    return key, host
+
+
+_TIDY = st.from_regex(urlnorm.TIDY_URL, fullmatch=True)
+
+
+@pytest.mark.parametrize("url", TRICKY)
+def test_simple_facts_agree_with_the_general_path_on_tricky_urls(url):
+    assert urlnorm.simple_facts(url) == _simple_facts_reference(url)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_URLISH, _SIMPLE, _TIDY, st.text(max_size=40)))
+def test_simple_facts_agree_with_the_general_path_on_generated_urls(url):
+    assert urlnorm.simple_facts(url) == _simple_facts_reference(url)

@@ -6,7 +6,7 @@ Rules never trust types: the schema reports wrong ones; a rule that cannot judge
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -28,24 +28,27 @@ def shared(document: Document, view: Callable[[dict[str, Any]], Iterable[T]]) ->
     return found
 
 
-def articles(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+def articles(data: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     """The article itself ("") and each related article that is a mapping (/related/N)."""
-    yield "", data
+    found: list[tuple[str, Mapping[str, Any]]] = [("", data)]
     related = data.get("related")
     if isinstance(related, list):
         for index, item in enumerate(related):
-            if isinstance(item, Mapping):
-                yield f"/related/{index}", item
+            if isinstance(item, dict):  # composed data has no other kind of mapping
+                found.append((f"/related/{index}", item))
+    return found
 
 
-def images(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+def images(data: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     """Every image mapping, in the article and in related articles (/images/N, /related/N/images/M)."""
+    found: list[tuple[str, Mapping[str, Any]]] = []
     for base, article in articles(data):
-        found = article.get("images")
-        if isinstance(found, list):
-            for index, image in enumerate(found):
-                if isinstance(image, Mapping):
-                    yield f"{base}/images/{index}", image
+        listed = article.get("images")
+        if isinstance(listed, list):
+            for index, image in enumerate(listed):
+                if isinstance(image, dict):
+                    found.append((f"{base}/images/{index}", image))
+    return found
 
 
 def text_at(mapping: Mapping[str, Any], key: str) -> str | None:
@@ -81,20 +84,26 @@ def child(pointer: str, key: str | int) -> str:
     return join_pointer(pointer, key)
 
 
-def text_fields(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+def text_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Every plain-text string with its pointer: title, excerpt, category, type, provider name
     and each topic, in the article and in each related article. Non-strings are skipped."""
+    found: list[tuple[str, str]] = []
+    add = found.append
     for base, article in articles(data):
-        for key in ("title", "excerpt", "category", "type"):
+        for key in _TEXT_KEYS:
             value = article.get(key)
             if isinstance(value, str):
-                yield f"{base}/{key}", value  # plain keys: nothing to escape
+                add((f"{base}/{key}", value))  # plain keys: nothing to escape
         provider = article.get("provider")
-        name = text_at(provider, "name") if isinstance(provider, Mapping) else None
-        if name is not None:
-            yield f"{base}/provider/name", name
+        name = provider.get("name") if isinstance(provider, dict) else None
+        if isinstance(name, str):
+            add((f"{base}/provider/name", name))
         topics = article.get("topics")
         if isinstance(topics, list):
             for index, topic in enumerate(topics):
                 if isinstance(topic, str):
-                    yield f"{base}/topics/{index}", topic
+                    add((f"{base}/topics/{index}", topic))
+    return found
+
+
+_TEXT_KEYS = ("title", "excerpt", "category", "type")

@@ -24,6 +24,7 @@ from linter.rules.items import articles, datetime_at, shared, text_fields
 from linter.rules.secured import decode_base64
 from linter.rules.text import (
     _GARBLED_SUSPECT,
+    _all_surely_tidy,
     _garbled,
     _markup,
     _may_start_with,
@@ -31,6 +32,8 @@ from linter.rules.text import (
     _surely_tidy,
     _untidy,
 )
+from linter.rules.urls import surely_within
+from linter.urlnorm import ascii_host, within_domain
 
 # Characters the text checks care about, so generated text hits their edge cases often.
 _TRICKY = (
@@ -190,3 +193,29 @@ def test_locate_falls_back_to_the_nearest_existing_node():
     assert document.locate("/provider/nope") == document.locate("/provider")
     assert document.locate("/related/0/nope/deeper") == document.locate("/related/0")
     assert document.locate("/related/7") == document.locate("/related")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TEXT, max_size=6))
+def test_all_surely_tidy_is_surely_tidy_for_each(values):
+    each = all(value and _surely_tidy(value) for value in values)
+    assert _all_surely_tidy(values) == each
+
+
+_LABELS = st.sampled_from(["www", "a", "b-c", "x_y", "com", "example", "xn--bcher-kva", "1", "-", ""])
+_HOSTISH = st.lists(_LABELS, min_size=1, max_size=4).map(".".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_HOSTISH, st.one_of(_HOSTISH, st.text(alphabet="wW.ab-_é[]:1", max_size=12)))
+def test_surely_within_only_when_within_domain(host_text, domain):
+    host = ascii_host(host_text)
+    if host is not None and surely_within(host, domain):
+        wanted = ascii_host(domain)
+        assert wanted is not None and within_domain(host, wanted)
+
+
+def test_surely_within_clears_the_usual_match():
+    assert surely_within("www.coastline.example", "coastline.example")
+    assert surely_within("coastline.example", "coastline.example")
+    assert not surely_within("coastline.example", "Coastline.example")  # the full check decides
