@@ -102,9 +102,6 @@ class ResultCache:
                 cache._delete_files()
         return None
 
-    def lookup(self, path: str) -> Entry | None:
-        return self.entries.get(path)
-
     def take(self, path: str) -> Entry | None:
         """Look up and forget: a checked file is looked up once a run, and on a warm run over
         100,000 files the entries would otherwise stay in memory beside the results."""

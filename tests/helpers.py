@@ -101,3 +101,17 @@ def codes(findings: list[Finding]) -> list[str]:
 
 def only(findings: list[Finding], code: str) -> list[Finding]:
     return [f for f in findings if f.code == code]
+
+
+def roots_project(tmp_path, monkeypatch, count: int = 3) -> None:
+    """A project whose config names `content` as the content root, with `count` distinct
+    articles `content/o<i>.md`; the working folder is the project."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content-lint.toml").write_text(
+        'reference-time = "2026-11-26T12:00:00Z"\ncontent-roots = ["content"]\n'
+    )
+    (tmp_path / "content").mkdir()
+    for index in range(count):
+        (tmp_path / "content" / f"o{index}.md").write_text(
+            ARTICLE.replace("sea-wall-approved", f"old-{index}")
+        )

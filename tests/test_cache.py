@@ -6,7 +6,7 @@ import os
 import sqlite3
 
 import pytest
-from helpers import ARTICLE
+from helpers import ARTICLE, roots_project
 
 from linter.cli import main
 
@@ -164,15 +164,7 @@ def test_a_changed_file_reads_only_the_facts_of_its_duplicate(tmp_path, monkeypa
     (one read), no unchanged file is linted again."""
     import linter.runner as runner
 
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text(
-        'reference-time = "2026-11-26T12:00:00Z"\ncontent-roots = ["content"]\n'
-    )
-    (tmp_path / "content").mkdir()
-    for index in range(6):
-        (tmp_path / "content" / f"o{index}.md").write_text(
-            ARTICLE.replace("sea-wall-approved", f"old-{index}")
-        )
+    roots_project(tmp_path, monkeypatch, count=6)
     assert main(["check", "content", "-q"]) == 0
     (tmp_path / "new.md").write_text(ARTICLE.replace("sea-wall-approved", "old-4"))
     decoded, linted = [], []

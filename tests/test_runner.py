@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import ARTICLE, line_of
+from helpers import ARTICLE, line_of, roots_project
 
 from linter.cli import main
 from linter.parallel import MIN_FILES_PER_WORKER, effective_jobs
@@ -75,20 +75,8 @@ def test_without_content_roots_only_the_given_files_are_compared(tmp_path, monke
     assert main(["check", "a.md", "b.md", "-q", "--select", "FM404"]) == 1
 
 
-def _roots_project(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text(
-        'reference-time = "2026-11-26T12:00:00Z"\ncontent-roots = ["content"]\n'
-    )
-    (tmp_path / "content").mkdir()
-    for index in range(3):
-        (tmp_path / "content" / f"o{index}.md").write_text(
-            ARTICLE.replace("sea-wall-approved", f"old-{index}")
-        )
-
-
 def test_a_file_reached_through_a_symlinked_folder_is_not_its_own_duplicate(tmp_path, monkeypatch, capsys):
-    _roots_project(tmp_path, monkeypatch)
+    roots_project(tmp_path, monkeypatch)
     (tmp_path / "alias").symlink_to(tmp_path / "content", target_is_directory=True)
     assert main(["check", "alias/o1.md", "-q"]) == 0
     assert main(["check", "alias/o1.md", "-q"]) == 0  # and again from the cache
@@ -96,7 +84,7 @@ def test_a_file_reached_through_a_symlinked_folder_is_not_its_own_duplicate(tmp_
 
 
 def test_an_unchecked_file_changed_since_it_was_cached_gives_fresh_facts(tmp_path, monkeypatch, capsys):
-    _roots_project(tmp_path, monkeypatch)
+    roots_project(tmp_path, monkeypatch)
     new = tmp_path / "content" / "new.md"
     new.write_text(ARTICLE.replace("sea-wall-approved", "old-2"))
     assert main(["check", "content", "-q"]) == 1  # fills the cache; new.md and o2.md collide
@@ -108,7 +96,7 @@ def test_an_unchecked_file_changed_since_it_was_cached_gives_fresh_facts(tmp_pat
 
 
 def test_a_content_root_given_on_the_command_line_reports_each_duplicate_once(tmp_path, monkeypatch, capsys):
-    _roots_project(tmp_path, monkeypatch)
+    roots_project(tmp_path, monkeypatch)
     (tmp_path / "content" / "new.md").write_text(ARTICLE.replace("sea-wall-approved", "old-0"))
     for _run in range(2):  # cold, then from the cache
         assert main(["check", "content", "-q", "--select", "FM404"]) == 1
