@@ -18,10 +18,11 @@ from typing import Any
 
 import yaml
 
-from linter.document import Document, join_pointer
+from linter.document import Document, join_pointer, pointer_from_path
 from linter.findings import Problem, Region
 from linter.frontmatter import FrontMatter
 from linter.positions import Positions
+from linter.scalars import MAYBE_SPECIAL as _MAYBE_SPECIAL
 from linter.scalars import resolve_plain
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -107,20 +108,32 @@ def compose_document(path: str, fm: FrontMatter, limits: Limits) -> tuple[Docume
 
 
 def _build(root: Any, positions: Positions, max_depth: int) -> tuple[dict[str, Any], list[Problem], bool]:
-    """Values from nodes, iteratively. Keeps the first of duplicate keys and reports the rest."""
+    """Values from nodes, iteratively. Keeps the first of duplicate keys and reports the rest.
+
+    The hot loop of every file: scalars are resolved inline (a call per scalar costs ~15% of
+    the walk), and a container's JSON Pointer is kept as (parent, token) and spelled out only
+    when a problem needs it.
+    """
     data: dict[str, Any] = {}
     problems: list[Problem] = []
-    stack: list[tuple[Any, Any, int, str]] = [(root, data, 1, "")]
+    stack: list[tuple[Any, Any, int, _Where]] = [(root, data, 1, None)]
+    special = _MAYBE_SPECIAL
     while stack:
-        node, container, depth, pointer = stack.pop()
+        node, container, depth, where = stack.pop()
         if depth > max_depth:
             return data, [*problems, Problem("FM008", _too_deep(max_depth), positions.region(node))], True
         if container.__class__ is list:
+            append = container.append
             for index, child in enumerate(node.value):
                 if child.__class__ is _ScalarNode:
-                    container.append(_scalar(child))
+                    value = child.value
+                    append(
+                        value if child.style or (value and value[0] not in special) else resolve_plain(value)
+                    )
                 else:
-                    container.append(_container(child, stack, depth, f"{pointer}/{index}"))
+                    value = {} if child.__class__ is _MappingNode else []
+                    stack.append((child, value, depth + 1, (where, index)))
+                    append(value)
             continue
         for key_node, child in node.value:
             key = key_node.value
@@ -129,23 +142,29 @@ def _build(root: Any, positions: Positions, max_depth: int) -> tuple[dict[str, A
                 or key in container
                 or (key == "<<" and not key_node.style)
             ):
-                problems.append(_bad_key(key_node, node, pointer, positions))
+                problems.append(_bad_key(key_node, node, _pointer(where), positions))
                 continue
             if child.__class__ is _ScalarNode:
-                container[key] = _scalar(child)
+                value = child.value
+                container[key] = (
+                    value if child.style or (value and value[0] not in special) else resolve_plain(value)
+                )
             else:
-                container[key] = _container(child, stack, depth, join_pointer(pointer, key))
+                value = container[key] = {} if child.__class__ is _MappingNode else []
+                stack.append((child, value, depth + 1, (where, key)))
     return data, problems, False
 
 
-def _scalar(node: Any) -> Any:
-    return node.value if node.style else resolve_plain(node.value)
+#: Where a container sits: None for the root, else (where its parent sits, its key or index).
+_Where = tuple[Any, "str | int"] | None
 
 
-def _container(node: Any, stack: list[tuple[Any, Any, int, str]], depth: int, pointer: str) -> Any:
-    value: Any = {} if node.__class__ is _MappingNode else []
-    stack.append((node, value, depth + 1, pointer))
-    return value
+def _pointer(where: _Where) -> str:
+    tokens: list[str | int] = []
+    while where is not None:
+        where, token = where
+        tokens.append(token)
+    return pointer_from_path(reversed(tokens))
 
 
 def _bad_key(key_node: Any, parent: Any, pointer: str, positions: Positions) -> Problem:

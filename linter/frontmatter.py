@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 from dataclasses import dataclass
 
@@ -12,7 +11,8 @@ from linter.findings import Problem, Region
 
 BOM = b"\xef\xbb\xbf"
 # A closing fence is a line that is exactly `---` or `...` (CRLF allowed).
-_CLOSING_FENCE = re.compile(rb"^(?:---|\.\.\.)\r?$", re.MULTILINE)
+_FENCES = (b"\n---", b"\n...")
+_FENCE_LINE_ENDS = (b"", b"\r", b"\r\n")  # or anything starting with \n
 _BINARY_SNIFF_BYTES = 8192
 
 
@@ -53,8 +53,8 @@ def split_front_matter(data: bytes, max_bytes: int) -> FrontMatter | Problem:
         if b"\0" in data[:_BINARY_SNIFF_BYTES]:
             return Problem("FM007", "binary file (it contains NUL bytes); expected text")
         return Problem("FM001", "no front matter: the first line must be `---`", Region(1, 1, 1, 1))
-    closing = _CLOSING_FENCE.search(data, first_end + 1) if first_end >= 0 else None
-    if closing is None:
+    closing = _closing_fence(data, first_end) if first_end >= 0 else -1
+    if closing < 0:
         if len(data) > max_bytes:
             return _too_large(max_bytes)
         return Problem(
@@ -62,16 +62,9 @@ def split_front_matter(data: bytes, max_bytes: int) -> FrontMatter | Problem:
             "front matter is never closed: add a line `---` after it",
             Region(1, 1, 1, 4),
         )
-    block = data[: closing.start()]
+    block = data[:closing]
     if len(block) > max_bytes:
         return _too_large(max_bytes)
-    problem = _check_bytes(block)
-    if problem is not None:
-        return problem
-    return FrontMatter(block.decode("utf-8"), block.count(b"\n") + 1)
-
-
-def _check_bytes(block: bytes) -> Problem | None:
     nul = block.find(b"\0")
     if nul >= 0:
         line, column = _byte_position(block, nul)
@@ -81,7 +74,7 @@ def _check_bytes(block: bytes) -> Problem | None:
             Region(line, column, line, column + 1),
         )
     try:
-        block.decode("utf-8")
+        text = block.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _byte_position(block, exc.start)
         return Problem(
@@ -89,7 +82,25 @@ def _check_bytes(block: bytes) -> Problem | None:
             f"not valid UTF-8: byte 0x{block[exc.start]:02x} at byte offset {exc.start} (line {line})",
             Region(line, column, line, column + 1),
         )
-    return None
+    return FrontMatter(text, block.count(b"\n") + 1)
+
+
+def _closing_fence(data: bytes, first_end: int) -> int:
+    """Offset of the first line after the opening one that is exactly `---` or `...`, or -1.
+
+    Two `find` calls instead of a multiline regex: the regex tries `^` at every byte (~10x slower).
+    """
+    best = -1
+    for fence in _FENCES:
+        found = data.find(fence, first_end, best if best >= 0 else len(data))
+        while found >= 0:
+            start = found + 1
+            rest = data[start + 3 : start + 5]
+            if rest[:1] == b"\n" or rest in _FENCE_LINE_ENDS:  # `\r?$` of a multiline regex
+                best = start
+                break
+            found = data.find(fence, start, best if best >= 0 else len(data))
+    return best
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -115,15 +126,20 @@ def _read_head(path: str, limit: int) -> bytes:
     """Read at most `limit` bytes; never block on a FIFO or read a device."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise _NotRegular(_file_kind(mode))
-        chunks: list[bytes] = []
-        remaining = limit
-        # Ask for the whole file at once when it is small: one read, one right-sized buffer.
-        size_hint = os.fstat(fd).st_size + 1
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular(_file_kind(info.st_mode))
+        # Ask for the whole file at once: one read, one right-sized buffer. A short read of a
+        # regular file means its end (one syscall saved per file); a file that grows while we
+        # read is read on in chunks.
+        want = min(limit, info.st_size + 1)
+        first = os.read(fd, want)
+        if len(first) < want or len(first) >= limit:
+            return first
+        chunks = [first]
+        remaining = limit - len(first)
         while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20 if chunks else size_hint))
+            chunk = os.read(fd, min(remaining, 1 << 20))
             if not chunk:
                 break
             chunks.append(chunk)

@@ -6,6 +6,8 @@ Results come back in input order, so the output does not depend on the number of
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
@@ -17,6 +19,8 @@ from linter.results import FileResult
 
 #: Below this many files, starting workers costs more than it saves.
 MIN_FILES_PER_WORKER = 250
+#: Allocations between two passes of the cyclic GC while linting (CPython's default is 700).
+GC_ALLOCATIONS_PER_PASS = 50_000
 _WORKER_ENGINE: Engine | None = None
 
 
@@ -37,10 +41,11 @@ def lint_many(
     """Yield one result per path, in order, using up to `jobs` processes."""
     workers = effective_jobs(jobs, len(paths))
     if workers == 1:
-        for path in paths:
-            yield engine.lint_file(path)
-            if on_file is not None:
-                on_file()
+        with fewer_gc_passes():
+            for path in paths:
+                yield engine.lint_file(path)
+                if on_file is not None:
+                    on_file()
         return
     from concurrent.futures import ProcessPoolExecutor  # a small run never pays for this import
 
@@ -57,6 +62,19 @@ def lint_many(
                 on_file()
 
 
+@contextlib.contextmanager
+def fewer_gc_passes() -> Iterator[None]:
+    """Each file allocates ~1,000 objects (nodes, marks, values) that refcounting frees; at the
+    default threshold the cyclic GC would scan each file's live node graph several times, ~5%
+    of a run. Garbage cycles are still collected, every GC_ALLOCATIONS_PER_PASS allocations."""
+    old = gc.get_threshold()
+    gc.set_threshold(GC_ALLOCATIONS_PER_PASS, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def _context() -> Any:
     import multiprocessing
 
@@ -68,6 +86,7 @@ def _context() -> Any:
 def _init_worker(config: Config, now: datetime) -> None:
     global _WORKER_ENGINE
     _WORKER_ENGINE = build_engine(config, now=now)
+    gc.set_threshold(GC_ALLOCATIONS_PER_PASS, *gc.get_threshold()[1:])  # see fewer_gc_passes
 
 
 def _lint_one(path: str) -> FileResult:

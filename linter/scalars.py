@@ -13,7 +13,8 @@ _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_MAYBE_SPECIAL = frozenset("-+.0123456789~nNtTfF")
+#: First characters of every plain scalar that is not text; any other scalar is text as written.
+MAYBE_SPECIAL = frozenset("-+.0123456789~nNtTfF")
 _MAX_NUMBER_CHARS = 4000
 _CONSTANTS: dict[str, object] = {
     "": None,
@@ -32,7 +33,7 @@ _CONSTANTS: dict[str, object] = {
 
 def resolve_plain(text: str) -> object:
     """The JSON value of an unquoted scalar (null, bool, int, float) or the text itself."""
-    if text and text[0] not in _MAYBE_SPECIAL:
+    if text and text[0] not in MAYBE_SPECIAL:
         return text
     if text in _CONSTANTS:
         return _CONSTANTS[text]

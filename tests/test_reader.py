@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 
 import pytest
 from helpers import ARTICLE, codes, column_of, line_of, lint_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.findings import Region
 
@@ -66,6 +69,15 @@ def test_fm004_nested_duplicate(tmp_path):
     finding = _one(lint_text(tmp_path, text), "FM004")
     assert (finding.line, finding.column) == (line_of(text, "  name: Other"), 3)
     assert finding.pointer == "/provider/name"
+
+
+def test_fm004_duplicate_inside_lists_and_escaped_keys(tmp_path):
+    # The pointer of a nested duplicate is spelled out from its ancestors only when reported.
+    text = ARTICLE.replace("heat: 2\n", 'heat: 2\nextra:\n  - {}\n  - "a/b~c":\n      k: 1\n      k: 2\n')
+    (finding,) = [f for f in lint_text(tmp_path, text) if f.code == "FM004"]  # `extra` is FM100 too
+    assert (finding.line, finding.column) == (line_of(text, "      k: 2"), 7)
+    assert finding.pointer == "/extra/1/a~1b~0c/k"
+    assert f"first defined on line {line_of(text, '      k: 1')}" in finding.message
 
 
 @pytest.mark.parametrize(
@@ -263,3 +275,36 @@ def test_fm003_control_character_position(tmp_path, prefix):
     finding = _one(lint_text(tmp_path, f"---\ntitle: {prefix}a\x12b\n---\n".encode()), "FM003")
     assert (finding.line, finding.column) == (2, 9 + len(prefix))
     assert "U+0012" in finding.message
+
+
+# The closing fence is found with two `find` calls; the multiline regex below is its definition.
+_FENCE_DEFINITION = re.compile(rb"^(?:---|\.\.\.)\r?$", re.MULTILINE)
+_FENCE_ALPHABET = st.sampled_from([b"-", b".", b"\n", b"\r", b"x", b" ", b"---", b"...", b"\n---", b"\r\n"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_FENCE_ALPHABET, max_size=30).map(b"".join))
+def test_closing_fence_matches_its_regex_definition(body: bytes) -> None:
+    from linter.frontmatter import _closing_fence
+
+    data = b"---\n" + body
+    expected = _FENCE_DEFINITION.search(data, 4)
+    assert _closing_fence(data, 3) == (expected.start() if expected else -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "closing_line"),
+    [
+        ("---\ntitle: a\n---\nbody", 3),
+        ("---\ntitle: a\n...\n", 3),
+        ("---\ntitle: a\n---", 3),
+        ("---\r\ntitle: a\r\n---\r\nbody", 3),
+        ("---\ntitle: a\n----\nb: c\n--- \nd: e\n---\n", 7),
+    ],
+)
+def test_closing_fence_line(text: str, closing_line: int) -> None:
+    from linter.frontmatter import FrontMatter, split_front_matter
+
+    front = split_front_matter(text.encode(), 1 << 20)
+    assert isinstance(front, FrontMatter)
+    assert front.closing_line == closing_line
