@@ -15,31 +15,33 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 DEFAULT_FOLDER = ".content-lint-cache"
 _MARKER = "CACHEDIR.TAG"
 _MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# content-lint result cache: safe to delete.\n"
 _SUFFIXES = (".sqlite3", ".sqlite3-wal", ".sqlite3-shm", ".sqlite3-journal")
 _RACY_NS = 2_000_000_000  # a file changed within 2 s of being cached is re-hashed, never trusted by stat
+_LOOKUPS_UP_TO = 2_000  # entries wanted for more files than this are read in one scan of the table
+_BATCH = 500  # paths per `IN (...)` lookup
 # STRICT tables (SQLite >= 3.37) make SQLite enforce the column types, so the table that is
 # read whole on every run needs no check per row; older SQLite filters rows by type instead.
 _STRICT = sqlite3.sqlite_version_info >= (3, 37, 0)
+# `mtime_ns` is NULL when the file had changed less than _RACY_NS before it was cached: another
+# change within the same clock tick would keep size and mtime, so only its hash can vouch for it.
 _ENTRIES_TABLE = (
-    "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
-    " recorded_ns INTEGER NOT NULL, digest TEXT NOT NULL, findings TEXT NOT NULL, keys TEXT NOT NULL)"
+    "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER,"
+    " digest TEXT NOT NULL, findings TEXT NOT NULL, keys TEXT NOT NULL)"
     " WITHOUT ROWID" + (", STRICT" if _STRICT else "")
 )
 _FACTS_TABLE = "CREATE TABLE facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
-_SELECT_ENTRIES = "SELECT path, size, mtime_ns, recorded_ns, digest, findings, keys FROM entries"
 _TYPED_ROWS = (
-    " WHERE typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) = 'integer'"
-    " AND typeof(recorded_ns) = 'integer' AND typeof(digest) = 'text' AND typeof(findings) = 'text'"
-    " AND typeof(keys) = 'text'"
+    " AND typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) IN ('integer', 'null')"
+    " AND typeof(digest) = 'text' AND typeof(findings) = 'text' AND typeof(keys) = 'text'"
 )
 
 
@@ -63,14 +65,20 @@ class Entry(NamedTuple):
 
     path: str
     size: int
-    mtime_ns: int
-    recorded_ns: int
+    mtime_ns: int | None
     digest: str
     findings: str
     keys: str
 
-    def fresh_by_stat(self, size: int, mtime_ns: int) -> bool:
-        return size == self.size and mtime_ns == self.mtime_ns and self.recorded_ns - mtime_ns > _RACY_NS
+
+#: (path, size, mtime_ns, keys): all a file under the content roots needs to show that it is
+#: unchanged and which keys it has. A plain row, 100,000 a run: no object is built per file.
+Stamp = tuple[str, int, "int | None", str]
+
+
+def fresh_by_stat(size: int, mtime_ns: int | None, stat_size: int, stat_mtime_ns: int) -> bool:
+    """Same size and modification time as when cached (never true for a racy entry)."""
+    return size == stat_size and mtime_ns == stat_mtime_ns
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,54 +93,77 @@ class Record:
 
 
 class ResultCache:
+    """One cache file. Nothing is read when it is opened: a run reads the full entries of the
+    files it checks (`entries`) and only the stamps of the other files under the content roots
+    (`stamps`), so one changed file checked against 100,000 reads little more than paths."""
+
     def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder
         self.file = folder / f"results-v{CACHE_FORMAT}-{key}.sqlite3"
-        self.entries: dict[str, Entry] = {}
+        self._typed = ""  # the per-row type filter, needed only for a table that is not ours
 
     @classmethod
     def open(cls, folder: Path, key: str) -> ResultCache | None:
-        """Load the cache, rebuilding it when damaged; None when it cannot be used at all."""
+        """Open the cache, rebuilding it when damaged; None when it cannot be used at all."""
         cache = cls(folder, key)
         for _attempt in range(2):
             try:
-                cache._load()
+                cache._check()
                 return cache
             except (sqlite3.Error, OSError, ValueError):
                 cache._delete_files()
         return None
 
-    def take(self, path: str) -> Entry | None:
-        """Look up and forget: a checked file is looked up once a run, and on a warm run over
-        100,000 files the entries would otherwise stay in memory beside the results."""
-        return self.entries.pop(path, None)
+    def entries(self, paths: Collection[str]) -> dict[str, Entry]:
+        """The cached entries of `paths` (absent ones are left out): looked up one batch at a
+        time when they are few (a pre-commit batch), in one scan of the table when many."""
+        query = "SELECT path, size, mtime_ns, digest, findings, keys FROM entries WHERE 1" + self._typed
+        if len(paths) > _LOOKUPS_UP_TO:
+            return {row[0]: Entry._make(row) for row in self._rows(query)}
+        found: dict[str, Entry] = {}
+        wanted = list(paths)
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            lookup = f"{query} AND path IN ({','.join('?' * len(batch))})"
+            found.update((row[0], Entry._make(row)) for row in self._rows(lookup, batch))
+        return found
+
+    def stamps(self) -> dict[str, Stamp]:
+        """Every cached file's stamp, by path."""
+        return {
+            row[0]: row
+            for row in self._rows("SELECT path, size, mtime_ns, keys FROM entries WHERE 1" + self._typed)
+        }
+
+    def digest(self, path: str) -> str | None:
+        """The content hash a file had when cached (asked only when its stat changed)."""
+        query = "SELECT path, digest FROM entries WHERE path = ?" + self._typed
+        digests = [digest for _path, digest in self._rows(query, [path])]
+        return digests[0] if digests else None
 
     def facts(self, paths: Iterable[str]) -> dict[str, str]:
         """The facts column of `paths` (those still cached); read in batches, on demand."""
         wanted = list(paths)
         found: dict[str, str] = {}
-        try:
-            with contextlib.closing(self._connect()) as connection:
-                for start in range(0, len(wanted), 500):
-                    batch = wanted[start : start + 500]
-                    marks = ",".join("?" * len(batch))
-                    query = f"SELECT path, facts FROM facts WHERE path IN ({marks})"
-                    for path, facts in connection.execute(query, batch):
-                        if isinstance(path, str) and isinstance(facts, str):
-                            found[path] = facts
-        except (sqlite3.Error, OSError):
-            pass
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            query = f"SELECT path, facts FROM facts WHERE path IN ({','.join('?' * len(batch))})"
+            for path, facts in self._rows(query, batch):
+                if isinstance(path, str) and isinstance(facts, str):
+                    found[path] = facts
         return found
 
     def store(self, records: Iterable[Record]) -> None:
         """Write records in one transaction; a failure only costs the cache, never the run."""
         now = time.time_ns()
-        rows = [(r.path, r.size, r.mtime_ns, now, r.digest, r.findings, r.keys) for r in records]
+        rows = [
+            (r.path, r.size, _trusted_mtime(r.mtime_ns, now), r.digest, r.findings, r.keys) for r in records
+        ]
         if not rows:
             return
         try:
             with contextlib.closing(self._connect()) as connection, connection:
-                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", rows)
                 connection.executemany(
                     "INSERT OR REPLACE INTO facts VALUES (?, ?)", [(r.path, r.facts) for r in records]
                 )
@@ -144,20 +175,30 @@ class ResultCache:
         try:
             with contextlib.closing(self._connect()) as connection, connection:
                 connection.execute(
-                    "UPDATE entries SET size = ?, mtime_ns = ?, recorded_ns = ? WHERE path = ?",
-                    (size, mtime_ns, time.time_ns(), path),
+                    "UPDATE entries SET size = ?, mtime_ns = ? WHERE path = ?",
+                    (size, _trusted_mtime(mtime_ns, time.time_ns()), path),
                 )
         except (sqlite3.Error, OSError):
             pass
 
-    def _load(self) -> None:
+    def _check(self) -> None:
+        """Create the tables if needed and see whether `entries` is the table we create (a file
+        planted with looser types gets its rows filtered); raises when the file is damaged."""
         self.folder.mkdir(parents=True, exist_ok=True)
         _mark_folder(self.folder)
         with contextlib.closing(self._connect()) as connection:
             (created,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'entries'").fetchone()
-            trusted = _STRICT and created == _ENTRIES_TABLE  # not a table planted with looser types
-            rows = connection.execute(_SELECT_ENTRIES if trusted else _SELECT_ENTRIES + _TYPED_ROWS)
-            self.entries = {row[0]: Entry._make(row) for row in rows}
+            connection.execute("SELECT path FROM entries LIMIT 1").fetchall()
+        self._typed = "" if _STRICT and created == _ENTRIES_TABLE else _TYPED_ROWS
+
+    def _rows(self, query: str, parameters: Sequence[Any] = ()) -> Iterator[Any]:
+        """Rows of a read, streamed; a cache that fails to read (damaged since it was opened)
+        is deleted, to be rebuilt by this run's writes, and reads as empty from there on."""
+        try:
+            with contextlib.closing(self._connect()) as connection:
+                yield from connection.execute(query, parameters)
+        except (sqlite3.Error, OSError):
+            self._delete_files()
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.file, timeout=60)
@@ -173,6 +214,11 @@ class ResultCache:
         for suffix in _SUFFIXES:
             with contextlib.suppress(OSError):
                 os.unlink(str(self.file)[: -len(".sqlite3")] + suffix)
+
+
+def _trusted_mtime(mtime_ns: int, now_ns: int) -> int | None:
+    """The mtime to compare stats with later, or None when it is too recent to be trusted."""
+    return mtime_ns if now_ns - mtime_ns > _RACY_NS else None
 
 
 def _mark_folder(folder: Path) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter import __version__
-from linter.cache import CACHE_FORMAT, Entry, Record, ResultCache, digest, fingerprint
+from linter.cache import CACHE_FORMAT, Entry, Record, ResultCache, digest, fingerprint, fresh_by_stat
 from linter.discovery import FileFilter, Source, discover
 from linter.engine import Engine, Report
 from linter.frontmatter import read_head
@@ -136,21 +136,20 @@ def _results(
     """Results in `paths` order: from the cache when the file is unchanged, else freshly linted."""
     results: list[FileResult | None] = [None] * len(paths)
     stats: dict[int, Located] = {}
-    todo: list[int] = []
-    for index, path in enumerate(paths):
-        hit = None
-        if cache is not None:
+    if cache is not None:
+        for index, path in enumerate(paths):
             where = located[path] if path in located else identities.locate(path)
             located[path] = where
             if where is not None:
                 stats[index] = where
-                hit = _from_cache(engine, cache, path, where)
-        if hit is not None:
-            results[index] = hit
-            if on_file is not None:
-                on_file()
-        else:
-            todo.append(index)
+        entries = cache.entries([where.real for where in stats.values()])
+        for index, where in stats.items():
+            entry = entries.pop(where.real, None)  # forgotten once used: 100,000 add up
+            if entry is not None:
+                results[index] = _from_cache(engine, cache, paths[index], where, entry)
+                if results[index] is not None and on_file is not None:
+                    on_file()
+    todo = [index for index, result in enumerate(results) if result is None]
     fresh = lint_many(engine, [paths[i] for i in todo], jobs, on_file)
     for index, result in zip(todo, _stored(engine, cache, fresh, [stats.get(i) for i in todo]), strict=True):
         results[index] = result
@@ -200,21 +199,25 @@ def _context(
     rules. An unchanged file comes from the cache, and only when it shares a key with a checked
     file (nothing else can show in this run's findings); a changed one is linted again."""
     cwd = os.path.join(os.getcwd(), "")
-    entries = cache.entries if cache is not None else {}
+    stamps = cache.stamps() if cache is not None else {}
     found: list[FileResult] = []
     todo: list[tuple[str, Located]] = []
     for source in sources:  # 100,000 times for one changed file: a path is made only when needed
         where = identities.locate(source.path) if source.problem is None else None
         if where is None or where.real in checked:
             continue
-        entry = entries.get(where.real)
-        if cache is None or entry is None or not _unchanged(engine, cache, source.path, where, entry):
+        stamp = stamps.get(where.real)
+        if (
+            cache is None
+            or stamp is None
+            or not _unchanged(engine, cache, source.path, where, stamp[1], stamp[2], None)
+        ):
             todo.append((_relative(source.path, cwd), where))
             continue
-        keys = entry.keys.split("\n") if entry.keys else ()
+        keys = stamp[3].split("\n") if stamp[3] else ()
         if not wanted.isdisjoint(keys):
             path = _relative(source.path, cwd)
-            found.append(FileResult(path, digest=entry.digest, keys=tuple(keys)))
+            found.append(FileResult(path, keys=tuple(keys)))
             located[path] = where
     fresh = lint_many(engine, [path for path, _ in todo], jobs)
     for result, (path, where) in zip(_stored(engine, cache, fresh, [w for _, w in todo]), todo, strict=True):
@@ -223,20 +226,33 @@ def _context(
     return found
 
 
-def _unchanged(engine: Engine, cache: ResultCache, path: str, where: Located, entry: Entry) -> bool:
-    """True when the cached entry still describes the file: same stat, or same content hash."""
-    if entry.fresh_by_stat(where.size, where.mtime_ns):
+def _unchanged(
+    engine: Engine,
+    cache: ResultCache,
+    path: str,
+    where: Located,
+    size: int,
+    mtime_ns: int | None,
+    digest_then: str | None,
+) -> bool:
+    """True when the file is as cached (size, mtime_ns, digest_then): same stat, or same content
+    hash. The hash is read from the cache only when needed (`digest_then` None)."""
+    if fresh_by_stat(size, mtime_ns, where.size, where.mtime_ns):
         return True
     head = read_head(path, engine.config.max_front_matter_bytes)
-    if isinstance(head, bytes) and digest(head) == entry.digest:
+    if not isinstance(head, bytes):
+        return False
+    then = digest_then if digest_then is not None else cache.digest(where.real)
+    if digest(head) == then:
         cache.touch(where.real, where.size, where.mtime_ns)
         return True
     return False
 
 
-def _from_cache(engine: Engine, cache: ResultCache, path: str, where: Located) -> FileResult | None:
-    entry = cache.take(where.real)
-    if entry is None or not _unchanged(engine, cache, path, where, entry):
+def _from_cache(
+    engine: Engine, cache: ResultCache, path: str, where: Located, entry: Entry
+) -> FileResult | None:
+    if not _unchanged(engine, cache, path, where, entry.size, entry.mtime_ns, entry.digest):
         return None
     try:
         # no digest: a cached result is never stored again, and 100,000 of them add up

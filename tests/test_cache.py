@@ -115,9 +115,7 @@ def test_damaged_entry_is_ignored_and_rewritten(project, capsys):
     expected = _run(capsys)
     [cache_file] = _cache_files(project)
     with sqlite3.connect(cache_file) as connection:
-        connection.execute(
-            "UPDATE entries SET findings = '{not json', recorded_ns = recorded_ns + 9000000000"
-        )
+        connection.execute("UPDATE entries SET findings = '{not json'")
     assert _run(capsys) == expected
     with sqlite3.connect(cache_file) as connection:
         rows = dict(connection.execute("SELECT path, findings FROM entries"))
@@ -211,11 +209,57 @@ def test_a_planted_cache_table_with_loose_types_is_read_safely(project, capsys):
     with sqlite3.connect(cache_file) as connection:
         rows = connection.execute("SELECT * FROM entries").fetchall()
         connection.execute("DROP TABLE entries")
-        connection.execute("CREATE TABLE entries (path, size, mtime_ns, recorded_ns, digest, findings, keys)")
-        for path, _size, mtime_ns, recorded_ns, digest, _findings, keys in rows:
+        connection.execute("CREATE TABLE entries (path, size, mtime_ns, digest, findings, keys)")
+        for path, _size, mtime_ns, digest, _findings, keys in rows:
             connection.execute(
-                "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (path, "big", mtime_ns, recorded_ns, digest, 42, keys),
+                "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)", (path, "big", mtime_ns, digest, 42, keys)
             )
     assert _run(capsys) == expected
     assert _run(capsys) == expected
+
+
+@pytest.mark.parametrize("lookups_up_to", [0, 2_000])
+def test_checked_entries_are_read_by_scan_or_by_lookup_alike(project, capsys, monkeypatch, lookups_up_to):
+    import linter.cache
+    import linter.engine
+
+    first = _run(capsys)
+    monkeypatch.setattr(linter.cache, "_LOOKUPS_UP_TO", lookups_up_to)
+    monkeypatch.setattr(linter.engine.Engine, "lint_file", lambda *a: pytest.fail("linted again"))
+    assert _run(capsys) == first
+
+
+def test_a_recent_file_is_cached_without_its_mtime_until_a_rehash_vouches_for_it(
+    tmp_path, monkeypatch, capsys
+):
+    """A file changed less than 2 s before it was cached could change again within the same
+    clock tick: its mtime is not stored, so the next run re-hashes it once, then trusts its stat."""
+    import linter.runner as runner
+
+    roots_project(tmp_path, monkeypatch, count=3)
+    old = os.stat(tmp_path / "content" / "o0.md").st_mtime_ns - 3600 * 10**9
+    os.utime(tmp_path / "content" / "o0.md", ns=(old, old))
+    assert main(["check", "content", "-q"]) == 0
+    [cache_file] = sorted((tmp_path / ".content-lint-cache").glob("results-*.sqlite3"))
+
+    def stored_mtimes():
+        with sqlite3.connect(cache_file) as connection:
+            rows = connection.execute("SELECT path, mtime_ns FROM entries").fetchall()
+        return {os.path.basename(path): mtime for path, mtime in rows}
+
+    assert stored_mtimes() == {"o0.md": old, "o1.md": None, "o2.md": None}
+    for name in ("o1.md", "o2.md"):
+        os.utime(tmp_path / "content" / name, ns=(old, old))  # as if an hour had passed
+    reread: list[str] = []
+    real_read_head = runner.read_head
+    monkeypatch.setattr(
+        runner, "read_head", lambda path, limit: reread.append(path) or real_read_head(path, limit)
+    )
+    (tmp_path / "new.md").write_text(ARTICLE.replace("sea-wall-approved", "old-1"))
+    assert main(["check", "new.md", "-q"]) == 1  # o1 is its duplicate
+    assert sorted(os.path.basename(p) for p in reread) == ["o1.md", "o2.md"]
+    assert stored_mtimes() == {"o0.md": old, "o1.md": old, "o2.md": old, "new.md": None}
+    reread.clear()
+    assert main(["check", "new.md", "-q"]) == 1
+    assert "FM404" in capsys.readouterr().out
+    assert [os.path.basename(p) for p in reread] == ["new.md"]  # itself only: racy, and checked
