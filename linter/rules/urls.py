@@ -22,9 +22,11 @@ _URL_HOLDERS = frozenset({*ITEM_URL_KEYS, "images", "related"})
 
 
 #: One URL string and what every URL rule asks of it, worked out once per document:
-#: (pointer, owner, value, well formed, `normalise(value)`, `host_of(value)`). `owner` is the
-#: item (for its originalUrl/webUrl) or the image the URL belongs to. A plain tuple: a
-#: NamedTuple costs ten times as much to build, and most documents are read once.
+#: (owner, field, value, well formed, `normalise(value)`, `host_of(value)`). `owner` is the
+#: pointer of the item (for its originalUrl/webUrl) or of the image the URL belongs to, and
+#: `field` the key under it: the URL's own pointer, `owner/field` (see `url_pointer`), is only
+#: spelled for a finding. A plain tuple: a NamedTuple costs ten times as much to build, and
+#: most documents are read once.
 UrlFact = tuple[str, str, str, bool, str | None, str | None]
 
 
@@ -35,15 +37,20 @@ def url_facts(data: Mapping[str, Any]) -> list[UrlFact]:
     return found
 
 
-def _fact(pointer: str, owner: str, value: str) -> UrlFact:
+def url_pointer(fact: UrlFact) -> str:
+    return f"{fact[0]}/{fact[1]}"  # the fields that hold URLs need no escaping
+
+
+def _fact(owner: str, field: str, value: str) -> UrlFact:
     simple = urlnorm.simple_facts(value)  # the common case: one regex match answers it all
     if simple is not None:
-        return pointer, owner, value, True, simple[0], simple[1]
-    return pointer, owner, value, url_defect(value) is None, urlnorm.normalise(value), urlnorm.host_of(value)
+        return owner, field, value, True, simple[0], simple[1]
+    return owner, field, value, url_defect(value) is None, urlnorm.normalise(value), urlnorm.host_of(value)
 
 
 def _add_item_urls(found: list[UrlFact], base: str, item: Mapping[str, Any], nested: bool) -> None:
-    # Only the few keys that hold URLs are looked at; pointers need no escaping for them.
+    # Only the few keys that hold URLs are looked at.
+    add = found.append
     for key in filter(_URL_HOLDERS.__contains__, item):
         value = item[key]
         if key == "images":
@@ -51,15 +58,14 @@ def _add_item_urls(found: list[UrlFact], base: str, item: Mapping[str, Any], nes
                 for index, image in enumerate(value):
                     url = image.get("url") if isinstance(image, dict) else None
                     if isinstance(url, str):
-                        owner = f"{base}/images/{index}"
-                        found.append(_fact(f"{owner}/url", owner, url))
+                        add(_fact(f"{base}/images/{index}", "url", url))
         elif key == "related":
             if nested and isinstance(value, list):
                 for index, related in enumerate(value):
                     if isinstance(related, dict):
                         _add_item_urls(found, f"{base}/related/{index}", related, nested=False)
         elif isinstance(value, str):
-            found.append(_fact(f"{base}/{key}", base, value))
+            add(_fact(base, key, value))
 
 
 def label(pointer: str) -> str:
@@ -127,9 +133,10 @@ class UrlFormat(Rule):
     summary = "A URL is not an absolute http(s) URL with a host, or contains spaces or control characters."
 
     def check(self, document: Document) -> Iterable[Violation]:
-        for pointer, _, value, well_formed, _, _ in shared(document, url_facts):
-            defect = None if well_formed else url_defect(value)
+        for fact in shared(document, url_facts):
+            defect = None if fact[3] else url_defect(fact[2])
             if defect is not None:
+                pointer = url_pointer(fact)
                 yield Violation(pointer, f"`{label(pointer)}` {defect}")
 
 
@@ -168,11 +175,15 @@ class InsecureUrl(Rule):
         self.allowed = tuple(h for h in hosts if h is not None)
 
     def check(self, document: Document) -> Iterable[Violation]:
-        for pointer, _, value, well_formed, _, host in shared(document, url_facts):
-            if not well_formed or not value.lower().startswith("http://"):
+        for fact in shared(document, url_facts):
+            # `value.lower().startswith("http://")`, lowering only the first seven characters:
+            # only U+0130 lowers to more than one character, and never to one of "http://".
+            if not fact[3] or fact[2][:7].lower() != "http://":
                 continue  # a malformed URL is FM401's to report
+            host = fact[5]
             if host is None or any(urlnorm.within_domain(host, a) for a in self.allowed):
                 continue
+            pointer = url_pointer(fact)
             yield Violation(pointer, f"`{label(pointer)}` uses http://; use https://")
 
 
@@ -206,13 +217,15 @@ class DuplicateUrl(Rule):
     summary = "The same URL appears twice within a file."
 
     def check(self, document: Document) -> Iterable[Violation]:
-        first: dict[str, tuple[str, str]] = {}
-        for pointer, owner, _, _, key, _ in shared(document, url_facts):
+        first: dict[str, UrlFact] = {}
+        for fact in shared(document, url_facts):
+            key = fact[4]
             if key is None:
                 continue
-            earlier_pointer, earlier_owner = first.setdefault(key, (pointer, owner))
-            if earlier_owner != owner:
-                line = document.locate(earlier_pointer).line
+            earlier = first.setdefault(key, fact)
+            if earlier[0] != fact[0]:  # another owner
+                pointer = url_pointer(fact)
+                line = document.locate(url_pointer(earlier)).line
                 yield Violation(pointer, f"`{label(pointer)}` repeats the URL on line {line}")
 
 
@@ -261,9 +274,9 @@ class DuplicateArticle(CorpusRule):
 
     def collect(self, document: Document) -> ArticleFacts | None:
         urls: dict[str, ArticleUrl] = {}
-        normals = {pointer: key for pointer, owner, _, _, key, _ in shared(document, url_facts) if not owner}
+        normals = {field: key for owner, field, _, _, key, _ in shared(document, url_facts) if not owner}
         for key in ("webUrl", "originalUrl"):  # webUrl first: it is the one readers see
-            normal = normals.get(f"/{key}")
+            normal = normals.get(key)
             if normal is not None and normal not in urls:
                 urls[normal] = ArticleUrl(normal, f"/{key}", document.locate(f"/{key}"))
         display = document.path.replace(os.sep, "/")
@@ -341,14 +354,16 @@ class ProviderDomainMismatch(Rule):
     summary = "`provider.domain` is not the host (or a parent domain) of the item's `webUrl`."
 
     def check(self, document: Document) -> Iterable[Violation]:
-        hosts = {pointer: host for pointer, _, _, _, _, host in shared(document, url_facts)}
+        hosts = {
+            owner: host for owner, field, _, _, _, host in shared(document, url_facts) if field == "webUrl"
+        }
         for base, item in shared(document, articles):
             provider = item.get("provider")
             domain = text_at(provider, "domain") if isinstance(provider, dict) else None
             url = text_at(item, "webUrl")
             if domain is None or url is None:
                 continue
-            host = hosts[f"{base}/webUrl"]
+            host = hosts[base]
             if host is None or surely_within(host, domain):
                 continue
             wanted = urlnorm.ascii_host(domain)
