@@ -14,6 +14,7 @@ from linter.config import parse_datetime
 from linter.document import Document, join_pointer
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def shared(document: Document, view: Callable[[dict[str, Any]], Iterable[T]]) -> tuple[T, ...]:
@@ -25,6 +26,16 @@ def shared(document: Document, view: Callable[[dict[str, Any]], Iterable[T]]) ->
     found: tuple[T, ...] | None = document.memo.get(view)
     if found is None:
         found = document.memo[view] = tuple(view(document.data))
+    return found
+
+
+def once(document: Document, build: Callable[[dict[str, Any]], R]) -> R:
+    """`build(document.data)`, built once per document: `shared` for a view that is one value."""
+    memo = document.memo
+    if build in memo:
+        found: R = memo[build]
+        return found
+    found = memo[build] = build(document.data)
     return found
 
 
@@ -90,7 +101,7 @@ def text_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     add = found.append
     for base, article in articles(data):
-        for key in _TEXT_KEYS:
+        for key in TEXT_KEYS:
             value = article.get(key)
             if isinstance(value, str):
                 add((f"{base}/{key}", value))  # plain keys: nothing to escape
@@ -106,4 +117,5 @@ def text_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-_TEXT_KEYS = ("title", "excerpt", "category", "type")
+#: The plain-text keys of an article (besides provider.name and topics).
+TEXT_KEYS = ("title", "excerpt", "category", "type")

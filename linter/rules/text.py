@@ -17,7 +17,7 @@ from typing import Any
 
 from linter.document import Document
 from linter.rules.base import Option, Rule, Violation
-from linter.rules.items import articles, child, shared, text_at, text_fields
+from linter.rules.items import TEXT_KEYS, articles, child, once, shared, text_at, text_fields
 
 _LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
 _TAB = re.compile("\t")
@@ -164,6 +164,36 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _texts(data: Mapping[str, Any]) -> tuple[list[str], list[str], list[str], str]:
+    """(titles, excerpts, every text field's value, those values joined by spaces).
+
+    The cheap view for the clean majority of documents: values only, no pointers, so several
+    rules can clear all fields with one scan; a rule that finds something walks the fields
+    again with pointers (`text_fields`, `_titles_and_excerpts`). Order within the lists is
+    not file order.
+    """
+    titles: list[str] = []
+    excerpts: list[str] = []
+    values: list[str] = []
+    for _, article in articles(data):
+        for key in TEXT_KEYS:
+            value = article.get(key)
+            if isinstance(value, str):
+                values.append(value)
+                if key == "title":
+                    titles.append(value)
+                elif key == "excerpt":
+                    excerpts.append(value)
+        provider = article.get("provider")
+        name = provider.get("name") if isinstance(provider, dict) else None
+        if isinstance(name, str):
+            values.append(name)
+        topics = article.get("topics")
+        if isinstance(topics, list):
+            values += [topic for topic in topics if isinstance(topic, str)]
+    return titles, excerpts, values, " ".join(values)
+
+
 def _titles_and_excerpts(data: Mapping[str, Any]) -> Iterator[tuple[str, str, str]]:
     """(key, pointer, value) of every string title and excerpt, article and related."""
     for base, article in articles(data):
@@ -208,6 +238,9 @@ class BlankText(Rule):
     summary = "A text field is empty or only whitespace."
 
     def check(self, document: Document) -> Iterator[Violation]:
+        values = once(document, _texts)[2]
+        if "" not in values and not any(map(str.isspace, values)):
+            return  # no blank field: (`str.isspace` is False for "")
         for pointer, value in shared(document, text_fields):
             if not value:
                 yield Violation(pointer, f"`{_label(pointer)}` is empty")
@@ -286,10 +319,10 @@ class UntidyWhitespace(Rule):
     summary = "A title or excerpt has stray, doubled or line-breaking whitespace."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        fields = shared(document, _titles_and_excerpts)
-        if _all_surely_tidy([value for _, _, value in fields]):
+        titles, excerpts, _, _ = once(document, _texts)
+        if _all_surely_tidy(titles + excerpts):
             return
-        for _, pointer, value in fields:
+        for _, pointer, value in shared(document, _titles_and_excerpts):
             # Blank values are FM501's; most others are tidy, which is cheap to show.
             if value and not value.isspace() and not _surely_tidy(value):
                 for problem in _untidy(value):
@@ -329,6 +362,12 @@ class TextLength(Rule):
             "title": self.settings["max-title"],
             "excerpt": self.settings["max-excerpt"],
         }
+        titles, excerpts, _, _ = once(document, _texts)
+        if (
+            max(map(len, titles), default=0) <= limits["title"]
+            and max(map(len, excerpts), default=0) <= limits["excerpt"]
+        ):
+            return  # nothing too long
         for key, pointer, value in shared(document, _titles_and_excerpts):
             limit = limits[key]
             if len(value) > limit:
@@ -427,11 +466,10 @@ class MarkupInText(Rule):
     summary = "A plain-text field contains HTML tags or entities."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        fields = shared(document, text_fields)
-        text = "".join([value for _, value in fields])
+        text = once(document, _texts)[3]
         if "<" not in text and "&" not in text:
             return  # every tag starts with `<` and every reference with `&`: one scan for all fields
-        for pointer, value in fields:
+        for pointer, value in shared(document, text_fields):
             found = _markup(value)
             if found is None:
                 continue
@@ -550,6 +588,22 @@ def _mojibake(value: str) -> tuple[str, str] | None:
     return None
 
 
+# The ASCII characters _GARBLED_SUSPECT looks for, as bytes for `bytes.translate` to delete.
+_ASCII_SUSPECTS = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+
+
+def _may_be_garbled(text: str) -> bool:
+    """False only when `_GARBLED_SUSPECT.search(text)` finds nothing.
+
+    Nearly all text is ASCII (`isascii` is free), where only the ASCII controls are suspect;
+    deleting them from the encoded bytes is several times faster than the regex scan.
+    """
+    if text.isascii():
+        encoded = text.encode("ascii")
+        return len(encoded.translate(None, _ASCII_SUSPECTS)) != len(encoded)
+    return _GARBLED_SUSPECT.search(text) is not None
+
+
 def _visible(text: str) -> str:
     """`text` with invisible characters spelled as <U+XXXX>, for messages."""
     return "".join(
@@ -598,10 +652,9 @@ class Mojibake(Rule):
     summary = "Text is garbled by a wrong character set or holds control characters."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        fields = shared(document, text_fields)
-        if not _GARBLED_SUSPECT.search("\n".join([value for _, value in fields])):
+        if not _may_be_garbled(once(document, _texts)[3]):
             return  # no field has a character _garbled looks for: one scan for all fields
-        for pointer, value in fields:
+        for pointer, value in shared(document, text_fields):
             problem = _garbled(value)
             if problem is not None:
                 yield Violation(pointer, f"`{_label(pointer)}` {problem}")

@@ -26,6 +26,7 @@ from linter.rules.text import (
     _all_surely_tidy,
     _garbled,
     _markup,
+    _may_be_garbled,
     _may_start_with,
     _normal,
     _surely_tidy,
@@ -85,6 +86,18 @@ def test_may_start_with_keeps_folded_matches(excerpt, title):
 def test_garbled_needs_a_suspect_character(value):
     if _GARBLED_SUSPECT.search(value) is None:
         assert _garbled(value) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT | st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=30))
+def test_may_be_garbled_agrees_with_the_suspect_scan(value):
+    assert _may_be_garbled(value) == (_GARBLED_SUSPECT.search(value) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("hHtTpP:/s\u0130\u212a\u03a3x"), max_size=10) | _TEXT)
+def test_insecure_url_prefix_check_lowers_only_seven_characters(value):
+    assert (value[:7].lower() == "http://") == value.lower().startswith("http://")
 
 
 @settings(max_examples=500, deadline=None)
