@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from linter.document import Document
 from linter.rules.base import Option, Rule, RunContext, Violation
-from linter.rules.items import child, images, number_at, shared, text_at
+from linter.rules.items import child, image_pointer, images, once, text_at
 
 SIDES = ("width", "height")
 # Characters that would let a decoded URL segment leave its folder or confuse the file system.
@@ -34,8 +34,11 @@ def _ratio(value: float) -> str:
 
 def declared_size(image: Mapping[str, Any]) -> tuple[float, float] | None:
     """Width and height when both are positive numbers, else None."""
-    width, height = number_at(image, "width"), number_at(image, "height")
-    if width is None or height is None or width <= 0 or height <= 0:
+    width, height = image.get("width"), image.get("height")
+    # `number_at`, inline (it runs for every image): a bool is an int, but no number.
+    if isinstance(width, bool) or not isinstance(width, (int, float)) or width <= 0:
+        return None
+    if isinstance(height, bool) or not isinstance(height, (int, float)) or height <= 0:
         return None
     return width, height
 
@@ -81,14 +84,16 @@ class ImageSize(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         settings = self.settings
         bounds = [(side, settings[f"min-{side}"], settings[f"max-{side}"]) for side in SIDES]
-        for pointer, image in shared(document, images):
+        for base, index, image in once(document, images):
             for side, low, high in bounds:
-                value = number_at(image, side)
-                if value is None or (value > 0 and low <= value <= high):
+                value = image.get(side)
+                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                    continue  # not a number (`number_at`, inline: this runs for every image)
+                if value > 0 and low <= value <= high:
                     continue  # within bounds: what `_problem` would say is nothing
                 message = self._problem(side, value)
                 if message:
-                    yield Violation(child(pointer, side), message)
+                    yield Violation(child(image_pointer(base, index), side), message)
 
     def _problem(self, side: str, value: float) -> str | None:
         low, high = self.settings[f"min-{side}"], self.settings[f"max-{side}"]
@@ -138,14 +143,14 @@ class ImageAspectRatio(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         low, high = self.settings["min-ratio"], self.settings["max-ratio"]
-        for pointer, image in shared(document, images):
+        for base, index, image in once(document, images):
             size = declared_size(image)
             if size is None:
                 continue
             width, height = size
             if not low <= width / height <= high:
                 yield Violation(
-                    pointer,
+                    image_pointer(base, index),
                     f"image {_pixels(width)}x{_pixels(height)} has aspect ratio {_ratio(width / height)}, "
                     f"outside {_ratio(low)} to {_ratio(high)}",
                 )
@@ -238,7 +243,8 @@ class ImageFileMismatch(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         if self.folder is None:
             return
-        for pointer, image in shared(document, images):
+        for base, index, image in once(document, images):
+            pointer = image_pointer(base, index)
             url, declared = text_at(image, "url"), declared_size(image)
             if image.get("isCached") is not True or url is None or declared is None:
                 continue

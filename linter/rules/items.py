@@ -29,13 +29,14 @@ def shared(document: Document, view: Callable[[dict[str, Any]], Iterable[T]]) ->
     return found
 
 
-def once(document: Document, build: Callable[[dict[str, Any]], R]) -> R:
-    """`build(document.data)`, built once per document: `shared` for a view that is one value."""
+def once(document: Document, build: Callable[[Document], R]) -> R:
+    """`build(document)`, built once per document: for views that are one value, or that
+    build on other shared views (such as `shared(document, articles)`)."""
     memo = document.memo
     if build in memo:
         found: R = memo[build]
         return found
-    found = memo[build] = build(document.data)
+    found = memo[build] = build(document)
     return found
 
 
@@ -50,16 +51,20 @@ def articles(data: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     return found
 
 
-def images(data: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
-    """Every image mapping, in the article and in related articles (/images/N, /related/N/images/M)."""
-    found: list[tuple[str, Mapping[str, Any]]] = []
-    for base, article in articles(data):
+def images(document: Document) -> list[tuple[str, int, Mapping[str, Any]]]:
+    """Every image mapping, in the article and in related articles, as (base, index, image):
+    `once(document, images)`. Its pointer (/images/N, /related/N/images/M) is spelled only for
+    a finding, by `image_pointer`."""
+    found: list[tuple[str, int, Mapping[str, Any]]] = []
+    for base, article in shared(document, articles):
         listed = article.get("images")
         if isinstance(listed, list):
-            for index, image in enumerate(listed):
-                if isinstance(image, dict):
-                    found.append((f"{base}/images/{index}", image))
+            found += [(base, index, image) for index, image in enumerate(listed) if isinstance(image, dict)]
     return found
+
+
+def image_pointer(base: str, index: int) -> str:
+    return f"{base}/images/{index}"
 
 
 def text_at(mapping: Mapping[str, Any], key: str) -> str | None:
@@ -77,11 +82,11 @@ def number_at(mapping: Mapping[str, Any], key: str) -> int | float | None:
 def datetime_at(mapping: Mapping[str, Any], key: str) -> datetime | None:
     """The value as an aware datetime, or None when it is not a well-formed RFC 3339 string."""
     text = text_at(mapping, key)
-    return None if text is None else _aware_datetime(text)
+    return None if text is None else aware_datetime(text)
 
 
 @functools.lru_cache(maxsize=4096)  # pure; the date rules all read the same dates of a file
-def _aware_datetime(text: str) -> datetime | None:
+def aware_datetime(text: str) -> datetime | None:
     if len(text) < 20 or "T" not in text.upper():
         return None
     try:

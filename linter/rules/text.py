@@ -164,7 +164,7 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _texts(data: Mapping[str, Any]) -> tuple[list[str], list[str], list[str], str]:
+def _texts(document: Document) -> tuple[list[str], list[str], list[str], str]:
     """(titles, excerpts, every text field's value, those values joined by spaces).
 
     The cheap view for the clean majority of documents: values only, no pointers, so several
@@ -175,7 +175,7 @@ def _texts(data: Mapping[str, Any]) -> tuple[list[str], list[str], list[str], st
     titles: list[str] = []
     excerpts: list[str] = []
     values: list[str] = []
-    for _, article in articles(data):
+    for _, article in shared(document, articles):
         for key in TEXT_KEYS:
             value = article.get(key)
             if isinstance(value, str):

@@ -19,7 +19,7 @@ from linter.document import Document
 from linter.frontmatter import FrontMatter, split_front_matter
 from linter.rules.base import RunContext
 from linter.rules.images import ImageSize
-from linter.rules.items import _aware_datetime, articles, datetime_at, shared, text_fields
+from linter.rules.items import articles, aware_datetime, datetime_at, once, shared, text_fields
 from linter.rules.secured import decode_base64
 from linter.rules.text import (
     _GARBLED_SUSPECT,
@@ -168,7 +168,7 @@ def test_cached_datetime_at_matches_the_uncached_parse(text):
 
 
 def _datetime_reference(text: str):
-    return _aware_datetime.__wrapped__(text)  # the same parse, without the cache
+    return aware_datetime.__wrapped__(text)  # the same parse, without the cache
 
 
 def test_shared_views_are_built_once_per_document():
@@ -184,6 +184,19 @@ def test_shared_views_are_built_once_per_document():
     assert len(calls) == 2
     assert shared(one, text_fields) == tuple(text_fields(one.data))
     assert shared(one, articles) == tuple(articles(one.data))
+
+
+def test_once_builds_a_view_once_per_document():
+    calls = []
+
+    def build(document):
+        calls.append(document)
+        return [len(document.data)]
+
+    one, two = _document(), _document()
+    assert once(one, build) is once(one, build)
+    assert once(two, build) == once(one, build)
+    assert calls == [one, two]
 
 
 def test_a_memo_is_not_part_of_a_documents_value():
