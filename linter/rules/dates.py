@@ -9,7 +9,7 @@ from typing import Any
 from linter.config import ConfigError, parse_datetime
 from linter.document import Document
 from linter.rules.base import Option, Rule, RunContext, Violation
-from linter.rules.items import articles, aware_datetime, child, datetime_at, once, shared
+from linter.rules.items import articles, child, datetime_at, once, parse_aware, shared
 
 PUBLISHED = "publishedDateTime"
 UPDATED = "updatedDateTime"
@@ -49,12 +49,12 @@ def dated(document: Document) -> list[tuple[str, Mapping[str, Any], str, datetim
     """
     found: list[tuple[str, Mapping[str, Any], str, datetime]] = []
     for base, article in shared(document, articles):
-        # `in` before `endswith`: an operator, not a method call, rules out most keys faster.
-        for key in [key for key in article if DATE_SUFFIX in key and key.endswith(DATE_SUFFIX)]:
-            value = article[key]
-            moment = aware_datetime(value) if isinstance(value, str) else None  # `datetime_at`
-            if moment is not None:
-                found.append((base, article, key, moment))
+        for key, value in article.items():
+            # `in` before `endswith`: an operator, not a method call, rules out most keys faster.
+            if DATE_SUFFIX in key and key.endswith(DATE_SUFFIX) and isinstance(value, str):
+                moment = parse_aware(value)  # `datetime_at`, without its cache: one parse per date
+                if moment is not None:
+                    found.append((base, article, key, moment))
     return found
 
 
@@ -245,17 +245,30 @@ class DateOrder(Rule):
         self.pairs: list[tuple[str, str]] = [(first, second) for first, second in pairs]
 
     def check(self, document: Document) -> Iterator[Violation]:
+        moments: dict[tuple[str, str], datetime] | None = None
         for base, article in shared(document, articles):
             for earlier, later in self.pairs:
                 if later not in article or earlier not in article:
                     continue  # a missing date is no date: `datetime_at` would give None
-                first, second = datetime_at(article, earlier), datetime_at(article, later)
+                if moments is None:  # the dates `dated` already parsed, when some pair needs them
+                    moments = {(b, key): moment for b, _, key, moment in once(document, dated)}
+                first, second = (
+                    _moment(moments, base, article, earlier),
+                    _moment(moments, base, article, later),
+                )
                 if first is not None and second is not None and second < first:
                     yield Violation(
                         child(base, later),
                         f"`{later}` {article[later]} is {span((first - second).total_seconds())} "
                         f"before `{earlier}` {article[earlier]}",
                     )
+
+
+def _moment(
+    moments: dict[tuple[str, str], datetime], base: str, article: Mapping[str, Any], key: str
+) -> datetime | None:
+    """`datetime_at(article, key)`; `dated` holds every well-formed date under a `...DateTime` key."""
+    return moments.get((base, key)) if key.endswith(DATE_SUFFIX) else datetime_at(article, key)
 
 
 DATES_RULES: tuple[type[Rule], ...] = (FutureDate, RelatedDateWindow, ImplausibleDate, DateOrder)

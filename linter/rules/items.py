@@ -85,8 +85,12 @@ def datetime_at(mapping: Mapping[str, Any], key: str) -> datetime | None:
     return None if text is None else aware_datetime(text)
 
 
-@functools.lru_cache(maxsize=4096)  # pure; the date rules all read the same dates of a file
-def aware_datetime(text: str) -> datetime | None:
+def parse_aware(text: str) -> datetime | None:
+    """`text` as an aware datetime, or None when it is not a well-formed RFC 3339 date-time.
+
+    Uncached: the shared date view (`rules.dates.dated`) parses each date of a document
+    once, and a cache miss costs nearly as much again as the parse.
+    """
     if len(text) < 20 or "T" not in text.upper():
         return None
     try:
@@ -94,6 +98,10 @@ def aware_datetime(text: str) -> datetime | None:
     except ValueError:
         return None
     return value if value.tzinfo is not None else None
+
+
+#: `parse_aware`, cached for `datetime_at`: rules that look up a date by key may ask twice.
+aware_datetime = functools.lru_cache(maxsize=4096)(parse_aware)
 
 
 def child(pointer: str, key: str | int) -> str:

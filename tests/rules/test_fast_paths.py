@@ -18,6 +18,7 @@ from linter.compose import Limits, compose_document
 from linter.document import Document
 from linter.frontmatter import FrontMatter, split_front_matter
 from linter.rules.base import RunContext
+from linter.rules.dates import _moment, dated
 from linter.rules.images import ImageSize
 from linter.rules.items import articles, aware_datetime, datetime_at, once, shared, text_fields
 from linter.rules.secured import decode_base64
@@ -165,6 +166,34 @@ def test_image_size_skips_only_values_without_a_problem(value, side, low, high):
 def test_cached_datetime_at_matches_the_uncached_parse(text):
     assert datetime_at({"d": text}, "d") == _datetime_reference(text)
     assert datetime_at({"d": text}, "d") == _datetime_reference(text)  # second time from the cache
+
+
+_DATE_TEXTS = st.sampled_from(
+    [
+        "2024-04-02T09:30:00Z",
+        "2024-04-02t09:30:00z",
+        "2024-04-02T09:30:00",
+        "2024-04-02",
+        "2024-04-02T25:30:00Z",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["publishedDateTime", "updatedDateTime", "DateTime", "xDateTimes", "created"]),
+        _DATE_TEXTS | _TEXT | st.integers(),
+    )
+)
+def test_the_date_view_holds_datetime_at_of_every_date_key(fields):
+    document = dataclasses.replace(_document(), data=fields)
+    found = dated(document)
+    wanted = [(key, datetime_at(fields, key)) for key in fields if key.endswith("DateTime")]
+    assert [(key, moment) for _, _, key, moment in found] == [(k, m) for k, m in wanted if m is not None]
+    moments = {(base, key): moment for base, _, key, moment in found}
+    for key in [*fields, "missingDateTime", "missing"]:
+        assert _moment(moments, "", fields, key) == datetime_at(fields, key)
 
 
 def _datetime_reference(text: str):
