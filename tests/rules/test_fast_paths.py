@@ -21,7 +21,7 @@ from linter.rules.base import RunContext
 from linter.rules.dates import _moment, dated
 from linter.rules.images import ImageSize
 from linter.rules.items import articles, aware_datetime, datetime_at, once, shared, text_fields
-from linter.rules.secured import decode_base64
+from linter.rules.secured import base64_size, decode_base64
 from linter.rules.text import (
     _GARBLED_SUSPECT,
     _all_surely_tidy,
@@ -115,6 +115,13 @@ _BASE64ISH = st.text(alphabet=st.sampled_from("AQgw+/=;- \n\u00e9"), max_size=24
 @given(_BASE64ISH | st.binary(max_size=20).map(lambda b: base64.b64encode(b).decode()))
 def test_decode_base64_gives_what_it_gave_before_its_fast_path(text):
     assert decode_base64(text) == _decode_base64_reference(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BASE64ISH | st.binary(max_size=40).map(lambda b: base64.b64encode(b).decode()))
+def test_base64_size_is_the_size_of_what_decode_base64_gives(text):
+    decoded = decode_base64(text)
+    assert base64_size(text) == (decoded if isinstance(decoded, str) else len(decoded))
 
 
 def _decode_base64_reference(text: str) -> bytes | str:
