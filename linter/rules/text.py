@@ -203,12 +203,19 @@ def _titles_and_excerpts(data: Mapping[str, Any]) -> Iterator[tuple[str, str, st
                 yield key, f"{base}/{key}", value  # plain keys: nothing to escape
 
 
-def _topic_lists(data: Mapping[str, Any]) -> Iterator[list[tuple[str, str]]]:
-    """The string topics of each article as (pointer, topic), one list per article."""
-    for base, article in articles(data):
+def _topic_lists(document: Document) -> list[tuple[str, list[Any]]]:
+    """(base, topics) of each article whose topics are a list, as written: non-strings too, so
+    that a topic's index in the list is its pointer's (`_topic_pointer`), spelled for findings."""
+    found: list[tuple[str, list[Any]]] = []
+    for base, article in shared(document, articles):
         topics = article.get("topics")
         if isinstance(topics, list):
-            yield [(f"{base}/topics/{i}", t) for i, t in enumerate(topics) if isinstance(t, str)]
+            found.append((base, topics))
+    return found
+
+
+def _topic_pointer(base: str, index: int) -> str:
+    return f"{base}/topics/{index}"
 
 
 class BlankText(Rule):
@@ -405,8 +412,12 @@ class ExcerptRepeatsTitle(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         for base, article in shared(document, articles):
-            title, excerpt = text_at(article, "title"), text_at(article, "excerpt")
-            if title is None or excerpt is None or not _may_start_with(excerpt, title):
+            title, excerpt = article.get("title"), article.get("excerpt")  # `text_at`, inline
+            if (
+                not isinstance(title, str)
+                or not isinstance(excerpt, str)
+                or not _may_start_with(excerpt, title)
+            ):
                 continue
             head, text, pointer = _normal(title), _normal(excerpt), child(base, "excerpt")
             if not head or not text.startswith(head):
@@ -508,20 +519,21 @@ class DuplicateTopic(Rule):
     summary = "A topic is listed twice."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for topics in shared(document, _topic_lists):
-            first: dict[str, tuple[str, str]] = {}
-            for pointer, topic in topics:
-                key = _normal(topic)
+        for base, topics in once(document, _topic_lists):
+            first: dict[str, int] = {}
+            for index, topic in enumerate(topics):
+                if not isinstance(topic, str):
+                    continue
+                key = " ".join(topic.split()).casefold()  # `_normal`, inline: it runs for every topic
                 if not key:
                     continue  # blank topics are FM501's
-                if key not in first:
-                    first[key] = (pointer, topic)
+                earlier = first.setdefault(key, index)
+                if earlier == index:
                     continue
-                earlier_pointer, earlier = first[key]
-                line = document.locate(earlier_pointer).line
+                line = document.locate(_topic_pointer(base, earlier)).line
                 yield Violation(
-                    pointer,
-                    f"duplicate topic `{topic.strip()}`: first listed as `{earlier.strip()}` on line {line}",
+                    _topic_pointer(base, index),
+                    f"duplicate topic `{topic.strip()}`: first listed as `{topics[earlier].strip()}` on line {line}",
                 )
 
 
@@ -560,13 +572,15 @@ class UnknownTopic(Rule):
         allowed = {_normal(v): v for v in self.settings["vocabulary"] if isinstance(v, str) and v.strip()}
         if not allowed:
             return
-        for topics in shared(document, _topic_lists):
-            for pointer, topic in topics:
-                key = _normal(topic)
+        for base, topics in once(document, _topic_lists):
+            for index, topic in enumerate(topics):
+                key = _normal(topic) if isinstance(topic, str) else None
                 if key and key not in allowed:
                     close = difflib.get_close_matches(key, allowed, n=1)
                     hint = f"; did you mean `{allowed[close[0]]}`?" if close else ""
-                    yield Violation(pointer, f"topic `{topic.strip()}` is not in the vocabulary{hint}")
+                    yield Violation(
+                        _topic_pointer(base, index), f"topic `{topic.strip()}` is not in the vocabulary{hint}"
+                    )
 
 
 def _mojibake(value: str) -> tuple[str, str] | None:
