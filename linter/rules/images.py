@@ -35,7 +35,7 @@ def _ratio(value: float) -> str:
 def declared_size(image: Mapping[str, Any]) -> tuple[float, float] | None:
     """Width and height when both are positive numbers, else None."""
     width, height = image.get("width"), image.get("height")
-    # `number_at`, inline (it runs for every image): a bool is an int, but no number.
+    # Numbers only: a bool is an int in Python, but not a size.
     if isinstance(width, bool) or not isinstance(width, (int, float)) or width <= 0:
         return None
     if isinstance(height, bool) or not isinstance(height, (int, float)) or height <= 0:
@@ -88,7 +88,7 @@ class ImageSize(Rule):
             for side, low, high in bounds:
                 value = image.get(side)
                 if isinstance(value, bool) or not isinstance(value, (int, float)):
-                    continue  # not a number (`number_at`, inline: this runs for every image)
+                    continue  # not a number (a bool is an int in Python, but not a size)
                 if value > 0 and low <= value <= high:
                     continue  # within bounds: what `_problem` would say is nothing
                 message = self._problem(side, value)

@@ -72,13 +72,6 @@ def text_at(mapping: Mapping[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def number_at(mapping: Mapping[str, Any], key: str) -> int | float | None:
-    value = mapping.get(key)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return value
-
-
 def datetime_at(mapping: Mapping[str, Any], key: str) -> datetime | None:
     """The value as an aware datetime, or None when it is not a well-formed RFC 3339 string."""
     text = text_at(mapping, key)

@@ -169,8 +169,8 @@ def _texts(document: Document) -> tuple[list[str], list[str], list[str], str]:
 
     The cheap view for the clean majority of documents: values only, no pointers, so several
     rules can clear all fields with one scan; a rule that finds something walks the fields
-    again with pointers (`text_fields`, `_titles_and_excerpts`). Order within the lists is
-    not file order.
+    again with pointers (`text_fields`, `_titles_and_excerpts`). Values come in the order of
+    `text_fields`; the checks on them do not depend on it.
     """
     titles: list[str] = []
     excerpts: list[str] = []

@@ -31,6 +31,7 @@ from linter.rules.text import (
     _may_start_with,
     _normal,
     _surely_tidy,
+    _texts,
     _untidy,
 )
 from linter.rules.urls import surely_within
@@ -58,6 +59,32 @@ def _document(text: str = ARTICLE) -> Document:
 def test_surely_tidy_only_when_untidy_finds_nothing(value):
     if _surely_tidy(value):
         assert list(_untidy(value)) == []
+
+
+_FIELD = _TEXT | st.integers() | st.none()
+_ARTICLE = st.fixed_dictionaries(
+    {},
+    optional={
+        "title": _FIELD,
+        "excerpt": _FIELD,
+        "category": _FIELD,
+        "type": _FIELD,
+        "provider": st.fixed_dictionaries({}, optional={"name": _FIELD}) | _FIELD,
+        "topics": st.lists(_FIELD, max_size=4) | _FIELD,
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ARTICLE, st.lists(_ARTICLE | _FIELD, max_size=3))
+def test_the_text_values_view_is_text_fields_without_pointers(article, related):
+    data = {**article, "related": related}
+    titles, excerpts, values, joined = _texts(dataclasses.replace(_document(), data=data))
+    fields = text_fields(data)
+    assert values == [value for _, value in fields]
+    assert titles == [value for pointer, value in fields if pointer.endswith("/title")]
+    assert excerpts == [value for pointer, value in fields if pointer.endswith("/excerpt")]
+    assert joined == " ".join(values)
 
 
 def test_surely_tidy_clears_ordinary_text():
