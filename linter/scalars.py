@@ -39,6 +39,10 @@ def resolve_plain(text: str) -> object:
         return _CONSTANTS[text]
     if len(text) > _MAX_NUMBER_CHARS:  # int() refuses huge literals; such a "number" is text
         return text
+    if ":" in text or " " in text:  # dates and times, the commonest such scalars: never a number
+        return text
+    if text.isdigit() and text.isascii():  # the commonest number, without a regex
+        return int(text)
     if _INT.match(text):
         return int(text)
     if _HEX.match(text):
