@@ -8,11 +8,16 @@ Formats are the known point of disagreement (each library has its own checkers).
 python's accept a trailing newline), and calling back into python for them cost ~80 µs of the
 ~95 µs a document took. Every other format is checked by python's own function, so both paths
 agree by construction.
+
+The same guarantee holds for every part of a document, which is what keeps rejected documents
+cheap: a top-level key under which the compiled validator finds nothing cannot hold a python
+error either, so python only needs to look at the keys `rejected_keys` names.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -21,6 +26,16 @@ if TYPE_CHECKING:
     from jsonschema import FormatChecker
 
 IsValid = Callable[[Any], bool]
+RejectedKeys = Callable[[Any], "set[Any] | None"]
+
+
+@dataclass(frozen=True)
+class FastValidator:
+    """The compiled validator's verdict, and where in a rejected document its errors are."""
+
+    is_valid: IsValid
+    rejected_keys: RejectedKeys
+
 
 # Formats whose compiled checker never accepts a value that python's rejects.
 NATIVE_FORMATS = frozenset({"date-time", "uri"})
@@ -28,8 +43,8 @@ NATIVE_FORMATS = frozenset({"date-time", "uri"})
 
 def build_fast_validator(
     schema: dict[str, Any], schema_path: Path, formats: FormatChecker | None
-) -> IsValid | None:
-    """The compiled validator's `is_valid`, or None where jsonschema-rs is missing or refuses.
+) -> FastValidator | None:
+    """The compiled validator, or None where jsonschema-rs is missing or refuses.
     Without `formats` the schema must use only NATIVE_FORMATS (the caller checks)."""
     try:
         import jsonschema_rs
@@ -50,7 +65,7 @@ def build_fast_validator(
         )
     except Exception:  # an unsupported keyword or ref: correctness first, python validates all
         return None
-    return _guarded(validator.is_valid)
+    return FastValidator(_guarded(validator.is_valid), _rejected_keys(validator.iter_errors))
 
 
 def _format_function(formats: FormatChecker, name: str) -> Callable[[Any], bool]:
@@ -83,6 +98,25 @@ def _guarded(is_valid: IsValid) -> IsValid:
             return False
 
     return check
+
+
+def _rejected_keys(iter_errors: Callable[[Any], Any]) -> RejectedKeys:
+    def rejected_keys(instance: Any) -> set[Any] | None:
+        """The first instance-path step of every compiled error (errors of the root's own
+        keywords have none); None when the validator raised or, contradicting `is_valid`, found
+        nothing: then only a whole-document check is safe."""
+        keys: set[Any] = set()
+        found = False
+        try:
+            for error in iter_errors(instance):
+                found = True
+                if error.instance_path:
+                    keys.add(error.instance_path[0])
+        except Exception:  # e.g. an integer too large for Rust
+            return None
+        return keys if found else None
+
+    return rejected_keys
 
 
 def compiled_pattern_search() -> Callable[[str, str], bool] | None:
