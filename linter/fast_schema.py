@@ -11,7 +11,7 @@ agree by construction.
 
 The same guarantee holds for every part of a document, which is what keeps rejected documents
 cheap: a top-level key under which the compiled validator finds nothing cannot hold a python
-error either, so python only needs to look at the keys `rejected_keys` names.
+error either, so python only needs to look at the places `rejected` names.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from jsonschema import FormatChecker
 
 IsValid = Callable[[Any], bool]
-RejectedKeys = Callable[[Any], "set[Any] | None"]
+Rejected = Callable[[Any], "dict[Any, set[Any]] | None"]
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class FastValidator:
     """The compiled validator's verdict, and where in a rejected document its errors are."""
 
     is_valid: IsValid
-    rejected_keys: RejectedKeys
+    rejected: Rejected
 
 
 # Formats whose compiled checker never accepts a value that python's rejects.
@@ -65,7 +65,7 @@ def build_fast_validator(
         )
     except Exception:  # an unsupported keyword or ref: correctness first, python validates all
         return None
-    return FastValidator(_guarded(validator.is_valid), _rejected_keys(validator.iter_errors))
+    return FastValidator(_guarded(validator.is_valid), _rejected(validator.iter_errors))
 
 
 def _format_function(formats: FormatChecker, name: str) -> Callable[[Any], bool]:
@@ -100,23 +100,25 @@ def _guarded(is_valid: IsValid) -> IsValid:
     return check
 
 
-def _rejected_keys(iter_errors: Callable[[Any], Any]) -> RejectedKeys:
-    def rejected_keys(instance: Any) -> set[Any] | None:
+def _rejected(iter_errors: Callable[[Any], Any]) -> Rejected:
+    def rejected(instance: Any) -> dict[Any, set[Any]] | None:
         """The first instance-path step of every compiled error (errors of the root's own
-        keywords have none); None when the validator raised or, contradicting `is_valid`, found
-        nothing: then only a whole-document check is safe."""
-        keys: set[Any] = set()
+        keywords have none), each with the second steps seen under it: list indices, keys,
+        None for an error at the first step itself. None instead when the validator raised or,
+        contradicting `is_valid`, found nothing: then only a whole-document check is safe."""
+        places: dict[Any, set[Any]] = {}
         found = False
         try:
             for error in iter_errors(instance):
                 found = True
-                if error.instance_path:
-                    keys.add(error.instance_path[0])
-        except Exception:  # e.g. an integer too large for Rust
+                path = error.instance_path
+                if path:
+                    places.setdefault(path[0], set()).add(path[1] if len(path) > 1 else None)
+        except Exception:  # e.g. a value the compiled validator cannot take
             return None
-        return keys if found else None
+        return places if found else None
 
-    return rejected_keys
+    return rejected
 
 
 def compiled_pattern_search() -> Callable[[str, str], bool] | None:

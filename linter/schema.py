@@ -49,6 +49,25 @@ _SPLITTABLE_ROOT = frozenset(
         "maxProperties",
     }
 )
+# Keywords of a top-level list property whose items can be split as well: only `items` looks
+# at single items (2020-12 `items`: one schema for every item).
+_SPLITTABLE_LIST = frozenset(
+    {
+        "$comment",
+        "title",
+        "description",
+        "default",
+        "examples",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+        "type",
+        "items",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+    }
+)
 _MAX_PRUNED = 256
 
 
@@ -88,6 +107,7 @@ class SchemaChecker:
         self.fingerprint = fingerprint
         self._validator = validator
         self._splittable = _splittable(schema)
+        self._split_lists = _split_lists(schema) if self._splittable else frozenset()
         self._pruned: dict[frozenset[Any], Validator] = {}
 
     @property
@@ -106,20 +126,26 @@ class SchemaChecker:
         """Python's errors for a document the fast path rejected, in python's order.
 
         The whole-document pass costs ~1-2 ms, mostly spent proving the valid parts valid. A
-        top-level key the compiled validator finds no error under cannot hold a python error
-        (the fast path never accepts what python rejects), so for a root that is a plain object
-        schema python validates the same schema with those keys' subschemas set to `true`:
-        same validator, same keywords in the same order, hence the same errors.
+        part the compiled validator finds no error in cannot hold a python error (the fast path
+        never accepts what python rejects). So for a root that is a plain object schema python
+        validates the same schema with the subschemas of the accepted top-level keys set to
+        `true`, and, in a plain list property, `items` turned into `prefixItems` that check only
+        the rejected items: same validator, keywords in the same order, the same errors (only
+        their schema paths name `prefixItems`; no message uses them).
         """
         validator = self.validator
         if self._splittable and self.fast is not None and isinstance(data, dict):
-            rejected = self.fast.rejected_keys(data)
+            rejected = self.fast.rejected(data)
             if rejected is not None:
-                validator = self._pruned_validator(validator, frozenset(rejected))
+                validator = self._pruned_validator(validator, rejected)
         return validator.iter_errors(data)
 
-    def _pruned_validator(self, validator: Validator, rejected: frozenset[Any]) -> Validator:
-        pruned = self._pruned.get(rejected)
+    def _pruned_validator(self, validator: Validator, rejected: dict[Any, set[Any]]) -> Validator:
+        split_lists = self._split_lists if "prefixItems" in validator.VALIDATORS else frozenset()
+        cache_key = frozenset(
+            (key, frozenset(below) if key in split_lists else None) for key, below in rejected.items()
+        )
+        pruned = self._pruned.get(cache_key)
         if pruned is None:
             if len(self._pruned) >= _MAX_PRUNED:
                 self._pruned.clear()
@@ -128,8 +154,17 @@ class SchemaChecker:
             # bounded pattern keywords; without it evolve keeps this validator's class. `$ref`s
             # still resolve against the whole schema: evolve keeps the resolver.
             root = {key: value for key, value in self.schema.items() if key != "$schema"}
-            root["properties"] = {key: (properties[key] if key in rejected else True) for key in properties}
-            pruned = self._pruned[rejected] = validator.evolve(schema=root)
+            root["properties"] = {
+                key: (
+                    True
+                    if key not in rejected
+                    else _only_items(properties[key], rejected[key])
+                    if key in split_lists
+                    else properties[key]
+                )
+                for key in properties
+            }
+            pruned = self._pruned[cache_key] = validator.evolve(schema=root)
         return pruned
 
 
@@ -155,6 +190,32 @@ def _splittable(schema: dict[str, Any]) -> bool:
     """A root whose errors SchemaChecker.errors may split by top-level key: an object schema
     of plain keywords whose `properties` are the only subschemas reached through that key."""
     return isinstance(schema.get("properties"), dict) and schema.keys() <= _SPLITTABLE_ROOT
+
+
+def _split_lists(schema: dict[str, Any]) -> frozenset[str]:
+    """Top-level list properties whose items SchemaChecker.errors may split."""
+    return frozenset(
+        key
+        for key, subschema in schema["properties"].items()
+        if isinstance(subschema, dict)
+        and isinstance(subschema.get("items"), (dict, bool))
+        and subschema.keys() <= _SPLITTABLE_LIST
+    )
+
+
+def _only_items(subschema: dict[str, Any], below: set[Any]) -> dict[str, Any]:
+    """`subschema` with `items` checking only the items at the indices in `below`, in place.
+
+    An error at the list itself (None in `below`) keeps `items` whole: the compiled validator
+    might have reported an item's error there."""
+    if None in below:
+        return subschema
+    indices = [step for step in below if isinstance(step, int)]
+    prefix = [subschema["items"] if index in below else True for index in range(max(indices, default=-1) + 1)]
+    return {
+        ("prefixItems" if key == "items" else key): (prefix if key == "items" else value)
+        for key, value in subschema.items()
+    }
 
 
 def _trusted(schema_path: Path, schema: dict[str, Any]) -> bool:

@@ -47,7 +47,8 @@ def _document(text: str) -> Document | None:
 
 
 def _from_data(data: dict[str, Any]) -> Document:
-    document = _document("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n")
+    unshared = json.loads(json.dumps(data))  # no YAML aliases for repeated objects
+    document = _document("---\n" + yaml.safe_dump(unshared, allow_unicode=True, sort_keys=False) + "---\n")
     assert document is not None, data
     return document
 
@@ -56,10 +57,22 @@ def _problems(checker: SchemaChecker, document: Document) -> list[tuple[Any, ...
     return [(p.code, p.message, p.pointer, p.region) for p in checker.check(document)]
 
 
+def _schema_path(error: Any) -> list[Any]:
+    """The schema path with the split's `prefixItems/<n>` read as the schema's `items`."""
+    steps = list(error.absolute_schema_path)
+    path: list[Any] = []
+    while steps:
+        step = steps.pop(0)
+        if step == "prefixItems":
+            steps.pop(0)
+            step = "items"
+        path.append(step)
+    return path
+
+
 def _errors(errors: Any) -> list[tuple[Any, ...]]:
     return [
-        (list(e.absolute_path), e.validator, e.validator_value, e.message, list(e.absolute_schema_path))
-        for e in errors
+        (list(e.absolute_path), e.validator, e.validator_value, e.message, _schema_path(e)) for e in errors
     ]
 
 
@@ -158,7 +171,7 @@ def _article_data(**changes: Any) -> dict[str, Any]:
 def test_only_the_rejected_keys_are_validated_by_python():
     data = _article_data(quality=150, autor="x")
     assert CHECKER.fast is not None
-    assert CHECKER.fast.rejected_keys(data) == {"quality"}  # `autor` is the root's own error
+    assert CHECKER.fast.rejected(data) == {"quality": {None}}  # `autor` is the root's own error
     assert_same(_from_data(data))
 
 
@@ -170,10 +183,38 @@ def test_numbers_beyond_rust_integers(number):
 def test_the_comparison_fails_when_the_split_skips_a_rejected_key():
     """The differential tests have teeth: a split told the wrong keys loses the finding."""
     assert CHECKER.fast is not None
-    lying = dataclasses.replace(CHECKER.fast, rejected_keys=lambda data: set())
+    lying = dataclasses.replace(CHECKER.fast, rejected=lambda data: {})
     checker = SchemaChecker(CHECKER.path, CHECKER.schema, lying, CHECKER.fingerprint, CHECKER.validator)
     with pytest.raises(AssertionError):
         assert_same(_from_data(_article_data(quality=150)), checker)
+
+
+def test_only_the_rejected_items_of_a_list_are_validated_by_python():
+    item = {
+        "title": "t",
+        "publishedDateTime": "2021-05-21T13:40:00Z",
+        "webUrl": "https://a.example/",
+        "provider": {"name": "A", "domain": "a.example"},
+    }
+    related = [dict(item) for _ in range(5)]
+    related[1]["quality"] = 150
+    related[3]["images"] = [{"url": "https://a.example/i.jpg", "width": 0, "height": 1}]
+    data = _article_data(related=related, topics=["ok", "", "fine", 7])
+    assert CHECKER.fast is not None
+    assert CHECKER.fast.rejected(data) == {"related": {1, 3}, "topics": {1, 3}}
+    document = _from_data(data)
+    assert [p.pointer for p in CHECKER.check(document)] == [
+        "/topics/1",
+        "/topics/3",
+        "/related/1/quality",
+        "/related/3/images/0/width",
+    ]
+    assert_same(document)
+
+
+@pytest.mark.parametrize("images", ["not a list", [], [{"url": "https://a.example/", "width": 1}] * 3])
+def test_list_level_errors_keep_every_item_checked(images):
+    assert_same(_from_data(_article_data(images=images)))
 
 
 def test_bounded_patterns_survive_the_split():
@@ -196,6 +237,7 @@ def test_several_errors_keep_python_order():
 @pytest.mark.parametrize(
     ("root", "split"),
     [
+        ({"type": "object"}, True),
         ({"$schema": "http://json-schema.org/draft-04/schema#", "type": "object"}, True),
         ({"$schema": "http://json-schema.org/draft-07/schema#", "additionalProperties": False}, True),
         ({"allOf": [{"required": ["title"]}]}, False),
