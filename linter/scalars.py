@@ -15,6 +15,7 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 #: First characters of every plain scalar that is not text; any other scalar is text as written.
 MAYBE_SPECIAL = frozenset("-+.0123456789~nNtTfF")
+_NUMBER_START = frozenset("-+.0123456789")
 _MAX_NUMBER_CHARS = 4000
 _CONSTANTS: dict[str, object] = {
     "": None,
@@ -37,6 +38,8 @@ def resolve_plain(text: str) -> object:
         return text
     if text in _CONSTANTS:
         return _CONSTANTS[text]
+    if text[0] not in _NUMBER_START:  # words such as `news` or `tide`: text, without a regex
+        return text
     if len(text) > _MAX_NUMBER_CHARS:  # int() refuses huge literals; such a "number" is text
         return text
     if ":" in text or " " in text:  # dates and times, the commonest such scalars: never a number
