@@ -15,7 +15,7 @@ from typing import Any
 
 from linter.config import Config
 from linter.engine import Engine, build_engine
-from linter.results import FileResult
+from linter.results import FileResult, pack_facts
 
 #: Below this many files, starting workers costs more than it saves.
 MIN_FILES_PER_WORKER = 250
@@ -90,5 +90,11 @@ def _init_worker(config: Config, now: datetime) -> None:
 
 
 def _lint_one(path: str) -> FileResult:
+    """Lint in a worker; facts travel packed (a string pickles and unpickles ~5x faster than
+    the objects, and the main process, which shares the cores, would pack them anyway)."""
     assert _WORKER_ENGINE is not None
-    return _WORKER_ENGINE.lint_file(path)
+    result = _WORKER_ENGINE.lint_file(path)
+    if result.facts:
+        result.packed_facts = pack_facts(result.facts, _WORKER_ENGINE.corpus_rules)
+        result.facts = {}
+    return result

@@ -29,6 +29,9 @@ class FileResult:
     directives: list[Directive] = field(default_factory=list)
     digest: str = ""
     keys: tuple[str, ...] = ()
+    #: `facts` as `pack_facts` writes them, held instead of `facts` by results from worker
+    #: processes and in a big run without a cache; unpacked only for a shared key.
+    packed_facts: str = ""
 
 
 def fact_keys(code: str, keys: Iterable[str]) -> tuple[str, ...]:
@@ -51,16 +54,22 @@ def encode(result: FileResult, corpus_rules: Mapping[str, CorpusRule]) -> tuple[
     directives = [
         [d.line, d.column, d.end_column, d.whole_file, list(d.selectors)] for d in result.directives
     ]
-    facts = {
-        code: corpus_rules[code].encode_facts(value)
-        for code, value in result.facts.items()
-        if code in corpus_rules and value is not None
-    }
     return (
         _dumps({"f": findings, "d": directives}) if findings or directives else "",
         "\n".join(result.keys),
-        _dumps(facts) if facts else "",
+        result.packed_facts or pack_facts(result.facts, corpus_rules),
     )
+
+
+def pack_facts(facts: Mapping[str, Any], corpus_rules: Mapping[str, CorpusRule]) -> str:
+    """Corpus-rule facts as one JSON string ("" for none); `decode_facts` reverses it. A tenth
+    of the memory of the objects: what 100,000 results hold until the cross-file rules run."""
+    encoded = {
+        code: corpus_rules[code].encode_facts(value)
+        for code, value in facts.items()
+        if code in corpus_rules and value is not None
+    }
+    return _dumps(encoded) if encoded else ""
 
 
 def _dumps(value: Any) -> str:

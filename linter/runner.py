@@ -9,14 +9,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from linter import __version__
+from linter import __version__, freshness
 from linter.cache import CACHE_FORMAT, Entry, Record, ResultCache, digest, fingerprint, fresh_by_stat
 from linter.discovery import FileFilter, Source, discover
 from linter.engine import Engine, Report
 from linter.frontmatter import read_head
 from linter.identity import Identities, Located
 from linter.parallel import lint_many
-from linter.results import FileResult, decode, decode_facts, encode
+from linter.results import FileResult, decode, decode_facts, encode, pack_facts
 
 _STORE_BATCH = 1000  # fresh results written to the cache per transaction
 
@@ -51,9 +51,7 @@ def run_check(
             if where is not None:
                 checked.add(where.real)
         wanted = {key for result in results for key in result.keys}
-        context = _context(
-            engine, discover(roots, filters), checked, wanted, cache, options.jobs, identities, located
-        )
+        context = _context(engine, discover(roots, filters), checked, wanted, cache, options.jobs, located)
     if engine.corpus_rules:
         _load_shared_facts(engine, [*results, *context], cache, located)
     return engine.finish(results, problems, context)
@@ -77,11 +75,14 @@ def _load_shared_facts(
     needy = [r for r in results if not r.facts and not shared.isdisjoint(r.keys)]
     if not needy:
         return
-    reals = {r.path: where.real for r in needy if (where := located.get(r.path)) is not None}
-    stored = cache.facts(reals.values()) if cache is not None else {}
+    reals = {
+        r.path: where.real for r in needy if not r.packed_facts and (where := located.get(r.path)) is not None
+    }
+    stored = cache.facts(reals.values()) if cache is not None and reals else {}
     for result in needy:
         try:
-            result.facts = decode_facts(stored[reals[result.path]], engine.corpus_rules)
+            packed = result.packed_facts or stored[reals[result.path]]
+            result.facts = decode_facts(packed, engine.corpus_rules)
         except (KeyError, ValueError, TypeError):  # gone from the cache or damaged: lint it again
             result.facts = engine.lint_file(result.path).facts
 
@@ -161,7 +162,8 @@ def _stored(
 ) -> Iterator[FileResult]:
     """Pass fresh results through, writing them to the cache in batches as they come. In a big
     run a stored result drops its facts: over 100,000 files they were most of the memory, and
-    the few that a cross-file rule needs are read back (see _load_shared_facts)."""
+    the few that a cross-file rule needs are read back (see _load_shared_facts). Without a
+    cache, a big run keeps them packed in one string instead."""
     drop_facts = len(stats) > _STORE_BATCH
     batch: list[tuple[FileResult, Located | None]] = []
     for result, where in zip(fresh, stats, strict=True):
@@ -170,6 +172,9 @@ def _stored(
             if len(batch) >= _STORE_BATCH:
                 _store(engine, cache, batch, drop_facts)
                 batch = []
+        elif drop_facts and result.facts:
+            result.packed_facts = pack_facts(result.facts, engine.corpus_rules)
+            result.facts = {}
         yield result
     if cache is not None:
         _store(engine, cache, batch, drop_facts)
@@ -183,6 +188,7 @@ def _store(
         for result, where in batch:
             if where is not None and result.digest:
                 result.facts = {}
+                result.packed_facts = ""
 
 
 def _context(
@@ -192,7 +198,6 @@ def _context(
     wanted: set[str],
     cache: ResultCache | None,
     jobs: int,
-    identities: Identities,
     located: dict[str, Located | None],
 ) -> list[FileResult]:
     """What the files under the content roots that were not checked contribute to cross-file
@@ -200,25 +205,26 @@ def _context(
     file (nothing else can show in this run's findings); a changed one is linted again."""
     cwd = os.path.join(os.getcwd(), "")
     stamps = cache.stamps() if cache is not None else {}
+    paths = [source.path for source in sources if source.problem is None]
     found: list[FileResult] = []
     todo: list[tuple[str, Located]] = []
-    for source in sources:  # 100,000 times for one changed file: a path is made only when needed
-        where = identities.locate(source.path) if source.problem is None else None
-        if where is None or where.real in checked:
-            continue
-        stamp = stamps.get(where.real)
-        if (
-            cache is None
-            or stamp is None
-            or not _unchanged(engine, cache, source.path, where, stamp[1], stamp[2], None)
-        ):
-            todo.append((_relative(source.path, cwd), where))
-            continue
-        keys = stamp[3].split("\n") if stamp[3] else ()
-        if not wanted.isdisjoint(keys):
-            path = _relative(source.path, cwd)
-            found.append(FileResult(path, keys=tuple(keys)))
-            located[path] = where
+    for position, where, shared_keys in freshness.judge(paths, stamps, checked, wanted, jobs):
+        keys = shared_keys
+        if keys is None:  # changed since cached, or not cached: same content, or lint it again
+            stamp = stamps.get(where.real)
+            if (
+                cache is None
+                or stamp is None
+                or not _unchanged(engine, cache, paths[position], where, stamp[1], stamp[2], None)
+            ):
+                todo.append((_relative(paths[position], cwd), where))
+                continue
+            keys = tuple(stamp[3].split("\n")) if stamp[3] else ()
+            if wanted.isdisjoint(keys):
+                continue
+        path = _relative(paths[position], cwd)
+        found.append(FileResult(path, keys=keys))
+        located[path] = where
     fresh = lint_many(engine, [path for path, _ in todo], jobs)
     for result, (path, where) in zip(_stored(engine, cache, fresh, [w for _, w in todo]), todo, strict=True):
         found.append(result)

@@ -201,6 +201,35 @@ def test_a_big_cold_run_keeps_no_facts_in_memory_yet_finds_duplicates(project, c
     assert len(decoded) == 2  # a1.md and a3.md, read back from the cache
 
 
+def test_a_big_run_without_cache_keeps_facts_packed_yet_finds_duplicates(project, capsys, monkeypatch):
+    """Without a cache, past one batch, fresh results hold their facts as one string each; only
+    the duplicates' are unpacked, and the findings are those of a run that kept everything."""
+    import linter.runner as runner
+
+    (project / "content" / "a3.md").write_text(ARTICLE.replace("sea-wall-approved", "story-1"))
+    expected = _run(capsys, "--no-cache")
+    monkeypatch.setattr(runner, "_STORE_BATCH", 2)
+    decoded, results = [], []
+    real_decode, real_finish = runner.decode_facts, runner.Engine.finish
+    monkeypatch.setattr(
+        runner, "decode_facts", lambda text, rules: decoded.append(text) or real_decode(text, rules)
+    )
+    monkeypatch.setattr(
+        runner.Engine, "finish", lambda self, rs, *a: results.extend(rs) or real_finish(self, rs, *a)
+    )
+    assert _run(capsys, "--no-cache") == expected
+    assert expected[1].count("FM404") == 2
+    assert len(decoded) == 2 and all('"FM404"' in text for text in decoded)  # a1.md and a3.md
+    held = {os.path.basename(r.path): (bool(r.facts), bool(r.packed_facts)) for r in results}
+    assert held == {
+        "a0.md": (False, True),
+        "a1.md": (True, True),  # unpacked: it shares a key with a3.md
+        "a2.md": (False, True),
+        "a3.md": (True, True),
+    }
+    assert not (project / ".content-lint-cache").exists()
+
+
 def test_a_planted_cache_table_with_loose_types_is_read_safely(project, capsys):
     """A cache file someone replaced with a non-STRICT table holding wrong types: those rows
     are skipped and the files linted again, never a crash or a wrong finding."""

@@ -69,6 +69,12 @@ def test_output_is_identical_whatever_the_number_of_workers(big_project, capsys)
     assert outputs[0][1].count("FM404") == len(range(0, count, 97))
 
 
+def test_workers_filling_the_cache_give_the_same_findings_and_reuse_them(big_project, capsys):
+    expected = (main(["check", "content", "--no-cache", "--jobs", "1"]), capsys.readouterr()[0])
+    for _run in ("fill", "warm"):
+        assert (main(["check", "content", "--jobs", "2"]), capsys.readouterr()[0]) == expected
+
+
 def test_content_roots_compare_one_changed_file_with_all(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content-lint.toml").write_text(
