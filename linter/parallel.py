@@ -50,12 +50,15 @@ def lint_many(
     from concurrent.futures import ProcessPoolExecutor  # a small run never pays for this import
 
     chunk = max(16, min(256, len(paths) // (workers * 8)))
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_context(),
-        initializer=_init_worker,
-        initargs=(engine.config, engine.context.now),
-    ) as pool:
+    with (
+        fewer_gc_passes(),  # here too: unpickling the results allocates as much as linting
+        ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=_context(),
+            initializer=_init_worker,
+            initargs=(engine.config, engine.context.now),
+        ) as pool,
+    ):
         for result in pool.map(_lint_one, paths, chunksize=chunk):
             yield result
             if on_file is not None:

@@ -56,6 +56,23 @@ def big_project(tmp_path, monkeypatch):
     return tmp_path, count
 
 
+def test_gc_runs_less_often_while_collecting_results_from_workers(big_project):
+    import gc
+
+    from linter.config import config_from_table
+    from linter.engine import build_engine
+
+    root, count = big_project
+    paths = sorted(str(p) for p in (root / "content").rglob("*.md"))
+    engine = build_engine(config_from_table({}, root / "pyproject.toml"))
+    before = gc.get_threshold()
+    during: set[int] = set()
+    results = list(lint_many(engine, paths, 2, lambda: during.add(gc.get_threshold()[0])))
+    assert len(results) == count and [r.path for r in results] == paths
+    assert during == {GC_ALLOCATIONS_PER_PASS}
+    assert gc.get_threshold() == before
+
+
 def test_output_is_identical_whatever_the_number_of_workers(big_project, capsys):
     _, count = big_project
     outputs = []
