@@ -26,6 +26,7 @@ _MARKER = "CACHEDIR.TAG"
 _MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# content-lint result cache: safe to delete.\n"
 _SUFFIXES = (".sqlite3", ".sqlite3-wal", ".sqlite3-shm", ".sqlite3-journal")
 _RACY_NS = 2_000_000_000  # a file changed within 2 s of being cached is re-hashed, never trusted by stat
+UNUSED_FOR_S = 7 * 24 * 3600  # a cache file for another key, unused this long, is deleted
 _LOOKUPS_UP_TO = 2_000  # entries wanted for more files than this are read in one scan of the table
 _BATCH = 500  # paths per `IN (...)` lookup
 # STRICT tables (SQLite >= 3.37) make SQLite enforce the column types, so the table that is
@@ -109,6 +110,7 @@ class ResultCache:
         for _attempt in range(2):
             try:
                 cache._check()
+                _prune(folder, cache.file)
                 return cache
             except (sqlite3.Error, OSError, ValueError):
                 cache._delete_files()
@@ -228,6 +230,22 @@ def _mark_folder(folder: Path) -> None:
         if not target.exists():
             with contextlib.suppress(OSError):
                 target.write_text(text, encoding="utf-8")
+
+
+def _prune(folder: Path, used: Path) -> None:
+    """Mark `used` as used now, and delete this tool's cache files that no run has used for
+    UNUSED_FOR_S: without a fixed reference time the key changes every day (as it does with a
+    new version or config), and each file can weigh tens of MB."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        os.utime(used, (now, now))
+    for entry in os.scandir(folder):
+        name = entry.name
+        if not (name.startswith("results-v") and name.endswith(_SUFFIXES)) or name.startswith(used.stem):
+            continue
+        with contextlib.suppress(OSError):
+            if now - entry.stat(follow_symlinks=False).st_mtime > UNUSED_FOR_S:
+                os.unlink(entry.path)
 
 
 def clean(folder: Path) -> int:

@@ -292,3 +292,26 @@ def test_a_recent_file_is_cached_without_its_mtime_until_a_rehash_vouches_for_it
     assert main(["check", "new.md", "-q"]) == 1
     assert "FM404" in capsys.readouterr().out
     assert [os.path.basename(p) for p in reread] == ["new.md"]  # itself only: racy, and checked
+
+
+def test_cache_files_of_other_keys_unused_for_a_week_are_deleted(project, capsys):
+    """Without a fixed reference time the cache key changes daily: old files must not pile up."""
+    _run(capsys)
+    folder = project / ".content-lint-cache"
+    [current] = _cache_files(project)
+    old = os.path.getmtime(current) - 8 * 24 * 3600
+    stale = [folder / "results-v4-aaaa.sqlite3", folder / "results-v5-bbbb.sqlite3-wal"]
+    recent = folder / "results-v5-cccc.sqlite3"  # another config, used yesterday: kept
+    unrelated = folder / "notes.txt"  # not ours: never touched
+    for path in [*stale, recent, unrelated]:
+        path.write_text("x")
+    for path in [*stale, unrelated]:
+        os.utime(path, (old, old))
+    os.utime(recent, (old + 7 * 24 * 3600, old + 7 * 24 * 3600))
+    os.utime(current, (old, old))  # the key in use is kept and marked as used
+    assert _run(capsys)[0] == 1
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [".gitignore", "CACHEDIR.TAG", current.name, recent.name, unrelated.name]
+        + [p.name for p in folder.glob(current.name + "-*")]
+    )
+    assert os.path.getmtime(current) > old + 7 * 24 * 3600
