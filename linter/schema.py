@@ -24,50 +24,28 @@ if TYPE_CHECKING:  # python jsonschema is imported only when a document needs it
 
 DEFAULT_SCHEMA_NAME = "article.schema.json"
 
+# Keywords that only annotate: they never make or hide an error.
+_ANNOTATIONS = frozenset(
+    {"$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly"}
+)
 # Root keywords that never look at what `properties` found (no `unevaluatedProperties`, no
 # applicators that could reach the root's subschemas by dynamic scope): with only these, a
 # root's errors can be split by top-level key (see SchemaChecker.errors).
-_SPLITTABLE_ROOT = frozenset(
-    {
-        "$schema",
-        "$id",
-        "$comment",
-        "title",
-        "description",
-        "default",
-        "examples",
-        "deprecated",
-        "readOnly",
-        "writeOnly",
-        "$defs",
-        "definitions",
-        "type",
-        "properties",
-        "required",
-        "additionalProperties",
-        "minProperties",
-        "maxProperties",
-    }
-)
+_SPLITTABLE_ROOT = _ANNOTATIONS | {
+    "$schema",
+    "$id",
+    "$defs",
+    "definitions",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "minProperties",
+    "maxProperties",
+}
 # Keywords of a top-level list property whose items can be split as well: only `items` looks
 # at single items (2020-12 `items`: one schema for every item).
-_SPLITTABLE_LIST = frozenset(
-    {
-        "$comment",
-        "title",
-        "description",
-        "default",
-        "examples",
-        "deprecated",
-        "readOnly",
-        "writeOnly",
-        "type",
-        "items",
-        "minItems",
-        "maxItems",
-        "uniqueItems",
-    }
-)
+_SPLITTABLE_LIST = _ANNOTATIONS | {"type", "items", "minItems", "maxItems", "uniqueItems"}
 _MAX_PRUNED = 256
 
 

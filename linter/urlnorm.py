@@ -167,9 +167,7 @@ def simple_facts(url: str) -> tuple[str, str] | None:
     tidy = TIDY_URL.fullmatch(url)
     if tidy is not None:
         host, path = tidy.groups()
-        rest = host[4:]  # `strip_www`, inline: this runs for nearly every URL
-        netloc = rest if host.startswith("www.") and "." in rest else host
-        return f"https://{netloc}{(path.rstrip('/') if path else '') or '/'}", host
+        return f"https://{strip_www(host)}{(path.rstrip('/') if path else '') or '/'}", host
     simple = SIMPLE_URL.fullmatch(url)
     if simple is None:
         return None

@@ -524,7 +524,7 @@ class DuplicateTopic(Rule):
             for index, topic in enumerate(topics):
                 if not isinstance(topic, str):
                     continue
-                key = " ".join(topic.split()).casefold()  # `_normal`, inline: it runs for every topic
+                key = _normal(topic)
                 if not key:
                     continue  # blank topics are FM501's
                 earlier = first.setdefault(key, index)
