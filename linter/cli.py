@@ -20,6 +20,7 @@ from linter.baseline import BaselineError, BaselineFile, compare, updated
 from linter.baseline import Entry as BaselineEntry
 from linter.cache import DEFAULT_FOLDER, clean
 from linter.config import Config, ConfigError, load_config, parse_datetime
+from linter.detect import detect_site
 from linter.discovery import FileFilter, discover
 from linter.engine import build_engine
 from linter.findings import Finding
@@ -131,6 +132,8 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     if args.update_baseline and args.baseline is None:
         raise ConfigError("--update-baseline needs --baseline FILE")
     baseline = BaselineFile(args.baseline) if args.baseline else None
+    if config.source is None and not args.quiet:
+        _suggest_preset(args.paths)
     accepted = baseline.load(missing_ok=args.update_baseline) if baseline else []
     engine = build_engine(config)
     filters = FileFilter.build(config.include, config.exclude, config.root, config.respect_gitignore)
@@ -195,6 +198,19 @@ def _against_baseline(
         for entry in comparison.fixed:
             print(f"  {entry.path}: {entry.code} at {entry.pointer or '/'}", file=sys.stderr)
     return comparison.new
+
+
+def _suggest_preset(paths: Sequence[str]) -> None:
+    """Without a config the news-article default applies; say so when a known site is here."""
+    for folder in dict.fromkeys([Path.cwd(), *(Path(p) for p in paths if os.path.isdir(p))]):
+        site = detect_site(folder)
+        if site is not None:
+            print(
+                f"content-lint: no config found; {folder} looks like a {site.framework} site"
+                f" ({site.evidence}): `content-lint init` writes a config for the `{site.preset}` preset",
+                file=sys.stderr,
+            )
+            return
 
 
 def _cache_folder(config: Config, requested: Path | None) -> Path:
