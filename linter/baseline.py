@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.bounded import read_regular_file
 from linter.findings import Finding
 from linter.reporters.source import read_lines
 
@@ -101,7 +101,9 @@ class BaselineFile:
 
     def load(self, missing_ok: bool = False) -> list[Entry]:
         try:
-            data = _read_bounded(self.path)
+            data = read_regular_file(self.path, MAX_BASELINE_BYTES)
+        except ValueError as exc:
+            raise BaselineError(f"baseline {self.path}: {exc}") from None
         except FileNotFoundError:
             if missing_ok:
                 return []
@@ -152,18 +154,6 @@ def _parse(data: bytes, path: Path) -> list[Entry]:
             )
         entries.append(Entry(**row))
     return entries
-
-
-def _read_bounded(path: Path) -> bytes:
-    """At most MAX_BASELINE_BYTES of a regular file (a FIFO or device is refused, not read)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise BaselineError(f"baseline {path}: not a regular file")
-        data = handle.read(MAX_BASELINE_BYTES + 1)
-    if len(data) > MAX_BASELINE_BYTES:
-        raise BaselineError(f"baseline {path}: larger than {MAX_BASELINE_BYTES} bytes")
-    return data
 
 
 def _span_text(finding: Finding, lines: Sequence[str | None]) -> str:
