@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list all rules with their severity under the active config")
     rules.add_argument("--config", type=Path, help="config file")
     rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
+    commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
     rule = commands.add_parser("rule", help="show one rule's documentation")
     rule.add_argument("rule", help="a code (FM301) or name (image-size)")
     return parser
@@ -100,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return (
                 EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
             )
+        if args.command == "server":
+            return _serve()
         config = load_config(args.config, Path.cwd())
         if args.command == "clean":
             folder = _cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
@@ -198,6 +201,14 @@ def _against_baseline(
         for entry in comparison.fixed:
             print(f"  {entry.path}: {entry.code} at {entry.pointer or '/'}", file=sys.stderr)
     return comparison.new
+
+
+def _serve() -> int:
+    try:
+        from linter.server import serve
+    except ImportError:
+        return _usage_error("the language server needs pygls: pip install 'content-linter[server]'")
+    return serve()
 
 
 def _suggest_preset(paths: Sequence[str]) -> None:
