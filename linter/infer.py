@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
+import jsonschema_rs
 from genson import SchemaBuilder
-from rfc3339_validator import validate_rfc3339
 
 from linter.document import escape_token
 
@@ -101,9 +100,9 @@ _FORMAT_WORDS = {"date-time": "an RFC 3339 date-time", "date": "a date", "uri": 
 def _set_format(node: dict[str, Any], texts: list[str]) -> bool:
     if all(_is_url(t) for t in texts):
         node["format"] = "uri"
-    elif all(_is_date(t) for t in texts):
+    elif all(_conforms(t, "date") for t in texts):
         node["format"] = "date"
-    elif all(_is_datetime(t) for t in texts):
+    elif all(_conforms(t, "date-time") for t in texts):
         node["format"] = "date-time"
     return "format" in node
 
@@ -117,22 +116,21 @@ def _closed_vocabulary(texts: list[str], files: int) -> bool:
     )
 
 
+def _conforms(text: str, format_name: str) -> bool:
+    """Whether the schema engine itself accepts `text` as `format_name`, so the inferred
+    schema can never reject a value it was inferred from."""
+    return _FORMAT_CHECKERS[format_name].is_valid(text)
+
+
+_FORMAT_CHECKERS = {
+    name: jsonschema_rs.validator_for({"type": "string", "format": name}, validate_formats=True)
+    for name in ("uri", "date", "date-time")
+}
+
+
 def _is_url(text: str) -> bool:
-    scheme, _, rest = text.partition("://")
-    return scheme in ("http", "https") and bool(rest) and not any(c.isspace() for c in text)
-
-
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10  # Python 3.11 also reads `20240101`, which `format: date` refuses
-
-
-def _is_datetime(text: str) -> bool:
-    """RFC 3339 with a zone, as `format: date-time` wants (`2019-01-01 10:00` is not)."""
-    return bool(validate_rfc3339(text))
+    scheme = text.partition("://")[0]
+    return scheme in ("http", "https") and _conforms(text, "uri")
 
 
 def _note_nearly_required(documents: Sequence[Mapping[str, Any]], notes: list[str]) -> None:

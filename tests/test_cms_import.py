@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-import jsonschema
+import jsonschema_rs
 import pytest
 
 from linter.cms import CmsConfigError, import_cms_config
@@ -75,7 +75,11 @@ collections:
 
 
 def validator(schema):
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema_rs.validator_for(schema, validate_formats=True)
+
+
+def failing_paths(check, document) -> list[list[object]]:
+    return [list(error.instance_path) for error in check.iter_errors(document)]
 
 
 def test_front_matter_cms_fields_become_a_schema(tmp_path):
@@ -97,10 +101,8 @@ def test_front_matter_cms_fields_become_a_schema(tmp_path):
         "where": [1, 2],
     }
     assert list(check.iter_errors(good)) == []
-    assert [e.message for e in check.iter_errors({**good, "section": "blog"})] == [
-        "'blog' is not one of ['news', 'guides']"
-    ]
-    assert [e.json_path for e in check.iter_errors({**good, "author": {}})] == ["$.author"]
+    assert failing_paths(check, {**good, "section": "blog"}) == [["section"]]
+    assert failing_paths(check, {**good, "author": {}}) == [["author"]]
 
 
 def test_front_matter_cms_roles(tmp_path):
@@ -141,12 +143,8 @@ def test_decap_collections_become_types(tmp_path):
         "links": [{"href": "/a"}],
     }
     assert list(check.iter_errors(good)) == []
-    assert [e.message for e in check.iter_errors({**good, "rating": 9})] == [
-        "9 is greater than the maximum of 5"
-    ]
-    assert [e.message for e in check.iter_errors({**good, "links": [{}]})] == [
-        "'href' is a required property"
-    ]
+    assert failing_paths(check, {**good, "rating": 9}) == [["rating"]]
+    assert failing_paths(check, {**good, "links": [{}]}) == [["links", 0]]
     assert posts.notes == ["posts: field /colour has kind 'swatch', unknown here: any value allowed"]
 
 
