@@ -9,17 +9,17 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from linter import __version__
 from linter.atomic import write_atomic
 from linter.baseline import BaselineError, BaselineFile, compare, updated
 from linter.baseline import Entry as BaselineEntry
 from linter.cache import DEFAULT_FOLDER, clean
-from linter.config import Config, ConfigError, load_config, parse_datetime
+from linter.config import Config, ConfigError, gitignore_globs, load_config, name_globs, parse_datetime
 from linter.detect import detect_site
 from linter.discovery import FileFilter, discover
 from linter.engine import build_engine
@@ -37,7 +37,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="content-lint", description="Lint the YAML front matter of content files."
+        prog="content-lint", description="Lint the front matter (YAML, TOML or JSON) of content files."
     )
     parser.add_argument("--version", action="version", version=f"content-lint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even with findings (same as --fail-on never)"
+    )
+    check.add_argument("--include", help="comma-separated file-name globs to check, replacing `include`")
+    check.add_argument("--extend-include", help="comma-separated file-name globs to check as well")
+    check.add_argument("--extend-exclude", help="comma-separated gitignore-style patterns to skip as well")
+    check.add_argument(
+        "--allow-no-files",
+        action="store_true",
+        help="exit 0 when no file is found to check (default: a usage error, exit 2)",
     )
     check.add_argument(
         "--force-exclude", action="store_true", help="apply `exclude` to files named on the command line too"
@@ -129,6 +137,13 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         ignore=_split(args.ignore),
         reference_time=_reference_time(args.reference_time),
         fail_on="never" if args.exit_zero else args.fail_on,
+        include=_patterns("--include", args.include, name_globs),
+        extend_include=_extended(
+            config.extend_include, _patterns("--extend-include", args.extend_include, name_globs)
+        ),
+        extend_exclude=_extended(
+            config.extend_exclude, _patterns("--extend-exclude", args.extend_exclude, gitignore_globs)
+        ),
     )
     format_name = _format_name(args.output_format or config.output_format, args.output_file)
     _selection(config)  # validates selectors with a clear message before anything runs
@@ -139,7 +154,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         _suggest_preset(args.paths)
     accepted = baseline.load(missing_ok=args.update_baseline) if baseline else []
     engine = build_engine(config)
-    filters = FileFilter.build(config.include, config.exclude, config.root, config.respect_gitignore)
+    filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
     options = RunOptions(
         jobs=args.jobs or config.jobs or default_jobs(),
         cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
@@ -151,6 +166,12 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     if args.show_files:
         sys.stdout.writelines(f"{path}\n" for path in files)
         return EXIT_OK
+    if not sources and not args.allow_no_files:
+        include = ", ".join(config.file_patterns[0])
+        return _usage_error(
+            f"no file to check in {', '.join(args.paths)} (include: {include}); "
+            "pass --allow-no-files if that is expected"
+        )
     reporter_stream: TextIO = io.StringIO() if args.output_file else sys.stdout
     reporter = _reporter(format_name, reporter_stream)
     show_progress = Progress.wanted(sys.stderr, reporter.machine_readable, args.quiet)
@@ -291,6 +312,22 @@ def _print_summary(summary: RunSummary) -> None:
         f"Found {summary.errors} error(s) and {summary.warnings} warning(s) in {affected} of {files} {noun}",
         file=sys.stderr,
     )
+
+
+def _patterns(
+    flag: str, value: str | None, check: Callable[[Any], tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    patterns = _split(value)
+    if patterns is None:
+        return None
+    try:
+        return check(list(patterns))
+    except ValueError as exc:
+        raise ConfigError(f"{flag}: {exc}") from None
+
+
+def _extended(configured: tuple[str, ...], given: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    return None if given is None else configured + given
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
