@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from linter.dates import parse_datetime as parse_datetime  # re-exported: the CLI and tests use it
 from linter.globs import check_gitignore_glob, check_name_glob
 
 if sys.version_info >= (3, 11):
@@ -50,12 +51,6 @@ class Config:
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
-
-
-def parse_datetime(text: str) -> datetime:
-    """An RFC 3339 / ISO 8601 timestamp; naive ones are taken as UTC."""
-    value = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def _string_list(value: Any) -> tuple[str, ...]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from linter.document import Document
+from linter.document import Document, join_pointer
+from linter.fields import FieldView, derived
+from linter.roles import ImageBinding
 from linter.rules.base import Option, Rule, RunContext, Violation
-from linter.rules.items import child, image_pointer, images, once, text_at
 
 SIDES = ("width", "height")
 # Characters that would let a decoded URL segment leave its folder or confuse the file system.
@@ -32,9 +33,34 @@ def _ratio(value: float) -> str:
     return f"1:{short(1 / value)}" if value > 0 else "0"
 
 
-def declared_size(image: Mapping[str, Any]) -> tuple[float, float] | None:
+class Image(NamedTuple):
+    """One image the `images` role binds: its pointer, its mapping (None for a bare path or
+    URL string), its path or URL (None when not a string) and the binding's key names."""
+
+    pointer: str
+    mapping: Mapping[str, Any] | None
+    src: str | None
+    binding: ImageBinding
+
+
+def images(view: FieldView) -> list[Image]:
+    """Every image of the document and its items: `derived(view, images)`."""
+    found: list[Image] = []
+    for record, index, pointer, value in view.role("images"):
+        binding = view.records[record].roles.images[index]
+        if isinstance(value, dict):
+            src = value.get(binding.src)
+            found.append(Image(pointer, value, src if isinstance(src, str) else None, binding))
+        elif isinstance(value, str):
+            found.append(Image(pointer, None, value, binding))
+    return found
+
+
+def declared_size(image: Image) -> tuple[float, float] | None:
     """Width and height when both are positive numbers, else None."""
-    width, height = image.get("width"), image.get("height")
+    if image.mapping is None:
+        return None
+    width, height = image.mapping.get(image.binding.width), image.mapping.get(image.binding.height)
     # Numbers only: a bool is an int in Python, but not a size.
     if isinstance(width, bool) or not isinstance(width, (int, float)) or width <= 0:
         return None
@@ -84,25 +110,28 @@ class ImageSize(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         settings = self.settings
         bounds = [(side, settings[f"min-{side}"], settings[f"max-{side}"]) for side in SIDES]
-        for base, index, image in once(document, images):
-            for side, low, high in bounds:
-                value = image.get(side)
+        for image in derived(self.fields(document), images):
+            if image.mapping is None:
+                continue
+            keys = (image.binding.width, image.binding.height)
+            for (side, low, high), key in zip(bounds, keys, strict=True):
+                value = image.mapping.get(key)
                 if isinstance(value, bool) or not isinstance(value, (int, float)):
                     continue  # not a number (a bool is an int in Python, but not a size)
                 if value > 0 and low <= value <= high:
                     continue  # within bounds: what `_problem` would say is nothing
-                message = self._problem(side, value)
+                message = self._problem(side, key, value)
                 if message:
-                    yield Violation(child(image_pointer(base, index), side), message)
+                    yield Violation(join_pointer(image.pointer, key), message)
 
-    def _problem(self, side: str, value: float) -> str | None:
+    def _problem(self, side: str, key: str, value: float) -> str | None:
         low, high = self.settings[f"min-{side}"], self.settings[f"max-{side}"]
         if value <= 0:
-            return f"image `{side}` {_pixels(value)} is not a positive number of pixels"
+            return f"image `{key}` {_pixels(value)} is not a positive number of pixels"
         if value < low:
-            return f"image `{side}` {_pixels(value)} px is below the minimum of {low} px"
+            return f"image `{key}` {_pixels(value)} px is below the minimum of {low} px"
         if value > high:
-            return f"image `{side}` {_pixels(value)} px is above the maximum of {high} px"
+            return f"image `{key}` {_pixels(value)} px is above the maximum of {high} px"
         return None
 
 
@@ -143,14 +172,14 @@ class ImageAspectRatio(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         low, high = self.settings["min-ratio"], self.settings["max-ratio"]
-        for base, index, image in once(document, images):
+        for image in derived(self.fields(document), images):
             size = declared_size(image)
             if size is None:
                 continue
             width, height = size
             if not low <= width / height <= high:
                 yield Violation(
-                    image_pointer(base, index),
+                    image.pointer,
                     f"image {_pixels(width)}x{_pixels(height)} has aspect ratio {_ratio(width / height)}, "
                     f"outside {_ratio(low)} to {_ratio(high)}",
                 )
@@ -243,10 +272,11 @@ class ImageFileMismatch(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         if self.folder is None:
             return
-        for base, index, image in once(document, images):
-            pointer = image_pointer(base, index)
-            url, declared = text_at(image, "url"), declared_size(image)
-            if image.get("isCached") is not True or url is None or declared is None:
+        for image in derived(self.fields(document), images):
+            url, declared, cached = image.src, declared_size(image), image.binding.cached
+            if not cached or image.mapping is None or image.mapping.get(cached) is not True:
+                continue
+            if url is None or declared is None:
                 continue
             path = local_copy(self.folder, url)
             if path is None:
@@ -254,9 +284,9 @@ class ImageFileMismatch(Rule):
             real = real_size(path)
             if real is None or real == declared:
                 continue
-            side = "width" if real[0] != declared[0] else "height"
+            side = image.binding.width if real[0] != declared[0] else image.binding.height
             yield Violation(
-                child(pointer, side),
+                join_pointer(image.pointer, side),
                 f"image declared as {_pixels(declared[0])}x{_pixels(declared[1])} but its cached copy "
                 f"{self._shown(path)} is {real[0]}x{real[1]}",
             )
