@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", type=Path, help="config file (default: nearest content-lint.toml or pyproject.toml)"
     )
     check.add_argument("--schema", type=Path, help="JSON Schema to validate against")
+    check.add_argument("--preset", help="front-matter format: schema and roles (see `content-lint presets`)")
     check.add_argument("--output-format", help=f"one of: {', '.join(sorted(REPORTERS))}")
     check.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
     check.add_argument("--select", help="comma-separated codes, prefixes or names to run")
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list all rules with their severity under the active config")
     rules.add_argument("--config", type=Path, help="config file")
     rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
+    commands.add_parser("presets", help="list the shipped presets (front-matter formats)")
     rule = commands.add_parser("rule", help="show one rule's documentation")
     rule.add_argument("rule", help="a code (FM301) or name (image-size)")
     return parser
@@ -88,6 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return (
                 EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
             )
+        if args.command == "presets":
+            from linter.presets import PRESETS
+
+            sys.stdout.writelines(f"{name:<14}  {p.summary}\n" for name, p in sorted(PRESETS.items()))
+            return EXIT_OK
         config = load_config(args.config, Path.cwd())
         if args.command == "clean":
             folder = _cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
@@ -114,6 +121,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         ignore=_split(args.ignore),
         reference_time=_reference_time(args.reference_time),
         fail_on="never" if args.exit_zero else args.fail_on,
+        preset=_preset(args.preset),
     )
     format_name = _format_name(args.output_format or config.output_format, args.output_file)
     _selection(config)  # validates selectors with a clear message before anything runs
@@ -147,6 +155,17 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     if not args.quiet:
         _print_summary(summary)
     return _exit_status(summary, config.fail_on)
+
+
+def _preset(name: str | None) -> str | None:
+    if name is not None:
+        from linter.presets import find_preset
+
+        try:
+            find_preset(name)
+        except ValueError as exc:
+            raise ConfigError(f"--preset: {exc}") from None
+    return name
 
 
 def _cache_folder(config: Config, requested: Path | None) -> Path:

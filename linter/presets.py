@@ -50,7 +50,49 @@ NEWS_ARTICLE = Preset(
     },
 )
 
-PRESETS: dict[str, Preset] = {preset.name: preset for preset in (NEWS_ARTICLE,)}
+HUGO = Preset(
+    "hugo",
+    "Hugo pages (gohugo.io front matter; custom keys allowed, as Hugo passes them to .Params)",
+    "hugo.schema.json",
+    {
+        "published": ["/date", "/publishDate"],
+        "dates": ["/date", "/lastmod", "/publishDate", "/expiryDate"],
+        "future": ["/date", "/lastmod", "/publishDate"],
+        "date-order": [["/date", "/lastmod"], ["/date", "/expiryDate"], ["/publishDate", "/expiryDate"]],
+        "links": ["/url", "/aliases/*"],
+        "identity": ["/url", "/aliases/*"],
+        "images": ["/images/*", "/cover/image", "/params/images/*"],
+        "image-folders": ["static", "assets"],
+        "title": ["/title", "/linkTitle"],
+        "description": ["/description", "/summary"],
+        "texts": ["/tags/*", "/categories/*", "/keywords/*"],
+        "tags": ["/tags", "/categories", "/keywords"],
+    },
+    rules={"image-file-mismatch": {}},
+)
+
+JEKYLL = Preset(
+    "jekyll",
+    "Jekyll posts and pages (with jekyll-seo-tag, redirect-from and last-modified-at)",
+    "jekyll.schema.json",
+    {
+        "published": "/date",
+        "dates": ["/date", "/last_modified_at"],
+        "future": ["/date", "/last_modified_at"],
+        "date-order": [["/date", "/last_modified_at"]],
+        "links": ["/permalink", "/redirect_from", "/redirect_from/*"],
+        "identity": ["/permalink", "/redirect_from", "/redirect_from/*"],
+        "images": [{"at": "/image", "src": "path", "width": "width", "height": "height"}],
+        "image-folders": ["."],
+        "title": "/title",
+        "description": ["/description", "/excerpt"],
+        "texts": ["/tags/*", "/categories/*"],
+        "tags": ["/tags", "/categories"],
+    },
+    rules={"image-file-mismatch": {}},
+)
+
+PRESETS: dict[str, Preset] = {preset.name: preset for preset in (NEWS_ARTICLE, HUGO, JEKYLL)}
 DEFAULT_PRESET = NEWS_ARTICLE.name
 
 

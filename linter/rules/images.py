@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from linter import urlnorm
 from linter.document import Document, join_pointer
 from linter.fields import FieldView, derived
 from linter.roles import ImageBinding
@@ -110,7 +112,10 @@ class ImageSize(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         settings = self.settings
         bounds = [(side, settings[f"min-{side}"], settings[f"max-{side}"]) for side in SIDES]
-        for image in derived(self.fields(document), images):
+        view = self.fields(document)
+        for image in derived(view, images):
+            if declared_size(image) is None and image.src is not None:
+                yield from self._real(view, document, image, bounds)
             if image.mapping is None:
                 continue
             keys = (image.binding.width, image.binding.height)
@@ -123,6 +128,20 @@ class ImageSize(Rule):
                 message = self._problem(side, key, value)
                 if message:
                     yield Violation(join_pointer(image.pointer, key), message)
+
+    def _real(
+        self, view: FieldView, document: Document, image: Image, bounds: list[tuple[str, int, int]]
+    ) -> Iterator[Violation]:
+        """Bounds on the size read from a site image file's header, when none is declared."""
+        assert image.src is not None
+        local = local_image(self.context, view, document, image.src)
+        if local is None or local.size is None:
+            return
+        pointer = image.pointer if image.mapping is None else join_pointer(image.pointer, image.binding.src)
+        for (side, low, high), value in zip(bounds, local.size, strict=True):
+            if not low <= value <= high:
+                limit = f"below the minimum of {low}" if value < low else f"above the maximum of {high}"
+                yield Violation(pointer, f"image file is {value} px in {side}, {limit} px")
 
     def _problem(self, side: str, key: str, value: float) -> str | None:
         low, high = self.settings[f"min-{side}"], self.settings[f"max-{side}"]
@@ -220,6 +239,53 @@ def real_size(path: Path) -> tuple[int, int] | None:
     return width, height
 
 
+class LocalImage(NamedTuple):
+    """A site image file: where it was looked for, and its size (None: missing or unreadable)."""
+
+    path: Path
+    exists: bool
+    size: tuple[int, int] | None
+
+
+def local_image(context: RunContext, view: FieldView, document: Document, src: str) -> LocalImage | None:
+    """The file a site path or relative path names (None for an absolute URL, a path that
+    would leave the project, or a format whose roles name no `image-folders`): relative paths next to the content file first, then in each of
+    the roles' `image-folders`; site paths (`/img/a.png`) in the image folders. Once per
+    document and path; the file's stat joins the view's `files_read`, so a cached result is
+    not reused after the image changes."""
+    memo: dict[str, LocalImage | None] = view.memo.setdefault(LocalImage, {})
+    if src not in memo:
+        memo[src] = _find_local(context, view, document, src)
+    return memo[src]
+
+
+def _find_local(context: RunContext, view: FieldView, document: Document, src: str) -> LocalImage | None:
+    if not context.binder.roles.image_folders:
+        return None  # the format keeps no image files (news-article: absolute URLs only)
+    text = unquote(src.strip().split("#", 1)[0].split("?", 1)[0])
+    if not text or urlnorm.is_absolute(text) or text.startswith("//") or "\0" in text:
+        return None
+    root = Path(context.root)
+    folders = [root / folder for folder in context.binder.roles.image_folders]
+    if text.startswith("/"):
+        candidates = [folder / text.lstrip("/") for folder in folders] or [root / text.lstrip("/")]
+    else:
+        candidates = [
+            Path(os.path.abspath(document.path)).parent / text,
+            *(folder / text for folder in folders),
+        ]
+    inside = [c for c in candidates if Path(os.path.normpath(c)).is_relative_to(root)]
+    for candidate in inside:
+        try:
+            info = candidate.stat()
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(info.st_mode):
+            view.files_read.append((str(candidate), info.st_size, info.st_mtime_ns))
+            return LocalImage(candidate, True, real_size(candidate))
+    return LocalImage(inside[0], False, None) if inside else None
+
+
 class ImageFileMismatch(Rule):
     """An image's declared `width`/`height` differ from the real size of its cached copy.
 
@@ -270,9 +336,11 @@ class ImageFileMismatch(Rule):
         self.folder = self.root / folder if folder else None
 
     def check(self, document: Document) -> Iterator[Violation]:
-        if self.folder is None:
-            return
-        for image in derived(self.fields(document), images):
+        view = self.fields(document)
+        for image in derived(view, images):
+            yield from self._local(view, document, image)
+            if self.folder is None:
+                continue
             url, declared, cached = image.src, declared_size(image), image.binding.cached
             if not cached or image.mapping is None or image.mapping.get(cached) is not True:
                 continue
@@ -289,6 +357,23 @@ class ImageFileMismatch(Rule):
                 join_pointer(image.pointer, side),
                 f"image declared as {_pixels(declared[0])}x{_pixels(declared[1])} but its cached copy "
                 f"{self._shown(path)} is {real[0]}x{real[1]}",
+            )
+
+    def _local(self, view: FieldView, document: Document, image: Image) -> Iterator[Violation]:
+        """A site image file that is missing, or whose header size differs from the declared one."""
+        local = local_image(self.context, view, document, image.src) if image.src else None
+        if local is None:
+            return
+        pointer = image.pointer if image.mapping is None else join_pointer(image.pointer, image.binding.src)
+        if not local.exists:
+            yield Violation(pointer, f"image file {self._shown(local.path)} does not exist")
+            return
+        declared = declared_size(image)
+        if local.size is not None and declared is not None and local.size != declared:
+            yield Violation(
+                pointer,
+                f"image declared as {_pixels(declared[0])}x{_pixels(declared[1])} but the file "
+                f"{self._shown(local.path)} is {local.size[0]}x{local.size[1]}",
             )
 
     def _shown(self, path: Path) -> str:
