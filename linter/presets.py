@@ -92,7 +92,56 @@ JEKYLL = Preset(
     rules={"image-file-mismatch": {}},
 )
 
-PRESETS: dict[str, Preset] = {preset.name: preset for preset in (NEWS_ARTICLE, HUGO, JEKYLL)}
+#: Docusaurus: slugs are compared per plugin folder (`docs`, `blog`, a docs version, a
+#: translation under `i18n/<locale>/<plugin>/<version>`), as each is its own URL space.
+DOCUSAURUS = Preset(
+    "docusaurus",
+    "Docusaurus docs and blog posts (plugin-content-docs and plugin-content-blog front matter)",
+    "docusaurus.schema.json",
+    {
+        "published": "/date",
+        "dates": ["/date", "/last_update/date"],
+        "future": ["/date", "/last_update/date"],
+        "date-order": [["/date", "/last_update/date"]],
+        "links": ["/slug"],
+        "identity": ["/slug"],
+        "identity-scope": {"path": r"^(i18n/[^/]+/[^/]+/[^/]+|versioned_docs/[^/]+|[^/]+)/"},
+        "images": "/image",
+        "image-folders": ["static"],
+        "title": "/title",
+        "description": "/description",
+        "texts": ["/sidebar_label", "/pagination_label", "/keywords/*", "/tags/*", "/tags/*/label"],
+        "tags": ["/tags", "/keywords"],
+    },
+    rules={"image-file-mismatch": {}},
+)
+
+#: Starlight: a page's `slug` is unique within its locale folder (`src/content/docs/<locale>/`;
+#: pages of the root locale share one scope); hero images are files next to the page, in
+#: `src/assets/` or in `public/`.
+STARLIGHT = Preset(
+    "starlight",
+    "Astro Starlight docs pages (its documented frontmatter; extra keys allowed)",
+    "starlight.schema.json",
+    {
+        "dates": "/lastUpdated",
+        "future": "/lastUpdated",
+        "urls": "/editUrl",
+        "links": ["/slug", "/hero/actions/*/link", "/prev/link", "/next/link"],
+        "identity": "/slug",
+        "identity-scope": {"path": r"^src/content/docs/([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/"},
+        "images": ["/hero/image/file", "/hero/image/dark", "/hero/image/light"],
+        "image-folders": ["src/assets", "public"],
+        "title": "/title",
+        "description": "/description",
+        "texts": ["/sidebar/label", "/sidebar/badge", "/sidebar/badge/text"],
+    },
+    rules={"image-file-mismatch": {}},
+)
+
+PRESETS: dict[str, Preset] = {
+    preset.name: preset for preset in (NEWS_ARTICLE, HUGO, JEKYLL, DOCUSAURUS, STARLIGHT)
+}
 DEFAULT_PRESET = NEWS_ARTICLE.name
 
 

@@ -274,7 +274,8 @@ def _find_local(context: RunContext, view: FieldView, document: Document, src: s
             Path(os.path.abspath(document.path)).parent / text,
             *(folder / text for folder in folders),
         ]
-    inside = [c for c in candidates if Path(os.path.normpath(c)).is_relative_to(root)]
+    normal = [Path(os.path.normpath(c)) for c in candidates]
+    inside = [c for c in normal if c.is_relative_to(root)]
     for candidate in inside:
         try:
             info = candidate.stat()

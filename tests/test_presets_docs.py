@@ -1,0 +1,210 @@
+"""The docs-site presets (`docusaurus`, `starlight`) on small real-layout sites: planted
+defects at their exact line and column, the exit status, and a clean site with nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import png, write
+
+from linter.cli import main
+
+NOW = "2026-11-26T12:00:00Z"
+
+
+def run(capsys, root: Path, monkeypatch, *args: str) -> tuple[int, list[tuple[str, int, int, str, str]]]:
+    monkeypatch.chdir(root)
+    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
+    report = json.loads(capsys.readouterr().out)["findings"]
+    found = sorted((f["path"], f["line"], f["column"], f["code"], f["message"]) for f in report)
+    return status, found
+
+
+DOC = """\
+---
+id: {id}
+title: {title}
+slug: {slug}
+sidebar_position: 2
+---
+Text.
+"""
+
+POST = """\
+---
+title: Release notes
+slug: /releases/one
+date: 2024-03-01
+authors: [ada]
+tags: [release, news]
+last_update:
+  date: 2024-03-04
+image: /img/card.png
+---
+Text.
+"""
+
+
+def docusaurus_site(root: Path) -> None:
+    write(
+        root,
+        {
+            "content-lint.toml": 'preset = "docusaurus"\n',
+            "static/img/card.png": png(1200, 630),
+            "blog/2024-03-01-one.md": POST,
+            # The same slug under blog/ is another URL space: not a duplicate of the docs one.
+            "blog/2024-03-02-two.md": POST.replace("/releases/one", "/install/"),
+            "docs/install.md": DOC.format(id="install", title="Install", slug="/install"),
+        },
+    )
+
+
+def test_docusaurus_same_slug_twice_and_a_blank_title(tmp_path, capsys, monkeypatch):
+    docusaurus_site(tmp_path)
+    write(
+        tmp_path,
+        {
+            "docs/guides/setup.md": DOC.format(id="setup", title="Setup", slug="/Install/"),
+            "docs/blank.md": DOC.format(id="blank", title='"  "', slug="/blank"),
+        },
+    )
+    status, found = run(capsys, tmp_path, monkeypatch, "docs", "blog")
+    assert status == 1
+    assert found == [
+        ("docs/blank.md", 3, 8, "FM501", "`title` is only whitespace"),
+        (
+            "docs/guides/setup.md",
+            4,
+            7,
+            "FM404",
+            "`slug` is the same article as `slug` in docs/install.md:4",
+        ),
+        (
+            "docs/install.md",
+            4,
+            7,
+            "FM404",
+            "`slug` is the same article as `slug` in docs/guides/setup.md:4",
+        ),
+    ]
+
+
+def test_docusaurus_clean_site_reports_nothing(tmp_path, capsys, monkeypatch):
+    docusaurus_site(tmp_path)
+    assert run(capsys, tmp_path, monkeypatch, "docs", "blog") == (0, [])
+
+
+def test_docusaurus_schema_is_strict_where_the_format_is(tmp_path, capsys, monkeypatch):
+    docusaurus_site(tmp_path)
+    write(tmp_path, {"docs/toc.md": "---\ntitle: T\ntoc_max_heading_level: 9\nmy_key: kept\n---\n"})
+    status, found = run(capsys, tmp_path, monkeypatch, "docs/toc.md")
+    assert status == 1
+    assert [(line, code) for _, line, _, code, _ in found] == [(3, "FM100")]
+
+
+PAGE = """\
+---
+title: {title}
+description: A page of the guide.
+slug: {slug}
+lastUpdated: {updated}
+sidebar:
+  order: 1
+  badge: New
+---
+Text.
+"""
+
+HERO = """\
+---
+title: Welcome
+template: splash
+hero:
+  tagline: Start here.
+  image:
+    file: {image}
+  actions:
+    - text: Read the guide
+      link: /guides/start/
+      variant: primary
+---
+"""
+
+
+def starlight_site(root: Path) -> None:
+    write(
+        root,
+        {
+            "content-lint.toml": 'preset = "starlight"\n',
+            "astro.config.mjs": "export default {};\n",
+            "src/assets/hero.png": png(800, 600),
+            "src/content/docs/index.mdx": HERO.format(image="../../assets/hero.png"),
+            "src/content/docs/guides/start.md": PAGE.format(
+                title="Start", slug="guides/start", updated="2024-05-01"
+            ),
+            # The same slug in a translation folder is that locale's page, not a duplicate.
+            "src/content/docs/fr/guides/start.md": PAGE.format(
+                title="Commencer", slug="guides/start", updated="true"
+            ),
+        },
+    )
+
+
+def test_starlight_future_last_updated_and_a_missing_hero_image(tmp_path, capsys, monkeypatch):
+    starlight_site(tmp_path)
+    write(
+        tmp_path,
+        {
+            "src/content/docs/future.md": PAGE.format(title="Later", slug="later", updated="2031-01-01"),
+            "src/content/docs/hero.mdx": HERO.format(image="../../assets/gone.png"),
+        },
+    )
+    status, found = run(capsys, tmp_path, monkeypatch, "src/content/docs")
+    assert status == 1
+    assert found == [
+        (
+            "src/content/docs/future.md",
+            5,
+            14,
+            "FM201",
+            "`lastUpdated` 2031-01-01 is 1,496 days in the future (now is 2026-11-26T12:00:00Z, tolerance 1 day)",
+        ),
+        (
+            "src/content/docs/hero.mdx",
+            7,
+            11,
+            "FM303",
+            "image file src/assets/gone.png does not exist",
+        ),
+    ]
+
+
+def test_starlight_missing_hero_image_alone_is_a_warning(tmp_path, capsys, monkeypatch):
+    starlight_site(tmp_path)
+    write(tmp_path, {"src/content/docs/hero.mdx": HERO.format(image="../../assets/gone.png")})
+    status, found = run(capsys, tmp_path, monkeypatch, "src/content/docs")
+    assert (status, [code for *_, code, _ in found]) == (0, ["FM303"])
+    assert main(["check", "--no-cache", "--fail-on", "warning", "src/content/docs"]) == 1
+
+
+def test_starlight_clean_site_reports_nothing(tmp_path, capsys, monkeypatch):
+    starlight_site(tmp_path)
+    assert run(capsys, tmp_path, monkeypatch, "src/content/docs") == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("front", "line"),
+    [
+        ("description: No title\n", 2),
+        ("title: T\nhero:\n  image:\n    file: ../../assets/hero.png\n    html: <b>x</b>\n", 5),
+        ("title: T\nsidebar:\n  badge:\n    text: New\n    variant: loud\n", 6),
+    ],
+)
+def test_starlight_schema_requires_a_title_and_checks_its_tables(tmp_path, capsys, monkeypatch, front, line):
+    starlight_site(tmp_path)
+    write(tmp_path, {"src/content/docs/x.md": f"---\n{front}---\n"})
+    status, found = run(capsys, tmp_path, monkeypatch, "src/content/docs/x.md")
+    assert status == 1
+    assert [(code, found_line) for _, found_line, _, code, _ in found] == [("FM100", line)]
