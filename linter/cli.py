@@ -251,6 +251,8 @@ def _suggest_preset(paths: Sequence[str]) -> None:
                 file=sys.stderr,
             )
             return
+
+
 def _preset(name: str | None) -> str | None:
     if name is not None:
         from linter.presets import find_preset

@@ -37,6 +37,15 @@ def last_token(pointer: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
+def label(pointer: str) -> str:
+    """`/related/1/images/0/url` -> `related[1].images[0].url`, the way messages name a field."""
+    text = ""
+    for token in pointer.split("/")[1:]:
+        name = last_token("/" + token)
+        text += f"[{name}]" if name.isdigit() else (f".{name}" if text else name)
+    return text
+
+
 @dataclass(frozen=True)
 class Document:
     """What rules and the schema see: `data` is the front matter as JSON-compatible values.

@@ -8,7 +8,7 @@ from typing import Any
 
 from linter.config import ConfigError
 from linter.dates import Moment, earlier, gap_seconds, parse_moment
-from linter.document import Document, last_token
+from linter.document import Document, label, last_token
 from linter.fields import FieldView, derived
 from linter.pointers import Pattern, key_pattern
 from linter.rules.base import Option, Rule, RunContext, Violation
@@ -107,7 +107,7 @@ class FutureDate(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
-        for _, _, pointer, value in view.role("future"):
+        for record, _, pointer, value in view.role("future"):
             moment = view.moment(pointer, value)
             if moment is None:
                 continue
@@ -115,7 +115,7 @@ class FutureDate(Rule):
             if ahead > self.tolerance * DAY:
                 yield Violation(
                     pointer,
-                    f"`{last_token(pointer)}` {written(value)} is {span(ahead)} in the future "
+                    f"`{field_name(view.records[record].base, pointer)}` {written(value)} is {span(ahead)} in the future "
                     f"(now is {stamp(self.now)}, tolerance {_plural(self.tolerance, 'day')})",
                 )
 
@@ -282,9 +282,16 @@ class DateOrder(Rule):
                 if before is not None and after is not None and earlier(after, before, zone):
                     yield Violation(
                         second[0],
-                        f"`{last_token(second[0])}` {written(second[1])} is "
-                        f"{span(gap_seconds(after, before))} before `{last_token(first[0])}` {written(first[1])}",
+                        f"`{field_name(record.base, second[0])}` {written(second[1])} is "
+                        f"{span(gap_seconds(after, before))} before `{field_name(record.base, first[0])}` "
+                        f"{written(first[1])}",
                     )
+
+
+def field_name(base: str, pointer: str) -> str:
+    """The field as messages name it, relative to its record: `last_update.date` in a
+    document, `publishedDateTime` in a related item."""
+    return label(pointer[len(base) :])
 
 
 DATES_RULES: tuple[type[Rule], ...] = (FutureDate, RelatedDateWindow, ImplausibleDate, DateOrder)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from linter import urlnorm
-from linter.document import Document, last_token
+from linter.document import Document, label
 from linter.fields import FieldView, derived
 from linter.findings import Problem, Region
 from linter.pointers import find
@@ -87,15 +87,6 @@ def link_defect(link: str) -> str | None:
     if "\\" in link:
         return "contains a backslash; use `/`"
     return None
-
-
-def label(pointer: str) -> str:
-    """`/related/1/images/0/url` -> `related[1].images[0].url`, the way messages name a field."""
-    text = ""
-    for token in pointer.split("/")[1:]:
-        name = last_token("/" + token)
-        text += f"[{name}]" if name.isdigit() else (f".{name}" if text else name)
-    return text
 
 
 def url_defect(url: str) -> str | None:

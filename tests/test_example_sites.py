@@ -1,0 +1,93 @@
+"""The sample site of each preset under `examples/`: its clean pages report nothing, and each
+planted defect in its `broken/` folder is reported at its exact line and column."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import tomllib
+from helpers import EXAMPLES
+
+from linter.cli import main
+from linter.presets import PRESETS
+
+NOW = "2026-11-26T12:00:00Z"
+
+#: preset -> (the clean paths, as its README line says to check them; the planted defects).
+SITES = {
+    "hugo": (
+        ["content"],
+        [
+            ("broken/alias-one.md", 5, 5, "FM404"),
+            ("broken/alias-two.md", 4, 11, "FM404"),
+            ("broken/expiry-before-date.md", 4, 13, "FM204"),
+            ("broken/lastmod-before-date.md", 4, 10, "FM204"),
+            ("broken/missing-image.md", 5, 5, "FM303"),
+            ("broken/publish-in-future.md", 4, 14, "FM201"),
+            ("broken/tags-twice.md", 4, 12, "FM506"),
+            ("broken/tiny-cover.md", 5, 10, "FM301"),
+            ("broken/tiny-cover.md", 5, 10, "FM301"),
+        ],
+    ),
+    "jekyll": (
+        ["_posts", "about.md"],
+        [
+            ("broken/2016-02-01-modified-before-date.md", 5, 19, "FM204"),
+            ("broken/2016-03-01-same-link-a.md", 5, 12, "FM404"),
+            ("broken/2016-03-02-same-link-b.md", 5, 12, "FM404"),
+            ("broken/2016-04-01-blank-title.md", 3, 8, "FM501"),
+            ("broken/2016-04-02-wrong-size.md", 6, 9, "FM303"),
+        ],
+    ),
+    "docusaurus": (
+        ["docs", "blog"],
+        [
+            ("broken/blank-title.md", 2, 8, "FM501"),
+            ("broken/same-slug-one.md", 3, 7, "FM404"),
+            ("broken/same-slug-two.md", 3, 7, "FM404"),
+            ("broken/toc-levels.md", 4, 24, "FM100"),
+            ("broken/update-before-date.md", 6, 9, "FM204"),
+        ],
+    ),
+    "starlight": (
+        ["src/content/docs"],
+        [
+            ("broken/future-update.md", 3, 14, "FM201"),
+            ("broken/missing-hero.mdx", 6, 11, "FM303"),
+            ("broken/no-title.md", 2, 1, "FM100"),
+            ("broken/slug-one.md", 3, 7, "FM404"),
+            ("broken/slug-two.md", 3, 7, "FM404"),
+        ],
+    ),
+}
+
+
+def check(capsys, *paths: str) -> tuple[int, list[tuple[str, int, int, str]]]:
+    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *paths])
+    report = json.loads(capsys.readouterr().out)["findings"]
+    return status, sorted((f["path"], f["line"], f["column"], f["code"]) for f in report)
+
+
+def test_every_preset_but_the_default_has_a_sample_site():
+    assert set(SITES) == set(PRESETS) - {"news-article"}  # news-article: examples/content
+
+
+@pytest.mark.parametrize("preset", sorted(SITES))
+def test_sample_site_names_its_preset(preset):
+    config = tomllib.loads((EXAMPLES / preset / "content-lint.toml").read_text(encoding="utf-8"))
+    assert config == {"preset": preset}
+
+
+@pytest.mark.parametrize("preset", sorted(SITES))
+def test_sample_site_clean_pages_report_nothing(preset, capsys, monkeypatch):
+    monkeypatch.chdir(EXAMPLES / preset)
+    clean, _ = SITES[preset]
+    assert check(capsys, *clean) == (0, [])
+
+
+@pytest.mark.parametrize("preset", sorted(SITES))
+def test_sample_site_broken_pages_report_the_planted_defects(preset, capsys, monkeypatch):
+    monkeypatch.chdir(EXAMPLES / preset)
+    _, planted = SITES[preset]
+    assert check(capsys, "broken") == (1, planted)
