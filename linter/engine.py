@@ -18,6 +18,7 @@ from linter.cache import digest
 from linter.compose import Limits, compose_document
 from linter.config import Config
 from linter.document import Document
+from linter.finding_cap import cap_findings
 from linter.findings import Finding, Problem, Severity
 from linter.frontmatter import FrontMatter, read_head, split_front_matter
 from linter.options import build_rules
@@ -65,8 +66,7 @@ class Engine:
         for result in results:
             merged = result.findings + self._findings(result.path, extra.get(result.path, []))
             kept, unused = apply_suppressions(merged, result.directives)
-            findings.extend(kept)
-            findings.extend(self._findings(result.path, unused))
+            findings.extend(cap_findings([*kept, *self._findings(result.path, unused)]))
         for path, problem in problems:
             findings.extend(self._findings(path, [problem]))
         findings.sort(key=lambda f: f.sort_key)
