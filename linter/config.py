@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from linter.bounded_read import RefusedFile, read_bounded
 from linter.globs import check_gitignore_glob, check_name_glob
 
 if sys.version_info >= (3, 11):
@@ -19,6 +20,11 @@ else:  # pragma: no cover - exercised on 3.10 only
 CONFIG_FILE = "content-lint.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+#: A config file (or pyproject.toml) larger than this is refused, not read.
+MAX_CONFIG_BYTES = 1 << 20
+#: `max-depth` above this is refused: the YAML parser stops at 1,000 levels on its own, and
+#: the bound becomes a regex repeat count (2**33 overflowed it).
+MAX_DEPTH_LIMIT = 1000
 
 
 class ConfigError(Exception):
@@ -86,6 +92,12 @@ def _positive_int(value: Any) -> int:
     return value
 
 
+def _bounded_int(value: Any, limit: int) -> int:
+    if _positive_int(value) > limit:
+        raise ValueError(f"should be at most {limit}")
+    return int(value)
+
+
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("should be true or false")
@@ -148,7 +160,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "exclude": ("exclude", _gitignore_globs),
     "respect-gitignore": ("respect_gitignore", _bool),
     "max-front-matter-bytes": ("max_front_matter_bytes", _positive_int),
-    "max-depth": ("max_depth", _positive_int),
+    "max-depth": ("max_depth", lambda v: _bounded_int(v, MAX_DEPTH_LIMIT)),
     "select": ("select", _string_list),
     "ignore": ("ignore", _string_list),
     "severity": ("severity", _table_of(_severity_name)),
@@ -222,9 +234,10 @@ def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
-            return data
+        data: dict[str, Any] = tomllib.loads(read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8"))
+        return data
+    except RefusedFile as exc:
+        raise ConfigError(f"{path}: cannot read config: it {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -15,9 +15,12 @@ from typing import NamedTuple
 
 import pathspec
 
+from linter.bounded_read import RefusedFile, read_bounded
 from linter.findings import Problem
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+#: Real `.gitignore` files are kilobytes; a larger one is refused rather than parsed.
+MAX_GITIGNORE_BYTES = 1 << 20
 _BY_NAME = operator.attrgetter("name")
 
 
@@ -101,8 +104,7 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
     visited: set[tuple[int, int]] = set()
     included = _include_pattern(filters.include).match
     excludes = bool(filters.exclude.patterns)
-    ignores = _gitignore(top) if filters.respect_gitignore else []
-    stack: list[tuple[str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = [(top, ignores)]
+    stack: list[tuple[str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = [(top, [])]
     while stack:
         folder, ignores = stack.pop()
         try:
@@ -117,6 +119,12 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
             )
             continue
         visited.add((info.st_dev, info.st_ino))
+        if filters.respect_gitignore:
+            own = _gitignore(folder)
+            if isinstance(own, Source):
+                yield own
+            elif own is not None:
+                ignores = [*ignores, own]
         subfolders: list[tuple[str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = []
         for entry in entries:
             path = entry.path
@@ -130,9 +138,7 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
                     continue
                 if _ignored(path, ignores, True) or (excludes and filters.excluded(path, is_dir=True)):
                     continue
-                subfolders.append(
-                    (path, ignores + _gitignore(path) if filters.respect_gitignore else ignores)
-                )
+                subfolders.append((path, ignores))
             elif (
                 included(name) is not None
                 and not (ignores and _ignored(path, ignores, False))
@@ -142,13 +148,18 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
         stack.extend(reversed(subfolders))
 
 
-def _gitignore(folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+def _gitignore(folder: str) -> tuple[str, pathspec.GitIgnoreSpec] | Source | None:
+    """The folder's `.gitignore` as (folder, patterns); None when it has none; a Source with
+    FM007 when it is a FIFO, a device or too large (then its patterns are not applied)."""
+    path = os.path.join(folder, ".gitignore")
     try:
-        with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as handle:
-            lines = handle.read().splitlines()
+        data = read_bounded(path, MAX_GITIGNORE_BYTES)
+    except RefusedFile as exc:
+        return Source(path, Problem("FM007", f"`.gitignore` not read, its patterns not applied: it {exc}"))
     except OSError:
-        return []
-    return [(folder, pathspec.GitIgnoreSpec.from_lines(lines))]
+        return None  # none here (the usual case), or unreadable: git skips those too
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    return folder, pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _ignored(path: str, ignores: list[tuple[str, pathspec.GitIgnoreSpec]], is_dir: bool) -> bool:

@@ -1,0 +1,59 @@
+"""Read a file the tool did not write, without hanging or exhausting memory.
+
+A planted `.gitignore` may be a FIFO (a plain `open` waits for a writer forever), a link to
+`/dev/zero` (a plain `read` never ends) or gigabytes long. Every such read goes through here:
+opened non-blocking, regular files only, never more than a fixed number of bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+class RefusedFile(Exception):
+    """Not a regular file, or too large; the message says which, to follow the file's name."""
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int, *, truncate: bool = False) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them.
+
+    A larger file raises RefusedFile, or with `truncate` gives its first `limit` bytes.
+    OSError (missing, no permission, a symlink loop) is the caller's to describe.
+    """
+    fd = os.open(path, _FLAGS)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise RefusedFile(f"is {file_kind(mode)}, not a regular file")
+        chunks: list[bytes] = []
+        remaining = limit + 1  # one byte more tells a file of exactly `limit` from a larger one
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        if not truncate:
+            raise RefusedFile(f"is larger than {limit} bytes")
+        return data[:limit]
+    return data
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for a message."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
