@@ -66,17 +66,28 @@ def _include_pattern(include: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def discover(paths: Sequence[str], filters: FileFilter, force_exclude: bool = False) -> Iterator[Source]:
-    """Yield files under `paths` (sorted, each once); explicit files are taken as given."""
-    if len(paths) == 1:  # one walk never yields a path twice (folder loops are cut)
+    """Yield files under `paths` (sorted, each file once however many paths reach it); explicit
+    files are taken as given. Walking a folder never follows a symlink (see `_walk`)."""
+    if len(paths) == 1:  # one walk never yields a file twice: it follows no links
         yield from _expand(paths[0], filters, force_exclude)
         return
-    seen: set[str] = set()
+    seen: set[object] = set()
     for given in paths:
         for source in _expand(given, filters, force_exclude):
-            key = os.path.normpath(source.path)
+            key = _identity(source.path)
             if key not in seen:
                 seen.add(key)
                 yield source
+
+
+def _identity(path: str) -> object:
+    """The file a path names (a link and its target, or two spellings, are one), else the path:
+    one file reached twice must be checked once, or FM404 would call it its own duplicate."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.normpath(path)
+    return info.st_dev, info.st_ino
 
 
 def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[Source]:
@@ -100,7 +111,9 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
 
 
 def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
-    """Depth-first, sorted, iterative; follows symlinked folders but never twice into one."""
+    """Depth-first, sorted, iterative. Like git, it never follows a symlink (to a folder or a
+    file): a planted `ln -s / content/r` must not walk the file system, and every file it
+    yields is inside `top` and reached by one path only."""
     visited: set[tuple[int, int]] = set()
     included = _include_pattern(filters.include).match
     excludes = bool(filters.exclude.patterns)
@@ -130,7 +143,9 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
             path = entry.path
             name = entry.name
             try:
-                is_dir = entry.is_dir()
+                if entry.is_symlink():
+                    continue
+                is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
             if is_dir:
