@@ -17,6 +17,12 @@ class RefusedFile(Exception):
     """Not a regular file, or too large; the message says which, to follow the file's name."""
 
 
+class NotRegularFile(RefusedFile):
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"is {kind}, not a regular file")
+        self.kind = kind
+
+
 def read_bounded(path: str | os.PathLike[str], limit: int, *, truncate: bool = False) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them.
 
@@ -25,25 +31,36 @@ def read_bounded(path: str | os.PathLike[str], limit: int, *, truncate: bool = F
     """
     fd = os.open(path, _FLAGS)
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise RefusedFile(f"is {file_kind(mode)}, not a regular file")
-        chunks: list[bytes] = []
-        remaining = limit + 1  # one byte more tells a file of exactly `limit` from a larger one
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(file_kind(info.st_mode))
+        data = _read_up_to(fd, limit + 1, info.st_size)  # one more tells "exactly limit" apart
     finally:
         os.close(fd)
-    data = b"".join(chunks)
     if len(data) > limit:
         if not truncate:
             raise RefusedFile(f"is larger than {limit} bytes")
         return data[:limit]
     return data
+
+
+def _read_up_to(fd: int, most: int, size: int) -> bytes:
+    """Ask for the whole file at once: one read, one right-sized buffer (this is on the path
+    of every content file). A short read of a regular file is its end; a file that grew since
+    `fstat` is read on in chunks."""
+    want = min(most, size + 1)
+    first = os.read(fd, want)
+    if len(first) < want or len(first) >= most:
+        return first
+    chunks = [first]
+    remaining = most - len(first)
+    while remaining > 0:
+        chunk = os.read(fd, min(remaining, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
 
 
 def file_kind(mode: int) -> str:
