@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from linter.bounded_read import RefusedFile, read_bounded
+from linter.bounded import RefusedFile, read_regular_file
 from linter.globs import check_gitignore_glob, check_name_glob
 
 if sys.version_info >= (3, 11):
@@ -19,7 +19,7 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 CONFIG_FILE = "content-lint.toml"
 PYPROJECT = "pyproject.toml"
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.markdoc", "*.mdoc", "*.txt")
 #: A config file (or pyproject.toml) larger than this is refused, not read.
 MAX_CONFIG_BYTES = 1 << 20
 #: `max-depth` above this is refused: the YAML parser stops at 1,000 levels on its own, and
@@ -38,9 +38,13 @@ class Config:
     schema: Path | None = None
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    extend_include: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
     max_front_matter_bytes: int = 1 << 20
     max_depth: int = 64
+    allow_aliases: bool = False
+    case_insensitive_keys: bool = False
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
@@ -56,6 +60,11 @@ class Config:
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def file_patterns(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(include, exclude) with their `extend-` additions, as discovery takes them."""
+        return self.include + self.extend_include, self.exclude + self.extend_exclude
 
 
 def parse_datetime(text: str) -> datetime:
@@ -158,6 +167,10 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "schema": ("schema", lambda v: _path(v)),
     "include": ("include", _name_globs),
     "exclude": ("exclude", _gitignore_globs),
+    "extend-include": ("extend_include", _name_globs),
+    "extend-exclude": ("extend_exclude", _gitignore_globs),
+    "allow-aliases": ("allow_aliases", _bool),
+    "case-insensitive-keys": ("case_insensitive_keys", _bool),
     "respect-gitignore": ("respect_gitignore", _bool),
     "max-front-matter-bytes": ("max_front_matter_bytes", _positive_int),
     "max-depth": ("max_depth", lambda v: _bounded_int(v, MAX_DEPTH_LIMIT)),
@@ -182,6 +195,16 @@ def _path(value: Any) -> str:
     return value
 
 
+def name_globs(value: Any) -> tuple[str, ...]:
+    """Checked file-name globs (as `include` takes them), for the command line too."""
+    return _name_globs(value)
+
+
+def gitignore_globs(value: Any) -> tuple[str, ...]:
+    """Checked gitignore-style patterns (as `exclude` takes them), for the command line too."""
+    return _gitignore_globs(value)
+
+
 def find_config_file(start: Path) -> Path | None:
     """The nearest content-lint.toml, or pyproject.toml with a [tool.content-lint] table."""
     for folder in (start, *start.parents):
@@ -199,9 +222,17 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
     if path is None:
         return Config(root=cwd)
     data = _read_toml(path)
-    table = data.get("tool", {}).get("content-lint", {}) if path.name == PYPROJECT else data
-    section = "[tool.content-lint]" if path.name == PYPROJECT else ""
-    return config_from_table(table, path, section)
+    tool = data.get("tool")
+    if path.name == PYPROJECT or (isinstance(tool, dict) and "content-lint" in tool):
+        # Either layout, whatever the file's name: top-level keys or a [tool.content-lint] table.
+        others = sorted(key for key in data if key != "tool")
+        if path.name != PYPROJECT and others:
+            raise ConfigError(
+                f"{path}: top-level key `{others[0]}` beside [tool.content-lint]: use one layout"
+            )
+        table = tool.get("content-lint", {}) if isinstance(tool, dict) else {}
+        return config_from_table(table, path, "[tool.content-lint]")
+    return config_from_table(data, path)
 
 
 def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -> Config:
@@ -234,7 +265,7 @@ def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        data: dict[str, Any] = tomllib.loads(read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8"))
+        data: dict[str, Any] = tomllib.loads(read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
         return data
     except RefusedFile as exc:
         raise ConfigError(f"{path}: cannot read config: it {exc}") from None

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import pathspec
 
-from linter.bounded_read import RefusedFile, read_bounded
+from linter.bounded import RefusedFile, read_regular_file
 from linter.findings import Problem
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
@@ -168,7 +168,7 @@ def _gitignore(folder: str) -> tuple[str, pathspec.GitIgnoreSpec] | Source | Non
     FM007 when it is a FIFO, a device or too large (then its patterns are not applied)."""
     path = os.path.join(folder, ".gitignore")
     try:
-        data = read_bounded(path, MAX_GITIGNORE_BYTES)
+        data = read_regular_file(path, MAX_GITIGNORE_BYTES)
     except RefusedFile as exc:
         return Source(path, Problem("FM007", f"`.gitignore` not read, its patterns not applied: it {exc}"))
     except OSError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.bounded_read import RefusedFile, read_bounded
+from linter.bounded import read_regular_file
 
 BOM = "\ufeff"
 #: Findings sit in the front matter, near the top; a longer file is quoted from its start only.
@@ -15,8 +15,8 @@ def read_lines(path: str, last: int) -> list[str | None]:
     if last < 1:
         return []
     try:
-        data = read_bounded(path, MAX_QUOTED_BYTES, truncate=True)
-    except (OSError, ValueError, RefusedFile):
+        data = read_regular_file(path, MAX_QUOTED_BYTES, truncate=True)
+    except (OSError, ValueError):
         return []  # a FIFO or device would block or never end; a vanished file has no lines
     raw = data.split(b"\n", last)  # only LF ends a line, as in the reader's positions
     if len(raw) <= last and raw[-1] == b"":

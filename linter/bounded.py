@@ -1,8 +1,9 @@
 """Read a file the tool did not write, without hanging or exhausting memory.
 
 A planted `.gitignore` may be a FIFO (a plain `open` waits for a writer forever), a link to
-`/dev/zero` (a plain `read` never ends) or gigabytes long. Every such read goes through here:
-opened non-blocking, regular files only, never more than a fixed number of bytes.
+`/dev/zero` (a plain `read` never ends) or gigabytes long. Every such read goes through here
+(content files, `.gitignore`, config, baseline, CMS config, quoted source lines): opened
+non-blocking, regular files only, never more than a fixed number of bytes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import stat
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
 
-class RefusedFile(Exception):
+class RefusedFile(ValueError):
     """Not a regular file, or too large; the message says which, to follow the file's name."""
 
 
@@ -23,7 +24,7 @@ class NotRegularFile(RefusedFile):
         self.kind = kind
 
 
-def read_bounded(path: str | os.PathLike[str], limit: int, *, truncate: bool = False) -> bytes:
+def read_regular_file(path: str | os.PathLike[str], limit: int, *, truncate: bool = False) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them.
 
     A larger file raises RefusedFile, or with `truncate` gives its first `limit` bytes.
