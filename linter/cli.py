@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", type=Path, help="config file (default: nearest content-lint.toml or pyproject.toml)"
     )
     check.add_argument("--schema", type=Path, help="JSON Schema to validate against")
+    check.add_argument("--preset", help="front-matter format: schema and roles (see `content-lint presets`)")
     check.add_argument("--output-format", help=f"one of: {', '.join(sorted(REPORTERS))}")
     check.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
     check.add_argument("--select", help="comma-separated codes, prefixes or names to run")
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--config", type=Path, help="config file")
     rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
     commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
+    commands.add_parser("presets", help="list the shipped presets (front-matter formats)")
     rule = commands.add_parser("rule", help="show one rule's documentation")
     rule.add_argument("rule", help="a code (FM301) or name (image-size)")
     return parser
@@ -111,6 +113,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "server":
             return _serve()
+        if args.command == "presets":
+            from linter.presets import PRESETS
+
+            sys.stdout.writelines(f"{name:<14}  {p.summary}\n" for name, p in sorted(PRESETS.items()))
+            return EXIT_OK
         config = load_config(args.config, Path.cwd())
         if args.command == "clean":
             folder = _cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
@@ -144,13 +151,14 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         extend_exclude=_extended(
             config.extend_exclude, _patterns("--extend-exclude", args.extend_exclude, gitignore_globs)
         ),
+        preset=_preset(args.preset),
     )
     format_name = _format_name(args.output_format or config.output_format, args.output_file)
     _selection(config)  # validates selectors with a clear message before anything runs
     if args.update_baseline and args.baseline is None:
         raise ConfigError("--update-baseline needs --baseline FILE")
     baseline = BaselineFile(args.baseline) if args.baseline else None
-    if config.source is None and not args.quiet:
+    if config.source is None and not args.quiet and not args.preset:
         _suggest_preset(args.paths)
     accepted = baseline.load(missing_ok=args.update_baseline) if baseline else []
     engine = build_engine(config)
@@ -243,6 +251,17 @@ def _suggest_preset(paths: Sequence[str]) -> None:
                 file=sys.stderr,
             )
             return
+
+
+def _preset(name: str | None) -> str | None:
+    if name is not None:
+        from linter.presets import find_preset
+
+        try:
+            find_preset(name)
+        except ValueError as exc:
+            raise ConfigError(f"--preset: {exc}") from None
+    return name
 
 
 def _cache_folder(config: Config, requested: Path | None) -> Path:

@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from linter.bounded import RefusedFile, read_regular_file
+from linter.content_types import ContentType, parse_types
+from linter.dates import load_zone
+from linter.dates import parse_datetime as parse_datetime  # re-exported: the CLI and tests use it
 from linter.globs import check_gitignore_glob, check_name_glob
 
 if sys.version_info >= (3, 11):
@@ -57,6 +60,10 @@ class Config:
     jobs: int | None = None
     cache: bool = True
     cache_dir: Path | None = None
+    preset: str | None = None
+    roles: Mapping[str, Any] = field(default_factory=dict)
+    timezone: str = "UTC"
+    types: tuple[ContentType, ...] = ()
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -65,12 +72,6 @@ class Config:
     def file_patterns(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(include, exclude) with their `extend-` additions, as discovery takes them."""
         return self.include + self.extend_include, self.exclude + self.extend_exclude
-
-
-def parse_datetime(text: str) -> datetime:
-    """An RFC 3339 / ISO 8601 timestamp; naive ones are taken as UTC."""
-    value = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def _string_list(value: Any) -> tuple[str, ...]:
@@ -186,7 +187,33 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "jobs": ("jobs", _positive_int),
     "cache": ("cache", _bool),
     "cache-dir": ("cache_dir", lambda v: _path(v)),
+    "preset": ("preset", lambda v: _preset(v)),
+    "roles": ("roles", lambda v: _roles(v)),
+    "timezone": ("timezone", lambda v: _timezone(v)),
 }
+
+
+def _preset(value: Any) -> str:
+    from linter.presets import find_preset
+
+    if not isinstance(value, str):
+        raise ValueError("should be a preset name")
+    find_preset(value)
+    return value
+
+
+def _roles(value: Any) -> dict[str, Any]:
+    from linter.roles import Roles, RoleSet, parse_roles
+
+    parse_roles(value, Roles(RoleSet(), RoleSet()))  # validated now; bound per content type later
+    return dict(value)
+
+
+def _timezone(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("should be a time zone name such as Europe/Berlin or UTC")
+    load_zone(value)
+    return value
 
 
 def _path(value: Any) -> str:
@@ -240,16 +267,22 @@ def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -
     prefix = f"{path}: {section + ' ' if section else ''}"
     if not isinstance(table, Mapping):
         raise ConfigError(f"{prefix}should be a table")
+    root = path.parent.resolve()
     for key, raw in table.items():
+        if key == "types":
+            try:
+                values["types"] = _checked_types(parse_types(raw, root))
+            except ValueError as exc:
+                raise ConfigError(f"{prefix}[[types]] {exc}") from None
+            continue
         if key not in _KEYS:
-            hint = f" (known keys: {', '.join(sorted(_KEYS))})"
+            hint = f" (known keys: {', '.join(sorted([*_KEYS, 'types']))})"
             raise ConfigError(f"{prefix}unknown key `{key}`{hint}")
         name, convert = _KEYS[key]
         try:
             values[name] = convert(raw)
         except ValueError as exc:
             raise ConfigError(f"{prefix}key `{key}` {exc}") from None
-    root = path.parent.resolve()
     for name in ("schema", "cache_dir"):
         if name in values:
             values[name] = (root / values[name]).resolve()
@@ -261,6 +294,18 @@ def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -
     if "content_roots" in values:
         values["content_roots"] = tuple(str(root / r) for r in values["content_roots"])
     return Config(root=root, source=path, **values)
+
+
+def _checked_types(types: tuple[ContentType, ...]) -> tuple[ContentType, ...]:
+    for kind in types:
+        try:
+            if kind.preset is not None:
+                _preset(kind.preset)
+            _roles(kind.roles)
+            _rules_table(kind.rules)
+        except ValueError as exc:
+            raise ValueError(f"type {kind.name!r}: {exc}") from None
+    return types
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

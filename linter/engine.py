@@ -10,14 +10,18 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from linter.cache import digest
 from linter.compose import Limits, compose_document
 from linter.config import Config
+from linter.content_types import ContentType, TypeMatcher
 from linter.document import Document
+from linter.engine_kind import Kind
+from linter.fields import FieldView
 from linter.finding_cap import cap_findings
 from linter.findings import Finding, Problem, Severity
 from linter.frontmatter import FrontMatter, read_head, split_front_matter
@@ -25,8 +29,9 @@ from linter.options import build_rules
 from linter.results import FileResult, fact_keys
 from linter.rules import ALL_RULES, RULES_BY_CODE
 from linter.rules.base import CorpusRule, Rule, RunContext, Violation
-from linter.schema import SchemaChecker, load_schema
+from linter.schema import SchemaChecker
 from linter.selection import Selection, matches
+from linter.setup import Setup
 from linter.suppression import apply_suppressions, comment_directives
 
 
@@ -38,7 +43,12 @@ class Report:
 
 class Engine:
     def __init__(
-        self, config: Config, schema: SchemaChecker, selection: Selection, context: RunContext
+        self,
+        config: Config,
+        schema: SchemaChecker,
+        selection: Selection,
+        context: RunContext,
+        kinds: Sequence[tuple[ContentType, Kind]] = (),
     ) -> None:
         self.config = config
         self.schema = schema
@@ -52,6 +62,28 @@ class Engine:
         self.rules: list[Rule] = build_rules(config, selection, context)
         self.corpus_rules = {r.code: r for r in self.rules if isinstance(r, CorpusRule)}
         self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
+        self.default_kind = Kind("", schema, self.rules)
+        self.kinds = list(kinds)
+        self.matcher = TypeMatcher(tuple(t for t, _ in self.kinds), config.root)
+        self._by_name = {t.name: kind for t, kind in self.kinds}
+
+    def kind_of(self, path: str) -> Kind:
+        """The first content type whose `paths` match `path`; the top-level settings otherwise."""
+        matched = self.matcher.match(path)
+        return self.default_kind if matched is None else self._by_name[matched.name]
+
+    def setup_fingerprint(self) -> dict[str, Any]:
+        """What the content types and roles add to the result-cache key."""
+        config = self.config
+        return {
+            "preset": config.preset,
+            "roles": dict(config.roles),
+            "timezone": config.timezone,
+            "types": [
+                [t.name, list(t.paths), kind.schema.fingerprint, t.preset, dict(t.roles), dict(t.rules)]
+                for t, kind in self.kinds
+            ],
+        }
 
     def run(self, paths: Iterable[str], problems: Iterable[tuple[str, Problem]] = ()) -> Report:
         """Lint `paths` in this process, without a cache (the simple path tests and embedders use)."""
@@ -91,26 +123,32 @@ class Engine:
         except Exception as exc:  # a bug of ours must not stop the run or hide the other files
             message = f"content-lint failed on this file ({type(exc).__name__}: {exc}); please report it"
             return FileResult(path, self._findings(path, [Problem("FM000", message[:500])]))
-        result.digest = digest(head)
+        # A result that depends on other files (image headers) is not cached: the cache
+        # could not tell when one of them changes.
+        result.digest = "" if result.dependencies else digest(head)
         return result
 
     def lint_front_matter(self, path: str, front: FrontMatter) -> FileResult:
         document, problems = compose_document(path, front, self.limits)
         result = FileResult(path)
         if document is not None:
+            kind = self.kind_of(path) if self.kinds else self.default_kind
             result.directives = comment_directives(document)
-            problems.extend(self.schema.check(document))
-            problems.extend(self._rule_problems(document))
-            for code, rule in self.corpus_rules.items():
+            problems.extend(kind.schema.check(document))
+            problems.extend(self._rule_problems(document, kind))
+            corpus_rules = self.corpus_rules if kind is self.default_kind else kind.corpus_rules
+            for code, rule in corpus_rules.items():
                 facts = rule.collect(document)
                 if facts is not None:
                     result.facts[code] = facts
                     result.keys += fact_keys(code, rule.keys(facts))
         result.findings = self._findings(path, problems)
+        if document is not None and _read_other_files(document):
+            result.dependencies = True
         return result
 
-    def _rule_problems(self, document: Document) -> Iterator[Problem]:
-        for rule in self.document_rules:
+    def _rule_problems(self, document: Document, kind: Kind) -> Iterator[Problem]:
+        for rule in self.document_rules if kind is self.default_kind else kind.document_rules:
             for violation in rule.check(document):
                 yield _locate(rule.code, violation, document)
 
@@ -146,11 +184,18 @@ class Engine:
 
 
 def build_engine(config: Config, now: datetime | None = None) -> Engine:
-    """Wire config -> selection -> schema -> engine (what the CLI, workers and tests need)."""
-    selection = Selection.build(config.select, config.ignore, config.severity, config.rules)
-    schema = load_schema(config.schema)
+    """Wire config -> selection -> schemas and roles per content type -> engine (what the CLI,
+    workers and tests need)."""
     moment = now or config.reference_time or datetime.now(timezone.utc)
-    return Engine(config, schema, selection, RunContext(now=moment, root=str(config.root)))
+    setup = Setup(config, moment)
+    top = setup.top()
+    selection = Selection.build(config.select, config.ignore, config.severity, setup.configured_rules())
+    kinds = [(kind, setup.kind(kind, selection)) for kind in config.types]
+    return Engine(replace(config, rules=top.rules), top.schema, selection, top.context, kinds)
+
+
+def _read_other_files(document: Document) -> bool:
+    return any(isinstance(view, FieldView) and view.files_read for view in document.memo.values())
 
 
 def _finding(path: str, problem: Problem, severity: Severity) -> Finding:
@@ -176,4 +221,4 @@ def _locate(code: str, violation: Violation, document: Document) -> Problem:
     )
 
 
-__all__ = ["Engine", "FileResult", "Report", "build_engine"]
+__all__ = ["Engine", "FileResult", "Kind", "Report", "build_engine"]

@@ -32,6 +32,8 @@ class FileResult:
     #: `facts` as `pack_facts` writes them, held instead of `facts` by results from worker
     #: processes and in a big run without a cache; unpacked only for a shared key.
     packed_facts: str = ""
+    #: True when the findings depend on other files (image headers): never cached.
+    dependencies: bool = False
 
 
 def fact_keys(code: str, keys: Iterable[str]) -> tuple[str, ...]:

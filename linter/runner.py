@@ -115,6 +115,7 @@ def cache_key(engine: Engine) -> str:
             "limits": [config.max_front_matter_bytes, repr(engine.limits)],
             "per_file_ignores": dict(config.per_file_ignores),
             "root": str(config.root),
+            "setup": engine.setup_fingerprint(),
             # Date rules judge against "now": without a fixed reference time, results last a day.
             "now": now.isoformat() if config.reference_time else now.date().isoformat(),
         }

@@ -7,7 +7,7 @@ on hover over a front-matter key. All linting goes through `Workspace`, as in th
 
 from __future__ import annotations
 
-import threading
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ class ContentLintServer(LanguageServer):
         super().__init__(SOURCE, __version__)
         self.projects: dict[Path, Workspace] = {}
         self.failed: set[Path] = set()
+        self._indexing: set[asyncio.Task[None]] = set()
 
     def workspace_for(self, path: Path) -> Workspace | None:
         try:
@@ -48,7 +49,9 @@ class ContentLintServer(LanguageServer):
                 self._fail_once(key, str(exc))
                 return None
             self.projects[key] = project
-            threading.Thread(target=self._index, args=(project,), daemon=True).start()
+            task = asyncio.get_running_loop().create_task(self._index(project))
+            self._indexing.add(task)
+            task.add_done_callback(self._indexing.discard)
         return self.projects[key]
 
     def publish(self, uri: str) -> None:
@@ -63,10 +66,12 @@ class ContentLintServer(LanguageServer):
             types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=diagnostics)
         )
 
-    def _index(self, project: Workspace) -> None:
-        project.index()
+    async def _index(self, project: Workspace) -> None:
+        """Lint the project in a thread; then, back on the event loop (the only thread that
+        may write to the client), publish the open files again with the cross-file context."""
+        await asyncio.to_thread(project.index)
         for uri in list(self.workspace.text_documents):
-            self.publish(uri)  # now with the cross-file context
+            self.publish(uri)
 
     def _fail_once(self, key: Path, message: str) -> None:
         if key not in self.failed:

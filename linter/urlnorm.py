@@ -251,3 +251,28 @@ def _clean_query(query: str) -> str:
         return urlencode(sorted((k, v) for k, v in pairs if not is_tracking_param(k)))
     except ValueError:  # e.g. a lone surrogate that cannot be encoded: keep the text as given
         return query
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def is_absolute(text: str) -> bool:
+    """True for text that starts with a URL scheme (`https:`, `mailto:`), not a site path."""
+    return _SCHEME.match(text) is not None
+
+
+def identity_key(value: str) -> str | None:
+    """A comparison key for a value that names a page: `normalise` for an absolute URL; for a
+    site path (`/docs/X/`, `docs/x`, `/docs/x/index.html`) the path without leading and
+    trailing slashes, `index.html`, query and fragment, in lower case. None for a path with
+    placeholders (`/:year/:title/`), which names many pages, or for nothing at all."""
+    text = value.strip()
+    if is_absolute(text):
+        return normalise(text)
+    path = text.split("#", 1)[0].split("?", 1)[0]
+    if "/:" in "/" + path:
+        return None
+    parts = [part for part in path.split("/") if part and part != "."]
+    if parts and parts[-1].lower() in ("index.html", "index.htm"):
+        parts.pop()
+    return "/" + "/".join(parts).lower() if parts or path.startswith("/") else None

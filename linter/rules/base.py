@@ -5,10 +5,11 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone, tzinfo
 from typing import Any, ClassVar, Literal
 
 from linter.document import Document, Target
+from linter.fields import Binder, FieldView
 from linter.findings import Problem
 
 DefaultSeverity = Literal["error", "warning", "off"]
@@ -38,13 +39,23 @@ class Violation:
     target: Target = "value"
 
 
+def _news_binder() -> Binder:
+    from linter.presets import default_binder  # presets load schemas and tables: only when needed
+
+    return default_binder()
+
+
 @dataclass(frozen=True)
 class RunContext:
-    """Facts shared by every rule in one run."""
+    """Facts shared by every rule of one content type in one run: "now", the project root,
+    the zone naive dates are read in, the type's name and the bindings of its roles."""
 
     now: datetime
     root: str = "."
     extra: Mapping[str, Any] = field(default_factory=dict)
+    zone: tzinfo = timezone.utc
+    type_name: str = ""
+    binder: Binder = field(default_factory=_news_binder)
 
 
 class Rule:
@@ -68,6 +79,10 @@ class Rule:
 
     def check(self, document: Document) -> Iterable[Violation]:
         return ()
+
+    def fields(self, document: Document) -> FieldView:
+        """The document as this rule's content type binds its roles: the only way rules read it."""
+        return self.context.binder.view(document)
 
     @classmethod
     def documentation(cls) -> str:

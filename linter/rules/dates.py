@@ -6,14 +6,13 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
-from linter.config import ConfigError, parse_datetime
-from linter.document import Document
+from linter.config import ConfigError
+from linter.dates import Moment, earlier, gap_seconds, parse_moment
+from linter.document import Document, last_token
+from linter.fields import FieldView, derived
+from linter.pointers import Pattern, key_pattern
 from linter.rules.base import Option, Rule, RunContext, Violation
-from linter.rules.items import articles, child, datetime_at, once, parse_aware, shared
 
-PUBLISHED = "publishedDateTime"
-UPDATED = "updatedDateTime"
-DATE_SUFFIX = "DateTime"
 DAY = 86400.0
 
 
@@ -41,20 +40,30 @@ def span(seconds: float) -> str:
     return _plural(minutes, "minute") if minutes else "less than a minute"
 
 
-def dated(document: Document) -> list[tuple[str, Mapping[str, Any], str, datetime]]:
-    """(base, article, key, moment) of every well-formed `...DateTime` value, article and related.
+def dated(view: FieldView) -> list[tuple[str, str, Moment]]:
+    """(pointer, value as written, moment) of every well-formed date the `dates` role binds:
+    `derived(view, dated)`, one parse per date for all the date rules."""
+    found: list[tuple[str, str, Moment]] = []
+    for _, _, pointer, value in view.role("dates"):
+        moment = view.moment(pointer, value)
+        if moment is not None:
+            found.append((pointer, written(value), moment))
+    return found
 
-    One pass for the date rules (`once(document, dated)`), which otherwise each look up and
-    parse the same few dates. Composed data has only string keys.
-    """
-    found: list[tuple[str, Mapping[str, Any], str, datetime]] = []
-    for base, article in shared(document, articles):
-        for key, value in article.items():
-            # `in` before `endswith`: an operator, not a method call, rules out most keys faster.
-            if DATE_SUFFIX in key and key.endswith(DATE_SUFFIX) and isinstance(value, str):
-                moment = parse_aware(value)  # `datetime_at`, without its cache: one parse per date
-                if moment is not None:
-                    found.append((base, article, key, moment))
+
+def written(value: Any) -> str:
+    """A date value as the file wrote it (a string), or as a reader that parsed it shows it."""
+    return value if isinstance(value, str) else str(value)
+
+
+def published(view: FieldView) -> dict[int, tuple[str, str, Moment]]:
+    """Each record's main date (the first `published` binding that holds a date), by record."""
+    found: dict[int, tuple[str, str, Moment]] = {}
+    for record, _, pointer, value in view.role("published"):
+        if record not in found:
+            moment = view.moment(pointer, value)
+            if moment is not None:
+                found[record] = (pointer, written(value), moment)
     return found
 
 
@@ -63,7 +72,9 @@ def _option_error(rule: type[Rule], option: str, expected: str) -> ConfigError:
 
 
 class FutureDate(Rule):
-    """A `publishedDateTime` later than now, on the article or on a related article.
+    """A date of the `future` role later than now: in the news-article format the
+    `publishedDateTime` of the article or of a related article; in Hugo `date`, `publishDate`
+    and `lastmod`. A date-only value counts from the start of its day.
 
     Why: a future date is almost always a time-zone or parsing mistake (or a scheduled item
     published too early); feeds sorted by date would pin it to the top until that day comes.
@@ -95,20 +106,23 @@ class FutureDate(Rule):
         self.now = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for base, article, key, published in once(document, dated):
-            if key != PUBLISHED:
+        view = self.fields(document)
+        for _, _, pointer, value in view.role("future"):
+            moment = view.moment(pointer, value)
+            if moment is None:
                 continue
-            ahead = (published - self.now).total_seconds()
+            ahead = (moment.instant - self.now).total_seconds()
             if ahead > self.tolerance * DAY:
                 yield Violation(
-                    child(base, PUBLISHED),
-                    f"`{PUBLISHED}` {article[PUBLISHED]} is {span(ahead)} in the future "
+                    pointer,
+                    f"`{last_token(pointer)}` {written(value)} is {span(ahead)} in the future "
                     f"(now is {stamp(self.now)}, tolerance {_plural(self.tolerance, 'day')})",
                 )
 
 
 class RelatedDateWindow(Rule):
-    """A related article published long before or after the article itself.
+    """A related item (a record of the `items` role, such as `related[]`) whose `published`
+    date is long before or after the document's own.
 
     Why: "related" items are meant to be contemporary coverage; one years apart is usually a
     stale link, a recycled URL or a wrong date on one side.
@@ -143,28 +157,31 @@ class RelatedDateWindow(Rule):
             raise _option_error(type(self), "max-days", "zero or more")
 
     def check(self, document: Document) -> Iterator[Violation]:
-        found = once(document, dated)
-        anchor = next((moment for base, _, key, moment in found if key == PUBLISHED and not base), None)
+        view = self.fields(document)
+        if len(view.records) < 2:
+            return
+        dates = derived(view, published)
+        anchor = dates.get(0)
         if anchor is None:
             return
-        for base, related, key, published in found:
-            if key != PUBLISHED or not base:
+        for record, (pointer, text, moment) in dates.items():
+            if not record:
                 continue
-            gap = (published - anchor).total_seconds()
+            gap = gap_seconds(anchor[2], moment)
             if abs(gap) > self.max_days * DAY:
                 side = "after" if gap > 0 else "before"
                 yield Violation(
-                    child(base, PUBLISHED),
-                    f"related article published {related[PUBLISHED]}, {span(gap)} {side} the article's "
-                    f"{document.data[PUBLISHED]} (at most {_plural(self.max_days, 'day')} apart)",
+                    pointer,
+                    f"related article published {text}, {span(gap)} {side} the article's "
+                    f"{anchor[1]} (at most {_plural(self.max_days, 'day')} apart)",
                 )
 
 
 class ImplausibleDate(Rule):
     """A date before a plausible floor, such as 1970-01-01 from a broken scraper.
 
-    Checked on the article and on each related article, for `publishedDateTime`,
-    `updatedDateTime` and every other key ending in `DateTime`.
+    Checked on every date of the `dates` role: in the news-article format every key ending
+    in `DateTime`, in the article and in each related article.
 
     Why: epoch zero (or year 1, or 1900) is what a failed conversion leaves behind; the
     item then sorts to the very end of every feed and archive.
@@ -189,31 +206,35 @@ class ImplausibleDate(Rule):
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
-        try:
-            self.floor = parse_datetime(self.settings["floor"])
-        except ValueError:
-            raise _option_error(type(self), "floor", "a date such as 1995-01-01") from None
+        floor = parse_moment(self.settings["floor"], context.zone)
+        if floor is None:
+            raise _option_error(type(self), "floor", "a date such as 1995-01-01")
+        self.floor = floor.instant
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for base, article, key, moment in once(document, dated):
-            if moment < self.floor:
+        for pointer, text, moment in derived(self.fields(document), dated):
+            if moment.instant < self.floor:
                 yield Violation(
-                    child(base, key),
-                    f"`{key}` {article[key]} is before {self.settings['floor']}, the earliest plausible date",
+                    pointer,
+                    f"`{last_token(pointer)}` {text} is before {self.settings['floor']}, the earliest plausible date",
                 )
 
 
 class DateOrder(Rule):
-    """Two date fields in the wrong order, e.g. `updatedDateTime` before `publishedDateTime`.
+    """Two dates of a `date-order` pair in the wrong order, e.g. `updatedDateTime` before
+    `publishedDateTime` (news-article), `lastmod` before `date` (Hugo).
 
-    Checked on the article and on each related article, wherever both fields of a pair are
-    present. The finding points at the later field, which comes too early. Equal is fine.
+    Checked on the document and on each related item, wherever both dates of a pair are
+    present. The finding points at the later field, which comes too early. Equal is fine; a
+    date-only value and a date-time are compared by calendar day.
 
     Why: an update cannot precede publication; one of the two dates is wrong, and feeds that
     show "updated" labels or sort by either date will mislead readers.
 
-    Options: `pairs` (default `[["publishedDateTime", "updatedDateTime"]]`) lists
-    `[earlier, later]` key pairs.
+    Options: `pairs` (default unset: the `date-order` role, which for news-article is
+    `[["/publishedDateTime", "/updatedDateTime"]]`) lists `[earlier, later]` pairs of keys or
+    JSON Pointers (relative to the document and to each item); when set, even to `[]`, it
+    replaces the role.
 
     Bad::
 
@@ -231,44 +252,39 @@ class DateOrder(Rule):
     default_severity = "error"
     summary = "A pair of date fields is out of order (e.g. updated before published)."
     options = (
-        Option("pairs", list, [[PUBLISHED, UPDATED]], "[earlier, later] key pairs that must be ordered."),
+        Option("pairs", list, None, "[earlier, later] keys or pointers; unset: the `date-order` role."),
     )
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
-        pairs: list[Any] = self.settings["pairs"]
+        pairs: list[Any] | None = self.settings["pairs"]
+        if pairs is None:
+            self.pairs: tuple[tuple[Pattern, Pattern], ...] | None = None
+            return
         if not all(
-            isinstance(pair, list) and len(pair) == 2 and all(isinstance(k, str) for k in pair)
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(k, str) and k for k in pair)
             for pair in pairs
         ):
             raise _option_error(type(self), "pairs", "a list of [earlier, later] key pairs of strings")
-        self.pairs: list[tuple[str, str]] = [(first, second) for first, second in pairs]
+        try:
+            self.pairs = tuple((key_pattern(a), key_pattern(b)) for a, b in pairs)
+        except ValueError as exc:
+            raise _option_error(type(self), "pairs", f"pairs of keys or pointers ({exc})") from None
 
     def check(self, document: Document) -> Iterator[Violation]:
-        moments: dict[tuple[str, str], datetime] | None = None
-        for base, article in shared(document, articles):
-            for earlier, later in self.pairs:
-                if later not in article or earlier not in article:
-                    continue  # a missing date is no date: `datetime_at` would give None
-                if moments is None:  # the dates `dated` already parsed, when some pair needs them
-                    moments = {(b, key): moment for b, _, key, moment in once(document, dated)}
-                first, second = (
-                    _moment(moments, base, article, earlier),
-                    _moment(moments, base, article, later),
-                )
-                if first is not None and second is not None and second < first:
+        view = self.fields(document)
+        zone = view.zone
+        for record in view.records:
+            for first, second in view.pairs(record, self.pairs):
+                if first is None or second is None:
+                    continue
+                before, after = view.moment(*first), view.moment(*second)
+                if before is not None and after is not None and earlier(after, before, zone):
                     yield Violation(
-                        child(base, later),
-                        f"`{later}` {article[later]} is {span((first - second).total_seconds())} "
-                        f"before `{earlier}` {article[earlier]}",
+                        second[0],
+                        f"`{last_token(second[0])}` {written(second[1])} is "
+                        f"{span(gap_seconds(after, before))} before `{last_token(first[0])}` {written(first[1])}",
                     )
-
-
-def _moment(
-    moments: dict[tuple[str, str], datetime], base: str, article: Mapping[str, Any], key: str
-) -> datetime | None:
-    """`datetime_at(article, key)`; `dated` holds every well-formed date under a `...DateTime` key."""
-    return moments.get((base, key)) if key.endswith(DATE_SUFFIX) else datetime_at(article, key)
 
 
 DATES_RULES: tuple[type[Rule], ...] = (FutureDate, RelatedDateWindow, ImplausibleDate, DateOrder)

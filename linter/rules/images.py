@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from linter.document import Document
+from linter import urlnorm
+from linter.document import Document, join_pointer
+from linter.fields import FieldView, derived
+from linter.roles import ImageBinding
 from linter.rules.base import Option, Rule, RunContext, Violation
-from linter.rules.items import child, image_pointer, images, once, text_at
 
 SIDES = ("width", "height")
 # Characters that would let a decoded URL segment leave its folder or confuse the file system.
@@ -32,9 +35,34 @@ def _ratio(value: float) -> str:
     return f"1:{short(1 / value)}" if value > 0 else "0"
 
 
-def declared_size(image: Mapping[str, Any]) -> tuple[float, float] | None:
+class Image(NamedTuple):
+    """One image the `images` role binds: its pointer, its mapping (None for a bare path or
+    URL string), its path or URL (None when not a string) and the binding's key names."""
+
+    pointer: str
+    mapping: Mapping[str, Any] | None
+    src: str | None
+    binding: ImageBinding
+
+
+def images(view: FieldView) -> list[Image]:
+    """Every image of the document and its items: `derived(view, images)`."""
+    found: list[Image] = []
+    for record, index, pointer, value in view.role("images"):
+        binding = view.records[record].roles.images[index]
+        if isinstance(value, dict):
+            src = value.get(binding.src)
+            found.append(Image(pointer, value, src if isinstance(src, str) else None, binding))
+        elif isinstance(value, str):
+            found.append(Image(pointer, None, value, binding))
+    return found
+
+
+def declared_size(image: Image) -> tuple[float, float] | None:
     """Width and height when both are positive numbers, else None."""
-    width, height = image.get("width"), image.get("height")
+    if image.mapping is None:
+        return None
+    width, height = image.mapping.get(image.binding.width), image.mapping.get(image.binding.height)
     # Numbers only: a bool is an int in Python, but not a size.
     if isinstance(width, bool) or not isinstance(width, (int, float)) or width <= 0:
         return None
@@ -84,25 +112,45 @@ class ImageSize(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         settings = self.settings
         bounds = [(side, settings[f"min-{side}"], settings[f"max-{side}"]) for side in SIDES]
-        for base, index, image in once(document, images):
-            for side, low, high in bounds:
-                value = image.get(side)
+        view = self.fields(document)
+        for image in derived(view, images):
+            if declared_size(image) is None and image.src is not None:
+                yield from self._real(view, document, image, bounds)
+            if image.mapping is None:
+                continue
+            keys = (image.binding.width, image.binding.height)
+            for (side, low, high), key in zip(bounds, keys, strict=True):
+                value = image.mapping.get(key)
                 if isinstance(value, bool) or not isinstance(value, (int, float)):
                     continue  # not a number (a bool is an int in Python, but not a size)
                 if value > 0 and low <= value <= high:
                     continue  # within bounds: what `_problem` would say is nothing
-                message = self._problem(side, value)
+                message = self._problem(side, key, value)
                 if message:
-                    yield Violation(child(image_pointer(base, index), side), message)
+                    yield Violation(join_pointer(image.pointer, key), message)
 
-    def _problem(self, side: str, value: float) -> str | None:
+    def _real(
+        self, view: FieldView, document: Document, image: Image, bounds: list[tuple[str, int, int]]
+    ) -> Iterator[Violation]:
+        """Bounds on the size read from a site image file's header, when none is declared."""
+        assert image.src is not None
+        local = local_image(self.context, view, document, image.src)
+        if local is None or local.size is None:
+            return
+        pointer = image.pointer if image.mapping is None else join_pointer(image.pointer, image.binding.src)
+        for (side, low, high), value in zip(bounds, local.size, strict=True):
+            if not low <= value <= high:
+                limit = f"below the minimum of {low}" if value < low else f"above the maximum of {high}"
+                yield Violation(pointer, f"image file is {value} px in {side}, {limit} px")
+
+    def _problem(self, side: str, key: str, value: float) -> str | None:
         low, high = self.settings[f"min-{side}"], self.settings[f"max-{side}"]
         if value <= 0:
-            return f"image `{side}` {_pixels(value)} is not a positive number of pixels"
+            return f"image `{key}` {_pixels(value)} is not a positive number of pixels"
         if value < low:
-            return f"image `{side}` {_pixels(value)} px is below the minimum of {low} px"
+            return f"image `{key}` {_pixels(value)} px is below the minimum of {low} px"
         if value > high:
-            return f"image `{side}` {_pixels(value)} px is above the maximum of {high} px"
+            return f"image `{key}` {_pixels(value)} px is above the maximum of {high} px"
         return None
 
 
@@ -143,14 +191,14 @@ class ImageAspectRatio(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         low, high = self.settings["min-ratio"], self.settings["max-ratio"]
-        for base, index, image in once(document, images):
+        for image in derived(self.fields(document), images):
             size = declared_size(image)
             if size is None:
                 continue
             width, height = size
             if not low <= width / height <= high:
                 yield Violation(
-                    image_pointer(base, index),
+                    image.pointer,
                     f"image {_pixels(width)}x{_pixels(height)} has aspect ratio {_ratio(width / height)}, "
                     f"outside {_ratio(low)} to {_ratio(high)}",
                 )
@@ -189,6 +237,53 @@ def real_size(path: Path) -> tuple[int, int] | None:
     if not (isinstance(width, int) and isinstance(height, int)) or width <= 0 or height <= 0:
         return None
     return width, height
+
+
+class LocalImage(NamedTuple):
+    """A site image file: where it was looked for, and its size (None: missing or unreadable)."""
+
+    path: Path
+    exists: bool
+    size: tuple[int, int] | None
+
+
+def local_image(context: RunContext, view: FieldView, document: Document, src: str) -> LocalImage | None:
+    """The file a site path or relative path names (None for an absolute URL, a path that
+    would leave the project, or a format whose roles name no `image-folders`): relative paths next to the content file first, then in each of
+    the roles' `image-folders`; site paths (`/img/a.png`) in the image folders. Once per
+    document and path; the file's stat joins the view's `files_read`, so a cached result is
+    not reused after the image changes."""
+    memo: dict[str, LocalImage | None] = view.memo.setdefault(LocalImage, {})
+    if src not in memo:
+        memo[src] = _find_local(context, view, document, src)
+    return memo[src]
+
+
+def _find_local(context: RunContext, view: FieldView, document: Document, src: str) -> LocalImage | None:
+    if not context.binder.roles.image_folders:
+        return None  # the format keeps no image files (news-article: absolute URLs only)
+    text = unquote(src.strip().split("#", 1)[0].split("?", 1)[0])
+    if not text or urlnorm.is_absolute(text) or text.startswith("//") or "\0" in text:
+        return None
+    root = Path(context.root)
+    folders = [root / folder for folder in context.binder.roles.image_folders]
+    if text.startswith("/"):
+        candidates = [folder / text.lstrip("/") for folder in folders] or [root / text.lstrip("/")]
+    else:
+        candidates = [
+            Path(os.path.abspath(document.path)).parent / text,
+            *(folder / text for folder in folders),
+        ]
+    inside = [c for c in candidates if Path(os.path.normpath(c)).is_relative_to(root)]
+    for candidate in inside:
+        try:
+            info = candidate.stat()
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(info.st_mode):
+            view.files_read.append((str(candidate), info.st_size, info.st_mtime_ns))
+            return LocalImage(candidate, True, real_size(candidate))
+    return LocalImage(inside[0], False, None) if inside else None
 
 
 class ImageFileMismatch(Rule):
@@ -241,12 +336,15 @@ class ImageFileMismatch(Rule):
         self.folder = self.root / folder if folder else None
 
     def check(self, document: Document) -> Iterator[Violation]:
-        if self.folder is None:
-            return
-        for base, index, image in once(document, images):
-            pointer = image_pointer(base, index)
-            url, declared = text_at(image, "url"), declared_size(image)
-            if image.get("isCached") is not True or url is None or declared is None:
+        view = self.fields(document)
+        for image in derived(view, images):
+            yield from self._local(view, document, image)
+            if self.folder is None:
+                continue
+            url, declared, cached = image.src, declared_size(image), image.binding.cached
+            if not cached or image.mapping is None or image.mapping.get(cached) is not True:
+                continue
+            if url is None or declared is None:
                 continue
             path = local_copy(self.folder, url)
             if path is None:
@@ -254,11 +352,28 @@ class ImageFileMismatch(Rule):
             real = real_size(path)
             if real is None or real == declared:
                 continue
-            side = "width" if real[0] != declared[0] else "height"
+            side = image.binding.width if real[0] != declared[0] else image.binding.height
             yield Violation(
-                child(pointer, side),
+                join_pointer(image.pointer, side),
                 f"image declared as {_pixels(declared[0])}x{_pixels(declared[1])} but its cached copy "
                 f"{self._shown(path)} is {real[0]}x{real[1]}",
+            )
+
+    def _local(self, view: FieldView, document: Document, image: Image) -> Iterator[Violation]:
+        """A site image file that is missing, or whose header size differs from the declared one."""
+        local = local_image(self.context, view, document, image.src) if image.src else None
+        if local is None:
+            return
+        pointer = image.pointer if image.mapping is None else join_pointer(image.pointer, image.binding.src)
+        if not local.exists:
+            yield Violation(pointer, f"image file {self._shown(local.path)} does not exist")
+            return
+        declared = declared_size(image)
+        if local.size is not None and declared is not None and local.size != declared:
+            yield Violation(
+                pointer,
+                f"image declared as {_pixels(declared[0])}x{_pixels(declared[1])} but the file "
+                f"{self._shown(local.path)} is {local.size[0]}x{local.size[1]}",
             )
 
     def _shown(self, path: Path) -> str:

@@ -7,9 +7,8 @@ import binascii
 import re
 from collections.abc import Iterator
 
-from linter.document import Document
+from linter.document import Document, last_token
 from linter.rules.base import Rule, Violation
-from linter.rules.items import text_at
 
 IV_BYTES = 16
 BLOCK_BYTES = 16  # AES: the ciphertext of a block cipher is whole blocks
@@ -77,7 +76,7 @@ def _problems(value: str) -> Iterator[str]:
 
 
 class SecuredFormat(Rule):
-    """`secured` is not `<ciphertext>;<IV>`: base64 ciphertext, a semicolon, then a base64
+    """The `secured` role (news-article: `secured`) is not `<ciphertext>;<IV>`: base64 ciphertext, a semicolon, then a base64
     16-byte initialisation vector, with the ciphertext a non-empty multiple of 16 bytes.
 
     Both parts must be strict base64: only `A-Z a-z 0-9 + /`, `=` padding at the end, a
@@ -103,11 +102,10 @@ class SecuredFormat(Rule):
     summary = "`secured` is not base64 ciphertext `;` a base64 16-byte IV."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        value = text_at(document.data, "secured")
-        if value is None:
-            return
-        for problem in _problems(value):
-            yield Violation("/secured", problem)
+        for _, _, pointer, value in self.fields(document).role("secured"):
+            if isinstance(value, str):
+                for problem in _problems(value):
+                    yield Violation(pointer, problem.replace("`secured`", f"`{last_token(pointer)}`"))
 
 
 SECURED_RULES: tuple[type[Rule], ...] = (SecuredFormat,)

@@ -1,8 +1,9 @@
 """Rules for the plain-text fields: blank, untidy, long, repeated, marked-up, duplicated,
 unknown and garbled text (FM501-FM508).
 
-The fields are title, excerpt, category, type, provider name and each topic, in the article
-and in each related article. Values are judged after YAML decoding, so an escape such as
+The fields are the `title`, `description` and `texts` roles (news-article: title, excerpt,
+category, type, provider name and each topic, in the article and in each related article);
+the tag lists are the `tags` role (news-article: `topics`). Values are judged after YAML decoding, so an escape such as
 `"\\n"` or a folded block counts as the characters it produces. "Character N" in a message
 is the 1-based position in that decoded value.
 """
@@ -11,13 +12,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from html.entities import html5
 from typing import Any
 
 from linter.document import Document
+from linter.fields import FieldView, derived
 from linter.rules.base import Option, Rule, Violation
-from linter.rules.items import TEXT_KEYS, articles, child, once, shared, text_at, text_fields
 
 _LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
 _TAB = re.compile("\t")
@@ -164,58 +165,44 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _texts(document: Document) -> tuple[list[str], list[str], list[str], str]:
-    """(titles, excerpts, every text field's value, those values joined by spaces).
-
-    The cheap view for the clean majority of documents: values only, no pointers, so several
-    rules can clear all fields with one scan; a rule that finds something walks the fields
-    again with pointers (`text_fields`, `_titles_and_excerpts`). Values come in the order of
-    `text_fields`; the checks on them do not depend on it.
-    """
-    titles: list[str] = []
-    excerpts: list[str] = []
-    values: list[str] = []
-    for _, article in shared(document, articles):
-        for key in TEXT_KEYS:
-            value = article.get(key)
-            if isinstance(value, str):
-                values.append(value)
-                if key == "title":
-                    titles.append(value)
-                elif key == "excerpt":
-                    excerpts.append(value)
-        provider = article.get("provider")
-        name = provider.get("name") if isinstance(provider, dict) else None
-        if isinstance(name, str):
-            values.append(name)
-        topics = article.get("topics")
-        if isinstance(topics, list):
-            values += [topic for topic in topics if isinstance(topic, str)]
-    return titles, excerpts, values, " ".join(values)
-
-
-def _titles_and_excerpts(data: Mapping[str, Any]) -> Iterator[tuple[str, str, str]]:
-    """(key, pointer, value) of every string title and excerpt, article and related."""
-    for base, article in articles(data):
-        for key in ("title", "excerpt"):
-            value = text_at(article, key)
-            if value is not None:
-                yield key, f"{base}/{key}", value  # plain keys: nothing to escape
-
-
-def _topic_lists(document: Document) -> list[tuple[str, list[Any]]]:
-    """(base, topics) of each article whose topics are a list, as written: non-strings too, so
-    that a topic's index in the list is its pointer's (`_topic_pointer`), spelled for findings."""
-    found: list[tuple[str, list[Any]]] = []
-    for base, article in shared(document, articles):
-        topics = article.get("topics")
-        if isinstance(topics, list):
-            found.append((base, topics))
+def text_fields(view: FieldView) -> list[tuple[str, str]]:
+    """(pointer, value) of every string the `title`, `description` and `texts` roles bind."""
+    found: list[tuple[str, str]] = []
+    for role in ("title", "description", "texts"):
+        found += [(pointer, value) for _, _, pointer, value in view.role(role) if isinstance(value, str)]
     return found
 
 
+def _texts(view: FieldView) -> tuple[list[str], list[str], list[str], str]:
+    """(titles, descriptions, every text field's value, those values joined by spaces).
+
+    The cheap view for the clean majority of documents: several rules clear all fields with
+    one scan; a rule that finds something walks the fields again with pointers.
+    """
+    titles = [value for _, _, _, value in view.role("title") if isinstance(value, str)]
+    excerpts = [value for _, _, _, value in view.role("description") if isinstance(value, str)]
+    values = titles + excerpts + [value for _, _, _, value in view.role("texts") if isinstance(value, str)]
+    return titles, excerpts, values, " ".join(values)
+
+
+def _titles_and_excerpts(view: FieldView) -> list[tuple[str, str, str]]:
+    """(kind, pointer, value) of every string title ("title") and description ("excerpt")."""
+    found = []
+    for role, kind in (("title", "title"), ("description", "excerpt")):
+        found += [
+            (kind, pointer, value) for _, _, pointer, value in view.role(role) if isinstance(value, str)
+        ]
+    return found
+
+
+def _topic_lists(view: FieldView) -> list[tuple[str, list[Any]]]:
+    """(pointer, tags) of each list the `tags` role binds, as written: non-strings too, so
+    that a tag's index in the list is its pointer's (`_topic_pointer`)."""
+    return [(pointer, value) for _, _, pointer, value in view.role("tags") if isinstance(value, list)]
+
+
 def _topic_pointer(base: str, index: int) -> str:
-    return f"{base}/topics/{index}"
+    return f"{base}/{index}"
 
 
 class BlankText(Rule):
@@ -245,10 +232,10 @@ class BlankText(Rule):
     summary = "A text field is empty or only whitespace."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        values = once(document, _texts)[2]
+        values = derived(self.fields(document), _texts)[2]
         if "" not in values and not any(map(str.isspace, values)):
             return  # no blank field: (`str.isspace` is False for "")
-        for pointer, value in shared(document, text_fields):
+        for pointer, value in derived(self.fields(document), text_fields):
             if not value:
                 yield Violation(pointer, f"`{_label(pointer)}` is empty")
             elif value.isspace():
@@ -326,10 +313,10 @@ class UntidyWhitespace(Rule):
     summary = "A title or excerpt has stray, doubled or line-breaking whitespace."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        titles, excerpts, _, _ = once(document, _texts)
+        titles, excerpts, _, _ = derived(self.fields(document), _texts)
         if _all_surely_tidy(titles + excerpts):
             return
-        for _, pointer, value in shared(document, _titles_and_excerpts):
+        for _, pointer, value in derived(self.fields(document), _titles_and_excerpts):
             # Blank values are FM501's; most others are tidy, which is cheap to show.
             if value and not value.isspace() and not _surely_tidy(value):
                 for problem in _untidy(value):
@@ -369,13 +356,13 @@ class TextLength(Rule):
             "title": self.settings["max-title"],
             "excerpt": self.settings["max-excerpt"],
         }
-        titles, excerpts, _, _ = once(document, _texts)
+        titles, excerpts, _, _ = derived(self.fields(document), _texts)
         if (
             max(map(len, titles), default=0) <= limits["title"]
             and max(map(len, excerpts), default=0) <= limits["excerpt"]
         ):
             return  # nothing too long
-        for key, pointer, value in shared(document, _titles_and_excerpts):
+        for key, pointer, value in derived(self.fields(document), _titles_and_excerpts):
             limit = limits[key]
             if len(value) > limit:
                 option = f"max-{key}"
@@ -411,21 +398,28 @@ class ExcerptRepeatsTitle(Rule):
     summary = "The excerpt repeats the title or starts with it."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for base, article in shared(document, articles):
-            title, excerpt = article.get("title"), article.get("excerpt")  # `text_at`, inline
-            if (
-                not isinstance(title, str)
-                or not isinstance(excerpt, str)
-                or not _may_start_with(excerpt, title)
-            ):
+        view = self.fields(document)
+        titles = _first_strings(view.role("title"))
+        for record, (pointer, excerpt) in _first_strings(view.role("description")).items():
+            title = titles.get(record, (None, None))[1]
+            if title is None or not _may_start_with(excerpt, title):
                 continue
-            head, text, pointer = _normal(title), _normal(excerpt), child(base, "excerpt")
+            head, text = _normal(title), _normal(excerpt)
             if not head or not text.startswith(head):
                 continue
             if text == head:
                 yield Violation(pointer, f"`{_label(pointer)}` repeats the title word for word")
             elif not text[len(head)].isalnum():
                 yield Violation(pointer, f"`{_label(pointer)}` starts by repeating the title")
+
+
+def _first_strings(hits: list[tuple[int, int, str, Any]]) -> dict[int, tuple[str, str]]:
+    """(pointer, value) of the first string hit of each record."""
+    found: dict[int, tuple[str, str]] = {}
+    for record, _, pointer, value in hits:
+        if isinstance(value, str):
+            found.setdefault(record, (pointer, value))
+    return found
 
 
 def _may_start_with(text: str, head: str) -> bool:
@@ -477,10 +471,10 @@ class MarkupInText(Rule):
     summary = "A plain-text field contains HTML tags or entities."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        text = once(document, _texts)[3]
+        text = derived(self.fields(document), _texts)[3]
         if "<" not in text and "&" not in text:
             return  # every tag starts with `<` and every reference with `&`: one scan for all fields
-        for pointer, value in shared(document, text_fields):
+        for pointer, value in derived(self.fields(document), text_fields):
             found = _markup(value)
             if found is None:
                 continue
@@ -519,7 +513,7 @@ class DuplicateTopic(Rule):
     summary = "A topic is listed twice."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for base, topics in once(document, _topic_lists):
+        for base, topics in derived(self.fields(document), _topic_lists):
             first: dict[str, int] = {}
             for index, topic in enumerate(topics):
                 if not isinstance(topic, str):
@@ -572,7 +566,7 @@ class UnknownTopic(Rule):
         allowed = {_normal(v): v for v in self.settings["vocabulary"] if isinstance(v, str) and v.strip()}
         if not allowed:
             return
-        for base, topics in once(document, _topic_lists):
+        for base, topics in derived(self.fields(document), _topic_lists):
             for index, topic in enumerate(topics):
                 key = _normal(topic) if isinstance(topic, str) else None
                 if key and key not in allowed:
@@ -666,9 +660,9 @@ class Mojibake(Rule):
     summary = "Text is garbled by a wrong character set or holds control characters."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        if not _may_be_garbled(once(document, _texts)[3]):
+        if not _may_be_garbled(derived(self.fields(document), _texts)[3]):
             return  # no field has a character _garbled looks for: one scan for all fields
-        for pointer, value in shared(document, text_fields):
+        for pointer, value in derived(self.fields(document), text_fields):
             problem = _garbled(value)
             if problem is not None:
                 yield Violation(pointer, f"`{_label(pointer)}` {problem}")

@@ -1,70 +1,92 @@
 """URL rules: well-formed, secure, not repeated in a file or across files, matching the provider.
 
-The URL fields are `originalUrl` and `webUrl` of the article and of each related item, and
-the `url` of every image. Comparisons use `linter.urlnorm.normalise`.
+The URL fields are the `urls` role (news-article: `originalUrl`, `webUrl` and every image
+`url`, in the article and in each related item); site paths are the `links` role; values
+that must be unique are the `identity` role. Comparisons use `linter.urlnorm`.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from linter import urlnorm
 from linter.document import Document, last_token
+from linter.fields import FieldView, derived
 from linter.findings import Problem, Region
+from linter.pointers import find
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
-from linter.rules.items import articles, child, shared
-
-ITEM_URL_KEYS = ("originalUrl", "webUrl")
-_URL_HOLDERS = frozenset({*ITEM_URL_KEYS, "images", "related"})
-
 
 #: One URL string and what every URL rule asks of it, worked out once per document:
-#: (owner, field, value, well formed, `normalise(value)`, `host_of(value)`). `owner` is the
-#: pointer of the item (for its originalUrl/webUrl) or of the image the URL belongs to, and
-#: `field` the key under it: the URL's own pointer, `owner/field` (see `url_pointer`), is only
-#: spelled for a finding. A plain tuple: a NamedTuple costs ten times as much to build, and
-#: most documents are read once.
+#: (owner, pointer, value, well formed, `normalise(value)`, `host_of(value)`). `owner` is the
+#: pointer of the mapping the URL is a field of (an item for its `webUrl`, an image for its
+#: `url`), or the URL's own pointer when it is a list entry: two URLs of one owner (an item's
+#: `originalUrl` and `webUrl`) may be equal. A plain tuple: built for every URL of every file.
 UrlFact = tuple[str, str, str, bool, str | None, str | None]
 
 
-def url_facts(data: Mapping[str, Any]) -> list[UrlFact]:
-    """Every URL string in file order: mappings keep their keys in the order they were written."""
-    found: list[UrlFact] = []
-    _add_item_urls(found, "", data, nested=True)
+def url_facts(view: FieldView) -> list[UrlFact]:
+    """Every string the `urls` role binds (and every absolute `links` value), in file order."""
+    found = [_fact(pointer, value) for _, _, pointer, value in view.role("urls") if isinstance(value, str)]
+    for _, _, pointer, value in view.role("links"):
+        if isinstance(value, str) and urlnorm.is_absolute(value.strip()):
+            found.append(_fact(pointer, value))
     return found
 
 
 def url_pointer(fact: UrlFact) -> str:
-    return f"{fact[0]}/{fact[1]}"  # the fields that hold URLs need no escaping
+    return fact[1]
 
 
-def _fact(owner: str, field: str, value: str) -> UrlFact:
+def _owner(pointer: str) -> str:
+    cut = pointer.rfind("/")
+    return pointer if pointer[cut + 1 :].isdigit() else pointer[:cut]
+
+
+def _fact(pointer: str, value: str) -> UrlFact:
+    owner = _owner(pointer)
     simple = urlnorm.simple_facts(value)  # the common case: one regex match answers it all
     if simple is not None:
-        return owner, field, value, True, simple[0], simple[1]
-    return owner, field, value, url_defect(value) is None, urlnorm.normalise(value), urlnorm.host_of(value)
+        return owner, pointer, value, True, simple[0], simple[1]
+    return owner, pointer, value, url_defect(value) is None, urlnorm.normalise(value), urlnorm.host_of(value)
 
 
-def _add_item_urls(found: list[UrlFact], base: str, item: Mapping[str, Any], nested: bool) -> None:
-    # Only the few keys that hold URLs are looked at.
-    for key in filter(_URL_HOLDERS.__contains__, item):
-        value = item[key]
-        if key == "images":
-            if isinstance(value, list):
-                for index, image in enumerate(value):
-                    url = image.get("url") if isinstance(image, dict) else None
-                    if isinstance(url, str):
-                        found.append(_fact(f"{base}/images/{index}", "url", url))
-        elif key == "related":
-            if nested and isinstance(value, list):
-                for index, related in enumerate(value):
-                    if isinstance(related, dict):
-                        _add_item_urls(found, f"{base}/related/{index}", related, nested=False)
-        elif isinstance(value, str):
-            found.append(_fact(base, key, value))
+def identity_facts(view: FieldView, document: Document) -> list[UrlFact]:
+    """The URL facts plus every other value of the `identity` role (site paths normalised by
+    `urlnorm.identity_key`), in file order: what FM403 compares within a file."""
+    found: list[UrlFact] = derived(view, url_facts)
+    seen = {fact[1] for fact in found}
+    extra = [
+        (_owner(pointer), pointer, value, True, urlnorm.identity_key(value), None)
+        for _, _, pointer, value in view.role("identity")
+        if isinstance(value, str) and pointer not in seen
+    ]
+    if not extra:
+        return found
+    merged = [*found, *extra]
+    return sorted(merged, key=lambda fact: _position(document, fact[1]))
+
+
+def _position(document: Document, pointer: str) -> tuple[int, int]:
+    region = document.locate(pointer)
+    return region.line, region.column
+
+
+def link_defect(link: str) -> str | None:
+    """Why a site path (`/docs/x/`, `../img.png`) is malformed, or None. Being relative is fine."""
+    for char in link:
+        if unicodedata.category(char) in ("Cc", "Cf"):
+            return f"contains an invisible control character (U+{ord(char):04X})"
+    if " " in link:
+        return "contains a space; encode it as %20"
+    if any(char.isspace() for char in link):
+        return "contains whitespace"
+    if "\\" in link:
+        return "contains a backslash; use `/`"
+    return None
 
 
 def label(pointer: str) -> str:
@@ -115,8 +137,11 @@ class UrlFormat(Rule):
     contains spaces or control characters.
 
     Why: a relative, scheme-less or broken URL makes a dead link on the site, and a space or
-    an invisible control character usually means a copy-and-paste accident. Applies to
-    `originalUrl`, `webUrl` and image `url`, in the article and in related items.
+    an invisible control character usually means a copy-and-paste accident. Applies to the
+    `urls` role (news-article: `originalUrl`, `webUrl` and image `url`, in the article and in
+    related items). Values of the `links` role (site paths such as `/docs/x/`) may be
+    relative; they are reported only for spaces, control characters or backslashes, and are
+    checked as URLs when they have a scheme.
 
     Bad::
 
@@ -132,11 +157,17 @@ class UrlFormat(Rule):
     summary = "A URL is not an absolute http(s) URL with a host, or contains spaces or control characters."
 
     def check(self, document: Document) -> Iterable[Violation]:
-        for fact in shared(document, url_facts):
+        view = self.fields(document)
+        for fact in derived(view, url_facts):
             defect = None if fact[3] else url_defect(fact[2])
             if defect is not None:
                 pointer = url_pointer(fact)
                 yield Violation(pointer, f"`{label(pointer)}` {defect}")
+        for _, _, pointer, value in view.role("links"):
+            if isinstance(value, str) and not urlnorm.is_absolute(value.strip()):
+                defect = link_defect(value)
+                if defect is not None:
+                    yield Violation(pointer, f"`{label(pointer)}` {defect}")
 
 
 class InsecureUrl(Rule):
@@ -174,7 +205,7 @@ class InsecureUrl(Rule):
         self.allowed = tuple(h for h in hosts if h is not None)
 
     def check(self, document: Document) -> Iterable[Violation]:
-        for fact in shared(document, url_facts):
+        for fact in derived(self.fields(document), url_facts):
             # `value.lower().startswith("http://")`, lowering only the first seven characters:
             # only U+0130 lowers to more than one character, and never to one of "http://".
             if not fact[3] or fact[2][:7].lower() != "http://":
@@ -187,8 +218,8 @@ class InsecureUrl(Rule):
 
 
 class DuplicateUrl(Rule):
-    """The same URL appears twice in one file: the article and a related item, two related
-    items, or two images.
+    """The same URL or identity value appears twice in one file: the article and a related
+    item, two related items, two images, two `aliases`.
 
     URLs are compared after normalising: http and https, host case, `www.`, default ports,
     a trailing slash, the fragment and tracking parameters such as `utm_source` do not make
@@ -217,7 +248,7 @@ class DuplicateUrl(Rule):
 
     def check(self, document: Document) -> Iterable[Violation]:
         first: dict[str, UrlFact] = {}
-        for fact in shared(document, url_facts):
+        for fact in identity_facts(self.fields(document), document):
             key = fact[4]
             if key is None:
                 continue
@@ -226,6 +257,22 @@ class DuplicateUrl(Rule):
                 pointer = url_pointer(fact)
                 line = document.locate(url_pointer(earlier)).line
                 yield Violation(pointer, f"`{label(pointer)}` repeats the URL on line {line}")
+
+
+def identity_scope(context: RunContext, view: FieldView, document: Document) -> str:
+    """What identity values are compared within: the content type (or the scope's `group`),
+    the value of the scope's `field` and the first group of its `path` match ("" for the
+    default: one news-article site)."""
+    scope = context.binder.roles.scope
+    parts = [scope.group if scope.group is not None else context.type_name]
+    if scope.field is not None:
+        value = next(find(document.data, scope.field), (None, None))[1]
+        parts.append(value if isinstance(value, str) else "")
+    if scope.path is not None:
+        relative = os.path.relpath(os.path.abspath(document.path), context.root).replace(os.sep, "/")
+        match = re.search(scope.path, relative)
+        parts.append((match.group(1) if match and match.groups() else match.group(0) if match else "") or "")
+    return "\t".join(parts) if any(parts) else ""
 
 
 class ArticleUrl(NamedTuple):
@@ -242,9 +289,13 @@ class ArticleFacts(NamedTuple):
 
 
 class DuplicateArticle(CorpusRule):
-    """Two files in one run are the same article: their `originalUrl` or `webUrl` match after
-    normalising (as in `duplicate-url`); an `originalUrl` in one file matching the `webUrl`
-    of another counts too.
+    """Two files in one run are the same page: a value of their `identity` role matches
+    after normalising (news-article: `originalUrl` or `webUrl`, and an `originalUrl` in one
+    file matching the `webUrl` of another counts too; Hugo: `url` and `aliases`; Jekyll:
+    `permalink` and `redirect_from`). URLs are compared as in `duplicate-url`; site paths
+    ignoring case, a leading or trailing slash and `index.html`. Paths with placeholders
+    (`/:year/:title/`) are not compared. Values are compared within one content type, and
+    within the `identity-scope` (e.g. one locale) when one is configured.
 
     Each file gets a finding that names another file and line; with more than two, the
     message says how many more. Only files checked in the same run are compared, so run over
@@ -272,12 +323,23 @@ class DuplicateArticle(CorpusRule):
     summary = "Two files have the same article URL."
 
     def collect(self, document: Document) -> ArticleFacts | None:
+        view = self.fields(document)
+        # The document's own identity values, in the order the role lists its bindings
+        # (news-article: webUrl first, the one readers see); not those of related items.
+        own = sorted((hit for hit in view.role("identity") if hit[0] == 0), key=lambda hit: hit[1])
+        if not own:
+            return None
+        scope = identity_scope(self.context, view, document)
         urls: dict[str, ArticleUrl] = {}
-        normals = {field: key for owner, field, _, _, key, _ in shared(document, url_facts) if not owner}
-        for key in ("webUrl", "originalUrl"):  # webUrl first: it is the one readers see
-            normal = normals.get(key)
-            if normal is not None and normal not in urls:
-                urls[normal] = ArticleUrl(normal, f"/{key}", document.locate(f"/{key}"))
+        known = {fact[1]: fact[4] for fact in derived(view, url_facts)}  # URL fields: URL keys only
+        for _, _, pointer, value in own:
+            if pointer in known:
+                normal = known[pointer]
+            else:
+                normal = urlnorm.identity_key(value) if isinstance(value, str) else None
+            key = normal if normal is None or not scope else f"{scope}\t{normal}"
+            if key is not None and key not in urls:
+                urls[key] = ArticleUrl(key, pointer, document.locate(pointer))
         display = document.path.replace(os.sep, "/")
         return ArticleFacts(display, tuple(urls.values())) if urls else None
 
@@ -353,25 +415,34 @@ class ProviderDomainMismatch(Rule):
     summary = "`provider.domain` is not the host (or a parent domain) of the item's `webUrl`."
 
     def check(self, document: Document) -> Iterable[Violation]:
-        hosts = {
-            owner: host for owner, field, _, _, _, host in shared(document, url_facts) if field == "webUrl"
-        }
-        for base, item in shared(document, articles):
-            provider = item.get("provider")
-            domain = provider.get("domain") if isinstance(provider, dict) else None
-            if not isinstance(domain, str) or not isinstance(item.get("webUrl"), str):
-                continue  # (`text_at`, inline: this runs for every article)
-            host = hosts[base]
+        view = self.fields(document)
+        domains = _first_by_record(view.role("provider_domain"))
+        if not domains:
+            return
+        urls = _first_by_record(view.role("provider_url"))
+        facts = {fact[1]: fact for fact in derived(view, url_facts)}
+        for record, (pointer, domain) in domains.items():
+            url = urls.get(record)
+            if url is None or not isinstance(domain, str) or not isinstance(url[1], str):
+                continue
+            fact = facts.get(url[0])
+            host = fact[5] if fact is not None else urlnorm.host_of(url[1])
             if host is None or surely_within(host, domain):
                 continue
             wanted = urlnorm.ascii_host(domain)
             if wanted is None or urlnorm.within_domain(host, wanted):
                 continue
-            pointer = child(child(base, "provider"), "domain")
             yield Violation(
                 pointer,
-                f'`{label(pointer)}` "{domain}" does not match the host "{host}" of `{label(child(base, "webUrl"))}`',
+                f'`{label(pointer)}` "{domain}" does not match the host "{host}" of `{label(url[0])}`',
             )
+
+
+def _first_by_record(hits: list[tuple[int, int, str, Any]]) -> dict[int, tuple[str, Any]]:
+    found: dict[int, tuple[str, Any]] = {}
+    for record, _, pointer, value in hits:
+        found.setdefault(record, (pointer, value))
+    return found
 
 
 def surely_within(host: str, domain: str) -> bool:

@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 
 from linter.compose import Limits, compose_document
 from linter.document import Document
+from linter.fields import derived
 from linter.frontmatter import FrontMatter, split_front_matter
+from linter.presets import default_binder
 from linter.rules.base import RunContext
-from linter.rules.dates import _moment, dated
 from linter.rules.images import ImageSize
-from linter.rules.items import articles, aware_datetime, datetime_at, once, shared, text_fields
 from linter.rules.secured import base64_size, decode_base64
 from linter.rules.text import (
     _GARBLED_SUSPECT,
@@ -33,6 +33,7 @@ from linter.rules.text import (
     _surely_tidy,
     _texts,
     _untidy,
+    text_fields,
 )
 from linter.rules.urls import surely_within
 from linter.urlnorm import ascii_host, within_domain
@@ -79,8 +80,9 @@ _ARTICLE = st.fixed_dictionaries(
 @given(_ARTICLE, st.lists(_ARTICLE | _FIELD, max_size=3))
 def test_the_text_values_view_is_text_fields_without_pointers(article, related):
     data = {**article, "related": related}
-    titles, excerpts, values, joined = _texts(dataclasses.replace(_document(), data=data))
-    fields = text_fields(data)
+    view = default_binder().view(dataclasses.replace(_document(), data=data))
+    titles, excerpts, values, joined = _texts(view)
+    fields = text_fields(view)
     assert values == [value for _, value in fields]
     assert titles == [value for pointer, value in fields if pointer.endswith("/title")]
     assert excerpts == [value for pointer, value in fields if pointer.endswith("/excerpt")]
@@ -181,90 +183,27 @@ def test_image_size_skips_only_values_without_a_problem(value, side, low, high):
     settings_ = {**ImageSize.defaults(), f"min-{side}": low, f"max-{side}": high}
     rule = ImageSize(settings_, RunContext(now=NOW))
     if value > 0 and low <= value <= high:
-        assert rule._problem(side, value) is None
+        assert rule._problem(side, side, value) is None
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "2024-04-02T09:30:00Z",
-        "2024-04-02t09:30:00z",
-        "2024-04-02 09:30:00+02:00",  # no T: not a date-time for the rules
-        "2024-04-02\u1e9709:30:00+00:00",  # U+1E97 upper-cases to "T" plus a mark
-        "2024-04-02T09:30:00",  # naive: taken as UTC
-        "2024-04-02T25:30:00Z",
-        "  2024-04-02T09:30:00Z  ",
-        "2024-04-02",
-    ],
-)
-def test_cached_datetime_at_matches_the_uncached_parse(text):
-    assert datetime_at({"d": text}, "d") == _datetime_reference(text)
-    assert datetime_at({"d": text}, "d") == _datetime_reference(text)  # second time from the cache
-
-
-_DATE_TEXTS = st.sampled_from(
-    [
-        "2024-04-02T09:30:00Z",
-        "2024-04-02t09:30:00z",
-        "2024-04-02T09:30:00",
-        "2024-04-02",
-        "2024-04-02T25:30:00Z",
-    ]
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.dictionaries(
-        st.sampled_from(["publishedDateTime", "updatedDateTime", "DateTime", "xDateTimes", "created"]),
-        _DATE_TEXTS | _TEXT | st.integers(),
-    )
-)
-def test_the_date_view_holds_datetime_at_of_every_date_key(fields):
-    document = dataclasses.replace(_document(), data=fields)
-    found = dated(document)
-    wanted = [(key, datetime_at(fields, key)) for key in fields if key.endswith("DateTime")]
-    assert [(key, moment) for _, _, key, moment in found] == [(k, m) for k, m in wanted if m is not None]
-    moments = {(base, key): moment for base, _, key, moment in found}
-    for key in [*fields, "missingDateTime", "missing"]:
-        assert _moment(moments, "", fields, key) == datetime_at(fields, key)
-
-
-def _datetime_reference(text: str):
-    return aware_datetime.__wrapped__(text)  # the same parse, without the cache
-
-
-def test_shared_views_are_built_once_per_document():
+def test_the_field_view_is_built_once_per_document():
+    one, two = _document(), _document()
+    binder = default_binder()
+    assert binder.view(one) is binder.view(one)
+    assert binder.view(two) is not binder.view(one)
     calls = []
 
-    def view(data):
-        calls.append(data)
-        return iter(data)
+    def build(view):
+        calls.append(view)
+        return [len(view.records)]
 
-    one, two = _document(), _document()
-    assert shared(one, view) is shared(one, view)
-    assert shared(two, view) == shared(one, view)
-    assert len(calls) == 2
-    assert shared(one, text_fields) == tuple(text_fields(one.data))
-    assert shared(one, articles) == tuple(articles(one.data))
-
-
-def test_once_builds_a_view_once_per_document():
-    calls = []
-
-    def build(document):
-        calls.append(document)
-        return [len(document.data)]
-
-    one, two = _document(), _document()
-    assert once(one, build) is once(one, build)
-    assert once(two, build) == once(one, build)
-    assert calls == [one, two]
+    assert derived(binder.view(one), build) is derived(binder.view(one), build)
+    assert calls == [binder.view(one)]
 
 
 def test_a_memo_is_not_part_of_a_documents_value():
     document = _document()
-    shared(document, text_fields)
+    default_binder().view(document)
     copy = dataclasses.replace(document)
     assert copy.memo == {}
     assert copy == document

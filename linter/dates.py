@@ -1,0 +1,143 @@
+"""The one date parser of the package: dates as sites write them, read in one time zone.
+
+Accepted, after stripping surrounding whitespace:
+
+- RFC 3339 date-times: `2019-01-01T10:00:00Z`, `2019-01-01T10:00:00.5+02:00`;
+- the same with a space for the `T`, and a zone written `+0000`, `+00` or after a space
+  (YAML's form, as Jekyll writes it): `2019-01-01 10:00:00 +0000`;
+- zone-less date-times, with or without seconds: `2019-01-01T10:00`, `2019-01-01 10:00:00`;
+- date-only values: `2019-01-01`.
+
+A value without a zone is read in the configured `timezone` (default UTC). A date-only value
+stands for its whole calendar day: compared with another date it is equal on the same day;
+compared with a date-time, only the calendar days (in the configured zone) are compared, so
+`date: 2024-05-01` and `lastmod: 2024-05-01T18:00:00Z` are in order either way round. As a
+single moment (is it in the future? before the floor?) a date-only value is the start of
+its day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import NamedTuple
+
+_DATE_TIME = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"(?:[Tt ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]{1,9}))?)?"
+    r" ?(?:([Zz])|([+-])([0-9]{2})(?::?([0-9]{2}))?)?)?"
+)
+
+
+class Moment(NamedTuple):
+    """A parsed date: an aware instant, and whether only the calendar day was written."""
+
+    instant: datetime
+    date_only: bool
+
+    def day(self, zone: tzinfo) -> date:
+        return self.instant.astimezone(zone).date() if not self.date_only else self.instant.date()
+
+
+def parse_moment(value: object, zone: tzinfo = timezone.utc, rfc3339: bool = False) -> Moment | None:
+    """`value` (a string, or a date/datetime a non-YAML reader produced) as a Moment, or None
+    when it is not a date in one of the accepted forms; with `rfc3339`, only an RFC 3339
+    date-time with a `T` and a zone is accepted (a format whose schema demands exactly that
+    leaves every other form to the schema)."""
+    if isinstance(value, str):
+        if len(value) >= 20 and value[10:11] == "T" and value[-1:] == "Z" and value[4:5] == "-":
+            moment = _parse_utc(value)  # the commonest form, RFC 3339 in UTC, without the regex
+            if moment is not None:
+                return moment
+        if rfc3339 and (len(value) < 20 or value[10:11] not in ("T", "t")):
+            return None
+        moment = _parse_text(value, zone)
+        if rfc3339 and moment is not None and (moment.date_only or not _has_zone(value)):
+            return None
+        return moment
+    if isinstance(value, datetime):
+        return Moment(value if value.tzinfo else value.replace(tzinfo=zone), False)
+    if isinstance(value, date):
+        return Moment(datetime(value.year, value.month, value.day, tzinfo=zone), True)
+    return None
+
+
+def _parse_utc(text: str) -> Moment | None:
+    """`2024-04-02T09:30:00Z` (seconds, maybe a fraction); None for anything else."""
+    if not text[:4].isdigit() or text[13:14] != ":" or text[16:17] != ":" or not text[11:13].isdigit():
+        return None
+    try:
+        moment = datetime.fromisoformat(text[:-1])
+    except ValueError:
+        return None
+    return Moment(moment.replace(tzinfo=timezone.utc), False) if moment.tzinfo is None else None
+
+
+def _has_zone(text: str) -> bool:
+    tail = text.rstrip()[-6:]
+    return tail[-1:] in ("Z", "z") or tail[:1] in ("+", "-")
+
+
+def _parse_text(text: str, zone: tzinfo) -> Moment | None:
+    match = _DATE_TIME.fullmatch(text.strip())
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, fraction, utc, sign, zh, zm = match.groups()
+    try:
+        if hour is None:
+            return Moment(datetime(int(year), int(month), int(day), tzinfo=zone), True)
+        micro = int((fraction or "0")[:6].ljust(6, "0"))
+        at = _zone(utc, sign, zh, zm) or zone
+        moment = datetime(
+            int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, at
+        )
+    except ValueError:  # day 31 of April, hour 25, offset 24:00 ...
+        return None
+    return Moment(moment, False)
+
+
+def _zone(utc: str | None, sign: str | None, hours: str | None, minutes: str | None) -> tzinfo | None:
+    if utc:
+        return timezone.utc
+    if sign is None or hours is None:
+        return None
+    offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    return timezone(-offset if sign == "-" else offset)  # raises ValueError past 24 hours
+
+
+def earlier(first: Moment, second: Moment, zone: tzinfo) -> bool:
+    """True when `first` is strictly before `second`; by calendar day if either is date-only."""
+    if first.date_only or second.date_only:
+        return first.day(zone) < second.day(zone)
+    return first.instant < second.instant
+
+
+def gap_seconds(first: Moment, second: Moment) -> float:
+    """`second - first` in seconds, for messages and windows."""
+    return (second.instant - first.instant).total_seconds()
+
+
+def parse_datetime(text: str) -> datetime:
+    """A date or date-time for config and command-line values; naive ones are UTC. Raises
+    ValueError for anything else."""
+    moment = _parse_text(text, timezone.utc)
+    if moment is None:
+        raise ValueError(f"not a date or date-time: {text!r}")
+    return moment.instant
+
+
+def load_zone(name: str) -> tzinfo:
+    """An IANA zone (`Europe/Berlin`), `UTC`, or a fixed offset (`+02:00`); ValueError if unknown."""
+    if name.upper() in ("UTC", "Z"):
+        return timezone.utc
+    fixed = re.fullmatch(r"([+-])([0-9]{2}):?([0-9]{2})", name)
+    if fixed is not None:
+        zone = _zone(None, fixed.group(1), fixed.group(2), fixed.group(3))
+        assert zone is not None
+        return zone
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only a configured zone pays the import
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"is not a known time zone: {name!r}") from None

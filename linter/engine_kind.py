@@ -1,0 +1,26 @@
+"""What checks the files of one content type (see `linter.setup`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.rules.base import CorpusRule, Rule
+from linter.schema import SchemaChecker
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What checks the files of one content type: its schema and its rules (with their
+    options and the type's role bindings in their context)."""
+
+    name: str
+    schema: SchemaChecker
+    rules: list[Rule]
+
+    @property
+    def document_rules(self) -> list[Rule]:
+        return [r for r in self.rules if not isinstance(r, CorpusRule)]
+
+    @property
+    def corpus_rules(self) -> dict[str, CorpusRule]:
+        return {r.code: r for r in self.rules if isinstance(r, CorpusRule)}
