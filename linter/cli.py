@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from linter import __version__
+from linter import __version__, precommit
 from linter.atomic import write_atomic
 from linter.baseline import BaselineError, BaselineFile, compare, updated
 from linter.baseline import Entry as BaselineEntry
@@ -166,7 +166,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     options = RunOptions(
         jobs=args.jobs or config.jobs or default_jobs(),
         cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
-        content_roots=config.content_roots,
+        content_roots=precommit.content_roots(config, os.environ),
         paths=tuple(args.paths),
     )
     sources = list(discover(args.paths, filters, args.force_exclude))

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from linter.bounded import RefusedFile, read_regular_file
 from linter.content_types import ContentType, parse_types
 from linter.dates import load_zone
 from linter.dates import parse_datetime as parse_datetime  # re-exported: the CLI and tests use it
@@ -22,6 +23,11 @@ else:  # pragma: no cover - exercised on 3.10 only
 CONFIG_FILE = "content-lint.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.markdoc", "*.mdoc", "*.txt")
+#: A config file (or pyproject.toml) larger than this is refused, not read.
+MAX_CONFIG_BYTES = 1 << 20
+#: `max-depth` above this is refused: the YAML parser stops at 1,000 levels on its own, and
+#: the bound becomes a regex repeat count (2**33 overflowed it).
+MAX_DEPTH_LIMIT = 1000
 
 
 class ConfigError(Exception):
@@ -96,6 +102,12 @@ def _positive_int(value: Any) -> int:
     return value
 
 
+def _bounded_int(value: Any, limit: int) -> int:
+    if _positive_int(value) > limit:
+        raise ValueError(f"should be at most {limit}")
+    return int(value)
+
+
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("should be true or false")
@@ -162,7 +174,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "case-insensitive-keys": ("case_insensitive_keys", _bool),
     "respect-gitignore": ("respect_gitignore", _bool),
     "max-front-matter-bytes": ("max_front_matter_bytes", _positive_int),
-    "max-depth": ("max_depth", _positive_int),
+    "max-depth": ("max_depth", lambda v: _bounded_int(v, MAX_DEPTH_LIMIT)),
     "select": ("select", _string_list),
     "ignore": ("ignore", _string_list),
     "severity": ("severity", _table_of(_severity_name)),
@@ -298,9 +310,10 @@ def _checked_types(types: tuple[ContentType, ...]) -> tuple[ContentType, ...]:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
-            return data
+        data: dict[str, Any] = tomllib.loads(read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
+        return data
+    except RefusedFile as exc:
+        raise ConfigError(f"{path}: cannot read config: it {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

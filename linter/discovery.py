@@ -15,9 +15,12 @@ from typing import NamedTuple
 
 import pathspec
 
+from linter.bounded import RefusedFile, read_regular_file
 from linter.findings import Problem
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+#: Real `.gitignore` files are kilobytes; a larger one is refused rather than parsed.
+MAX_GITIGNORE_BYTES = 1 << 20
 _BY_NAME = operator.attrgetter("name")
 
 
@@ -63,17 +66,28 @@ def _include_pattern(include: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def discover(paths: Sequence[str], filters: FileFilter, force_exclude: bool = False) -> Iterator[Source]:
-    """Yield files under `paths` (sorted, each once); explicit files are taken as given."""
-    if len(paths) == 1:  # one walk never yields a path twice (folder loops are cut)
+    """Yield files under `paths` (sorted, each file once however many paths reach it); explicit
+    files are taken as given. Walking a folder never follows a symlink (see `_walk`)."""
+    if len(paths) == 1:  # one walk never yields a file twice: it follows no links
         yield from _expand(paths[0], filters, force_exclude)
         return
-    seen: set[str] = set()
+    seen: set[object] = set()
     for given in paths:
         for source in _expand(given, filters, force_exclude):
-            key = os.path.normpath(source.path)
+            key = _identity(source.path)
             if key not in seen:
                 seen.add(key)
                 yield source
+
+
+def _identity(path: str) -> object:
+    """The file a path names (a link and its target, or two spellings, are one), else the path:
+    one file reached twice must be checked once, or FM404 would call it its own duplicate."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.normpath(path)
+    return info.st_dev, info.st_ino
 
 
 def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[Source]:
@@ -97,12 +111,13 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
 
 
 def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
-    """Depth-first, sorted, iterative; follows symlinked folders but never twice into one."""
+    """Depth-first, sorted, iterative. Like git, it never follows a symlink (to a folder or a
+    file): a planted `ln -s / content/r` must not walk the file system, and every file it
+    yields is inside `top` and reached by one path only."""
     visited: set[tuple[int, int]] = set()
     included = _include_pattern(filters.include).match
     excludes = bool(filters.exclude.patterns)
-    ignores = _gitignore(top) if filters.respect_gitignore else []
-    stack: list[tuple[str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = [(top, ignores)]
+    stack: list[tuple[str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = [(top, [])]
     while stack:
         folder, ignores = stack.pop()
         try:
@@ -117,12 +132,20 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
             )
             continue
         visited.add((info.st_dev, info.st_ino))
+        if filters.respect_gitignore:
+            own = _gitignore(folder)
+            if isinstance(own, Source):
+                yield own
+            elif own is not None:
+                ignores = [*ignores, own]
         subfolders: list[tuple[str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = []
         for entry in entries:
             path = entry.path
             name = entry.name
             try:
-                is_dir = entry.is_dir()
+                if entry.is_symlink():
+                    continue
+                is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
             if is_dir:
@@ -130,9 +153,7 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
                     continue
                 if _ignored(path, ignores, True) or (excludes and filters.excluded(path, is_dir=True)):
                     continue
-                subfolders.append(
-                    (path, ignores + _gitignore(path) if filters.respect_gitignore else ignores)
-                )
+                subfolders.append((path, ignores))
             elif (
                 included(name) is not None
                 and not (ignores and _ignored(path, ignores, False))
@@ -142,13 +163,18 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
         stack.extend(reversed(subfolders))
 
 
-def _gitignore(folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+def _gitignore(folder: str) -> tuple[str, pathspec.GitIgnoreSpec] | Source | None:
+    """The folder's `.gitignore` as (folder, patterns); None when it has none; a Source with
+    FM007 when it is a FIFO, a device or too large (then its patterns are not applied)."""
+    path = os.path.join(folder, ".gitignore")
     try:
-        with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as handle:
-            lines = handle.read().splitlines()
+        data = read_regular_file(path, MAX_GITIGNORE_BYTES)
+    except RefusedFile as exc:
+        return Source(path, Problem("FM007", f"`.gitignore` not read, its patterns not applied: it {exc}"))
     except OSError:
-        return []
-    return [(folder, pathspec.GitIgnoreSpec.from_lines(lines))]
+        return None  # none here (the usual case), or unreadable: git skips those too
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    return folder, pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _ignored(path: str, ignores: list[tuple[str, pathspec.GitIgnoreSpec]], is_dir: bool) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from linter.findings import Region
-from linter.positions import Positions, find_nodes, scalar_nodes
+from linter.positions import NodeFinder, Positions, scalar_nodes
 
 Target = Literal["value", "key"]
 
@@ -62,13 +62,19 @@ class Document:
     positions: Positions = field(repr=False)
     #: Views of `data` that several rules read, built once per document (`rules.items.shared`).
     memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Built on the first `locate`: most documents have no findings and never need it.
+    _finder: NodeFinder | None = field(default=None, init=False, repr=False, compare=False)
 
     def locate(self, pointer: str, target: Target = "value") -> Region:
         """The region of the key or value at `pointer`; the nearest existing ancestor otherwise.
 
         A key target falls back to the value for list items and the root, which have no key.
         """
-        key_node, value_node = find_nodes(self.root, pointer)
+        finder = self._finder
+        if finder is None:
+            finder = NodeFinder(self.root)
+            object.__setattr__(self, "_finder", finder)  # a cache of the frozen root, not state
+        key_node, value_node = finder.find(pointer)
         node = key_node if target == "key" and key_node is not None else value_node
         return self.positions.region(node)
 

@@ -22,6 +22,7 @@ from linter.content_types import ContentType, TypeMatcher
 from linter.document import Document
 from linter.engine_kind import Kind
 from linter.fields import FieldView
+from linter.finding_cap import cap_findings
 from linter.findings import Finding, Problem, Severity
 from linter.frontmatter import FrontMatter, read_head, split_front_matter
 from linter.options import build_rules
@@ -101,8 +102,7 @@ class Engine:
         for result in results:
             merged = result.findings + self._findings(result.path, extra.get(result.path, []))
             kept, unused = apply_suppressions(merged, result.directives)
-            findings.extend(kept)
-            findings.extend(self._findings(result.path, unused))
+            findings.extend(cap_findings([*kept, *self._findings(result.path, unused)]))
         for path, problem in problems:
             findings.extend(self._findings(path, [problem]))
         findings.sort(key=lambda f: f.sort_key)

@@ -7,12 +7,11 @@ a JSON object whose first line starts with `{`, ending at its matching `}`.
 from __future__ import annotations
 
 import errno
-import os
 import re
-import stat
 from dataclasses import dataclass
 from typing import Literal
 
+from linter.bounded import NotRegularFile, read_regular_file
 from linter.findings import Problem, Region
 
 BOM = b"\xef\xbb\xbf"
@@ -49,8 +48,8 @@ def read_front_matter(path: str, max_bytes: int) -> FrontMatter | Problem:
 def read_head(path: str, max_bytes: int) -> bytes | Problem:
     """The first bytes of a file: all a front matter of at most `max_bytes` can need."""
     try:
-        return _read_head(path, max_bytes + len(BOM) + 8)
-    except _NotRegular as exc:
+        return read_regular_file(path, max_bytes + len(BOM) + 8, truncate=True)
+    except NotRegularFile as exc:
         return Problem("FM007", f"not a regular file ({exc.kind}); nothing to lint")
     except OSError as exc:
         return Problem("FM007", f"cannot read file: {_describe_os_error(exc)}")
@@ -171,51 +170,6 @@ def _too_large(max_bytes: int) -> Problem:
         f"front matter is larger than {max_bytes} bytes (max-front-matter-bytes)",
         Region(1, 1, 1, 4),
     )
-
-
-class _NotRegular(Exception):
-    def __init__(self, kind: str) -> None:
-        super().__init__(kind)
-        self.kind = kind
-
-
-def _read_head(path: str, limit: int) -> bytes:
-    """Read at most `limit` bytes; never block on a FIFO or read a device."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _NotRegular(_file_kind(info.st_mode))
-        # Ask for the whole file at once: one read, one right-sized buffer. A short read of a
-        # regular file means its end (one syscall saved per file); a file that grows while we
-        # read is read on in chunks.
-        want = min(limit, info.st_size + 1)
-        first = os.read(fd, want)
-        if len(first) < want or len(first) >= limit:
-            return first
-        chunks = [first]
-        remaining = limit - len(first)
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
-def _file_kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
 
 
 def _describe_os_error(exc: OSError) -> str:

@@ -83,3 +83,22 @@ def test_broken_article_is_refused_and_clean_one_goes_in(content_repo):
     accepted = _git(repo, "commit", "-m", "add clean article", env=env)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert _git(repo, "log", "--oneline").stdout.count("\n") == 1
+
+
+def test_a_duplicate_split_across_pre_commits_calls_is_found(content_repo):
+    """pre-commit splits ~128 KiB of file names into several calls even with require_serial;
+    the two copies sit at the two ends of the list, so in different calls."""
+    repo, env = content_repo
+    (repo / "news").mkdir()
+    padding = "x" * 80
+    for index in range(1800):
+        text = ARTICLE.replace("sea-wall-approved", f"story-{index}")
+        (repo / "news" / f"{index:04d}-{padding}.md").write_text(text)
+    (repo / "news" / f"9999-{padding}.md").write_text(ARTICLE.replace("sea-wall-approved", "story-0"))
+    _git(repo, "add", "-A", env=env)
+    refused = _git(repo, "commit", "-m", "add 1801 articles", env=env)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    line = line_of(ARTICLE, "webUrl:")
+    assert f"news/9999-{padding}.md:{line}:9: FM404" in output
+    assert f"news/0000-{padding}.md:{line}:9: FM404" in output

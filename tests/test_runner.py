@@ -149,3 +149,27 @@ def test_a_content_root_given_on_the_command_line_reports_each_duplicate_once(tm
         assert main(["check", "content", "-q", "--select", "FM404"]) == 1
         lines = capsys.readouterr().out.splitlines()
         assert [line.split(":")[0] for line in lines] == ["content/new.md", "content/o0.md"]
+
+
+def test_under_pre_commit_the_project_root_is_the_content_root(tmp_path, monkeypatch, capsys):
+    """pre-commit may split the changed files into several calls: each call compares against
+    the whole project when `content-roots` is not set."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "old.md").write_text(ARTICLE)
+    (tmp_path / "news" / "new.md").write_text(ARTICLE)
+    assert main(["check", "news/new.md", "-q", "--no-cache"]) == 0  # alone, as before
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    assert main(["check", "news/new.md", "-q", "--no-cache", "--output-format", "concise"]) == 1
+    assert capsys.readouterr().out.startswith("news/new.md:7:9: FM404 [error] `webUrl` is the same article")
+
+
+def test_under_pre_commit_configured_content_roots_still_win(tmp_path, monkeypatch, capsys):
+    roots_project(tmp_path, monkeypatch)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "copy.md").write_text(ARTICLE.replace("sea-wall-approved", "new"))
+    (tmp_path / "content" / "new.md").write_text(ARTICLE.replace("sea-wall-approved", "new"))
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    assert main(["check", "content/new.md", "-q", "--no-cache"]) == 0
+    assert capsys.readouterr().out == ""

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from linter.reporters.base import Reporter, RunSummary
+from linter.reporters.escape import shown_name, shown_text
 
 
 class ConciseReporter(Reporter):
     def report(self, summary: RunSummary) -> None:
         write = self.stream.write
         for f in summary.findings:
-            write(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {_one_line(f.message)}\n")
+            path, message = shown_name(f.path), _one_line(shown_text(f.message))
+            write(f"{path}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}\n")
 
 
 def _one_line(message: str) -> str:

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from linter.findings import Finding
 from linter.reporters.base import Reporter, RunSummary
+from linter.reporters.escape import shown_name, shown_text
 from linter.reporters.source import read_lines
 
 TAB_SIZE = 4
@@ -52,8 +53,8 @@ class FullReporter(Reporter):
 
     def _header(self, f: Finding) -> str:
         severity = self._paint(f.severity, BOLD, SEVERITY_COLORS[f.severity])
-        location = self._paint(f"{_printable(f.path)}:{f.line}:{f.column}:", BOLD)
-        return f"{location} {self._paint(f.code, BOLD)} [{severity}] {_printable(f.message)}\n"
+        location = self._paint(f"{shown_name(f.path)}:{f.line}:{f.column}:", BOLD)
+        return f"{location} {self._paint(f.code, BOLD)} [{severity}] {_printable(shown_text(f.message))}\n"
 
     def _snippet(self, f: Finding, lines: Sequence[str | None]) -> list[str]:
         numbers = range(f.line, min(_last_line(f), f.line + MAX_SNIPPET_LINES - 1) + 1)

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from linter.findings import Finding
 from linter.reporters.base import Reporter, RunSummary
+from linter.reporters.escape import shown_name, shown_text
 from linter.reporters.locations import display_path
 
 DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
@@ -35,7 +36,7 @@ def escape_property(text: str) -> str:
 
 def workflow_command(f: Finding, root: str = ".") -> str:
     properties = {
-        "file": display_path(f.path, root),
+        "file": shown_name(display_path(f.path, root)),
         "line": f.line,
         "col": f.column,
         "endLine": f.end_line,
@@ -43,7 +44,7 @@ def workflow_command(f: Finding, root: str = ".") -> str:
         "title": f"{f.code} ({f.rule})",
     }
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{f.severity} {joined}::{escape_data(f.message)}"
+    return f"::{f.severity} {joined}::{escape_data(shown_text(f.message))}"
 
 
 class GithubReporter(Reporter):

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from linter.findings import Finding
 from linter.reporters.base import Reporter, RunSummary
+from linter.reporters.escape import shown_name, shown_text
 from linter.reporters.fingerprints import fingerprints
 from linter.reporters.locations import display_path
 
@@ -39,12 +40,12 @@ class GitlabReporter(Reporter):
 
 def _issue(f: Finding, fingerprint: str, root: str) -> dict[str, Any]:
     return {
-        "description": f"{f.code} {f.message}",
+        "description": f"{f.code} {shown_text(f.message)}",
         "check_name": f.code,
         "fingerprint": fingerprint,
         "severity": SEVERITIES[f.severity],
         "location": {
-            "path": display_path(f.path, root),
+            "path": shown_name(display_path(f.path, root)),
             "lines": {"begin": f.line},
         },
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from linter.reporters.base import Reporter, RunSummary
+from linter.reporters.escape import shown_finding
 
 JSON_FORMAT_VERSION = 1
 
@@ -16,7 +17,7 @@ class JsonReporter(Reporter):
         payload = {
             "version": JSON_FORMAT_VERSION,
             "files_checked": summary.files_checked,
-            "findings": [finding.to_dict() for finding in summary.findings],
+            "findings": [shown_finding(finding) for finding in summary.findings],
         }
         json.dump(payload, self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")

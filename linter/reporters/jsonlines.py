@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from linter.reporters.base import Reporter, RunSummary
+from linter.reporters.escape import shown_finding
 
 
 class JsonLinesReporter(Reporter):
@@ -13,5 +14,5 @@ class JsonLinesReporter(Reporter):
     def report(self, summary: RunSummary) -> None:
         for finding in summary.findings:
             # ASCII escapes keep U+2028 and friends, which some readers split lines at, off
-            # the wire, and let a path that is not valid Unicode through as `\udcXX`.
-            self.stream.write(json.dumps(finding.to_dict()) + "\n")
+            # the wire (in messages; names and message controls are escaped already).
+            self.stream.write(json.dumps(shown_finding(finding)) + "\n")

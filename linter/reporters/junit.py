@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from linter.findings import Finding
 from linter.reporters.base import Reporter, RunSummary
+from linter.reporters.escape import shown_name, shown_text
 
 SUITE_NAME = "content-lint"
 #: Characters XML 1.0 cannot hold even escaped (and lone surrogates, which cannot be encoded).
@@ -41,10 +42,10 @@ class JunitReporter(Reporter):
 
 
 def _testcase(path: str, findings: list[Finding]) -> ET.Element:
-    case = ET.Element("testcase", {"classname": SUITE_NAME, "name": _clean(path)})
+    case = ET.Element("testcase", {"classname": SUITE_NAME, "name": shown_name(path)})
     for f in findings:
         if f.severity == "error":
-            attributes = {"message": _clean(f"{f.code} {f.message}"), "type": f.code}
+            attributes = {"message": _clean(f"{f.code} {shown_text(f.message)}"), "type": f.code}
             ET.SubElement(case, "failure", attributes).text = _clean(_line(f))
     warnings = [_line(f) for f in findings if f.severity != "error"]
     if warnings:
@@ -53,7 +54,7 @@ def _testcase(path: str, findings: list[Finding]) -> ET.Element:
 
 
 def _line(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
+    return f"{shown_name(f.path)}:{f.line}:{f.column}: {f.code} [{f.severity}] {shown_text(f.message)}"
 
 
 def _clean(text: str) -> str:

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from linter import __version__
 from linter.findings import Finding
 from linter.reporters.base import Reporter, RunSummary
+from linter.reporters.escape import shown_text
 from linter.reporters.fingerprints import fingerprints
 from linter.reporters.locations import display_path, relative_path
 from linter.rules import ALL_RULES
@@ -83,7 +84,7 @@ def _result(f: Finding, rule_index: int | None, root: str, fingerprint: str) -> 
         result["ruleIndex"] = rule_index
     result.update(
         level=f.severity,
-        message={"text": f.message},
+        message={"text": shown_text(f.message)},
         locations=[{"physicalLocation": {"artifactLocation": _artifact(f.path, root), "region": region}}],
         partialFingerprints={FINGERPRINT_KEY: fingerprint},
     )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import stat
-from itertools import islice
+from linter.bounded import read_regular_file
 
 BOM = "\ufeff"
+#: Findings sit in the front matter, near the top; a longer file is quoted from its start only.
+MAX_QUOTED_BYTES = 8 << 20
 
 
 def read_lines(path: str, last: int) -> list[str | None]:
@@ -15,12 +15,13 @@ def read_lines(path: str, last: int) -> list[str | None]:
     if last < 1:
         return []
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return []  # a FIFO or device would block or never end
-        with open(path, "rb") as handle:
-            raw = list(islice(handle, last))
+        data = read_regular_file(path, MAX_QUOTED_BYTES, truncate=True)
     except (OSError, ValueError):
-        return []
+        return []  # a FIFO or device would block or never end; a vanished file has no lines
+    raw = data.split(b"\n", last)  # only LF ends a line, as in the reader's positions
+    if len(raw) <= last and raw[-1] == b"":
+        raw.pop()  # the file's final newline ends its last line; it starts no new one
+    raw = raw[:last]
     lines = [_decode(line) for line in raw]
     if lines and lines[0] is not None and lines[0].startswith(BOM):
         lines[0] = lines[0][len(BOM) :]  # the reader skips it too, so columns start after it

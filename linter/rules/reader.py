@@ -228,6 +228,23 @@ class UnusedSuppression(Rule):
     builtin = True
 
 
+class TooManyFindings(Rule):
+    """A file has more than 100 findings; the first 100 (in line order) are shown, and this
+    one finding at line 1, column 1 says how many more were left out.
+
+    Why: a file of thousands of unknown keys would otherwise flood the report, the CI
+    annotations and the review page. This finding takes the severity of the worst finding it
+    stands for, so the exit status does not change, and neither `select`, `ignore` nor a
+    suppression comment hides it. Fix the findings shown and run again.
+    """
+
+    code = "FM010"
+    fatal = True
+    name = "too-many-findings"
+    summary = "A file has more than 100 findings; the rest are counted, not shown."
+    builtin = True
+
+
 class Schema(Rule):
     """The front matter does not match the JSON Schema (`schema` in config, or the shipped
     `article.schema.json`).
@@ -261,5 +278,6 @@ READER_RULES: tuple[type[Rule], ...] = (
     Unreadable,
     TooLarge,
     UnusedSuppression,
+    TooManyFindings,
     Schema,
 )

@@ -30,7 +30,7 @@ def test_message_escapes_percent_cr_and_lf_but_not_colon_or_comma(render: Render
 def test_properties_escape_colon_and_comma_too(render: Render) -> None:
     finding = Finding("we:ird,100%\n.md", 1, 1, 1, 2, "FM001", "missing-front-matter", "error", "m")
     output = render(GithubReporter, RunSummary(1, [finding]), root="/repo")
-    assert output.startswith("::error file=we%3Aird%2C100%25%0A.md,line=1,")
+    assert output.startswith("::error file=we%3Aird%2C100%25\\n.md,line=1,")
 
 
 def test_escape_functions() -> None:

@@ -63,15 +63,16 @@ def test_files_only_in_findings_still_get_a_case(render: Render) -> None:
     assert [c.get("name") for c in root.iter("testcase")] == ["content/a.md"]
 
 
-def test_characters_xml_cannot_hold_are_dropped(render: Render) -> None:
+def test_control_characters_are_escaped_and_what_xml_cannot_hold_dropped(render: Render) -> None:
     finding = Finding(
         "a\x01\udce9.md", 1, 1, 1, 2, "FM508", "mojibake", "error", "bad \x00\x08\x0b\x1f\ufffe end"
     )
     root = parse(render, RunSummary(1, [finding]))
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None
-    assert failure.get("message") == "FM508 bad  end"
-    assert root.find("testsuite/testcase[@name='a.md']") is not None
+    assert failure.get("message") == "FM508 bad \\x00\\x08\\x0b\\x1f end"
+    [case] = root.findall("testsuite/testcase")
+    assert case.get("name") == "a\\x01\\xe9.md"
 
 
 def test_declaration_first(render: Render, summary: RunSummary) -> None:
