@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from linter.bindings import matched_bindings, unmatched, unmatched_problems
 from linter.cache import digest
 from linter.compose import Limits, compose_document
 from linter.config import Config
@@ -62,7 +63,7 @@ class Engine:
         self.rules: list[Rule] = build_rules(config, selection, context)
         self.corpus_rules = {r.code: r for r in self.rules if isinstance(r, CorpusRule)}
         self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
-        self.default_kind = Kind("", schema, self.rules)
+        self.default_kind = Kind("", schema, self.rules, context.binder)
         self.kinds = list(kinds)
         self.matcher = TypeMatcher(tuple(t for t, _ in self.kinds), config.root)
         self._by_name = {t.name: kind for t, kind in self.kinds}
@@ -94,10 +95,15 @@ class Engine:
         results: Sequence[FileResult],
         problems: Iterable[tuple[str, Problem]] = (),
         context: Sequence[FileResult] = (),
+        judge_bindings: bool = True,
     ) -> Report:
         """Judge corpus rules over `results` plus `context` (files not being reported on), apply
-        suppressions, sort. Results may come from any worker or from the cache."""
+        suppressions, sort. Results may come from any worker or from the cache. Without
+        `judge_bindings` (one file being edited), bindings that match nothing are not judged."""
         extra = self._judge_corpus([*results, *context])
+        if judge_bindings:
+            patterns = unmatched(result.bindings for result in results)
+            problems = [*problems, *unmatched_problems(self.config.source, patterns, len(results))]
         findings: list[Finding] = []
         for result in results:
             merged = result.findings + self._findings(result.path, extra.get(result.path, []))
@@ -142,6 +148,7 @@ class Engine:
                 if facts is not None:
                     result.facts[code] = facts
                     result.keys += fact_keys(code, rule.keys(facts))
+            result.bindings = matched_bindings(kind.binder, document)
         result.findings = self._findings(path, problems)
         if document is not None and _read_other_files(document):
             result.dependencies = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from linter.fields import Binder
 from linter.rules.base import CorpusRule, Rule
 from linter.schema import SchemaChecker
 
@@ -16,6 +17,8 @@ class Kind:
     name: str
     schema: SchemaChecker
     rules: list[Rule]
+    #: The type's role bindings (what FM011 checks the user's patterns with).
+    binder: Binder
 
     @property
     def document_rules(self) -> list[Rule]:

@@ -34,6 +34,9 @@ class FileResult:
     packed_facts: str = ""
     #: True when the findings depend on other files (image headers): never cached.
     dependencies: bool = False
+    #: Each role pattern the user wrote -> whether it matched here (`linter.bindings`);
+    #: None when the file has no document or the user wrote none.
+    bindings: dict[str, bool] | None = None
 
 
 def fact_keys(code: str, keys: Iterable[str]) -> tuple[str, ...]:
@@ -56,8 +59,11 @@ def encode(result: FileResult, corpus_rules: Mapping[str, CorpusRule]) -> tuple[
     directives = [
         [d.line, d.column, d.end_column, d.whole_file, list(d.selectors)] for d in result.directives
     ]
+    blob: dict[str, Any] = {"f": findings, "d": directives}
+    if result.bindings is not None:
+        blob["b"] = result.bindings
     return (
-        _dumps({"f": findings, "d": directives}) if findings or directives else "",
+        _dumps(blob) if findings or directives or result.bindings is not None else "",
         "\n".join(result.keys),
         result.packed_facts or pack_facts(result.facts, corpus_rules),
     )
@@ -104,7 +110,9 @@ def decode(path: str, display: str, findings_text: str, keys_text: str, digest: 
         Directive(int(line), int(col), int(ecol), bool(whole), tuple(map(str, selectors)), set())
         for line, col, ecol, whole, selectors in data["d"]
     ]
-    return FileResult(path, findings, {}, directives, digest, keys)
+    bindings = data.get("b")
+    matched = None if bindings is None else {str(text): bool(hit) for text, hit in bindings.items()}
+    return FileResult(path, findings, {}, directives, digest, keys, bindings=matched)
 
 
 def decode_facts(facts_text: str, corpus_rules: Mapping[str, CorpusRule]) -> dict[str, Any]:

@@ -58,7 +58,7 @@ class Setup:
             preset, schema_path, [config.roles, kind.roles], [config.rules, kind.rules], kind.name
         )
         rules = build_rules(replace(config, rules=parts.rules), selection, parts.context)
-        return Kind(kind.name, parts.schema, rules)
+        return Kind(kind.name, parts.schema, rules, parts.context.binder)
 
     def configured_rules(self) -> list[str]:
         """Every rule some preset, `[rules]` or type configures (opt-in rules come on)."""

@@ -67,7 +67,7 @@ class Workspace:
             self._remember(path, result)
             sharing = {p for key in result.keys for p in self._paths_by_key.get(key, ())}
             others = [self._results[p] for p in sharing if p != path]
-        return self.engine.finish([result], context=others).findings
+        return self.engine.finish([result], context=others, judge_bindings=False).findings
 
     def forget_edits(self, path: str) -> None:
         """A closed file counts again as it is on disk."""

@@ -245,6 +245,33 @@ class TooManyFindings(Rule):
     builtin = True
 
 
+class UnmatchedBinding(Rule):
+    """A role pattern written in the config (`[roles]`, or a type's `roles`) that matches
+    nothing in any file of the run. Reported once per pattern, at the config line that
+    writes it; a preset's or a schema's bindings are never reported.
+
+    Why: a misspelt key or a format that moved a field would otherwise switch the rules of
+    that role off without a word. The judgement covers the files checked together (a
+    pre-commit batch sees only its own files); it holds for cached results too.
+
+    Bad (no page has `reviewed` under `params`)::
+
+        [roles]
+        dates = ["/date", "/params/reviewd"]
+
+    Good::
+
+        [roles]
+        dates = ["/date", "/params/reviewed"]
+    """
+
+    code = "FM011"
+    name = "unmatched-binding"
+    default_severity = "warning"
+    summary = "A role binding in the config matches nothing in any checked file."
+    builtin = True
+
+
 class Schema(Rule):
     """The front matter does not match the JSON Schema (`schema` in config, or the shipped
     `article.schema.json`).
@@ -279,5 +306,6 @@ READER_RULES: tuple[type[Rule], ...] = (
     TooLarge,
     UnusedSuppression,
     TooManyFindings,
+    UnmatchedBinding,
     Schema,
 )
