@@ -94,7 +94,7 @@ class FutureDate(Rule):
     code = "FM201"
     name = "future-date"
     default_severity = "error"
-    summary = "`publishedDateTime` is later than now (plus a tolerance)."
+    summary = "A date is later than now plus a tolerance (e.g. `publishedDateTime`)."
     options = (Option("tolerance-days", (int, float), 1, "How far in the future a date may be, in days."),)
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
@@ -121,8 +121,9 @@ class FutureDate(Rule):
 
 
 class RelatedDateWindow(Rule):
-    """A related item (a record of the `items` role, such as `related[]`) whose `published`
-    date is long before or after the document's own.
+    """A related item (a record of the `items` role; news-article: `related[]`) whose
+    `published` date (news-article: `publishedDateTime`) is long before or after the
+    document's own.
 
     Why: "related" items are meant to be contemporary coverage; one years apart is usually a
     stale link, a recycled URL or a wrong date on one side.
@@ -201,7 +202,7 @@ class ImplausibleDate(Rule):
     code = "FM203"
     name = "implausible-date"
     default_severity = "error"
-    summary = "A `...DateTime` value is before a plausible floor (e.g. epoch zero)."
+    summary = "A date is before a plausible floor (e.g. epoch zero)."
     options = (Option("floor", str, "1995-01-01", "Earliest plausible date (YYYY-MM-DD or RFC 3339)."),)
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:

@@ -72,9 +72,13 @@ def declared_size(image: Image) -> tuple[float, float] | None:
 
 
 class ImageSize(Rule):
-    """An image `width` or `height` outside sensible bounds, or not positive at all.
+    """An image of the `images` role whose width or height is outside sensible bounds, or
+    not positive at all.
 
-    Checked on every image of the article and of its related articles.
+    Checked on every image of the document and of its items: the width and height keys the
+    binding names (news-article: `images[].width`/`height`, in the article and each related
+    article); for an image given as a local file (Hugo `cover.image`, Starlight
+    `hero.image.file`) without a declared size, the size read from the file's header.
 
     Why: a 1-pixel "image" is a tracking pixel or a placeholder, and a 50,000-pixel one a
     mistake in the scraper; both break page layouts that reserve space from these numbers.
@@ -155,7 +159,8 @@ class ImageSize(Rule):
 
 
 class ImageAspectRatio(Rule):
-    """An image much wider than tall, or much taller than wide (width / height out of range).
+    """An image of the `images` role much wider than tall, or much taller than wide (declared
+    width / height out of range; news-article: `images[].width` / `images[].height`).
 
     The finding points at the image. Images without a positive width and height are skipped.
 
@@ -288,10 +293,15 @@ def _find_local(context: RunContext, view: FieldView, document: Document, src: s
 
 
 class ImageFileMismatch(Rule):
-    """An image's declared `width`/`height` differ from the real size of its cached copy.
+    """An image of the `images` role whose declared size differs from its real file, or
+    whose local file does not exist.
 
-    Opt-in: it is off until switched on, e.g. by setting `folder`. For each image with
-    `isCached: true`, the local copy of `https://<host>/<path>` is looked for at
+    A site image (a path such as `/images/a.png` or `../assets/a.png`, resolved next to the
+    content file and in the format's `image-folders`) is reported when it is missing, or when
+    its header size differs from a declared width and height; the hugo, jekyll, docusaurus
+    and starlight presets switch this on. Opt-in otherwise: it is off until switched on,
+    e.g. by setting `folder`. For each image whose binding's `cached` key is true
+    (news-article: `isCached: true`), the local copy of `https://<host>/<path>` is looked for at
     `<folder>/<host>/<path>` (percent-escapes decoded, query ignored), with `folder` relative
     to the folder of the config file. Only the file header is read. A missing copy, a file
     that is not a readable PNG, JPEG, GIF, WebP, TIFF, BMP, SVG, AVIF or HEIC image, and
@@ -325,7 +335,7 @@ class ImageFileMismatch(Rule):
     code = "FM303"
     name = "image-file-mismatch"
     default_severity = "off"
-    summary = "An image's declared size differs from its cached file (opt-in)."
+    summary = "An image file is missing or differs from its declared size (opt-in)."
     options = (
         Option("folder", str, "", "Image cache folder, relative to the config file; <folder>/<host>/<path>."),
     )

@@ -206,10 +206,11 @@ def _topic_pointer(base: str, index: int) -> str:
 
 
 class BlankText(Rule):
-    """A text field that is empty or holds only whitespace.
+    """A value of the `title`, `description` or `texts` role that is empty or holds only
+    whitespace.
 
-    Checked: title, excerpt, category, type, provider name and each topic, in the article and
-    in each related article.
+    Checked in the document and in each item; in news-article: title, excerpt, category, type,
+    provider name and each topic, in the article and in each related article.
 
     Why: a blank headline or topic renders as an empty link or an empty tag chip, and search
     and feeds treat it as missing data. Remove the key, or write the text.
@@ -284,9 +285,10 @@ def _untidy(value: str) -> Iterator[str]:
 
 
 class UntidyWhitespace(Rule):
-    """Leading or trailing whitespace, doubled spaces, tabs or line breaks in a title or excerpt.
+    """Leading or trailing whitespace, doubled spaces, tabs or line breaks in a value of the
+    `title` or `description` role (news-article: `title`, `excerpt`).
 
-    Checked in the article and in each related article. The value is judged after YAML
+    Checked in the document and in each item (news-article: each related article). The value is judged after YAML
     decoding: a folded (`>`) or literal (`|`) block keeps its final newline, a literal block
     keeps every line break, and a double-quoted `"\\n"` is a real line break. Each kind of
     problem is reported once per field, at its first occurrence.
@@ -324,8 +326,9 @@ class UntidyWhitespace(Rule):
 
 
 class TextLength(Rule):
-    """A title longer than `max-title` (default 200) or an excerpt longer than `max-excerpt`
-    (default 1000) characters, in the article or a related article.
+    """A value of the `title` role longer than `max-title` (default 200) characters, or of
+    the `description` role longer than `max-excerpt` (default 1000), in the document or an
+    item (news-article: `title` and `excerpt`, in the article or a related article).
 
     Why: feeds and cards cut long text at arbitrary points, and a very long "title" is
     usually the article body pasted into the wrong field.
@@ -373,10 +376,11 @@ class TextLength(Rule):
 
 
 class ExcerptRepeatsTitle(Rule):
-    """An excerpt that is the title again, or starts with the whole title.
+    """A value of the `description` role that is the `title` role's value again, or starts
+    with the whole title (news-article: `excerpt` and `title`).
 
-    Compared ignoring case and runs of whitespace, in the article and in each related
-    article. An excerpt that merely starts with the same word as the title is fine.
+    Compared ignoring case and runs of whitespace, in the document and in each item
+    (news-article: each related article). An excerpt that merely starts with the same word as the title is fine.
 
     Why: the excerpt is shown right under the title; repeating it wastes the one line meant
     to tell readers more.
@@ -449,8 +453,8 @@ class MarkupInText(Rule):
     """HTML tags (`<p>`, `</b>`, `<br/>`, `<!--`) or character references (`&amp;`,
     `&#8217;`, `&nbsp;`) in a plain-text field.
 
-    Checked: title, excerpt, category, type, provider name and each topic, article and
-    related. Only real HTML element names and defined entities count, so prose such as
+    Checked: every value of the `title`, `description` and `texts` roles (news-article:
+    title, excerpt, category, type, provider name and each topic, article and related). Only real HTML element names and defined entities count, so prose such as
     "R&D", "a < b" or "vector<int>" is fine.
 
     Why: these fields are plain text; the site escapes them, so readers see the literal
@@ -488,7 +492,8 @@ class MarkupInText(Rule):
 
 
 class DuplicateTopic(Rule):
-    """The same topic listed twice in one article, ignoring case and surrounding space.
+    """The same entry twice in one list of the `tags` role (news-article: `topics`; Hugo:
+    `tags`, `categories`, `keywords`), ignoring case and surrounding space.
 
     The finding points at the second and names the line of the first.
 
@@ -510,7 +515,7 @@ class DuplicateTopic(Rule):
 
     code = "FM506"
     name = "duplicate-topic"
-    summary = "A topic is listed twice."
+    summary = "A tag or topic is listed twice."
 
     def check(self, document: Document) -> Iterator[Violation]:
         for base, topics in derived(self.fields(document), _topic_lists):
@@ -532,7 +537,8 @@ class DuplicateTopic(Rule):
 
 
 class UnknownTopic(Rule):
-    """A topic that is not in the configured vocabulary (compared ignoring case).
+    """An entry of a list of the `tags` role (news-article: `topics`) that is not in the
+    configured vocabulary (compared ignoring case).
 
     Off by default; it comes on as soon as a vocabulary is configured::
 
@@ -559,7 +565,7 @@ class UnknownTopic(Rule):
     code = "FM507"
     name = "unknown-topic"
     default_severity = "off"
-    summary = "A topic is not in the configured vocabulary."
+    summary = "A tag or topic is not in the configured vocabulary."
     options = (Option("vocabulary", list, [], "the allowed topics; case is ignored"),)
 
     def check(self, document: Document) -> Iterator[Violation]:
@@ -640,7 +646,8 @@ class Mojibake(Rule):
     for é, `Ã¼` for ü), the replacement character U+FFFD, and control characters
     (U+0000-U+001F except tab and newline, U+007F-U+009F). Legitimate accents ("Café
     crème", "São Paulo", "naïve") and typographic quotes and dashes are fine. Checked in
-    every plain-text field.
+    every value of the `title`, `description` and `texts` roles (news-article: title,
+    excerpt, category, type, provider name and topics).
 
     Why: garbled characters look broken to readers and spread to every site that copies
     the feed. Re-import the text as UTF-8.

@@ -162,7 +162,8 @@ class UrlFormat(Rule):
 
 
 class InsecureUrl(Rule):
-    """A URL field uses `http://` where `https://` is expected.
+    """A value of the `urls` role (news-article: `originalUrl`, `webUrl`, `images[].url`)
+    uses `http://` where `https://` is expected.
 
     Why: browsers warn about or block plain-http links and images (mixed content), and the
     connection can be read or changed on the way. Nearly every publisher serves https today.
@@ -209,8 +210,9 @@ class InsecureUrl(Rule):
 
 
 class DuplicateUrl(Rule):
-    """The same URL or identity value appears twice in one file: the article and a related
-    item, two related items, two images, two `aliases`.
+    """The same value of the `urls` or `identity` role appears twice in one file: the
+    article and a related item, two related items, two images (news-article), two `aliases`
+    (Hugo).
 
     URLs are compared after normalising: http and https, host case, `www.`, default ports,
     a trailing slash, the fragment and tracking parameters such as `utm_source` do not make
@@ -235,7 +237,7 @@ class DuplicateUrl(Rule):
 
     code = "FM403"
     name = "duplicate-url"
-    summary = "The same URL appears twice within a file."
+    summary = "The same URL or identity value appears twice within a file."
 
     def check(self, document: Document) -> Iterable[Violation]:
         first: dict[str, UrlFact] = {}
@@ -311,7 +313,7 @@ class DuplicateArticle(CorpusRule):
 
     code = "FM404"
     name = "duplicate-article"
-    summary = "Two files have the same article URL."
+    summary = "Two files have the same article URL or identity value."
 
     def collect(self, document: Document) -> ArticleFacts | None:
         view = self.fields(document)
@@ -376,7 +378,8 @@ def _region_tuple(region: Region) -> tuple[int, int, int, int]:
 
 
 class ProviderDomainMismatch(Rule):
-    """`provider.domain` is not the host of the item's `webUrl`, nor a parent domain of it.
+    """The `provider` role's domain is not the host of its URL, nor a parent domain of it
+    (news-article: `provider.domain` against the item's `webUrl`).
 
     A leading `www.` is ignored on both sides, so `blog.speechlab.example` and
     `www.speechlab.example` both belong to `speechlab.example`. The check uses `webUrl` only,
@@ -403,7 +406,7 @@ class ProviderDomainMismatch(Rule):
 
     code = "FM405"
     name = "provider-domain-mismatch"
-    summary = "`provider.domain` is not the host (or a parent domain) of the item's `webUrl`."
+    summary = "The provider domain is not the host (or a parent domain) of its URL (e.g. `webUrl`)."
 
     def check(self, document: Document) -> Iterable[Violation]:
         view = self.fields(document)
