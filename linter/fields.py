@@ -130,6 +130,13 @@ class FieldView:
 
 
 def _first(record: Record, pattern: Pattern) -> tuple[str, Any] | None:
+    tokens = pattern.tokens
+    if len(tokens) == 1 and tokens[0].exact is not None:
+        # One plain key, as most date pairs are: a dict lookup instead of the generator walk.
+        key = tokens[0].exact
+        if key not in record.data:
+            return None
+        return f"{record.base}/{escape_token(key)}", record.data[key]
     return next(find(record.data, pattern, record.base), None)
 
 
