@@ -68,4 +68,4 @@ def _first_position(fix: Fix) -> tuple[int, int]:
 
 def _overlap(a: tuple[tuple[int, int], tuple[int, int]], b: tuple[tuple[int, int], tuple[int, int]]) -> bool:
     """Spans overlap when they share a character, or when both touch the same insertion point."""
-    return a[0] < b[1] and b[0] < a[1] or a[0] == b[0]
+    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]

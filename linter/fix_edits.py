@@ -9,9 +9,9 @@ offered. That is what makes a fix "safe" to apply blindly, whatever the quoting.
 from __future__ import annotations
 
 import copy
-from bisect import bisect_right
 import json
 import re
+from bisect import bisect_right
 from typing import Any
 
 import yaml

@@ -61,7 +61,7 @@ class Fix:
             )
             for e in data["edits"]  # type: ignore[attr-defined]
         )
-        return cls(applicability, edits)  # type: ignore[arg-type]
+        return cls(applicability, edits)
 
 
 @dataclass(frozen=True, slots=True)

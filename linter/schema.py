@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import tzinfo
 from collections.abc import Iterator
+from datetime import tzinfo
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -164,5 +164,5 @@ def _problems(
     spec = enum_fix(violation, pointer) or zone_fix(violation, pointer, zone)
     if spec is not None and violation.keyword == "enum":
         message = f"{describe(violation)}; did you mean `{spec.value}`? (at {pointer or '/'})"
-    fix = None if spec is None else document.fix(spec)
-    yield Problem("FM100", message, document.locate(pointer, target), pointer, fix)
+    edits = None if spec is None else document.fix(spec)
+    yield Problem("FM100", message, document.locate(pointer, target), pointer, edits)

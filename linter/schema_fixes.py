@@ -35,7 +35,7 @@ def one_edit_away(written: str, known: str) -> bool:
             and written[first + 1] == known[first]
         )
     shorter, longer = sorted((written, known), key=len)
-    index = next((i for i, (a, b) in enumerate(zip(shorter, longer)) if a != b), len(shorter))
+    index = next((i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
     return shorter[index:] == longer[index + 1 :]
 
 
