@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6  # 6: findings carry fixes, directives what removing them may take
 DEFAULT_FOLDER = ".content-lint-cache"
 _MARKER = "CACHEDIR.TAG"
 _MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# content-lint result cache: safe to delete.\n"

@@ -19,6 +19,7 @@ from linter.atomic import write_atomic
 from linter.baseline import BaselineError, BaselineFile, compare, updated
 from linter.baseline import Entry as BaselineEntry
 from linter.cache import DEFAULT_FOLDER, clean
+from linter.cli_fix import add_fix_arguments, apply_fixes, show_diff
 from linter.config import Config, ConfigError, gitignore_globs, load_config, name_globs, parse_datetime
 from linter.detect import detect_site
 from linter.discovery import FileFilter, discover
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--cache-dir", type=Path, help=f"result cache folder (default: {DEFAULT_FOLDER} in the project root)"
     )
+    add_fix_arguments(check)
     check.add_argument(
         "--baseline", type=Path, help="report only findings that are not in this baseline file"
     )
@@ -187,6 +189,13 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     report = run_check(engine, sources, filters, options, on_file=progress.advance)
     progress.close()
     findings: Sequence[Finding] = report.findings
+    if args.diff:
+        return show_diff(engine, findings, args, sys.stdout)
+    fixed = None
+    if args.fix:
+        findings, fixed = apply_fixes(
+            engine, findings, args, lambda: run_check(engine, sources, filters, options).findings
+        )
     if baseline is not None:
         findings = _against_baseline(baseline, accepted, findings, files, args)
     summary = RunSummary(report.files_checked, findings, files=tuple(files))
@@ -198,7 +207,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
             summary, sys.stderr if reporter.machine_readable and not args.output_file else sys.stdout
         )
     if not args.quiet:
-        _print_summary(summary)
+        _print_summary(summary, fixed)
     return _exit_status(summary, config.fail_on)
 
 
@@ -320,9 +329,11 @@ def _print_statistics(summary: RunSummary, stream: TextIO) -> None:
     render_statistics(summary.findings, stream)
 
 
-def _print_summary(summary: RunSummary) -> None:
+def _print_summary(summary: RunSummary, fixed: int | None = None) -> None:
     files = summary.files_checked
     noun = "file" if files == 1 else "files"
+    if fixed is not None:
+        print(f"Fixed {fixed} finding(s); {len(summary.findings)} remaining", file=sys.stderr)
     if not summary.findings:
         print(f"All checks passed ({files} {noun})", file=sys.stderr)
         return

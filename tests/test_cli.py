@@ -82,6 +82,7 @@ def test_json_output_shape(project, capsys):
         "severity": "error",
         "message": "`quality` must be at most 100, got 150 (at /quality)",
         "pointer": "/quality",
+        "fix": None,
     }
 
 
