@@ -64,13 +64,17 @@ class Document:
 
         A key target falls back to the value for list items and the root, which have no key.
         """
+        key_node, value_node = self.nodes(pointer)
+        node = key_node if target == "key" and key_node is not None else value_node
+        return self.positions.region(node)
+
+    def nodes(self, pointer: str) -> tuple[Any, Any]:
+        """(key node or None, value node) at `pointer`, or at its nearest existing ancestor."""
         finder = self._finder
         if finder is None:
             finder = NodeFinder(self.root)
             object.__setattr__(self, "_finder", finder)  # a cache of the frozen root, not state
-        key_node, value_node = finder.find(pointer)
-        node = key_node if target == "key" and key_node is not None else value_node
-        return self.positions.region(node)
+        return finder.find(pointer)
 
     def resolve(self, pointer: str) -> Any:
         """The value at `pointer`, or None when there is none."""

@@ -21,7 +21,6 @@ from linter.document import Document, last_token, parent_pointer, resolve_in
 from linter.findings import Region
 from linter.fixes import Edit, Fix, NodeFix, RemoveItem, Rewrite
 from linter.frontmatter import FrontMatter
-from linter.positions import find_nodes
 
 _BARE_TOML_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _BLOCK_ITEM_PREFIX = re.compile(r"[ \t]*-[ \t]+")
@@ -49,7 +48,7 @@ def edits_for(document: Document, spec: NodeFix) -> Fix | None:
 
 
 def _rewrite(document: Document, spec: Rewrite, starts: list[int]) -> tuple[int, int, str, Any] | None:
-    key_node, value_node = find_nodes(document.root, spec.pointer)
+    key_node, value_node = document.nodes(spec.pointer)
     node = key_node if spec.target == "key" else value_node
     if not isinstance(node, yaml.ScalarNode):
         return None
@@ -74,7 +73,7 @@ def _rewrite(document: Document, spec: Rewrite, starts: list[int]) -> tuple[int,
 
 
 def _remove_item(document: Document, spec: RemoveItem, starts: list[int]) -> tuple[int, int, str, Any] | None:
-    list_node = find_nodes(document.root, parent_pointer(spec.pointer))[1]
+    list_node = document.nodes(parent_pointer(spec.pointer))[1]
     index = last_token(spec.pointer)
     if (
         not isinstance(list_node, yaml.SequenceNode)
