@@ -21,7 +21,7 @@ from linter.baseline import Entry as BaselineEntry
 from linter.cache import DEFAULT_FOLDER, clean
 from linter.cli_fix import add_fix_arguments, apply_fixes, show_diff
 from linter.config import Config, ConfigError, gitignore_globs, load_config, name_globs, parse_datetime
-from linter.detect import detect_site
+from linter.detect import preset_hint
 from linter.discovery import FileFilter, discover
 from linter.engine import build_engine
 from linter.findings import Finding
@@ -100,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
     commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
     commands.add_parser("presets", help="list the shipped presets (front-matter formats)")
+    init = commands.add_parser("init", help="write a starting content-lint.toml (and schemas) for a site")
+    init.add_argument("folder", nargs="?", default=".", type=Path, help="the site's folder (default: .)")
+    init.add_argument("--from", dest="source", type=Path, help="frontmatter.json or a Decap admin/config.yml")
+    init.add_argument("--force", action="store_true", help="overwrite content-lint.toml and schemas")
     rule = commands.add_parser("rule", help="show one rule's documentation")
     rule.add_argument("rule", help="a code (FM301) or name (image-size)")
     return parser
@@ -120,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             sys.stdout.writelines(f"{name:<14}  {p.summary}\n" for name, p in sorted(PRESETS.items()))
             return EXIT_OK
+        if args.command == "init":
+            return _init(args)
         config = load_config(args.config, Path.cwd())
         if args.command == "clean":
             folder = _cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
@@ -161,7 +167,9 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         raise ConfigError("--update-baseline needs --baseline FILE")
     baseline = BaselineFile(args.baseline) if args.baseline else None
     if config.source is None and not args.quiet and not args.preset:
-        _suggest_preset(args.paths)
+        hint = preset_hint([Path.cwd(), *(Path(p) for p in args.paths if os.path.isdir(p))])
+        if hint:
+            print(f"content-lint: {hint}", file=sys.stderr)
     accepted = baseline.load(missing_ok=args.update_baseline) if baseline else []
     engine = build_engine(config)
     filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
@@ -249,17 +257,25 @@ def _serve() -> int:
     return serve()
 
 
-def _suggest_preset(paths: Sequence[str]) -> None:
-    """Without a config the news-article default applies; say so when a known site is here."""
-    for folder in dict.fromkeys([Path.cwd(), *(Path(p) for p in paths if os.path.isdir(p))]):
-        site = detect_site(folder)
-        if site is not None:
-            print(
-                f"content-lint: no config found; {folder} looks like a {site.framework} site"
-                f" ({site.evidence}): `content-lint init` writes a config for the `{site.preset}` preset",
-                file=sys.stderr,
-            )
-            return
+def _init(args: argparse.Namespace) -> int:
+    """Write a starting config, say why, then check the site with it."""
+    from linter.init import InitError, plan_cms, plan_site, write_plan
+
+    folder: Path = args.folder
+    if not folder.is_dir():
+        return _usage_error(f"init: {folder} is not a folder")
+    try:
+        plan = plan_cms(folder, args.source) if args.source else plan_site(folder)
+        written = write_plan(plan, folder, args.force)
+    except InitError as exc:
+        return _usage_error(f"init: {exc}")
+    sys.stdout.writelines(f"{line}\n" for line in plan.said)
+    print(f"wrote {', '.join(str(folder / name) for name in written)}")
+    if not plan.check_paths:
+        return EXIT_OK
+    checked = ["--config", str(folder / written[0]), *dict.fromkeys(plan.check_paths)]  # the config first
+    print(f"checking: content-lint check {' '.join(checked)} --statistics", flush=True)
+    return main(["check", "--output-format", "concise", "--statistics", *checked])
 
 
 def _preset(name: str | None) -> str | None:
