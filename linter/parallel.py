@@ -1,7 +1,8 @@
 """Lint many files in worker processes; a small run stays in this process.
 
 Each worker builds its own engine once (from the picklable Config) and lints chunks of paths.
-Results come back in input order, so the output does not depend on the number of workers.
+Results come back in input order, so the output does not depend on the number of workers. The
+workers (linter.pool) are killed as soon as the run stops, and end themselves if it dies.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from linter.config import Config
 from linter.engine import Engine, build_engine
+from linter.pool import map_chunks
 from linter.results import FileResult, pack_facts
 
 #: Below this many files, starting workers costs more than it saves.
@@ -47,22 +49,16 @@ def lint_many(
                 if on_file is not None:
                     on_file()
         return
-    from concurrent.futures import ProcessPoolExecutor  # a small run never pays for this import
-
     chunk = max(16, min(256, len(paths) // (workers * 8)))
-    with (
-        fewer_gc_passes(),  # here too: unpickling the results allocates as much as linting
-        ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=_context(),
-            initializer=_init_worker,
-            initargs=(engine.config, engine.context.now),
-        ) as pool,
-    ):
-        for result in pool.map(_lint_one, paths, chunksize=chunk):
-            yield result
-            if on_file is not None:
-                on_file()
+    chunks = [paths[start : start + chunk] for start in range(0, len(paths), chunk)]
+    initargs = (engine.config, engine.context.now)
+    # fewer GC passes here too: unpickling the results allocates as much as linting
+    with fewer_gc_passes():
+        for results in map_chunks(_lint_one, chunks, workers, _context(), _init_worker, initargs):
+            for result in results:
+                yield result
+                if on_file is not None:
+                    on_file()
 
 
 @contextlib.contextmanager
