@@ -5,6 +5,7 @@ no worker behind. Workers are found as the main process's children in /proc."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -42,10 +43,8 @@ def started(corpus: Path) -> Iterator[list[subprocess.Popen[bytes]]]:
     runs: list[subprocess.Popen[bytes]] = []
     yield runs
     for run in runs:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(run.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         run.wait()
 
 
