@@ -65,7 +65,10 @@ def _dispatch(connections: list[Connection], chunks: Sequence[Chunk]) -> Iterato
     while next_result < len(chunks):
         for ready in wait(list(working)):
             assert isinstance(ready, Connection)
-            done[working.pop(ready)] = ready.recv_bytes()  # unpickled below, after the next send
+            try:
+                done[working.pop(ready)] = ready.recv_bytes()  # unpickled after the next send
+            except EOFError:
+                raise RuntimeError("a worker process ended unexpectedly (out of memory?)") from None
             if next_chunk < len(chunks):
                 ready.send(chunks[next_chunk])
                 working[ready] = next_chunk
@@ -107,8 +110,10 @@ def _serve(
         except Exception as exc:
             reply = (True, exc)
         try:
-            connection.send(reply)
-        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            connection.send(reply)  # pickled whole before any byte is sent
+        except OSError:  # the main process is gone
+            return
+        except Exception as exc:
             connection.send((True, RuntimeError(f"a worker's result cannot be sent back: {exc}")))
 
 
