@@ -23,7 +23,7 @@ from linter.config import Config, ConfigError, load_config, parse_datetime
 from linter.discovery import FileFilter, discover
 from linter.engine import build_engine
 from linter.interrupts import Interrupted, handled
-from linter.parallel import default_jobs
+from linter.parallel import AUTO_JOBS
 from linter.progress import Progress
 from linter.reporters import REPORTERS, Reporter, RunSummary
 from linter.rule_docs import print_rule, print_rules, rules_markdown_table
@@ -67,7 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--quiet", "-q", action="store_true", help="print findings only, no summary or progress"
     )
-    check.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: number of CPUs)")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        help="worker processes (default: as many as pay off, up to the number of CPUs)",
+    )
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     check.add_argument(
         "--cache-dir", type=Path, help=f"result cache folder (default: {DEFAULT_FOLDER} in the project root)"
@@ -133,7 +138,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     engine = build_engine(config)
     filters = FileFilter.build(config.include, config.exclude, config.root, config.respect_gitignore)
     options = RunOptions(
-        jobs=args.jobs or config.jobs or default_jobs(),
+        jobs=args.jobs or config.jobs or AUTO_JOBS,
         cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
         content_roots=config.content_roots,
         paths=tuple(args.paths),

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from linter.cache import Stamp, fresh_by_stat
 from linter.identity import Identities, Located
+from linter.parallel import resolve_jobs
 from linter.pool import map_chunks
 
 #: Below this many files a second process costs more than it saves (~20 ms to fork and join).
@@ -42,7 +43,7 @@ def judge(
 ) -> list[Verdict]:
     """Verdicts in `paths` order for the files that are not in `checked` (real paths) and are
     either changed or share a key with `wanted`; files that cannot be stat-ed are left out."""
-    workers = min(jobs, len(paths) // (PARALLEL_FROM // 2))
+    workers = min(resolve_jobs(jobs), len(paths) // (PARALLEL_FROM // 2))
     if workers >= 2 and "fork" in _start_methods():
         try:
             return _judge_forked(paths, stamps, checked, wanted, workers)

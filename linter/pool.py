@@ -36,8 +36,8 @@ def map_chunks(
     """Yield `[function(item) for item in chunk]` for each chunk, in order, computed by `workers`
     processes of the multiprocessing `context`; an exception in a worker is raised here."""
     processes: list[Any] = []
+    connections: list[Connection] = []
     try:
-        connections = []
         for _ in range(min(workers, len(chunks))):
             mine, theirs = context.Pipe()
             process = context.Process(
@@ -50,6 +50,8 @@ def map_chunks(
         yield from _dispatch(connections, chunks)
     finally:
         _kill(processes)
+        for connection in connections:
+            connection.close()
 
 
 def _dispatch(connections: list[Connection], chunks: Sequence[Chunk]) -> Iterator[list[Any]]:
