@@ -17,9 +17,9 @@ import argparse
 import resource
 import tempfile
 import time
-from typing import NamedTuple
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from articles import REFERENCE_TIME
 from corpus import generate
