@@ -21,12 +21,7 @@ class OutputError(Exception):
 def check_output(path: str | Path) -> None:
     """Fail before the run, not after it, when `path` cannot take the report."""
     target = Path(path)
-    try:
-        info = os.stat(target)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise OutputError(f"--output-file {target}: {exc.strerror}") from None
+    info = _stat(target)
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError(f"--output-file {target}: is a folder")
     if info is not None and not stat.S_ISREG(info.st_mode):
@@ -42,12 +37,7 @@ def check_output(path: str | Path) -> None:
 
 def write_report(path: str | Path, data: bytes) -> None:
     """Write `data` to `path` (see the module docstring); OutputError when that fails."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise OutputError(f"--output-file {path}: {exc.strerror}") from None
+    info = _stat(path)
     try:
         if info is not None and not stat.S_ISREG(info.st_mode):
             with open(path, "wb") as handle:
@@ -57,6 +47,16 @@ def write_report(path: str | Path, data: bytes) -> None:
             write_atomic(os.path.realpath(path), data, mode)
     except OSError as exc:
         raise OutputError(f"--output-file {path}: {exc.strerror or exc}") from None
+
+
+def _stat(path: str | Path) -> os.stat_result | None:
+    """What `path` is (through symlinks), None when nothing is there yet."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"--output-file {path}: {exc.strerror}") from None
 
 
 def write_atomic(path: str | Path, data: bytes, mode: int | None = None) -> None:
