@@ -186,7 +186,7 @@ def _check_paths(paths: Sequence[str]) -> None:
 
 def _stdout_to_devnull() -> None:
     """Python would report the broken pipe again when it flushes stdout at exit."""
-    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no real stdout (tests)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
