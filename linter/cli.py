@@ -6,8 +6,10 @@ This is the only module that prints.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from linter import __version__, precommit
-from linter.atomic import write_atomic
+from linter.atomic import OutputError, check_output, write_atomic, write_report
 from linter.baseline import BaselineError, BaselineFile, compare, updated
 from linter.baseline import Entry as BaselineEntry
 from linter.cache import DEFAULT_FOLDER, clean
@@ -25,7 +27,8 @@ from linter.detect import preset_hint
 from linter.discovery import FileFilter, discover
 from linter.engine import build_engine
 from linter.findings import Finding
-from linter.parallel import default_jobs
+from linter.interrupts import Interrupted, handled
+from linter.parallel import AUTO_JOBS
 from linter.progress import Progress
 from linter.reporters import REPORTERS, Reporter, RunSummary
 from linter.rule_docs import print_rule, print_rules, rules_markdown_table
@@ -78,7 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--quiet", "-q", action="store_true", help="print findings only, no summary or progress"
     )
-    check.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: number of CPUs)")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        help="worker processes (default: as many as pay off, up to the number of CPUs)",
+    )
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     check.add_argument(
         "--cache-dir", type=Path, help=f"result cache folder (default: {DEFAULT_FOLDER} in the project root)"
@@ -111,7 +119,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_on_encoding()
-    args = build_parser().parse_args(argv)
+    with handled() as stop:
+        try:
+            return _command(build_parser().parse_args(argv))
+        except KeyboardInterrupt as exc:  # SIGINT or SIGTERM: see linter.interrupts
+            return stop.end(exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
+        except BrokenPipeError:  # stdout's reader went away (`| head`); the run's status is lost
+            _stdout_to_devnull()
+            return EXIT_OK
+
+
+def _command(args: argparse.Namespace) -> int:
     try:
         if args.command == "rule":
             return (
@@ -138,11 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print_rules(sys.stdout, _selection(config))
             return EXIT_OK
         return _check(args, config)
-    except (ConfigError, SchemaError, BaselineError) as exc:
+    except (ConfigError, SchemaError, BaselineError, OutputError) as exc:
         return _usage_error(str(exc))
-    except KeyboardInterrupt:
-        print("content-lint: interrupted", file=sys.stderr)
-        return 130
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:
@@ -162,6 +177,9 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         preset=_preset(args.preset),
     )
     format_name = _format_name(args.output_format or config.output_format, args.output_file)
+    _check_paths(args.paths)
+    if args.output_file:
+        check_output(args.output_file)
     _selection(config)  # validates selectors with a clear message before anything runs
     if args.update_baseline and args.baseline is None:
         raise ConfigError("--update-baseline needs --baseline FILE")
@@ -174,7 +192,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     engine = build_engine(config)
     filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
     options = RunOptions(
-        jobs=args.jobs or config.jobs or default_jobs(),
+        jobs=args.jobs or config.jobs or AUTO_JOBS,
         cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
         content_roots=precommit.content_roots(config, os.environ),
         paths=tuple(args.paths),
@@ -194,8 +212,10 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     reporter = _reporter(format_name, reporter_stream)
     show_progress = Progress.wanted(sys.stderr, reporter.machine_readable, args.quiet)
     progress = Progress(sys.stderr, len(files), show_progress)
-    report = run_check(engine, sources, filters, options, on_file=progress.advance)
-    progress.close()
+    try:
+        report = run_check(engine, sources, filters, options, on_file=progress.advance)
+    finally:  # an interrupt's message starts on a clean line
+        progress.close()
     findings: Sequence[Finding] = report.findings
     if args.diff:
         return show_diff(engine, findings, args, sys.stdout)
@@ -207,16 +227,41 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     if baseline is not None:
         findings = _against_baseline(baseline, accepted, findings, files, args)
     summary = RunSummary(report.files_checked, findings, files=tuple(files))
+    try:
+        _emit(args, summary, reporter, reporter_stream, fixed)
+    except BrokenPipeError:  # like other Unix tools: quiet, and the lint's own status
+        _stdout_to_devnull()
+    return _exit_status(summary, config.fail_on)
+
+
+def _emit(
+    args: argparse.Namespace, summary: RunSummary, reporter: Reporter, stream: TextIO, fixed: int | None
+) -> None:
     reporter.report(summary)
     if args.output_file:
-        write_atomic(args.output_file, reporter_stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
+        write_report(args.output_file, stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
     if args.statistics:
         _print_statistics(
             summary, sys.stderr if reporter.machine_readable and not args.output_file else sys.stdout
         )
     if not args.quiet:
         _print_summary(summary, fixed)
-    return _exit_status(summary, config.fail_on)
+    sys.stdout.flush()  # a closed pipe shows here, not at exit where it could not be handled
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    """A path that does not exist is a mistake on the command line, not a finding."""
+    missing = [path for path in paths if not os.path.lexists(path)]
+    if missing:
+        raise ConfigError(f"no such file or folder: {', '.join(missing)}")
+
+
+def _stdout_to_devnull() -> None:
+    """Python would report the broken pipe again when it flushes stdout at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no real stdout (tests)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _against_baseline(
