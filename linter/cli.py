@@ -16,7 +16,8 @@ from typing import TextIO
 
 from linter import __version__
 from linter.atomic import write_atomic
-from linter.cache import DEFAULT_FOLDER, clean
+from linter.cache import DEFAULT_FOLDER
+from linter.cache_folder import clean
 from linter.config import Config, ConfigError, load_config, parse_datetime
 from linter.discovery import FileFilter, discover
 from linter.engine import build_engine
@@ -124,6 +125,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
         content_roots=config.content_roots,
         paths=tuple(args.paths),
+        notice=lambda line: print(f"content-lint: {line}", file=sys.stderr),
     )
     sources = list(discover(args.paths, filters, args.force_exclude))
     files = [s.path for s in sources if s.problem is None]

@@ -24,24 +24,30 @@ class Located(NamedTuple):
 class Identities:
     """Canonical paths with a per-folder memo; one instance per run (folders do not move)."""
 
-    __slots__ = ("_folders",)
+    __slots__ = ("_absolute", "_folders")
 
     def __init__(self) -> None:
         self._folders: dict[str, str] = {}
+        self._absolute: dict[str, str] = {}
 
     def real(self, path: str) -> str:
         """`os.path.realpath(path)` for a file path that is not itself a symlink."""
-        if os.altsep and os.altsep in path:
-            folder, name = os.path.split(path)
-        else:  # str.rpartition: a third of os.path.split's cost, paid 100,000 times
-            folder, _, name = path.rpartition(os.sep)
-            if not folder and path.startswith(os.sep):
-                folder = os.sep
+        folder, name = _split(path)
         real_folder = self._folders.get(folder)
         if real_folder is None:  # the folder as written is the memo's key: no abspath per file
             real_folder = os.path.join(os.path.realpath(folder or os.curdir), "")
             self._folders[folder] = real_folder
         return real_folder + name
+
+    def alias(self, path: str, real: str) -> str:
+        """`os.path.abspath(path)`, the name per-file-ignores see, or "" when it is `real`."""
+        folder, name = _split(path)
+        absolute_folder = self._absolute.get(folder)
+        if absolute_folder is None:
+            absolute_folder = os.path.join(os.path.abspath(folder or os.curdir), "")
+            self._absolute[folder] = absolute_folder
+        absolute = absolute_folder + name
+        return "" if absolute == real else absolute
 
     def locate(self, path: str) -> Located | None:
         """Canonical path plus stat of `path`, or None when it cannot be stat-ed."""
@@ -55,3 +61,13 @@ class Identities:
         except (OSError, ValueError):
             return None
         return Located(real, info.st_size, info.st_mtime_ns)
+
+
+def _split(path: str) -> tuple[str, str]:
+    """(folder, name) of a path: str.rpartition costs a third of os.path.split, 100,000 times."""
+    if os.altsep and os.altsep in path:
+        return os.path.split(path)
+    folder, _, name = path.rpartition(os.sep)
+    if not folder and path.startswith(os.sep):
+        folder = os.sep
+    return folder, name
