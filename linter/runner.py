@@ -159,7 +159,7 @@ def _results(
         entries = cache.entries([where.real for where in stats.values()])
         for index, where in stats.items():
             entry = entries.pop(where.real, None)  # forgotten once used: 100,000 add up
-            if entry is not None and entry.alias == identities.alias(paths[index], where.real):
+            if entry is not None and entry.alias == where.alias:
                 results[index] = _from_cache(engine, cache, paths[index], where, entry)
                 if results[index] is not None and on_file is not None:
                     on_file()
@@ -286,9 +286,7 @@ def _records(engine: Engine, pairs: Sequence[tuple[FileResult | None, Located | 
         if result is None or where is None or not result.digest:
             continue
         findings, keys, facts = encode(result, engine.corpus_rules)
-        alias = os.path.abspath(result.path)  # rare enough (a fresh result) to skip the memo
-        alias = "" if alias == where.real else alias
         records.append(
-            Record(where.real, where.size, where.mtime_ns, result.digest, findings, keys, facts, alias)
+            Record(where.real, where.size, where.mtime_ns, result.digest, findings, keys, facts, where.alias)
         )
     return records
