@@ -9,7 +9,8 @@ import sqlite3
 import stat
 
 import pytest
-from helpers import ARTICLE
+import yaml
+from helpers import ARTICLE, REPO
 
 from linter.cache import digest
 from linter.cli import main
@@ -264,3 +265,13 @@ def test_a_file_checked_through_an_alias_folder_gets_its_own_verdict(project, ca
         got = status, capsys.readouterr().out
         assert got == (main(["check", folder, "-q", "--no-cache"]), capsys.readouterr().out)
         assert got[0] == (1 if folder == "real" else 0)
+
+
+def test_the_action_keeps_its_cache_and_secret_outside_the_checkout():
+    action = yaml.safe_load((REPO / "action.yml").read_text())
+    checks = [step for step in action["runs"]["steps"] if 'content-lint" check' in step["run"]]
+    assert len(checks) == 2
+    for step in checks:
+        assert '--cache-dir="$CACHE_DIR" $ARGS' in step["run"]  # the user's args may override it
+        assert step["env"]["CACHE_DIR"] == "${{ runner.temp }}/content-lint-cache"
+        assert step["env"]["CONTENT_LINT_SECRET_DIR"] == "${{ runner.temp }}/content-lint-secret"
