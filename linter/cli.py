@@ -9,18 +9,22 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from linter import __version__
 from linter.atomic import write_atomic
+from linter.baseline import BaselineError, BaselineFile, compare, updated
+from linter.baseline import Entry as BaselineEntry
 from linter.cache import DEFAULT_FOLDER
 from linter.cache_folder import clean
-from linter.config import Config, ConfigError, load_config, parse_datetime
+from linter.config import Config, ConfigError, gitignore_globs, load_config, name_globs, parse_datetime
+from linter.detect import detect_site
 from linter.discovery import FileFilter, discover
 from linter.engine import build_engine
+from linter.findings import Finding
 from linter.parallel import default_jobs
 from linter.progress import Progress
 from linter.reporters import REPORTERS, Reporter, RunSummary
@@ -34,7 +38,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="content-lint", description="Lint the YAML front matter of content files."
+        prog="content-lint", description="Lint the front matter (YAML, TOML or JSON) of content files."
     )
     parser.add_argument("--version", action="version", version=f"content-lint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -55,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even with findings (same as --fail-on never)"
     )
+    check.add_argument("--include", help="comma-separated file-name globs to check, replacing `include`")
+    check.add_argument("--extend-include", help="comma-separated file-name globs to check as well")
+    check.add_argument("--extend-exclude", help="comma-separated gitignore-style patterns to skip as well")
+    check.add_argument(
+        "--allow-no-files",
+        action="store_true",
+        help="exit 0 when no file is found to check (default: a usage error, exit 2)",
+    )
     check.add_argument(
         "--force-exclude", action="store_true", help="apply `exclude` to files named on the command line too"
     )
@@ -70,12 +82,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--cache-dir", type=Path, help=f"result cache folder (default: {DEFAULT_FOLDER} in the project root)"
     )
+    check.add_argument(
+        "--baseline", type=Path, help="report only findings that are not in this baseline file"
+    )
+    check.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="write this run's findings to the --baseline file (kept: entries of files not checked)",
+    )
     clean_command = commands.add_parser("clean", help="delete the result cache")
     clean_command.add_argument("--config", type=Path, help="config file")
     clean_command.add_argument("--cache-dir", type=Path, help="result cache folder")
     rules = commands.add_parser("rules", help="list all rules with their severity under the active config")
     rules.add_argument("--config", type=Path, help="config file")
     rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
+    commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
     rule = commands.add_parser("rule", help="show one rule's documentation")
     rule.add_argument("rule", help="a code (FM301) or name (image-size)")
     return parser
@@ -89,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return (
                 EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
             )
+        if args.command == "server":
+            return _serve()
         config = load_config(args.config, Path.cwd())
         if args.command == "clean":
             folder = _cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
@@ -101,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print_rules(sys.stdout, _selection(config))
             return EXIT_OK
         return _check(args, config)
-    except (ConfigError, SchemaError) as exc:
+    except (ConfigError, SchemaError, BaselineError) as exc:
         return _usage_error(str(exc))
     except KeyboardInterrupt:
         print("content-lint: interrupted", file=sys.stderr)
@@ -115,11 +138,24 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         ignore=_split(args.ignore),
         reference_time=_reference_time(args.reference_time),
         fail_on="never" if args.exit_zero else args.fail_on,
+        include=_patterns("--include", args.include, name_globs),
+        extend_include=_extended(
+            config.extend_include, _patterns("--extend-include", args.extend_include, name_globs)
+        ),
+        extend_exclude=_extended(
+            config.extend_exclude, _patterns("--extend-exclude", args.extend_exclude, gitignore_globs)
+        ),
     )
     format_name = _format_name(args.output_format or config.output_format, args.output_file)
     _selection(config)  # validates selectors with a clear message before anything runs
+    if args.update_baseline and args.baseline is None:
+        raise ConfigError("--update-baseline needs --baseline FILE")
+    baseline = BaselineFile(args.baseline) if args.baseline else None
+    if config.source is None and not args.quiet:
+        _suggest_preset(args.paths)
+    accepted = baseline.load(missing_ok=args.update_baseline) if baseline else []
     engine = build_engine(config)
-    filters = FileFilter.build(config.include, config.exclude, config.root, config.respect_gitignore)
+    filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
     options = RunOptions(
         jobs=args.jobs or config.jobs or default_jobs(),
         cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
@@ -132,13 +168,22 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     if args.show_files:
         sys.stdout.writelines(f"{path}\n" for path in files)
         return EXIT_OK
+    if not sources and not args.allow_no_files:
+        include = ", ".join(config.file_patterns[0])
+        return _usage_error(
+            f"no file to check in {', '.join(args.paths)} (include: {include}); "
+            "pass --allow-no-files if that is expected"
+        )
     reporter_stream: TextIO = io.StringIO() if args.output_file else sys.stdout
     reporter = _reporter(format_name, reporter_stream)
     show_progress = Progress.wanted(sys.stderr, reporter.machine_readable, args.quiet)
     progress = Progress(sys.stderr, len(files), show_progress)
     report = run_check(engine, sources, filters, options, on_file=progress.advance)
     progress.close()
-    summary = RunSummary(report.files_checked, report.findings, files=tuple(files))
+    findings: Sequence[Finding] = report.findings
+    if baseline is not None:
+        findings = _against_baseline(baseline, accepted, findings, files, args)
+    summary = RunSummary(report.files_checked, findings, files=tuple(files))
     reporter.report(summary)
     if args.output_file:
         write_atomic(args.output_file, reporter_stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
@@ -149,6 +194,57 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     if not args.quiet:
         _print_summary(summary)
     return _exit_status(summary, config.fail_on)
+
+
+def _against_baseline(
+    baseline: BaselineFile,
+    accepted: list[BaselineEntry],
+    findings: Sequence[Finding],
+    files: list[str],
+    args: argparse.Namespace,
+) -> Sequence[Finding]:
+    """The findings the baseline does not hold; with --update-baseline, write it first."""
+    if args.update_baseline:
+        accepted = updated(findings, accepted, files, baseline.folder)
+        write_atomic(baseline.path, baseline.render(accepted))
+        if not args.quiet:
+            print(
+                f"wrote {len(accepted)} baseline entr{'y' if len(accepted) == 1 else 'ies'} to {baseline.path}",
+                file=sys.stderr,
+            )
+    comparison = compare(findings, accepted, files, baseline.folder)
+    if not args.quiet and comparison.known:
+        print(f"{comparison.known} finding(s) in the baseline were not reported", file=sys.stderr)
+    if not args.quiet and comparison.fixed:
+        print(
+            f"{len(comparison.fixed)} baseline entr{'y' if len(comparison.fixed) == 1 else 'ies'} no longer"
+            " occur (fixed); --update-baseline drops them:",
+            file=sys.stderr,
+        )
+        for entry in comparison.fixed:
+            print(f"  {entry.path}: {entry.code} at {entry.pointer or '/'}", file=sys.stderr)
+    return comparison.new
+
+
+def _serve() -> int:
+    try:
+        from linter.server import serve
+    except ImportError:
+        return _usage_error("the language server needs pygls: pip install 'content-linter[server]'")
+    return serve()
+
+
+def _suggest_preset(paths: Sequence[str]) -> None:
+    """Without a config the news-article default applies; say so when a known site is here."""
+    for folder in dict.fromkeys([Path.cwd(), *(Path(p) for p in paths if os.path.isdir(p))]):
+        site = detect_site(folder)
+        if site is not None:
+            print(
+                f"content-lint: no config found; {folder} looks like a {site.framework} site"
+                f" ({site.evidence}): `content-lint init` writes a config for the `{site.preset}` preset",
+                file=sys.stderr,
+            )
+            return
 
 
 def _cache_folder(config: Config, requested: Path | None) -> Path:
@@ -218,6 +314,22 @@ def _print_summary(summary: RunSummary) -> None:
         f"Found {summary.errors} error(s) and {summary.warnings} warning(s) in {affected} of {files} {noun}",
         file=sys.stderr,
     )
+
+
+def _patterns(
+    flag: str, value: str | None, check: Callable[[Any], tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    patterns = _split(value)
+    if patterns is None:
+        return None
+    try:
+        return check(list(patterns))
+    except ValueError as exc:
+        raise ConfigError(f"{flag}: {exc}") from None
+
+
+def _extended(configured: tuple[str, ...], given: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    return None if given is None else configured + given
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:

@@ -18,9 +18,11 @@ from typing import Any
 
 import yaml
 
+from linter.aliases import AliasBudgetExceeded, compose_with_aliases
 from linter.document import Document, join_pointer, pointer_from_path
 from linter.findings import Problem, Region
 from linter.frontmatter import FrontMatter
+from linter.nodes import too_deep
 from linter.positions import Positions
 from linter.scalars import MAYBE_SPECIAL as _MAYBE_SPECIAL
 from linter.scalars import resolve_plain
@@ -73,38 +75,89 @@ _ScalarNode, _MappingNode, _SequenceNode = yaml.ScalarNode, yaml.MappingNode, ya
 # Cheap pre-screens: only when one of these matches do we pay for a scan of the event stream.
 _NODE_START_BEFORE = frozenset("\n:?,[{-")
 _MAX_SAFETY_PROBLEMS = 20
-_EMPTY = "front matter is empty; expected a mapping of keys to values"
+_ALIAS_BUDGET = "aliases expand to more than %d values (an alias bomb?); reading stopped"
+_FENCE_START = yaml.Mark("<front matter>", 0, 0, 0, None, 0)
+_FENCE_END = yaml.Mark("<front matter>", 3, 0, 3, None, 0)
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
+    """How a front matter is read: bounds, and the plain options a content type may set."""
+
     max_depth: int = 64
+    #: YAML anchors and aliases are read (not refused with FM006), each alias expanded in place.
+    allow_aliases: bool = False
+    #: At most this many nodes made by expanding aliases, however the file is read.
+    max_alias_copies: int = 10_000
+    #: `linkTitle` and `linktitle` are one key (Hugo lower-cases keys): a second one is FM004.
+    case_insensitive_keys: bool = False
 
 
 def compose_document(path: str, fm: FrontMatter, limits: Limits) -> tuple[Document | None, list[Problem]]:
     """Return the document (None when it cannot be built) and the reader problems found."""
     text = fm.text
     positions = Positions(text)
+    if fm.flavour != "yaml":
+        found = _compose_other(fm, limits)
+        if isinstance(found, Problem):
+            return None, [found]
+        return _document(path, fm, found, positions, limits, [])
+    problems: list[Problem] = []
+    aliased = False
     if _needs_event_scan(text, limits.max_depth):
-        problems = _scan_events(text, limits, positions)
-        if problems:
+        problems, aliased = _scan_events(text, limits, positions)
+        if any(problem.code != "FM006" for problem in problems):
             return None, problems
     try:
-        root = yaml.compose(text, Loader=UntypedLoader)
+        if aliased:  # refused or not, the file is read: ignoring FM006 must not skip its checks
+            root = compose_with_aliases(text, UntypedLoader, limits.max_alias_copies)
+        else:
+            root = yaml.compose(text, Loader=UntypedLoader)
+    except AliasBudgetExceeded as exc:
+        line, column = positions.at(exc.mark)
+        budget = Problem(
+            "FM008", _ALIAS_BUDGET % limits.max_alias_copies, Region(line, column, line, column + 1)
+        )
+        return None, [*problems, budget]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, positions)]
     except yaml.YAMLError as exc:  # reader errors (a forbidden character) carry an index, not a mark
         return None, [_reader_problem(exc, text)]
     if root is None or (isinstance(root, _ScalarNode) and root.value == "" and not root.style):
-        return None, [Problem("FM005", _EMPTY, Region(1, 1, 1, 4))]
+        # Empty, or only comments: an empty mapping (valid for Hugo and Jekyll), at the fence.
+        root = yaml.MappingNode("tag:yaml.org,2002:map", [], _FENCE_START, _FENCE_END)
     if not isinstance(root, _MappingNode):
         kind = "a list" if isinstance(root, _SequenceNode) else "a single value"
         message = f"front matter is {kind}; expected a mapping of keys to values"
-        return None, [Problem("FM005", message, positions.region(root))]
-    data, problems, fatal = _build(root, positions, limits.max_depth)
+        return None, [*problems, Problem("FM005", message, positions.region(root))]
+    return _document(path, fm, root, positions, limits, problems)
+
+
+def _document(
+    path: str, fm: FrontMatter, root: Any, positions: Positions, limits: Limits, problems: list[Problem]
+) -> tuple[Document | None, list[Problem]]:
+    data, found, fatal = _build(root, positions, limits.max_depth)
+    problems.extend(found)
     if fatal:
         return None, problems
-    return Document(path, data, text, fm.closing_line, root, positions), problems
+    document = Document(path, data, fm.text, fm.closing_line, root, positions)
+    if limits.case_insensitive_keys:
+        from linter.key_case import case_duplicates
+
+        problems.extend(case_duplicates(document))
+    return document, problems
+
+
+# The other flavours are imported when first met: the YAML path, run on
+# every file of a cold run, never pays for loading them.
+def _compose_other(fm: FrontMatter, limits: Limits) -> Any:
+    if fm.flavour == "toml":
+        from linter.toml_front import compose_toml
+
+        return compose_toml(fm.text, limits.max_depth)
+    from linter.json_front import compose_json
+
+    return compose_json(fm.text, limits.max_depth)
 
 
 def _build(root: Any, positions: Positions, max_depth: int) -> tuple[dict[str, Any], list[Problem], bool]:
@@ -121,7 +174,7 @@ def _build(root: Any, positions: Positions, max_depth: int) -> tuple[dict[str, A
     while stack:
         node, container, depth, where = stack.pop()
         if depth > max_depth:
-            return data, [*problems, Problem("FM008", _too_deep(max_depth), positions.region(node))], True
+            return data, [*problems, Problem("FM008", too_deep(max_depth), positions.region(node))], True
         if container.__class__ is list:
             append = container.append
             for index, child in enumerate(node.value):
@@ -209,47 +262,46 @@ def _maybe_deep(text: str, max_depth: int) -> bool:
     return re.search(pattern % half, text, re.MULTILINE) is not None
 
 
-def _scan_events(text: str, limits: Limits, positions: Positions) -> list[Problem]:
-    """Refuse anchors, aliases and tags, and measure depth, from events (nothing is built)."""
+def _scan_events(text: str, limits: Limits, positions: Positions) -> tuple[list[Problem], bool]:
+    """Refuse tags (and anchors and aliases unless allowed), and measure depth, from events
+    (nothing is built). Also says whether any alias is used, to expand it in place."""
     problems: list[Problem] = []
+    aliased = False
     depth = 0
     try:
         for event in yaml.parse(text, Loader=Loader):
-            message = _unsafe_event(event)
-            if message is not None:
+            aliased = aliased or event.__class__ is yaml.AliasEvent
+            message = _unsafe_event(event, limits.allow_aliases)
+            if message is not None and len(problems) < _MAX_SAFETY_PROBLEMS:
                 problems.append(Problem("FM006", message, positions.region(event)))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > limits.max_depth:
-                    return [*problems, Problem("FM008", _too_deep(limits.max_depth), positions.region(event))]
+                    return [
+                        *problems,
+                        Problem("FM008", too_deep(limits.max_depth), positions.region(event)),
+                    ], aliased
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-            if len(problems) >= _MAX_SAFETY_PROBLEMS:
-                break
     except yaml.reader.ReaderError as exc:
         problems.append(_reader_problem(exc, text))
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in str(exc.problem):  # libyaml's own hard limit, met while scanning ahead
-            return [
-                *problems,
-                Problem("FM008", _too_deep(limits.max_depth), _syntax_problem(exc, positions).region),
-            ]
+            region = _syntax_problem(exc, positions).region
+            return [*problems, Problem("FM008", too_deep(limits.max_depth), region)], aliased
         problems.append(_syntax_problem(exc, positions))
-    return problems
+    return problems, aliased
 
 
-def _unsafe_event(event: Any) -> str | None:
-    if isinstance(event, yaml.AliasEvent):
-        return f"alias `*{event.anchor}` refused: aliases can expand a small file into a huge one; repeat the value instead"
-    if getattr(event, "anchor", None) is not None:
-        return f"anchor `&{event.anchor}` refused: front matter must be plain data without anchors or aliases"
+def _unsafe_event(event: Any, allow_aliases: bool) -> str | None:
+    if not allow_aliases:
+        if isinstance(event, yaml.AliasEvent):
+            return f"alias `*{event.anchor}` refused: aliases can expand a small file into a huge one; repeat the value instead"
+        if getattr(event, "anchor", None) is not None:
+            return f"anchor `&{event.anchor}` refused: front matter must be plain data without anchors or aliases"
     if getattr(event, "tag", None) is not None:
         return f"explicit tag `{event.tag}` refused: front matter must be plain data"
     return None
-
-
-def _too_deep(max_depth: int) -> str:
-    return f"front matter is nested deeper than {max_depth} levels (max-depth)"
 
 
 def _reader_problem(exc: yaml.YAMLError, text: str) -> Problem:

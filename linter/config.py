@@ -18,7 +18,7 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 CONFIG_FILE = "content-lint.toml"
 PYPROJECT = "pyproject.toml"
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.markdoc", "*.mdoc", "*.txt")
 
 
 class ConfigError(Exception):
@@ -32,9 +32,13 @@ class Config:
     schema: Path | None = None
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    extend_include: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
     max_front_matter_bytes: int = 1 << 20
     max_depth: int = 64
+    allow_aliases: bool = False
+    case_insensitive_keys: bool = False
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
@@ -50,6 +54,11 @@ class Config:
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def file_patterns(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(include, exclude) with their `extend-` additions, as discovery takes them."""
+        return self.include + self.extend_include, self.exclude + self.extend_exclude
 
 
 def parse_datetime(text: str) -> datetime:
@@ -146,6 +155,10 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "schema": ("schema", lambda v: _path(v)),
     "include": ("include", _name_globs),
     "exclude": ("exclude", _gitignore_globs),
+    "extend-include": ("extend_include", _name_globs),
+    "extend-exclude": ("extend_exclude", _gitignore_globs),
+    "allow-aliases": ("allow_aliases", _bool),
+    "case-insensitive-keys": ("case_insensitive_keys", _bool),
     "respect-gitignore": ("respect_gitignore", _bool),
     "max-front-matter-bytes": ("max_front_matter_bytes", _positive_int),
     "max-depth": ("max_depth", _positive_int),
@@ -170,6 +183,16 @@ def _path(value: Any) -> str:
     return value
 
 
+def name_globs(value: Any) -> tuple[str, ...]:
+    """Checked file-name globs (as `include` takes them), for the command line too."""
+    return _name_globs(value)
+
+
+def gitignore_globs(value: Any) -> tuple[str, ...]:
+    """Checked gitignore-style patterns (as `exclude` takes them), for the command line too."""
+    return _gitignore_globs(value)
+
+
 def find_config_file(start: Path) -> Path | None:
     """The nearest content-lint.toml, or pyproject.toml with a [tool.content-lint] table."""
     for folder in (start, *start.parents):
@@ -187,9 +210,17 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
     if path is None:
         return Config(root=cwd)
     data = _read_toml(path)
-    table = data.get("tool", {}).get("content-lint", {}) if path.name == PYPROJECT else data
-    section = "[tool.content-lint]" if path.name == PYPROJECT else ""
-    return config_from_table(table, path, section)
+    tool = data.get("tool")
+    if path.name == PYPROJECT or (isinstance(tool, dict) and "content-lint" in tool):
+        # Either layout, whatever the file's name: top-level keys or a [tool.content-lint] table.
+        others = sorted(key for key in data if key != "tool")
+        if path.name != PYPROJECT and others:
+            raise ConfigError(
+                f"{path}: top-level key `{others[0]}` beside [tool.content-lint]: use one layout"
+            )
+        table = tool.get("content-lint", {}) if isinstance(tool, dict) else {}
+        return config_from_table(table, path, "[tool.content-lint]")
+    return config_from_table(data, path)
 
 
 def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -> Config:

@@ -43,7 +43,11 @@ class Engine:
         self.schema = schema
         self.selection = selection
         self.context = context
-        self.limits = Limits(max_depth=config.max_depth)
+        self.limits = Limits(
+            max_depth=config.max_depth,
+            allow_aliases=config.allow_aliases,
+            case_insensitive_keys=config.case_insensitive_keys,
+        )
         self.rules: list[Rule] = build_rules(config, selection, context)
         self.corpus_rules = {r.code: r for r in self.rules if isinstance(r, CorpusRule)}
         self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]

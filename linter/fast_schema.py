@@ -1,150 +1,159 @@
-"""A compiled pre-screen (jsonschema-rs): most documents are valid, and proving that in Rust is
-~50x cheaper than in Python. Only documents it rejects go to python `jsonschema`, whose error
-messages users know; so the fast path may only ever say "valid" when python would too.
+"""The one schema engine: jsonschema-rs gives the verdict on every whole document and reports
+every error; messages and positions are built from exactly those errors.
 
-Formats are the known point of disagreement (each library has its own checkers). For
-`date-time` and `uri` the compiled checkers are used: they are at least as strict as python's
-(tests/test_fast_schema.py checks it on generated strings; the one difference found is that
-python's accept a trailing newline), and calling back into python for them cost ~80 µs of the
-~95 µs a document took. Every other format is checked by python's own function, so both paths
-agree by construction.
+One engine, because two disagree: on formats, on regular expressions (ECMA-262 in Rust, `re` in
+python) and on `$ref` resolution, so any split between them flips verdicts. jsonschema-rs is
+the one: it is ~50x faster than python `jsonschema` on our documents and matches patterns with a
+regex engine bounded against backtracking (SECURITY.md relies on it).
 
-The same guarantee holds for every part of a document, which is what keeps rejected documents
-cheap: a top-level key under which the compiled validator finds nothing cannot hold a python
-error either, so python only needs to look at the places `rejected` names.
+Its error paths turn mapping keys made of digits (`"2024"`, `"007"`, `"+1"`) into integers, so
+every path is resolved again against the document itself: mapping keys stay strings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
-if TYPE_CHECKING:
-    from jsonschema import FormatChecker
+import jsonschema_rs
 
-IsValid = Callable[[Any], bool]
-Rejected = Callable[[Any], "dict[Any, set[Any]] | None"]
-
-
-@dataclass(frozen=True)
-class FastValidator:
-    """The compiled validator's verdict, and where in a rejected document its errors are."""
-
-    is_valid: IsValid
-    rejected: Rejected
+Step = str | int
+# The mapping keys jsonschema-rs reports as integers (Rust's `usize` parser accepts these).
+_AS_INTEGER = re.compile(r"\+?[0-9]+")
+_MAX_READINGS = 64  # ambiguous digit keys: readings of one path tried at most
 
 
-# Formats whose compiled checker never accepts a value that python's rejects.
-NATIVE_FORMATS = frozenset({"date-time", "uri"})
+class Violation(NamedTuple):
+    """One error the engine found, located in the document."""
+
+    #: Steps from the root: str for mapping keys, int for list indices.
+    path: tuple[Step, ...]
+    #: The keyword's kind, e.g. `type`, `required`, `additionalProperties`.
+    keyword: str
+    #: The kind's details (`limit`, `property`, `unexpected`, `types`, ...).
+    details: dict[str, Any]
+    schema_path: tuple[Step, ...]
+    #: The offending value as the document holds it.
+    instance: Any
+    #: The engine's own sentence, used only for kinds without a sentence of ours.
+    message: str
 
 
-def build_fast_validator(
-    schema: dict[str, Any], schema_path: Path, formats: FormatChecker | None
-) -> FastValidator | None:
-    """The compiled validator, or None where jsonschema-rs is missing or refuses.
-    Without `formats` the schema must use only NATIVE_FORMATS (the caller checks)."""
-    try:
-        import jsonschema_rs
-    except ImportError:  # no wheel for this platform: python jsonschema does everything
-        return None
-    checkers = {}
-    if formats is not None:
-        for name in formats.checkers:
-            if name not in NATIVE_FORMATS:
-                checkers[name] = _format_function(formats, name)
-    try:
-        validator = jsonschema_rs.validator_for(
-            schema,
-            formats=checkers,
-            validate_formats=True,
-            retriever=_retriever(schema_path.parent),
-            base_uri=schema_path.as_uri(),
-        )
-    except Exception:  # an unsupported keyword or ref: correctness first, python validates all
-        return None
-    return FastValidator(_guarded(validator.is_valid), _rejected(validator.iter_errors))
+class Engine:
+    """A compiled validator and the errors it finds, located in the document."""
 
+    def __init__(self, validator: Any) -> None:
+        self._validator = validator
 
-def _format_function(formats: FormatChecker, name: str) -> Callable[[Any], bool]:
-    def conforms(value: Any) -> bool:
-        return formats.conforms(value, name)
-
-    return conforms
-
-
-def _retriever(base: Path) -> Callable[[str], Any]:
-    """Local files beside the schema only (the python side has already resolved every ref)."""
-
-    def retrieve(uri: str) -> Any:
-        parts = urlsplit(uri)
-        target = Path(unquote(parts.path)).resolve()
-        if parts.scheme != "file" or base not in target.parents:
-            raise ValueError(f"refusing to retrieve {uri}")
-        import json
-
-        return json.loads(target.read_text(encoding="utf-8"))
-
-    return retrieve
-
-
-def _guarded(is_valid: IsValid) -> IsValid:
-    def check(instance: Any) -> bool:
+    def is_valid(self, data: Any) -> bool:
         try:
-            return bool(is_valid(instance))
-        except Exception:  # e.g. an integer too large for Rust: let python judge it
-            return False
+            return bool(self._validator.is_valid(data))
+        except ValueError:  # a value JSON has no type for (a date, bytes): judge its JSON form
+            return bool(self._validator.is_valid(jsonable(data)))
 
-    return check
-
-
-def _rejected(iter_errors: Callable[[Any], Any]) -> Rejected:
-    def rejected(instance: Any) -> dict[Any, set[Any]] | None:
-        """The first instance-path step of every compiled error (errors of the root's own
-        keywords have none), each with the second steps seen under it: list indices, keys,
-        None for an error at the first step itself. None instead when the validator raised or,
-        contradicting `is_valid`, found nothing: then only a whole-document check is safe."""
-        places: dict[Any, set[Any]] = {}
-        found = False
+    def violations(self, data: Any) -> list[Violation]:
         try:
-            for error in iter_errors(instance):
-                found = True
-                path = error.instance_path
-                if path:
-                    places.setdefault(path[0], set()).add(path[1] if len(path) > 1 else None)
-        except Exception:  # e.g. a value the compiled validator cannot take
-            return None
-        return places if found else None
-
-    return rejected
+            errors = list(self._validator.iter_errors(data))
+        except ValueError:
+            data = jsonable(data)
+            errors = list(self._validator.iter_errors(data))
+        claimed: set[tuple[Step, ...]] = set()
+        return [_violation(error, data, claimed) for error in errors]
 
 
-def compiled_pattern_search() -> Callable[[str, str], bool] | None:
-    """`search(pattern, text)` on jsonschema-rs's regex engine (linear time for plain patterns,
-    a backtracking limit for look-arounds), or None without jsonschema-rs.
+def jsonable(value: Any) -> Any:
+    """`value` with dates and times as ISO 8601 text and other odd values as text, as JSON sees them."""
+    if isinstance(value, dict):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(item) for item in value]
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return str(value)
 
-    Python's `re` can backtrack for minutes on a hostile string; using one engine for both
-    paths also means they agree on ECMA-262 details such as `$` before a final newline.
-    """
+
+def _violation(error: Any, data: Any, claimed: set[tuple[Step, ...]]) -> Violation:
+    kind = error.kind
+    path = resolve_path(data, error.instance_path, error.instance, claimed)
+    return Violation(
+        path,
+        kind.name,
+        _details(kind),
+        tuple(error.schema_path),
+        _value_at(data, path),
+        error.message,
+    )
+
+
+def _details(kind: Any) -> dict[str, Any]:
+    if kind.name == "propertyNames":  # the key that failed, and the sentence of its error
+        inner = kind.error
+        return {"key": inner.instance, "inner": inner.kind.name, "message": inner.message}
+    if kind.name in ("anyOf", "oneOf"):
+        return {"several": type(kind).__name__ == "OneOfMultipleValid"}
+    details: dict[str, Any] = kind.as_dict()
+    return details
+
+
+def resolve_path(
+    data: Any, steps: list[Step], instance: Any, claimed: set[tuple[Step, ...]] | None = None
+) -> tuple[Step, ...]:
+    """The engine's `steps` as keys and indices of `data`. An integer step in a mapping is read
+    as each key it may stand for (`"7"`, `"007"`, `"+7"`); of several readings the one whose
+    value equals `instance` is taken, and among equals one not yet `claimed` by another error."""
+    readings = list(_readings(data, steps))
+    if not readings:  # the document changed under us or the engine spoke of no place: the root
+        return ()
+    fitting = [path for path, value in readings if _same(value, instance)] or [p for p, _ in readings]
+    chosen = next((path for path in fitting if claimed is None or path not in claimed), fitting[0])
+    if claimed is not None and len(readings) > 1:
+        claimed.add(chosen)
+    return chosen
+
+
+def _readings(data: Any, steps: list[Step]) -> Iterator[tuple[tuple[Step, ...], Any]]:
+    partial: list[tuple[tuple[Step, ...], Any]] = [((), data)]
+    for step in steps:
+        partial = [((*path, key), value) for path, node in partial for key, value in _children(node, step)][
+            :_MAX_READINGS
+        ]
+    yield from partial
+
+
+def _children(node: Any, step: Step) -> list[tuple[Step, Any]]:
+    if isinstance(node, dict):
+        if isinstance(step, str):
+            return [(step, node[step])] if step in node else []
+        return [(key, node[key]) for key in node if _AS_INTEGER.fullmatch(key) and int(key) == step]
+    if isinstance(node, (list, tuple)) and isinstance(step, int) and 0 <= step < len(node):
+        return [(step, node[step])]
+    return []
+
+
+def _same(value: Any, instance: Any) -> bool:
     try:
-        import jsonschema_rs
-    except ImportError:
-        return None
-    compiled: dict[str, Any] = {}
+        return bool(value == instance) or bool(jsonable(value) == instance)
+    except Exception:  # values that cannot be compared never match
+        return False
 
-    def search(pattern: str, text: str) -> bool:
-        validator = compiled.get(pattern)
-        if validator is None:
-            if len(compiled) > 4096:
-                compiled.clear()
-            validator = compiled[pattern] = jsonschema_rs.validator_for(
-                {"type": "string", "pattern": pattern}
-            )
-        try:
-            return bool(validator.is_valid(text))
-        except Exception:  # the backtracking limit was hit: treat as no match
-            return False
 
-    return search
+def _value_at(data: Any, path: tuple[Step, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def build_validator(schema: Any, base_uri: str, retrieve: Callable[[str], Any]) -> Engine:
+    """The compiled validator; raises `jsonschema_rs.ValidationError` for a schema that does
+    not match its metaschema or a reference it cannot resolve, or what `retrieve` raised."""
+    validator = jsonschema_rs.validator_for(
+        schema,
+        validate_formats=True,
+        retriever=retrieve,
+        base_uri=base_uri,
+    )
+    return Engine(validator)

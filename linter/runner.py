@@ -115,7 +115,7 @@ def cache_key(engine: Engine) -> str:
             "schema": engine.schema.fingerprint,
             "severities": dict(engine.selection.severities),
             "rules": {code: rule.settings for code, rule in ((r.code, r) for r in engine.rules)},
-            "limits": [config.max_front_matter_bytes, config.max_depth],
+            "limits": [config.max_front_matter_bytes, repr(engine.limits)],
             "per_file_ignores": dict(config.per_file_ignores),
             "root": str(config.root),
             # Date rules judge against "now": without a fixed reference time, results last a day.

@@ -31,7 +31,14 @@ def test_content_lint_toml_wins_in_the_same_folder(tmp_path):
 
 def test_no_config_gives_defaults(tmp_path):
     config = load_config(None, tmp_path)
-    assert config.source is None and config.include == ("*.md", "*.markdown", "*.txt")
+    assert config.source is None and config.include == (
+        "*.md",
+        "*.markdown",
+        "*.mdx",
+        "*.markdoc",
+        "*.mdoc",
+        "*.txt",
+    )
 
 
 def test_schema_path_is_relative_to_the_config_file(tmp_path):

@@ -22,7 +22,8 @@ class InternalError(Rule):
 
 
 class MissingFrontMatter(Rule):
-    """The file does not start with a `---` line, so it has no front matter.
+    """The file does not start with front matter: a `---` line (YAML), a `+++` line (TOML) or
+    a line starting with `{` (JSON), as Hugo reads them.
 
     Why: a content file without front matter has no title, date or URL; the site cannot
     list it. An empty file is reported too.
@@ -43,15 +44,16 @@ class MissingFrontMatter(Rule):
     code = "FM001"
     fatal = True
     name = "missing-front-matter"
-    summary = "The file does not start with a `---` front-matter block."
+    summary = "The file does not start with a `---`, `+++` or `{` front-matter block."
     builtin = True
 
 
 class UnterminatedFrontMatter(Rule):
-    """The opening `---` has no closing `---` (or `...`) line.
+    """The opening `---` has no closing `---` (or `...`) line; likewise `+++` without its
+    closing `+++`, and a JSON `{` without its matching `}`.
 
-    Why: without the closing line the whole file would be read as YAML. The finding points
-    at the opening line.
+    Why: without the closing line the whole file would be read as front matter. The finding
+    points at the opening line.
 
     Bad::
 
@@ -75,7 +77,7 @@ class UnterminatedFrontMatter(Rule):
 
 
 class YamlSyntax(Rule):
-    """The front matter is not valid YAML; the position is the parser's own.
+    """The front matter is not valid YAML (or TOML, or JSON); the position is the parser's own.
 
     Bad::
 
@@ -91,14 +93,17 @@ class YamlSyntax(Rule):
     code = "FM003"
     fatal = True
     name = "yaml-syntax"
-    summary = "The front matter is not valid YAML."
+    summary = "The front matter is not valid YAML, TOML or JSON."
     builtin = True
 
 
 class DuplicateKey(Rule):
-    """A mapping repeats a key. YAML loaders silently keep one of the values.
+    """A mapping repeats a key (in TOML, also a table declared twice). YAML and JSON loaders
+    silently keep one of the values; Hugo fails.
 
-    The finding points at the second key and names the line of the first.
+    The finding points at the second key and names the line of the first. With
+    `case-insensitive-keys = true` (Hugo lower-cases keys), `linkTitle` after `linktitle` is a
+    duplicate too.
 
     Bad::
 
@@ -118,7 +123,10 @@ class DuplicateKey(Rule):
 
 
 class NotAMapping(Rule):
-    """The front matter is a list, a single value, or empty; it must map keys to values.
+    """The front matter is a list or a single value; it must map keys to values.
+
+    An empty block, or one holding only comments, is an empty mapping (valid for Hugo and
+    Jekyll): the schema then reports the keys it requires.
 
     Bad::
 
@@ -146,7 +154,10 @@ class YamlAlias(Rule):
 
     Why: aliases let a few hundred bytes expand into gigabytes (the "billion laughs"
     attack) and tags ask the loader to build arbitrary objects. Content is plain data, so
-    these are refused before anything is expanded.
+    these are reported. The file is still checked: each alias is expanded in place (a
+    finding inside it points at the alias), at most 10,000 values in all, past which
+    reading stops with FM008. `allow-aliases = true` in config accepts anchors and aliases
+    (tags and merge keys are still reported).
 
     Bad::
 
@@ -180,8 +191,9 @@ class Unreadable(Rule):
 
 
 class TooLarge(Rule):
-    """The front matter is larger than `max-front-matter-bytes` (default 1 MiB) or nested
-    deeper than `max-depth` (default 64) levels.
+    """The front matter is larger than `max-front-matter-bytes` (default 1 MiB), nested
+    deeper than `max-depth` (default 64) levels, or its aliases expand to more than 10,000
+    values.
 
     Why: real front matter is a few kilobytes; anything far larger is a mistake or an attack,
     and is refused without being parsed.
@@ -190,7 +202,7 @@ class TooLarge(Rule):
     code = "FM008"
     fatal = True
     name = "too-large"
-    summary = "The front matter is too large or too deeply nested."
+    summary = "The front matter is too large, too deeply nested or its aliases expand too far."
     builtin = True
 
 

@@ -1,0 +1,127 @@
+"""Content types from a CMS's own config: Front Matter CMS (`frontmatter.json`) and Decap CMS
+(`admin/config.yml`), for `content-lint init --from`.
+
+A CMS already says which fields a content type has, their kinds and which are required; we
+turn that into a JSON Schema and role bindings instead of asking the team to write both. A
+field kind we do not know becomes a permissive schema part and a note, never an error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from linter.bounded import read_regular_file
+from linter.document import escape_token
+
+MAX_CMS_CONFIG_BYTES = 4 * 1024 * 1024
+PUBLISHED_NAMES = frozenset({"date", "pubdate", "publishdate", "published", "publisheddate", "published_at"})
+MODIFIED_NAMES = frozenset(
+    {"lastmod", "updated", "modified", "last_modified_at", "lastupdated", "updateddate"}
+)
+IDENTITY_NAMES = frozenset({"slug", "permalink", "url", "aliases", "redirect_from"})
+TEXT_NAMES = frozenset({"title", "description", "summary", "excerpt", "subtitle"})
+TAG_NAMES = frozenset({"tags", "categories", "keywords", "topics"})
+
+
+class CmsConfigError(Exception):
+    """The CMS config cannot be read at all (a field it does not know is only a note)."""
+
+
+@dataclass
+class ImportedType:
+    """One content type: where its files are, their schema, and which fields play which role."""
+
+    name: str
+    paths: list[str]
+    schema: dict[str, Any]
+    roles: dict[str, list[Any]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def bind(self, role: str, binding: Any) -> None:
+        self.roles.setdefault(role, []).append(binding)
+
+
+def import_cms_config(path: Path) -> list[ImportedType]:
+    """The content types declared in a Front Matter CMS or Decap CMS config file."""
+    data = _load(path)
+    if isinstance(data, Mapping) and "frontMatter.taxonomy.contentTypes" in data:
+        from linter.cms_frontmatter import front_matter_types
+
+        return front_matter_types(data)
+    if isinstance(data, Mapping) and "collections" in data:
+        from linter.cms_decap import decap_types
+
+        return decap_types(data)
+    raise CmsConfigError(f"{path}: neither a Front Matter CMS nor a Decap CMS config")
+
+
+def object_schema(title: str) -> dict[str, Any]:
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, "type": "object"}
+
+
+def add_property(schema: dict[str, Any], name: str, part: dict[str, Any], required: bool) -> None:
+    schema.setdefault("properties", {})[name] = part
+    if required:
+        schema.setdefault("required", []).append(name)
+
+
+def pointer(parent: str, name: str) -> str:
+    return f"{parent}/{escape_token(name)}"
+
+
+def roles_by_name(item: ImportedType, where: str, name: str, kind: str) -> None:
+    """Roles that only a field's name tells (a CMS has no `isSlug` flag for most of them)."""
+    lowered = name.lower()
+    if kind == "date":
+        item.bind("dates", where)
+    if kind == "text" and lowered in TEXT_NAMES:
+        item.bind("texts", where)
+    if lowered in IDENTITY_NAMES and kind in ("text", "list"):
+        item.bind("identity", where if kind == "text" else f"{where}/*")
+    if lowered in TAG_NAMES and kind == "list":
+        item.bind("tags", f"{where}/*")
+
+
+def date_pairs(item: ImportedType, published: Sequence[str], modified: Sequence[str]) -> None:
+    """`published` before each modified date (FM204), and the published date itself."""
+    for first in published[:1]:
+        item.bind("published", first)
+        for later in modified:
+            item.bind("date-order", [first, later])
+
+
+def permissive(item: ImportedType, where: str, kind: str) -> dict[str, Any]:
+    item.notes.append(f"{item.name}: field {where or '/'} has kind {kind!r}, unknown here: any value allowed")
+    return {}
+
+
+def mappings(value: Any) -> list[Mapping[str, Any]]:
+    """The mappings in a list (anything else in a hand-written CMS config is passed over)."""
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+
+def folder_glob(folder: str) -> str:
+    """A CMS folder as a gitignore-style pattern anchored at the project root."""
+    return "/" + folder.strip("/") + "/" if folder.strip("/") else "/"
+
+
+def _load(path: Path) -> Any:
+    try:
+        raw = read_regular_file(path, MAX_CMS_CONFIG_BYTES)
+    except OSError as exc:
+        raise CmsConfigError(f"{path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise CmsConfigError(f"{path}: {exc}") from None
+    try:
+        if path.suffix == ".json":
+            return json.loads(raw)
+        return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (ValueError, yaml.YAMLError) as exc:
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CmsConfigError(f"{path}: cannot be parsed: {first_line}") from None

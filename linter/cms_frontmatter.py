@@ -1,0 +1,126 @@
+"""Front Matter CMS (`frontmatter.json`): `frontMatter.taxonomy.contentTypes` to content types.
+
+Field types follow the CMS's documentation: `string`, `number`, `datetime` (`isPublishDate`,
+`isModifiedDate`), `boolean`, `draft`, `image`, `file`, `choice`, `tags`, `categories`,
+`taxonomy`, `slug`, `list`, `fields` (a nested block), `json`, `uuid`; `divider` and `heading`
+hold no data. Folders come from `frontMatter.content.pageFolders`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from linter.cms import (
+    ImportedType,
+    add_property,
+    date_pairs,
+    folder_glob,
+    mappings,
+    object_schema,
+    permissive,
+    pointer,
+    roles_by_name,
+)
+
+_NO_DATA = frozenset({"divider", "heading"})
+_STRING_KINDS = frozenset({"string", "slug", "uuid", "file"})
+_LIST_KINDS = frozenset({"tags", "categories", "taxonomy", "list"})
+_ANY_KINDS = frozenset({"json", "block", "fieldCollection", "customField", "dataFile"})
+
+
+def front_matter_types(config: Mapping[str, Any]) -> list[ImportedType]:
+    folders = _folders_by_type(config.get("frontMatter.content.pageFolders"))
+    types = []
+    for declared in mappings(config.get("frontMatter.taxonomy.contentTypes")):
+        name = str(declared.get("name", "default"))
+        item = ImportedType(name, folders.get(name, []), object_schema(f"{name} (from frontmatter.json)"))
+        published: list[str] = []
+        modified: list[str] = []
+        _fields(item, item.schema, "", declared.get("fields"), published, modified)
+        date_pairs(item, published, modified)
+        types.append(item)
+    unassigned = folders.get("", [])
+    if unassigned and types:
+        types[0].paths.extend(unassigned)  # a folder naming no type gets the first (the CMS's default)
+    return types
+
+
+def _fields(
+    item: ImportedType,
+    schema: dict[str, Any],
+    parent: str,
+    fields: Any,
+    published: list[str],
+    modified: list[str],
+) -> None:
+    for declared in mappings(fields):
+        kind, name = str(declared.get("type", "")), declared.get("name")
+        if not isinstance(name, str) or kind in _NO_DATA:
+            continue
+        where = pointer(parent, name)
+        part = _part(item, declared, kind, where, published, modified)
+        add_property(schema, name, part, declared.get("required") is True)
+
+
+def _part(
+    item: ImportedType,
+    declared: Mapping[str, Any],
+    kind: str,
+    where: str,
+    published: list[str],
+    modified: list[str],
+) -> dict[str, Any]:
+    multiple = declared.get("multiple") is True
+    if kind == "datetime":
+        roles_by_name(item, where, "", "date")
+        if declared.get("isPublishDate"):
+            published.append(where)
+        elif declared.get("isModifiedDate"):
+            modified.append(where)
+        return {"type": "string"}
+    if kind in ("string", "slug"):
+        roles_by_name(item, where, "slug" if kind == "slug" else where.rsplit("/", 1)[-1], "text")
+        return {"type": "string"}
+    if kind in _STRING_KINDS:
+        return {"type": "string"}
+    if kind == "number":
+        return {"type": "number"}
+    if kind in ("boolean", "draft"):
+        return {"type": ["boolean", "string"]} if kind == "draft" else {"type": "boolean"}
+    if kind == "image":
+        item.bind("images", f"{where}/*" if multiple else where)
+        return {"type": "array", "items": {"type": "string"}} if multiple else {"type": "string"}
+    if kind == "choice":
+        return _choice(declared.get("choices"), multiple)
+    if kind in _LIST_KINDS:
+        if kind in ("tags", "categories"):
+            item.bind("tags", f"{where}/*")
+        return {"type": "array", "items": {"type": "string"}}
+    if kind == "fields":
+        nested: dict[str, Any] = {"type": "object"}
+        _fields(item, nested, where, declared.get("fields"), published, modified)
+        return nested
+    if kind in _ANY_KINDS:
+        return {}
+    return permissive(item, where, kind)
+
+
+def _choice(choices: Any, multiple: bool) -> dict[str, Any]:
+    values = (
+        [c.get("id") if isinstance(c, Mapping) else c for c in choices] if isinstance(choices, list) else []
+    )
+    values = [v for v in values if isinstance(v, (str, int, float, bool))]
+    one: dict[str, Any] = {"enum": values} if values else {}
+    return {"type": "array", "items": one} if multiple else one
+
+
+def _folders_by_type(page_folders: Any) -> dict[str, list[str]]:
+    """Type name -> folder patterns; "" collects folders that name no type."""
+    found: dict[str, list[str]] = {}
+    for folder in mappings(page_folders):
+        path = str(folder.get("path", "")).replace("[[workspace]]", "")
+        names = folder.get("contentTypes")
+        for name in names if isinstance(names, list) and names else [""]:
+            found.setdefault(str(name), []).append(folder_glob(path))
+    return found
