@@ -20,7 +20,8 @@ from linter import __version__, precommit
 from linter.atomic import OutputError, check_output, write_atomic, write_report
 from linter.baseline import BaselineError, BaselineFile, compare, updated
 from linter.baseline import Entry as BaselineEntry
-from linter.cache import DEFAULT_FOLDER, clean
+from linter.cache import DEFAULT_FOLDER
+from linter.cache_folder import clean
 from linter.cli_fix import add_fix_arguments, apply_fixes, show_diff
 from linter.config import Config, ConfigError, gitignore_globs, load_config, name_globs, parse_datetime
 from linter.detect import preset_hint
@@ -196,6 +197,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
         content_roots=precommit.content_roots(config, os.environ),
         paths=tuple(args.paths),
+        notice=lambda line: print(f"content-lint: {line}", file=sys.stderr),
     )
     sources = list(discover(args.paths, filters, args.force_exclude))
     files = [s.path for s in sources if s.problem is None]
