@@ -134,7 +134,10 @@ class Engine:
         if document is not None:
             kind = self.kind_of(path) if self.kinds else self.default_kind
             result.directives = comment_directives(document)
-            problems.extend(kind.schema.check(document, self.context.zone))
+            fix_zone = (
+                self.context.zone if self.config.timezone is not None else None
+            )  # only a zone the user chose
+            problems.extend(kind.schema.check(document, fix_zone))
             problems.extend(self._rule_problems(document, kind))
             corpus_rules = self.corpus_rules if kind is self.default_kind else kind.corpus_rules
             for code, rule in corpus_rules.items():

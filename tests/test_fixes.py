@@ -203,3 +203,12 @@ def test_fixing_never_adds_a_finding_and_is_idempotent(
     once = path.read_bytes()
     fix_files(engine, after, ("safe", "unsafe"), write=True)
     assert path.read_bytes() == once
+
+
+def test_no_zone_is_added_unless_a_timezone_is_configured(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.content-lint]\n")
+    path = _write(tmp_path, ARTICLE.replace("2024-04-02T09:30:00Z", "2024-04-02T09:30:00"))
+    before = path.read_bytes()
+    config = ["--config", str(tmp_path / "pyproject.toml")]
+    assert _check(tmp_path, *config, "--fix", "--unsafe-fixes", str(path)) == 1
+    assert path.read_bytes() == before
