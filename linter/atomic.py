@@ -1,23 +1,91 @@
-"""Write files atomically: readers see the old content or the new, never half of either."""
+"""Write files atomically: readers see the old content or the new, never half of either.
+
+The report file is written atomically when it is a regular file, straight through when it is
+anything else (`/dev/null`, a FIFO, `/dev/stdout`), which a rename would replace with a regular
+file. `--fix` writes content files atomically too, and only while they are unchanged on disk."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
+#: A new report gets the mode any new file gets (this, less the umask), not mkstemp's 0600.
+NEW_FILE_MODE = 0o666
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
+
+class OutputError(Exception):
+    """The report cannot be written there; the message is one line for the user."""
+
+
+def check_output(path: str | Path) -> None:
+    """Fail before the run, not after it, when `path` cannot take the report."""
     target = Path(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    info = _stat(target)
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"--output-file {target}: is a folder")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        writable = os.access(target, os.W_OK)
+    else:
+        folder = Path(os.path.realpath(target)).parent
+        if not folder.is_dir():
+            raise OutputError(f"--output-file {target}: the folder {folder} does not exist")
+        writable = os.access(folder, os.W_OK)
+    if not writable:
+        raise OutputError(f"--output-file {target}: permission denied or read-only file system")
+
+
+def write_report(path: str | Path, data: bytes) -> None:
+    """Write `data` to `path` (see the module docstring); OutputError when that fails."""
+    info = _stat(path)
+    try:
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            with open(path, "wb") as handle:
+                handle.write(data)
+        else:
+            mode = stat.S_IMODE(info.st_mode) if info is not None else None
+            write_atomic(os.path.realpath(path), data, mode)
+    except OSError as exc:
+        raise OutputError(f"--output-file {path}: {exc.strerror or exc}") from None
+
+
+def _stat(path: str | Path) -> os.stat_result | None:
+    """What `path` is (through symlinks), None when nothing is there yet."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"--output-file {path}: {exc.strerror}") from None
+
+
+def write_atomic(
+    path: str | Path, data: bytes, mode: int | None = None, *, still_current: Callable[[], bool] | None = None
+) -> bool:
+    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`.
+
+    The file gets `mode` (an existing file's, kept), else NEW_FILE_MODE less the umask.
+    `still_current` is asked just before the rename; when it says False (the file changed
+    since it was read), nothing is replaced and the result is False.
+    """
+    target = Path(path)
+    temporary = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), NEW_FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.chmod(temporary, mode)  # exactly the old mode, whatever the umask
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if still_current is not None and not still_current():
+            os.unlink(temporary)
+            return False
         os.replace(temporary, target)
+        return True
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

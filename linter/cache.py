@@ -4,7 +4,8 @@ One SQLite file per (tool version, effective config and schema): SQLite gives at
 concurrent-safe writes, so pre-commit's parallel batches can share it. A damaged cache is
 deleted and rebuilt; if even that fails the run goes on without a cache. The cache holds only
 JSON, never pickles: it lives in the project folder, where a stranger's pull request could
-plant a file.
+plant a file. So its name and a token inside it are keyed hashes of a per-user secret kept
+outside the project (cache_secret.py): a database without the token is deleted, unread.
 """
 
 from __future__ import annotations
@@ -20,11 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-CACHE_FORMAT = 6
+from linter.cache_folder import SUFFIXES, clear_links, is_cache_file
+from linter.cache_secret import keyed
+
+# 6: findings carry fixes, directives what removing them may take; 7: an authenticated
+# database (a `meta` token) whose entries record the alias a file was checked as; 8: results
+# record which of the user's role patterns matched (FM011).
+CACHE_FORMAT = 8
 DEFAULT_FOLDER = ".content-lint-cache"
-_MARKER = "CACHEDIR.TAG"
-_MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# content-lint result cache: safe to delete.\n"
-_SUFFIXES = (".sqlite3", ".sqlite3-wal", ".sqlite3-shm", ".sqlite3-journal")
 _RACY_NS = 2_000_000_000  # a file changed within 2 s of being cached is re-hashed, never trusted by stat
 UNUSED_FOR_S = 7 * 24 * 3600  # a cache file for another key, unused this long, is deleted
 _LOOKUPS_UP_TO = 2_000  # entries wanted for more files than this are read in one scan of the table
@@ -34,16 +38,22 @@ _BATCH = 500  # paths per `IN (...)` lookup
 _STRICT = sqlite3.sqlite_version_info >= (3, 37, 0)
 # `mtime_ns` is NULL when the file had changed less than _RACY_NS before it was cached: another
 # change within the same clock tick would keep size and mtime, so only its hash can vouch for it.
+# `path` is the real path; `alias` the absolute path the file was checked as, "" when the same:
+# per-file-ignores match the path as given, so a file checked through a symlinked folder has
+# its own verdict.
 _ENTRIES_TABLE = (
     "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER,"
-    " digest TEXT NOT NULL, findings TEXT NOT NULL, keys TEXT NOT NULL)"
+    " digest TEXT NOT NULL, findings TEXT NOT NULL, keys TEXT NOT NULL, alias TEXT NOT NULL)"
     " WITHOUT ROWID" + (", STRICT" if _STRICT else "")
 )
 _FACTS_TABLE = "CREATE TABLE facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
+_META_TABLE = "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"
 _TYPED_ROWS = (
     " AND typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) IN ('integer', 'null')"
     " AND typeof(digest) = 'text' AND typeof(findings) = 'text' AND typeof(keys) = 'text'"
+    " AND typeof(alias) = 'text'"
 )
+_ENTRY_COLUMNS = "path, size, mtime_ns, digest, findings, keys, alias"
 
 
 def digest(data: bytes) -> str:
@@ -70,6 +80,7 @@ class Entry(NamedTuple):
     digest: str
     findings: str
     keys: str
+    alias: str
 
 
 #: (path, size, mtime_ns, keys): all a file under the content roots needs to show that it is
@@ -91,6 +102,7 @@ class Record:
     findings: str
     keys: str
     facts: str
+    alias: str
 
 
 class ResultCache:
@@ -98,28 +110,31 @@ class ResultCache:
     files it checks (`entries`) and only the stamps of the other files under the content roots
     (`stamps`), so one changed file checked against 100,000 reads little more than paths."""
 
-    def __init__(self, folder: Path, key: str) -> None:
+    def __init__(self, folder: Path, key: str, secret: bytes) -> None:
         self.folder = folder
-        self.file = folder / f"results-v{CACHE_FORMAT}-{key}.sqlite3"
+        self.file = folder / f"results-v{CACHE_FORMAT}-{keyed(secret, 'file name', key)}.sqlite3"
+        self._token = keyed(secret, "token", key)
         self._typed = ""  # the per-row type filter, needed only for a table that is not ours
 
     @classmethod
-    def open(cls, folder: Path, key: str) -> ResultCache | None:
-        """Open the cache, rebuilding it when damaged; None when it cannot be used at all."""
-        cache = cls(folder, key)
+    def open(cls, folder: Path, key: str, secret: bytes) -> ResultCache | None:
+        """Open the cache, rebuilding it when damaged or not ours; None when it cannot be used
+        at all. `folder` must have been claimed (cache_folder.claim) by the caller."""
+        cache = cls(folder, key, secret)
         for _attempt in range(2):
             try:
                 cache._check()
                 _prune(folder, cache.file)
                 return cache
             except (sqlite3.Error, OSError, ValueError):
-                cache._delete_files()
+                with contextlib.suppress(OSError):
+                    cache._delete_files()
         return None
 
     def entries(self, paths: Collection[str]) -> dict[str, Entry]:
         """The cached entries of `paths` (absent ones are left out): looked up one batch at a
         time when they are few (a pre-commit batch), in one scan of the table when many."""
-        query = "SELECT path, size, mtime_ns, digest, findings, keys FROM entries WHERE 1" + self._typed
+        query = f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE 1" + self._typed
         if len(paths) > _LOOKUPS_UP_TO:
             return {row[0]: Entry._make(row) for row in self._rows(query)}
         found: dict[str, Entry] = {}
@@ -159,13 +174,14 @@ class ResultCache:
         """Write records in one transaction; a failure only costs the cache, never the run."""
         now = time.time_ns()
         rows = [
-            (r.path, r.size, _trusted_mtime(r.mtime_ns, now), r.digest, r.findings, r.keys) for r in records
+            (r.path, r.size, _trusted_mtime(r.mtime_ns, now), r.digest, r.findings, r.keys, r.alias)
+            for r in records
         ]
         if not rows:
             return
         try:
             with contextlib.closing(self._connect()) as connection, connection:
-                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", rows)
+                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
                 connection.executemany(
                     "INSERT OR REPLACE INTO facts VALUES (?, ?)", [(r.path, r.facts) for r in records]
                 )
@@ -184,13 +200,19 @@ class ResultCache:
             pass
 
     def _check(self) -> None:
-        """Create the tables if needed and see whether `entries` is the table we create (a file
-        planted with looser types gets its rows filtered); raises when the file is damaged."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        _mark_folder(self.folder)
-        with contextlib.closing(self._connect()) as connection:
+        """Create the tables if needed, prove the file was made with our secret (its token), and
+        see whether `entries` is the table we create (looser types get their rows filtered);
+        raises when the file is damaged or not ours."""
+        clear_links(self.file)
+        with contextlib.closing(self._connect()) as connection, connection:
+            token = connection.execute("SELECT value FROM meta WHERE name = 'token'").fetchone()
+            if token is None:  # new, or made without the secret: only an empty file is adopted
+                if connection.execute("SELECT path FROM entries LIMIT 1").fetchone() is not None:
+                    raise ValueError("a cache file without a token")
+                connection.execute("INSERT OR IGNORE INTO meta VALUES ('token', ?)", (self._token,))
+            elif token[0] != self._token:
+                raise ValueError("a cache file made with another secret")
             (created,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'entries'").fetchone()
-            connection.execute("SELECT path FROM entries LIMIT 1").fetchall()
         self._typed = "" if _STRICT and created == _ENTRIES_TABLE else _TYPED_ROWS
 
     def _rows(self, query: str, parameters: Sequence[Any] = ()) -> Iterator[Any]:
@@ -208,12 +230,12 @@ class ResultCache:
         connection.execute("PRAGMA synchronous=NORMAL")
         # Facts live in a table of their own: the entries table is read whole on every run,
         # the facts of a few files only.
-        for table in (_ENTRIES_TABLE, _FACTS_TABLE):
+        for table in (_ENTRIES_TABLE, _FACTS_TABLE, _META_TABLE):
             connection.execute(table.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
         return connection
 
     def _delete_files(self) -> None:
-        for suffix in _SUFFIXES:
+        for suffix in SUFFIXES:
             with contextlib.suppress(OSError):
                 os.unlink(str(self.file)[: -len(".sqlite3")] + suffix)
 
@@ -221,15 +243,6 @@ class ResultCache:
 def _trusted_mtime(mtime_ns: int, now_ns: int) -> int | None:
     """The mtime to compare stats with later, or None when it is too recent to be trusted."""
     return mtime_ns if now_ns - mtime_ns > _RACY_NS else None
-
-
-def _mark_folder(folder: Path) -> None:
-    """A `.gitignore` so the cache is never committed, and the standard cache-folder tag."""
-    for name, text in ((".gitignore", "# Created by content-lint.\n*\n"), (_MARKER, _MARKER_TEXT)):
-        target = folder / name
-        if not target.exists():
-            with contextlib.suppress(OSError):
-                target.write_text(text, encoding="utf-8")
 
 
 def _prune(folder: Path, used: Path) -> None:
@@ -241,25 +254,8 @@ def _prune(folder: Path, used: Path) -> None:
         os.utime(used, (now, now))
     for entry in os.scandir(folder):
         name = entry.name
-        if not (name.startswith("results-v") and name.endswith(_SUFFIXES)) or name.startswith(used.stem):
+        if not is_cache_file(name) or name.startswith(used.stem):
             continue
         with contextlib.suppress(OSError):
             if now - entry.stat(follow_symlinks=False).st_mtime > UNUSED_FOR_S:
                 os.unlink(entry.path)
-
-
-def clean(folder: Path) -> int:
-    """Delete content-lint's own files in `folder` (nothing else); return how many went."""
-    if not (folder / _MARKER).is_file():
-        return 0
-    removed = 0
-    for child in folder.iterdir():
-        if child.name in (".gitignore", _MARKER) or (
-            child.name.startswith("results-v") and child.name.endswith(_SUFFIXES)
-        ):
-            with contextlib.suppress(OSError):
-                child.unlink()
-                removed += 1
-    with contextlib.suppress(OSError):
-        folder.rmdir()
-    return removed

@@ -6,8 +6,10 @@ This is the only module that prints.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -15,16 +17,19 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from linter import __version__, precommit
-from linter.atomic import write_atomic
+from linter.atomic import OutputError, check_output, write_atomic, write_report
 from linter.baseline import BaselineError, BaselineFile, compare, updated
 from linter.baseline import Entry as BaselineEntry
-from linter.cache import DEFAULT_FOLDER, clean
+from linter.cache import DEFAULT_FOLDER
+from linter.cache_folder import clean
+from linter.cli_fix import add_fix_arguments, apply_fixes, show_diff
 from linter.config import Config, ConfigError, gitignore_globs, load_config, name_globs, parse_datetime
-from linter.detect import detect_site
+from linter.detect import preset_hint
 from linter.discovery import FileFilter, discover
 from linter.engine import build_engine
 from linter.findings import Finding
-from linter.parallel import default_jobs
+from linter.interrupts import Interrupted, handled
+from linter.parallel import AUTO_JOBS
 from linter.progress import Progress
 from linter.reporters import REPORTERS, Reporter, RunSummary
 from linter.rule_docs import print_rule, print_rules, rules_markdown_table
@@ -77,11 +82,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--quiet", "-q", action="store_true", help="print findings only, no summary or progress"
     )
-    check.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: number of CPUs)")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        help="worker processes (default: as many as pay off, up to the number of CPUs)",
+    )
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     check.add_argument(
         "--cache-dir", type=Path, help=f"result cache folder (default: {DEFAULT_FOLDER} in the project root)"
     )
+    add_fix_arguments(check)
     check.add_argument(
         "--baseline", type=Path, help="report only findings that are not in this baseline file"
     )
@@ -98,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
     commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
     commands.add_parser("presets", help="list the shipped presets (front-matter formats)")
+    init = commands.add_parser("init", help="write a starting content-lint.toml (and schemas) for a site")
+    init.add_argument("folder", nargs="?", default=".", type=Path, help="the site's folder (default: .)")
+    init.add_argument("--from", dest="source", type=Path, help="frontmatter.json or a Decap admin/config.yml")
+    init.add_argument("--force", action="store_true", help="overwrite content-lint.toml and schemas")
     rule = commands.add_parser("rule", help="show one rule's documentation")
     rule.add_argument("rule", help="a code (FM301) or name (image-size)")
     return parser
@@ -105,7 +120,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_on_encoding()
-    args = build_parser().parse_args(argv)
+    with handled() as stop:
+        try:
+            return _command(build_parser().parse_args(argv))
+        except KeyboardInterrupt as exc:  # SIGINT or SIGTERM: see linter.interrupts
+            return stop.end(exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
+        except BrokenPipeError:  # stdout's reader went away (`| head`); the run's status is lost
+            _stdout_to_devnull()
+            return EXIT_OK
+
+
+def _command(args: argparse.Namespace) -> int:
     try:
         if args.command == "rule":
             return (
@@ -118,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             sys.stdout.writelines(f"{name:<14}  {p.summary}\n" for name, p in sorted(PRESETS.items()))
             return EXIT_OK
+        if args.command == "init":
+            return _init(args)
         config = load_config(args.config, Path.cwd())
         if args.command == "clean":
             folder = _cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
@@ -130,11 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print_rules(sys.stdout, _selection(config))
             return EXIT_OK
         return _check(args, config)
-    except (ConfigError, SchemaError, BaselineError) as exc:
+    except (ConfigError, SchemaError, BaselineError, OutputError) as exc:
         return _usage_error(str(exc))
-    except KeyboardInterrupt:
-        print("content-lint: interrupted", file=sys.stderr)
-        return 130
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:
@@ -154,20 +178,26 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         preset=_preset(args.preset),
     )
     format_name = _format_name(args.output_format or config.output_format, args.output_file)
+    _check_paths(args.paths)
+    if args.output_file:
+        check_output(args.output_file)
     _selection(config)  # validates selectors with a clear message before anything runs
     if args.update_baseline and args.baseline is None:
         raise ConfigError("--update-baseline needs --baseline FILE")
     baseline = BaselineFile(args.baseline) if args.baseline else None
     if config.source is None and not args.quiet and not args.preset:
-        _suggest_preset(args.paths)
+        hint = preset_hint([Path.cwd(), *(Path(p) for p in args.paths if os.path.isdir(p))])
+        if hint:
+            print(f"content-lint: {hint}", file=sys.stderr)
     accepted = baseline.load(missing_ok=args.update_baseline) if baseline else []
     engine = build_engine(config)
     filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
     options = RunOptions(
-        jobs=args.jobs or config.jobs or default_jobs(),
+        jobs=args.jobs or config.jobs or AUTO_JOBS,
         cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
         content_roots=precommit.content_roots(config, os.environ),
         paths=tuple(args.paths),
+        notice=lambda line: print(f"content-lint: {line}", file=sys.stderr),
     )
     sources = list(discover(args.paths, filters, args.force_exclude))
     files = [s.path for s in sources if s.problem is None]
@@ -184,22 +214,56 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     reporter = _reporter(format_name, reporter_stream)
     show_progress = Progress.wanted(sys.stderr, reporter.machine_readable, args.quiet)
     progress = Progress(sys.stderr, len(files), show_progress)
-    report = run_check(engine, sources, filters, options, on_file=progress.advance)
-    progress.close()
+    try:
+        report = run_check(engine, sources, filters, options, on_file=progress.advance)
+    finally:  # an interrupt's message starts on a clean line
+        progress.close()
     findings: Sequence[Finding] = report.findings
+    if args.diff:
+        return show_diff(engine, findings, args, sys.stdout)
+    fixed = None
+    if args.fix:
+        findings, fixed = apply_fixes(
+            engine, findings, args, lambda: run_check(engine, sources, filters, options).findings
+        )
     if baseline is not None:
         findings = _against_baseline(baseline, accepted, findings, files, args)
     summary = RunSummary(report.files_checked, findings, files=tuple(files))
+    try:
+        _emit(args, summary, reporter, reporter_stream, fixed)
+    except BrokenPipeError:  # like other Unix tools: quiet, and the lint's own status
+        _stdout_to_devnull()
+    return _exit_status(summary, config.fail_on)
+
+
+def _emit(
+    args: argparse.Namespace, summary: RunSummary, reporter: Reporter, stream: TextIO, fixed: int | None
+) -> None:
     reporter.report(summary)
     if args.output_file:
-        write_atomic(args.output_file, reporter_stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
+        write_report(args.output_file, stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
     if args.statistics:
         _print_statistics(
             summary, sys.stderr if reporter.machine_readable and not args.output_file else sys.stdout
         )
     if not args.quiet:
-        _print_summary(summary)
-    return _exit_status(summary, config.fail_on)
+        _print_summary(summary, fixed)
+    sys.stdout.flush()  # a closed pipe shows here, not at exit where it could not be handled
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    """A path that does not exist is a mistake on the command line, not a finding."""
+    missing = [path for path in paths if not os.path.lexists(path)]
+    if missing:
+        raise ConfigError(f"no such file or folder: {', '.join(missing)}")
+
+
+def _stdout_to_devnull() -> None:
+    """Python would report the broken pipe again when it flushes stdout at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no real stdout (tests)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _against_baseline(
@@ -240,17 +304,25 @@ def _serve() -> int:
     return serve()
 
 
-def _suggest_preset(paths: Sequence[str]) -> None:
-    """Without a config the news-article default applies; say so when a known site is here."""
-    for folder in dict.fromkeys([Path.cwd(), *(Path(p) for p in paths if os.path.isdir(p))]):
-        site = detect_site(folder)
-        if site is not None:
-            print(
-                f"content-lint: no config found; {folder} looks like a {site.framework} site"
-                f" ({site.evidence}): `content-lint init` writes a config for the `{site.preset}` preset",
-                file=sys.stderr,
-            )
-            return
+def _init(args: argparse.Namespace) -> int:
+    """Write a starting config, say why, then check the site with it."""
+    from linter.init import InitError, plan_cms, plan_site, write_plan
+
+    folder: Path = args.folder
+    if not folder.is_dir():
+        return _usage_error(f"init: {folder} is not a folder")
+    try:
+        plan = plan_cms(folder, args.source) if args.source else plan_site(folder)
+        written = write_plan(plan, folder, args.force)
+    except InitError as exc:
+        return _usage_error(f"init: {exc}")
+    sys.stdout.writelines(f"{line}\n" for line in plan.said)
+    print(f"wrote {', '.join(str(folder / name) for name in written)}")
+    if not plan.check_paths:
+        return EXIT_OK
+    checked = ["--config", str(folder / written[0]), *dict.fromkeys(plan.check_paths)]  # the config first
+    print(f"checking: content-lint check {' '.join(checked)} --statistics", flush=True)
+    return main(["check", "--output-format", "concise", "--statistics", *checked])
 
 
 def _preset(name: str | None) -> str | None:
@@ -320,9 +392,11 @@ def _print_statistics(summary: RunSummary, stream: TextIO) -> None:
     render_statistics(summary.findings, stream)
 
 
-def _print_summary(summary: RunSummary) -> None:
+def _print_summary(summary: RunSummary, fixed: int | None = None) -> None:
     files = summary.files_checked
     noun = "file" if files == 1 else "files"
+    if fixed is not None:
+        print(f"Fixed {fixed} finding(s); {len(summary.findings)} remaining", file=sys.stderr)
     if not summary.findings:
         print(f"All checks passed ({files} {noun})", file=sys.stderr)
         return

@@ -9,7 +9,7 @@ field kind we do not know becomes a permissive schema part and a note, never an 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,15 +18,9 @@ import yaml
 
 from linter.bounded import read_regular_file
 from linter.document import escape_token
+from linter.init_roles import RoleProposal
 
 MAX_CMS_CONFIG_BYTES = 4 * 1024 * 1024
-PUBLISHED_NAMES = frozenset({"date", "pubdate", "publishdate", "published", "publisheddate", "published_at"})
-MODIFIED_NAMES = frozenset(
-    {"lastmod", "updated", "modified", "last_modified_at", "lastupdated", "updateddate"}
-)
-IDENTITY_NAMES = frozenset({"slug", "permalink", "url", "aliases", "redirect_from"})
-TEXT_NAMES = frozenset({"title", "description", "summary", "excerpt", "subtitle"})
-TAG_NAMES = frozenset({"tags", "categories", "keywords", "topics"})
 
 
 class CmsConfigError(Exception):
@@ -40,11 +34,13 @@ class ImportedType:
     name: str
     paths: list[str]
     schema: dict[str, Any]
-    roles: dict[str, list[Any]] = field(default_factory=dict)
+    proposal: RoleProposal = field(default_factory=RoleProposal)
     notes: list[str] = field(default_factory=list)
 
-    def bind(self, role: str, binding: Any) -> None:
-        self.roles.setdefault(role, []).append(binding)
+    @property
+    def roles(self) -> dict[str, list[Any]]:
+        """The `[roles]` table of this type, in `linter.roles`' format."""
+        return self.proposal.table()
 
 
 def import_cms_config(path: Path) -> list[ImportedType]:
@@ -73,27 +69,6 @@ def add_property(schema: dict[str, Any], name: str, part: dict[str, Any], requir
 
 def pointer(parent: str, name: str) -> str:
     return f"{parent}/{escape_token(name)}"
-
-
-def roles_by_name(item: ImportedType, where: str, name: str, kind: str) -> None:
-    """Roles that only a field's name tells (a CMS has no `isSlug` flag for most of them)."""
-    lowered = name.lower()
-    if kind == "date":
-        item.bind("dates", where)
-    if kind == "text" and lowered in TEXT_NAMES:
-        item.bind("texts", where)
-    if lowered in IDENTITY_NAMES and kind in ("text", "list"):
-        item.bind("identity", where if kind == "text" else f"{where}/*")
-    if lowered in TAG_NAMES and kind == "list":
-        item.bind("tags", f"{where}/*")
-
-
-def date_pairs(item: ImportedType, published: Sequence[str], modified: Sequence[str]) -> None:
-    """`published` before each modified date (FM204), and the published date itself."""
-    for first in published[:1]:
-        item.bind("published", first)
-        for later in modified:
-            item.bind("date-order", [first, later])
 
 
 def permissive(item: ImportedType, where: str, kind: str) -> dict[str, Any]:

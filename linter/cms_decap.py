@@ -13,18 +13,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from linter.cms import (
-    MODIFIED_NAMES,
-    PUBLISHED_NAMES,
     ImportedType,
     add_property,
-    date_pairs,
     folder_glob,
     mappings,
     object_schema,
     permissive,
     pointer,
-    roles_by_name,
 )
+from linter.init_roles import bind_by_name, bind_dates, dates_by_name
 
 _TEXT_WIDGETS = frozenset({"string", "text", "markdown", "code", "color", "map", "file"})
 
@@ -46,9 +43,7 @@ def _folder_type(name: str, paths: list[str], fields: Any) -> ImportedType:
     item = ImportedType(name, paths, object_schema(f"{name} (from Decap CMS config)"))
     dates: list[str] = []
     _fields(item, item.schema, "", fields, dates)
-    published = [d for d in dates if d.rsplit("/", 1)[-1].lower() in PUBLISHED_NAMES]
-    modified = [d for d in dates if d.rsplit("/", 1)[-1].lower() in MODIFIED_NAMES]
-    date_pairs(item, published, modified)
+    bind_dates(item.proposal, *dates_by_name(dates))
     return item
 
 
@@ -67,7 +62,7 @@ def _part(
 ) -> dict[str, Any]:
     name = where.rsplit("/", 1)[-1]
     if widget in _TEXT_WIDGETS:
-        roles_by_name(item, where, name, "text")
+        bind_by_name(item.proposal, where, name, "text")
         return {"type": "string"}
     if widget == "hidden":
         return {}
@@ -76,11 +71,11 @@ def _part(
     if widget == "number":
         return _number(declared)
     if widget == "datetime":
-        roles_by_name(item, where, name, "date")
+        bind_by_name(item.proposal, where, name, "date")
         dates.append(where)
         return {"type": "string"}
     if widget == "image":
-        item.bind("images", where)
+        item.proposal.bind("images", where)
         return {"type": ["string", "array"], "items": {"type": "string"}}
     if widget in ("select", "relation"):
         return _choice(declared, widget)
@@ -124,5 +119,5 @@ def _list(item: ImportedType, declared: Mapping[str, Any], where: str, dates: li
             "type": "array",
             "items": _part(item, inner, str(inner.get("widget", "string")), f"{where}/*", dates),
         }
-    roles_by_name(item, where, name, "list")
+    bind_by_name(item.proposal, where, name, "list")
     return {"type": "array", "items": {"type": "string"}}

@@ -14,14 +14,13 @@ from typing import Any
 from linter.cms import (
     ImportedType,
     add_property,
-    date_pairs,
     folder_glob,
     mappings,
     object_schema,
     permissive,
     pointer,
-    roles_by_name,
 )
+from linter.init_roles import bind_by_name, bind_dates
 
 _NO_DATA = frozenset({"divider", "heading"})
 _STRING_KINDS = frozenset({"string", "slug", "uuid", "file"})
@@ -38,7 +37,7 @@ def front_matter_types(config: Mapping[str, Any]) -> list[ImportedType]:
         published: list[str] = []
         modified: list[str] = []
         _fields(item, item.schema, "", declared.get("fields"), published, modified)
-        date_pairs(item, published, modified)
+        bind_dates(item.proposal, published, modified)
         types.append(item)
     unassigned = folders.get("", [])
     if unassigned and types:
@@ -72,15 +71,16 @@ def _part(
     modified: list[str],
 ) -> dict[str, Any]:
     multiple = declared.get("multiple") is True
+    roles = item.proposal
     if kind == "datetime":
-        roles_by_name(item, where, "", "date")
+        roles.bind("dates", where)
         if declared.get("isPublishDate"):
             published.append(where)
         elif declared.get("isModifiedDate"):
             modified.append(where)
         return {"type": "string"}
     if kind in ("string", "slug"):
-        roles_by_name(item, where, "slug" if kind == "slug" else where.rsplit("/", 1)[-1], "text")
+        bind_by_name(roles, where, "slug" if kind == "slug" else where.rsplit("/", 1)[-1], "text")
         return {"type": "string"}
     if kind in _STRING_KINDS:
         return {"type": "string"}
@@ -89,13 +89,14 @@ def _part(
     if kind in ("boolean", "draft"):
         return {"type": ["boolean", "string"]} if kind == "draft" else {"type": "boolean"}
     if kind == "image":
-        item.bind("images", f"{where}/*" if multiple else where)
+        roles.bind("images", f"{where}/*" if multiple else where)
         return {"type": "array", "items": {"type": "string"}} if multiple else {"type": "string"}
     if kind == "choice":
         return _choice(declared.get("choices"), multiple)
     if kind in _LIST_KINDS:
-        if kind in ("tags", "categories"):
-            item.bind("tags", f"{where}/*")
+        if kind in ("tags", "categories"):  # a tag list whatever its name
+            roles.bind("tags", where)
+            roles.bind("texts", f"{where}/*")
         return {"type": "array", "items": {"type": "string"}}
     if kind == "fields":
         nested: dict[str, Any] = {"type": "object"}

@@ -62,7 +62,7 @@ class Config:
     cache_dir: Path | None = None
     preset: str | None = None
     roles: Mapping[str, Any] = field(default_factory=dict)
-    timezone: str = "UTC"
+    timezone: str | None = None  # None: naive values are read as UTC, and no zone is ever added by a fix
     types: tuple[ContentType, ...] = ()
 
     def with_overrides(self, **changes: Any) -> Config:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,22 @@ def detect_site(folder: Path) -> Site | None:
         site = probe(folder)
         if site is not None:
             return site
+    return None
+
+
+def preset_hint(folders: Sequence[Path]) -> str | None:
+    """Without a config the news-article default applies: the line saying which preset fits
+    the first of `folders` that looks like a known site, and that `init` writes a config."""
+    from linter.presets import PRESETS
+
+    for folder in dict.fromkeys(folders):
+        site = detect_site(folder)
+        if site is not None:
+            writes = f"for the `{site.preset}` preset" if site.preset in PRESETS else "from its front matter"
+            return (
+                f"no config found; {folder} looks like a {site.framework} site ({site.evidence}):"
+                f" `content-lint init` writes a config {writes}"
+            )
     return None
 
 

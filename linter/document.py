@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from linter.findings import Region
 from linter.positions import NodeFinder, Positions, scalar_nodes
+
+if TYPE_CHECKING:
+    from linter.fixes import Fix, NodeFix
 
 Target = Literal["value", "key"]
 
@@ -70,26 +73,41 @@ class Document:
 
         A key target falls back to the value for list items and the root, which have no key.
         """
+        key_node, value_node = self.nodes(pointer)
+        node = key_node if target == "key" and key_node is not None else value_node
+        return self.positions.region(node)
+
+    def nodes(self, pointer: str) -> tuple[Any, Any]:
+        """(key node or None, value node) at `pointer`, or at its nearest existing ancestor."""
         finder = self._finder
         if finder is None:
             finder = NodeFinder(self.root)
             object.__setattr__(self, "_finder", finder)  # a cache of the frozen root, not state
-        key_node, value_node = finder.find(pointer)
-        node = key_node if target == "key" and key_node is not None else value_node
-        return self.positions.region(node)
+        return finder.find(pointer)
 
     def resolve(self, pointer: str) -> Any:
         """The value at `pointer`, or None when there is none."""
-        value: Any = self.data
-        for token in pointer.split("/")[1:] if pointer else ():
-            token = token.replace("~1", "/").replace("~0", "~")
-            if isinstance(value, dict):
-                value = value.get(token)
-            elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-                value = value[int(token)]
-            else:
-                return None
-        return value
+        return resolve_in(self.data, pointer)
 
     def scalar_regions(self) -> Iterator[Region]:
         return (self.positions.region(node) for node in scalar_nodes(self.root))
+
+    def fix(self, spec: NodeFix) -> Fix | None:
+        """The text edits for a rule's node-level fix, proved by reading the result again."""
+        from linter.fix_edits import edits_for  # the composer imports this module
+
+        return edits_for(self, spec)
+
+
+def resolve_in(data: Any, pointer: str) -> Any:
+    """The value at `pointer` inside `data`, or None when there is none."""
+    value: Any = data
+    for token in pointer.split("/")[1:] if pointer else ():
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict):
+            value = value.get(token)
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            return None
+    return value

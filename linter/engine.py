@@ -140,7 +140,10 @@ class Engine:
         if document is not None:
             kind = self.kind_of(path) if self.kinds else self.default_kind
             result.directives = comment_directives(document)
-            problems.extend(kind.schema.check(document))
+            fix_zone = (
+                self.context.zone if self.config.timezone is not None else None
+            )  # only a zone the user chose
+            problems.extend(kind.schema.check(document, fix_zone))
             problems.extend(self._rule_problems(document, kind))
             corpus_rules = self.corpus_rules if kind is self.default_kind else kind.corpus_rules
             for code, rule in corpus_rules.items():
@@ -219,12 +222,14 @@ def _finding(path: str, problem: Problem, severity: Severity) -> Finding:
         severity=severity,
         message=problem.message,
         pointer=problem.pointer,
+        fix=problem.fix,
     )
 
 
 def _locate(code: str, violation: Violation, document: Document) -> Problem:
+    fix = None if violation.fix is None else document.fix(violation.fix)
     return Problem(
-        code, violation.message, document.locate(violation.pointer, violation.target), violation.pointer
+        code, violation.message, document.locate(violation.pointer, violation.target), violation.pointer, fix
     )
 
 

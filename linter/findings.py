@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from linter.fixes import Fix
+
 Severity = Literal["error", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 
@@ -36,6 +38,8 @@ class Finding:
     severity: Severity
     message: str
     pointer: str = ""
+    #: How to remove the finding by editing the file, when there is a sure way.
+    fix: Fix | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -53,6 +57,7 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
             "pointer": self.pointer,
+            "fix": None if self.fix is None else self.fix.to_dict(),
         }
 
 
@@ -64,3 +69,4 @@ class Problem:
     message: str
     region: Region = FILE_START
     pointer: str = ""
+    fix: Fix | None = None

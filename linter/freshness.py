@@ -3,9 +3,9 @@ share a key with the files being checked: one `lstat` and a dict lookup a file, 
 when pre-commit passes one changed file.
 
 The lstat syscalls are most of that time, so past PARALLEL_FROM files the paths are split
-between forked worker processes. They are forked after the cache's stamps are read, and so
-share them instead of receiving a copy through a pipe; only the few files that need more
-than a look come back.
+between forked worker processes (linter.pool, so they never outlive the run). They are forked
+after the cache's stamps are read, and so share them instead of receiving a copy through a
+pipe; only the few files that need more than a look come back.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 from linter.cache import Stamp, fresh_by_stat
 from linter.identity import Identities, Located
+from linter.parallel import resolve_jobs
+from linter.pool import map_chunks
 
 #: Below this many files a second process costs more than it saves (~20 ms to fork and join).
 PARALLEL_FROM = 20_000
@@ -41,7 +43,7 @@ def judge(
 ) -> list[Verdict]:
     """Verdicts in `paths` order for the files that are not in `checked` (real paths) and are
     either changed or share a key with `wanted`; files that cannot be stat-ed are left out."""
-    workers = min(jobs, len(paths) // (PARALLEL_FROM // 2))
+    workers = min(resolve_jobs(jobs), len(paths) // (PARALLEL_FROM // 2))
     if workers >= 2 and "fork" in _start_methods():
         try:
             return _judge_forked(paths, stamps, checked, wanted, workers)
@@ -58,19 +60,19 @@ def _judge_forked(
     global _TASK
     pieces = workers * _PIECES_PER_WORKER
     step = -(-len(paths) // pieces)
-    bounds = [(start, min(start + step, len(paths))) for start in range(0, len(paths), step)]
+    bounds = [[(start, min(start + step, len(paths)))] for start in range(0, len(paths), step)]
     _TASK = (paths, stamps, checked, wanted)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.starmap(_judge_piece, bounds)
+        context = multiprocessing.get_context("fork")
+        parts = [part for [part] in map_chunks(_judge_piece, bounds, workers, context)]
     finally:
         _TASK = None
     return [verdict for part in parts for verdict in part]
 
 
-def _judge_piece(start: int, stop: int) -> list[Verdict]:
+def _judge_piece(bounds: tuple[int, int]) -> list[Verdict]:
     assert _TASK is not None  # set by the parent before the fork
-    return _judge_range(*_TASK, start, stop)
+    return _judge_range(*_TASK, *bounds)
 
 
 def _judge_range(

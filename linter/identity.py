@@ -14,11 +14,14 @@ from typing import NamedTuple
 
 
 class Located(NamedTuple):
-    """A file's canonical path and its size and modification time (of the target, for a link)."""
+    """A file's canonical path and its size and modification time (of the target, for a link);
+    `alias` is the absolute path it was named by, "" when that is `real` (per-file-ignores see
+    the name, so a cached verdict holds for one name only)."""
 
     real: str
     size: int
     mtime_ns: int
+    alias: str = ""
 
 
 class Identities:
@@ -27,21 +30,12 @@ class Identities:
     __slots__ = ("_folders",)
 
     def __init__(self) -> None:
-        self._folders: dict[str, str] = {}
+        #: folder as written -> (its real path, its absolute path or "" when the same), with "/"
+        self._folders: dict[str, tuple[str, str]] = {}
 
     def real(self, path: str) -> str:
         """`os.path.realpath(path)` for a file path that is not itself a symlink."""
-        if os.altsep and os.altsep in path:
-            folder, name = os.path.split(path)
-        else:  # str.rpartition: a third of os.path.split's cost, paid 100,000 times
-            folder, _, name = path.rpartition(os.sep)
-            if not folder and path.startswith(os.sep):
-                folder = os.sep
-        real_folder = self._folders.get(folder)
-        if real_folder is None:  # the folder as written is the memo's key: no abspath per file
-            real_folder = os.path.join(os.path.realpath(folder or os.curdir), "")
-            self._folders[folder] = real_folder
-        return real_folder + name
+        return self._named(path)[0]
 
     def locate(self, path: str) -> Located | None:
         """Canonical path plus stat of `path`, or None when it cannot be stat-ed."""
@@ -50,8 +44,30 @@ class Identities:
             if stat.S_ISLNK(info.st_mode):
                 real = os.path.realpath(path)
                 info = os.stat(real)
+                alias = os.path.abspath(path)
             else:
-                real = self.real(path)
+                real, alias = self._named(path)
         except (OSError, ValueError):
             return None
-        return Located(real, info.st_size, info.st_mtime_ns)
+        return Located(real, info.st_size, info.st_mtime_ns, "" if alias == real else alias)
+
+    def _named(self, path: str) -> tuple[str, str]:
+        """(real path, absolute path or "") of a file that is not itself a symlink."""
+        folder, name = _split(path)
+        known = self._folders.get(folder)
+        if known is None:  # the folder as written is the memo's key: no abspath per file
+            real_folder = os.path.join(os.path.realpath(folder or os.curdir), "")
+            absolute_folder = os.path.join(os.path.abspath(folder or os.curdir), "")
+            known = real_folder, "" if absolute_folder == real_folder else absolute_folder
+            self._folders[folder] = known
+        return known[0] + name, known[1] and known[1] + name
+
+
+def _split(path: str) -> tuple[str, str]:
+    """(folder, name) of a path: str.rpartition costs a third of os.path.split, 100,000 times."""
+    if os.altsep and os.altsep in path:
+        return os.path.split(path)
+    folder, _, name = path.rpartition(os.sep)
+    if not folder and path.startswith(os.sep):
+        folder = os.sep
+    return folder, name

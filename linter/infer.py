@@ -40,7 +40,7 @@ def infer_schema(documents: Sequence[Mapping[str, Any]], title: str = "front mat
     for document in documents:
         builder.add_object(document)
     schema = builder.to_schema()
-    values = _values_by_pattern(documents)
+    values = values_by_pattern(documents)
     notes: list[str] = []
     for pattern, node in _schema_nodes(schema, ""):
         _constrain(node, pattern, values.get(pattern, []), len(documents), notes)
@@ -48,7 +48,7 @@ def infer_schema(documents: Sequence[Mapping[str, Any]], title: str = "front mat
     return Inferred({"$schema": SCHEMA_DIALECT, "title": title, **schema}, notes)
 
 
-def _values_by_pattern(documents: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
+def values_by_pattern(documents: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
     """Every scalar value, grouped by its pointer with list indexes written as `*`."""
     found: dict[str, list[Any]] = defaultdict(list)
     for document in documents:

@@ -32,6 +32,11 @@ class Positions:
         if _has_exotic_line_break(text):
             self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
 
+    @property
+    def exotic(self) -> bool:
+        """True when the text breaks lines where editors do not (see `_has_exotic_line_break`)."""
+        return self._line_starts is not None
+
     def at(self, mark: Any) -> tuple[int, int]:
         if self._line_starts is None:
             return mark.line + 1, mark.column + 1

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.findings import Finding
+from linter.fixes import Fix
 from linter.rules.base import CorpusRule
 from linter.suppression import Directive
 
@@ -54,10 +55,12 @@ def encode(result: FileResult, corpus_rules: Mapping[str, CorpusRule]) -> tuple[
     config derives. Empty strings for nothing: most files have no findings."""
     findings = [
         [f.line, f.column, f.end_line, f.end_column, f.code, f.rule, f.severity, f.message, f.pointer]
+        + ([f.fix.to_dict()] if f.fix is not None else [])
         for f in result.findings
     ]
     directives = [
-        [d.line, d.column, d.end_column, d.whole_file, list(d.selectors)] for d in result.directives
+        [d.line, d.column, d.end_column, d.whole_file, list(d.selectors), d.lead, d.alone_after]
+        for d in result.directives
     ]
     blob: dict[str, Any] = {"f": findings, "d": directives}
     if result.bindings is not None:
@@ -103,12 +106,22 @@ def decode(path: str, display: str, findings_text: str, keys_text: str, digest: 
             severity,
             str(message),
             str(pointer),
+            Fix.from_dict(fix[0]) if fix else None,
         )
-        for line, col, eline, ecol, code, rule, severity, message, pointer in data["f"]
+        for line, col, eline, ecol, code, rule, severity, message, pointer, *fix in data["f"]
     ]
     directives = [
-        Directive(int(line), int(col), int(ecol), bool(whole), tuple(map(str, selectors)), set())
-        for line, col, ecol, whole, selectors in data["d"]
+        Directive(
+            int(line),
+            int(col),
+            int(ecol),
+            bool(whole),
+            tuple(map(str, selectors)),
+            set(),
+            int(lead),
+            bool(alone),
+        )
+        for line, col, ecol, whole, selectors, lead, alone in data["d"]
     ]
     bindings = data.get("b")
     matched = None if bindings is None else {str(text): bool(hit) for text, hit in bindings.items()}

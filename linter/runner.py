@@ -11,6 +11,8 @@ from pathlib import Path
 
 from linter import __version__, freshness
 from linter.cache import CACHE_FORMAT, Entry, Record, ResultCache, digest, fingerprint, fresh_by_stat
+from linter.cache_folder import FolderRefused, claim
+from linter.cache_secret import SecretUnavailable, load_secret
 from linter.discovery import FileFilter, Source, discover
 from linter.engine import Engine, Report
 from linter.frontmatter import read_head
@@ -27,6 +29,7 @@ class RunOptions:
     cache_folder: Path | None = None
     content_roots: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()  # as given on the command line: content roots among them need no second walk
+    notice: Callable[[str], None] = lambda line: None  # why the run goes on without its cache
 
 
 def run_check(
@@ -39,7 +42,7 @@ def run_check(
     files = [s.path for s in sources if s.problem is None]
     problems = [(s.path, s.problem) for s in sources if s.problem is not None]
     identities = Identities()
-    cache = _open_cache(engine, options.cache_folder)
+    cache = _open_cache(engine, options.cache_folder, options.notice)
     located: dict[str, Located | None] = {}
     results = _results(engine, files, cache, options.jobs, on_file, identities, located)
     context: list[FileResult] = []
@@ -122,8 +125,18 @@ def cache_key(engine: Engine) -> str:
     )
 
 
-def _open_cache(engine: Engine, folder: Path | None) -> ResultCache | None:
-    return ResultCache.open(folder, cache_key(engine)) if folder is not None else None
+def _open_cache(engine: Engine, folder: Path | None, notice: Callable[[str], None]) -> ResultCache | None:
+    """The cache, if it can be trusted: a folder of ours and the user's secret (see
+    cache_secret.py); otherwise the run goes on without it, with the same verdict."""
+    if folder is None:
+        return None
+    try:
+        secret = load_secret(engine.config.root)
+        claim(folder)
+    except (SecretUnavailable, FolderRefused) as exc:
+        notice(f"running without a cache: {exc}")
+        return None
+    return ResultCache.open(folder, cache_key(engine), secret)
 
 
 def _results(
@@ -147,7 +160,7 @@ def _results(
         entries = cache.entries([where.real for where in stats.values()])
         for index, where in stats.items():
             entry = entries.pop(where.real, None)  # forgotten once used: 100,000 add up
-            if entry is not None:
+            if entry is not None and entry.alias == where.alias:
                 results[index] = _from_cache(engine, cache, paths[index], where, entry)
                 if results[index] is not None and on_file is not None:
                     on_file()
@@ -274,5 +287,7 @@ def _records(engine: Engine, pairs: Sequence[tuple[FileResult | None, Located | 
         if result is None or where is None or not result.digest:
             continue
         findings, keys, facts = encode(result, engine.corpus_rules)
-        records.append(Record(where.real, where.size, where.mtime_ns, result.digest, findings, keys, facts))
+        records.append(
+            Record(where.real, where.size, where.mtime_ns, result.digest, findings, keys, facts, where.alias)
+        )
     return records

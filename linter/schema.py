@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
+from datetime import tzinfo
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ import jsonschema_rs
 from linter.document import Document, Target, join_pointer, pointer_from_path
 from linter.fast_schema import Engine, Violation, build_validator
 from linter.findings import Problem
+from linter.fixes import Rewrite
+from linter.schema_fixes import closest, enum_fix, known_keys, zone_fix
 from linter.schema_messages import describe, unexpected_keys
 from linter.schema_safety import SchemaError as SchemaError
 from linter.schema_safety import pattern_problem, read_schema_file, reference_loop
@@ -49,9 +52,11 @@ class SchemaChecker:
         """Every error of `data`; none when the document is valid."""
         return [] if self.engine.is_valid(data) else self.engine.violations(data)
 
-    def check(self, document: Document) -> Iterator[Problem]:
+    def check(self, document: Document, zone: tzinfo | None = None) -> Iterator[Problem]:
+        """Problems at their places; `zone` (the configured one) lets a zone-less date-time get
+        an unsafe fix."""
         for violation in self.violations(document.data):
-            yield from _problems(violation, document)
+            yield from _problems(violation, document, self.schema, zone)
 
 
 def load_schema(path: Path | None) -> SchemaChecker:
@@ -132,15 +137,32 @@ def _local_retriever(base: Path, loaded: dict[str, Any], refused: list[str]) -> 
     return retrieve
 
 
-def _problems(violation: Violation, document: Document) -> Iterator[Problem]:
+def _problems(
+    violation: Violation, document: Document, schema: Any, zone: tzinfo | None
+) -> Iterator[Problem]:
     pointer = pointer_from_path(violation.path)
     if violation.keyword in _AT_KEY:
+        known = known_keys(schema, violation) if violation.keyword == "additionalProperties" else []
         for key, message in unexpected_keys(violation):
             key_pointer = join_pointer(pointer, key)
+            near = closest(key, known)
+            hint, fix = (
+                ("", None)
+                if near is None
+                else (f"; did you mean `{near}`?", Rewrite(key_pointer, near, "unsafe", "key"))
+            )
             yield Problem(
-                "FM100", f"{message} (at {key_pointer})", document.locate(key_pointer, "key"), key_pointer
+                "FM100",
+                f"{message}{hint} (at {key_pointer})",
+                document.locate(key_pointer, "key"),
+                key_pointer,
+                None if fix is None else document.fix(fix),
             )
         return
     target: Target = "key" if violation.keyword in ("required", "falseSchema") else "value"
     message = f"{describe(violation)} (at {pointer or '/'})"
-    yield Problem("FM100", message, document.locate(pointer, target), pointer)
+    spec = enum_fix(violation, pointer) or zone_fix(violation, pointer, zone)
+    if spec is not None and violation.keyword == "enum":
+        message = f"{describe(violation)}; did you mean `{spec.value}`? (at {pointer or '/'})"
+    edits = None if spec is None else document.fix(spec)
+    yield Problem("FM100", message, document.locate(pointer, target), pointer, edits)

@@ -1,8 +1,8 @@
 """`content-lint server`: the language server (LSP over stdio, on pygls).
 
 Diagnostics while typing, with the project's own config, schema and cross-file index;
-quick fixes that add a suppression comment for a line or the file; the schema's description
-on hover over a front-matter key. All linting goes through `Workspace`, as in the CLI.
+quick fixes: each finding's own fix (safe first, unsafe marked), and a suppression comment
+for the line or the file; the schema's description on hover over a front-matter key. All linting goes through `Workspace`, as in the CLI.
 """
 
 from __future__ import annotations
@@ -91,7 +91,11 @@ def _diagnostic(document: Any, finding: Finding) -> types.Diagnostic:
         code=finding.code,
         code_description=types.CodeDescription(href=f"{RULES_URL}"),
         source=SOURCE,
-        data={"rule": finding.rule, "pointer": finding.pointer},
+        data={
+            "rule": finding.rule,
+            "pointer": finding.pointer,
+            "fix": finding.fix.to_dict() if finding.fix is not None else None,
+        },
     )
 
 
@@ -129,11 +133,11 @@ def did_close(ls: ContentLintServer, params: types.DidCloseTextDocumentParams) -
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
 )
 def code_actions(ls: ContentLintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    from linter.server_actions import suppression_actions
+    from linter.server_actions import fix_actions, suppression_actions
 
     document = ls.workspace.get_text_document(params.text_document.uri)
     ours = [d for d in params.context.diagnostics if d.source == SOURCE]
-    return suppression_actions(document, ours)
+    return fix_actions(document, ours) + suppression_actions(document, ours)
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

@@ -1,4 +1,8 @@
-"""Quick fixes offered for a diagnostic: a suppression comment for its line, or for the file.
+"""Quick fixes offered for a diagnostic: its own fix, then a suppression comment for its line
+or for the file.
+
+A finding's fix travels in the diagnostic's `data` as the edits `--fix` would apply, in the
+file's coordinates; here they become an edit in the editor's units.
 
 Comments are `#` comments, which YAML and TOML front matter both have (JSON has none, so
 nothing is offered there). A line comment goes at the end of the diagnostic's first line, a
@@ -11,6 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from lsprotocol import types
+
+from linter.fixes import Fix
 
 DIRECTIVE = "# content-lint:"
 _FENCES = {"---": ("---", "..."), "+++": ("+++",)}
@@ -48,6 +54,50 @@ def suppression_actions(document: Any, diagnostics: Sequence[types.Diagnostic]) 
             )
         )
     return actions
+
+
+def fix_actions(document: Any, diagnostics: Sequence[types.Diagnostic]) -> list[types.CodeAction]:
+    """Each diagnostic's own fix, safe ones first; an unsafe one says so in its title."""
+    actions = []
+    for diagnostic in diagnostics:
+        fix = _fix_of(diagnostic)
+        if fix is None:
+            continue
+        edits = [
+            types.TextEdit(
+                range=_client_range(document, e.line, e.column, e.end_line, e.end_column), new_text=e.content
+            )
+            for e in fix.edits
+        ]
+        unsafe = fix.applicability == "unsafe"
+        title = f"Fix {diagnostic.code}{' (unsafe: may change the meaning)' if unsafe else ''}"
+        actions.append(
+            types.CodeAction(
+                title=title,
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                is_preferred=not unsafe,
+                edit=types.WorkspaceEdit(changes={document.uri: edits}),
+            )
+        )
+    return sorted(actions, key=lambda action: not action.is_preferred)
+
+
+def _fix_of(diagnostic: types.Diagnostic) -> Fix | None:
+    data = diagnostic.data
+    if not isinstance(data, dict) or not isinstance(data.get("fix"), dict):
+        return None
+    try:
+        return Fix.from_dict(data["fix"])
+    except (KeyError, TypeError, ValueError):
+        return None  # data the client changed, or from another version: no fix rather than a wrong one
+
+
+def _client_range(document: Any, line: int, column: int, end_line: int, end_column: int) -> types.Range:
+    server = types.Range(
+        start=types.Position(line - 1, column - 1), end=types.Position(end_line - 1, end_column - 1)
+    )
+    return document.range_to_client_units(server)  # type: ignore[no-any-return]
 
 
 def _closing_line(lines: Sequence[str]) -> int | None:

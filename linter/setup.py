@@ -40,7 +40,7 @@ class Setup:
     def __init__(self, config: Config, now: datetime) -> None:
         self.config = config
         self.now = now
-        self.zone = load_zone(config.timezone)
+        self.zone = load_zone(config.timezone or "UTC")
         self._schemas: dict[Path | None, SchemaChecker] = {}
 
     def top(self) -> Parts:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from linter.document import Document
 from linter.findings import Finding, Problem, Region
+from linter.fixes import Edit, Fix
 from linter.rules import ALL_RULES
 from linter.selection import matches
 
@@ -30,6 +31,11 @@ class Directive:
     whole_file: bool
     selectors: tuple[str, ...]  # empty: every rule
     used: set[str]
+    #: Where the blank run before the comment starts (1 when only blanks precede it: the
+    #: comment has its line to itself), and whether only blanks follow it: what removing it
+    #: may take along without touching anything else.
+    lead: int = 0
+    alone_after: bool = False
 
 
 def parse_directives(text: str) -> list[Directive]:
@@ -44,9 +50,18 @@ def parse_directives(text: str) -> list[Directive]:
         if match is None:
             continue
         codes = tuple(c.strip() for c in (match["codes"] or "").split(",") if c.strip())
+        before = line[: match.start()]
+        lead = len(before.rstrip(" \t")) + 1
         directives.append(
             Directive(
-                number, match.start() + 1, match.end() + 1, match["kind"] == "disable-file", codes, set()
+                number,
+                match.start() + 1,
+                match.end() + 1,
+                match["kind"] == "disable-file",
+                codes,
+                set(),
+                lead,
+                not line[match.end() :].strip(" \t\r"),
             )
         )
     return directives
@@ -98,12 +113,31 @@ def _unused(directives: list[Directive]) -> Iterable[Problem]:
     for directive in directives:
         region = Region(directive.line, directive.column, directive.line, directive.end_column)
         kind = "disable-file" if directive.whole_file else "disable"
+        fix = _fix(directive, kind)
         if not directive.selectors:
             if not directive.used:
-                yield Problem("FM009", f"`{kind}` silences nothing on this line; remove it", region)
+                yield Problem("FM009", f"`{kind}` silences nothing on this line; remove it", region, fix=fix)
             continue
         for selector in directive.selectors:
             if not any(matches(selector, rule) for rule in ALL_RULES):
-                yield Problem("FM009", f"`{kind}={selector}` names no known rule", region)
+                yield Problem("FM009", f"`{kind}={selector}` names no known rule", region, fix=fix)
             elif selector not in directive.used:
-                yield Problem("FM009", f"`{kind}={selector}` silences nothing; remove it", region)
+                yield Problem("FM009", f"`{kind}={selector}` silences nothing; remove it", region, fix=fix)
+
+
+def _fix(directive: Directive, kind: str) -> Fix | None:
+    """One fix for every FM009 of a directive (so they never overlap): keep only the codes
+    that silence something, or remove the comment, or its whole line when it is alone there."""
+    line = directive.line
+    kept = [s for s in directive.selectors if s in directive.used]
+    if kept:
+        edit = Edit(
+            line, directive.column, line, directive.end_column, f"# content-lint: {kind}={','.join(kept)}"
+        )
+    elif not directive.alone_after or directive.lead < 1:
+        return None  # text after the directive would stop being a comment
+    elif directive.lead == 1:
+        edit = Edit(line, 1, line + 1, 1, "")
+    else:
+        edit = Edit(line, directive.lead, line, directive.end_column, "")
+    return Fix("safe", (edit,))

@@ -12,3 +12,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def _not_under_pre_commit(monkeypatch):
     """Tests decide themselves whether a run looks started by pre-commit (it changes defaults)."""
     monkeypatch.delenv("PRE_COMMIT", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _private_cache_secret(tmp_path_factory, monkeypatch):
+    """Every test gets its own cache secret beside (never inside) its project folder, so no
+    test reads or writes the secret in the home folder of whoever runs the suite."""
+    monkeypatch.setenv("CONTENT_LINT_SECRET_DIR", str(tmp_path_factory.mktemp("secret") / "content-lint"))

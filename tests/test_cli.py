@@ -82,12 +82,15 @@ def test_json_output_shape(project, capsys):
         "severity": "error",
         "message": "`quality` must be at most 100, got 150 (at /quality)",
         "pointer": "/quality",
+        "fix": None,
     }
 
 
-def test_missing_path_is_a_finding_not_a_crash(project, capsys):
-    assert main(["check", "nope.md"]) == 1
-    assert "nope.md:1:1: FM007" in capsys.readouterr().out
+def test_missing_path_is_a_usage_error_naming_it(project, capsys):
+    assert main(["check", "content", "nope.md"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == "content-lint: error: no such file or folder: nope.md\n"
+    assert captured.out == ""
 
 
 def test_bad_schema_exits_two_with_one_line(project, capsys):

@@ -207,3 +207,63 @@ def test_a_bad_config_is_one_message_not_a_crash(site):
         assert "unknown key `nonsense`" in message
 
     asyncio.run(session(site, body))
+
+
+def apply_edits(text: str, edits) -> str:
+    """Apply LSP text edits (ASCII text, so UTF-16 units are characters), last first."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    spans = sorted(
+        (
+            (
+                offsets[e.range.start.line] + e.range.start.character,
+                offsets[e.range.end.line] + e.range.end.character,
+                e.new_text,
+            )
+            for e in edits
+        ),
+        reverse=True,
+    )
+    for start, end, new in spans:
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def test_code_actions_offer_each_fix_safe_first(site):
+    path = site / "content" / "fixable.md"
+    text = (
+        ARTICLE.replace("sea-wall", "tide-gate")
+        .replace("  - Infrastructure\n", "  - Infrastructure\n  - Local\n")
+        .replace('originalUrl: "https://', 'originalUrl: "http://')
+    )
+    path.write_text(text)
+
+    async def body(client: Client) -> None:
+        uri = open_file(client, path, text)
+        diagnostics = await client.wait_for(uri, lambda d: {"FM402", "FM506"} <= {str(x.code) for x in d})
+        ours = [d for d in diagnostics if str(d.code) in ("FM402", "FM506")]
+        actions = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=ours[0].range,
+                context=types.CodeActionContext(diagnostics=ours),
+            )
+        )
+        fixes = [a for a in actions if a.title.startswith("Fix")]
+        assert [a.title for a in fixes] == ["Fix FM506", "Fix FM402 (unsafe: may change the meaning)"]
+        assert [a.is_preferred for a in fixes] == [True, False]
+        fixed = apply_edits(text, fixes[0].edit.changes[uri])
+        assert fixed == text.replace("  - Infrastructure\n  - Local\n", "  - Infrastructure\n")
+        fixed = apply_edits(fixed, fixes[1].edit.changes[uri])
+        assert 'originalUrl: "https://www.coastline.example/news/tide-gate-approved"' in fixed
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
+            )
+        )
+        await client.wait_for(uri, lambda d: not {"FM402", "FM506"} & {str(x.code) for x in d})
+
+    asyncio.run(session(site, body))

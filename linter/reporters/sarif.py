@@ -90,7 +90,31 @@ def _result(f: Finding, rule_index: int | None, root: str, fingerprint: str) -> 
     )
     if f.pointer:
         result["properties"] = {"pointer": f.pointer}
+    if f.fix is not None:
+        result["fixes"] = [_fix(f, root)]
     return result
+
+
+def _fix(f: Finding, root: str) -> dict[str, Any]:
+    """SARIF's `fix`: replacements in the finding's file; applicability in `properties`."""
+    assert f.fix is not None
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.line,
+                "startColumn": e.column,
+                "endLine": e.end_line,
+                "endColumn": e.end_column,
+            },
+            "insertedContent": {"text": e.content},
+        }
+        for e in f.fix.edits
+    ]
+    return {
+        "description": {"text": f"{f.fix.applicability} fix for {f.code}"},
+        "artifactChanges": [{"artifactLocation": _artifact(f.path, root), "replacements": replacements}],
+        "properties": {"applicability": f.fix.applicability},
+    }
 
 
 def _artifact(path: str, root: str) -> dict[str, str]:

@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Literal
 from linter.document import Document, Target
 from linter.fields import Binder, FieldView
 from linter.findings import Problem
+from linter.fixes import NodeFix
 
 DefaultSeverity = Literal["error", "warning", "off"]
 
@@ -37,6 +38,8 @@ class Violation:
     pointer: str
     message: str
     target: Target = "value"
+    #: The node-level change that would remove the problem, when there is a sure one.
+    fix: NodeFix | None = None
 
 
 def _news_binder() -> Binder:

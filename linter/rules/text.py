@@ -18,11 +18,13 @@ from typing import Any
 
 from linter.document import Document
 from linter.fields import FieldView, derived
+from linter.fixes import RemoveItem, Rewrite
 from linter.rules.base import Option, Rule, Violation
 
 _LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
 _TAB = re.compile("\t")
 _DOUBLED_SPACE = re.compile("[ \u00a0]{2}")
+_UNTIDY_RUN = re.compile("[ \t\n\r\v\f\x85\u2028\u2029\u00a0]+")
 # What the three patterns above look for, as characters that plain `in` scans find much faster.
 _INNER_WHITESPACE = ("\n", "\r", "\v", "\f", "\x85", "\u2028", "\u2029", "\t", "\u00a0")
 _TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")
@@ -263,6 +265,11 @@ def _all_surely_tidy(values: list[str]) -> bool:
     return not values or _surely_tidy("|".join(values))
 
 
+def tidy(value: str) -> str:
+    """`value` stripped, each run of whitespace one space (a lone no-break space stays)."""
+    return _UNTIDY_RUN.sub(lambda run: run[0] if run[0] in (" ", "\u00a0") else " ", value.strip())
+
+
 def _untidy(value: str) -> Iterator[str]:
     """What is untidy about a non-blank value, each as the end of a sentence."""
     if value[0].isspace():
@@ -321,8 +328,9 @@ class UntidyWhitespace(Rule):
         for _, pointer, value in derived(self.fields(document), _titles_and_excerpts):
             # Blank values are FM501's; most others are tidy, which is cheap to show.
             if value and not value.isspace() and not _surely_tidy(value):
+                fix = Rewrite(pointer, tidy(value))
                 for problem in _untidy(value):
-                    yield Violation(pointer, f"`{_label(pointer)}` {problem}")
+                    yield Violation(pointer, f"`{_label(pointer)}` {problem}", fix=fix)
 
 
 class TextLength(Rule):
@@ -530,9 +538,11 @@ class DuplicateTopic(Rule):
                 if earlier == index:
                     continue
                 line = document.locate(_topic_pointer(base, earlier)).line
+                pointer = _topic_pointer(base, index)
                 yield Violation(
-                    _topic_pointer(base, index),
+                    pointer,
                     f"duplicate topic `{topic.strip()}`: first listed as `{topics[earlier].strip()}` on line {line}",
+                    fix=RemoveItem(pointer),
                 )
 
 

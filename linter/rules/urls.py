@@ -17,6 +17,7 @@ from linter import urlnorm
 from linter.document import Document, label
 from linter.fields import FieldView, derived
 from linter.findings import Problem, Region
+from linter.fixes import Rewrite
 from linter.pointers import find
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
 
@@ -206,7 +207,17 @@ class InsecureUrl(Rule):
             if host is None or any(urlnorm.within_domain(host, a) for a in self.allowed):
                 continue
             pointer = url_pointer(fact)
-            yield Violation(pointer, f"`{label(pointer)}` uses http://; use https://")
+            yield Violation(
+                pointer, f"`{label(pointer)}` uses http://; use https://", fix=_https(document, pointer)
+            )
+
+
+def _https(document: Document, pointer: str) -> Rewrite | None:
+    """The URL with `https://`: unsafe, since the host may not serve it."""
+    written = document.resolve(pointer)
+    if not isinstance(written, str) or written[:7].lower() != "http://":
+        return None  # e.g. a URL with surrounding space: FM402 speaks of the value as read
+    return Rewrite(pointer, "https://" + written[7:], "unsafe")
 
 
 class DuplicateUrl(Rule):

@@ -1,0 +1,59 @@
+"""The `--fix`, `--unsafe-fixes` and `--diff` part of `content-lint check` (see fixing.py)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from linter.engine import Engine
+from linter.findings import Finding
+from linter.fixes import Applicability
+from linter.fixing import FileFix, fix_files, unified_diff
+
+
+def add_fix_arguments(check: argparse.ArgumentParser) -> None:
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes as well"
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff; change nothing (exit 1 if any)",
+    )
+
+
+def allowed(args: argparse.Namespace) -> tuple[Applicability, ...]:
+    return ("safe", "unsafe") if args.unsafe_fixes else ("safe",)
+
+
+def show_diff(engine: Engine, findings: Sequence[Finding], args: argparse.Namespace, out: TextIO) -> int:
+    """Print what --fix would change; 1 when something would change, 0 otherwise."""
+    outcomes = fix_files(engine, findings, allowed(args), write=False)
+    for outcome in outcomes:
+        out.write(unified_diff(outcome))
+    if not args.quiet:
+        count = sum(o.fixed_count for o in outcomes)
+        files = len(outcomes)
+        print(f"Would fix {count} finding(s) in {files} file(s)", file=sys.stderr)
+    return 1 if outcomes else 0
+
+
+def apply_fixes(
+    engine: Engine,
+    findings: Sequence[Finding],
+    args: argparse.Namespace,
+    rerun: Callable[[], Sequence[Finding]],
+) -> tuple[Sequence[Finding], int]:
+    """Write the fixes; return the findings that remain (a fresh run when a file changed) and
+    how many were fixed."""
+    outcomes = fix_files(engine, findings, allowed(args), write=True)
+    for outcome in outcomes:
+        if outcome.skipped:
+            print(f"{outcome.path}: not fixed: {outcome.skipped}", file=sys.stderr)
+    written: list[FileFix] = [o for o in outcomes if not o.skipped]
+    if not written:
+        return findings, 0
+    return rerun(), sum(o.fixed_count for o in written)
