@@ -8,10 +8,10 @@ of two equal URLs" is the one written first, whichever role or record holds it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import timezone, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.dates import Moment, parse_moment
 from linter.document import Document, escape_token
@@ -42,21 +42,37 @@ WALKED = (
 )
 
 
+#: Distinct keys whose step a node remembers: enough for any real format, while a run over
+#: files full of made-up keys (or a long language-server session) stays bounded.
+_MAX_STEPS = 1024
+
+
+class _Step(NamedTuple):
+    """Where one key leads from a trie node: the key as a pointer token and the children it
+    matches (the exact child first, then the wildcards in binding order)."""
+
+    token: str
+    nodes: tuple[_Node, ...]
+
+
 class _Node:
     """A trie node: children by exact key, wildcard children as (prefix, suffix, node), the
-    roles bound here, whether an item starts here, and whether anything lies below."""
+    roles bound here, whether an item starts here, and the step of each key seen so far."""
 
-    __slots__ = ("exact", "hits", "item", "leaf", "wild")
+    __slots__ = ("exact", "hits", "inner", "item", "steps", "wild")
 
     def __init__(self) -> None:
         self.exact: dict[str, _Node] = {}
         self.wild: list[tuple[str, str, _Node]] = []
         self.hits: list[tuple[str, int]] = []
         self.item = False
-        self.leaf = True
+        #: Whether the walk goes on below a value this node matches (children, or an item).
+        self.inner = False
+        #: Keys (str) and list indexes (int: never equal to a str) seen so far, and their steps.
+        self.steps: dict[str | int, _Step] = {}
 
     def child(self, token: Token) -> _Node:
-        self.leaf = False
+        self.inner = True
         if token.exact is not None:
             return self.exact.setdefault(token.exact, _Node())
         for prefix, suffix, node in self.wild:
@@ -65,6 +81,26 @@ class _Node:
         node = _Node()
         self.wild.append((token.prefix, token.suffix, node))
         return node
+
+    def step(self, key: str | int) -> _Step:
+        """Where a mapping key or a list index leads, worked out once per node and key and
+        kept: documents of one format repeat their keys, so the walk is mostly lookups."""
+        if isinstance(key, int):
+            token = str(key)  # a list matches an exact index token or a bare `*`
+            nodes = [self.exact[token]] if token in self.exact else []
+            nodes += [node for prefix, suffix, node in self.wild if not prefix and not suffix]
+        else:
+            token = escape_token(key)
+            nodes = [self.exact[key]] if key in self.exact else []
+            nodes += [
+                node
+                for prefix, suffix, node in self.wild
+                if len(key) >= len(prefix) + len(suffix) and key.startswith(prefix) and key.endswith(suffix)
+            ]
+        found = _Step(token, tuple(nodes))
+        if len(self.steps) < _MAX_STEPS:
+            self.steps[key] = found
+        return found
 
 
 def _trie(roles: RoleSet, with_items: bool) -> _Node:
@@ -81,8 +117,7 @@ def _trie(roles: RoleSet, with_items: bool) -> _Node:
             node = root
             for token in pattern.tokens:
                 node = node.child(token)
-            node.item = True
-            node.leaf = False
+            node.item = node.inner = True
     return root
 
 
@@ -101,6 +136,8 @@ class FieldView:
     rfc3339: bool = False
     records: list[Record] = field(default_factory=list)
     hits: dict[str, list[Hit]] = field(default_factory=lambda: {role: [] for role in WALKED})
+    #: The date at each pointer a rule asked for (see `moment`).
+    moments: dict[str, Moment | None] = field(default_factory=dict)
     #: Other views built on this one, once per document (see `derived`).
     memo: dict[Any, Any] = field(default_factory=dict)
     #: (path, size, mtime_ns) of every file a rule read for this document (image headers):
@@ -112,7 +149,7 @@ class FieldView:
 
     def moment(self, pointer: str, value: Any) -> Moment | None:
         """The date at `pointer` (whose value is `value`), parsed once per document."""
-        moments: dict[str, Moment | None] = self.memo.setdefault("moments", {})
+        moments = self.moments
         if pointer in moments:
             return moments[pointer]
         found = moments[pointer] = parse_moment(value, self.zone, self.rfc3339)
@@ -120,12 +157,15 @@ class FieldView:
 
     def pairs(
         self, record: Record, given: tuple[tuple[Pattern, Pattern], ...] | None = None
-    ) -> list[tuple[tuple[str, Any] | None, tuple[str, Any] | None]]:
-        """The (earlier, later) date-order pairs of a record (`given`, else its role), each
-        date as (pointer, value), or None where the record has none."""
+    ) -> list[tuple[tuple[str, Any], tuple[str, Any]]]:
+        """The (earlier, later) date-order pairs of a record (`given`, else its role) that
+        the record has both dates of, each date as (pointer, value)."""
         found = []
         for first, second in record.roles.date_order if given is None else given:
-            found.append((_first(record, first), _first(record, second)))
+            later = _first(record, second)  # the later date first: it is often not written
+            earlier = _first(record, first) if later is not None else None
+            if earlier is not None and later is not None:
+                found.append((earlier, later))
         return found
 
 
@@ -159,59 +199,36 @@ class Binder:
     def _walk_document(self, data: dict[str, Any]) -> FieldView:
         view = FieldView(self.zone, self.roles.date_forms == "rfc3339")
         view.records.append(Record("", data, self.roles.top))
-        self._visit(view, data, self._top, "", 0)
+        self._walk(view, data, self._top, "", 0)
         return view
 
     def _walk(self, view: FieldView, value: Any, node: _Node, pointer: str, record: int) -> None:
         """Visit what `node`'s children match in `value` (a mapping or a list), in order.
 
-        Hot: every document goes through here, so a child's hits are added inline and only a
-        child with children of its own costs a call.
+        Hot: every document goes through here, so a key's matches are looked up (`_Node.step`),
+        a child's hits are added inline and only a child with more below costs a call.
         """
-        exact, wild, hits = node.exact, node.wild, view.hits
         if isinstance(value, dict):
-            for key in value if wild else filter(exact.__contains__, value):
-                below = exact.get(key)
-                if below is None and not wild:
-                    continue
-                child = value[key]
-                here = (
-                    f"{pointer}/{key}"
-                    if "/" not in key and "~" not in key
-                    else f"{pointer}/{escape_token(key)}"
-                )
-                if below is not None:
-                    for role, index in below.hits:
-                        hits[role].append((record, index, here, child))
-                    if not below.leaf and isinstance(child, (dict, list)):
-                        self._below(view, child, below, here, record)
-                for prefix, suffix, other in wild:
-                    if key.endswith(suffix) and key.startswith(prefix) and len(key) >= len(prefix + suffix):
-                        for role, index in other.hits:
-                            hits[role].append((record, index, here, child))
-                        if not other.leaf and isinstance(child, (dict, list)):
-                            self._below(view, child, other, here, record)
+            pairs: Iterable[tuple[str | int, Any]] = value.items()
         elif isinstance(value, list):
-            for position, child in enumerate(value):
-                below = exact.get(str(position)) if exact else None
-                for other in (below,) if below is not None else ():
-                    self._visit(view, child, other, f"{pointer}/{position}", record)
-                for prefix, suffix, other in wild:
-                    if not prefix and not suffix:
-                        self._visit(view, child, other, f"{pointer}/{position}", record)
-
-    def _below(self, view: FieldView, value: Any, node: _Node, pointer: str, record: int) -> None:
-        if node.item and isinstance(value, dict):
-            view.records.append(Record(pointer, value, self.roles.item))
-            self._walk(view, value, self._item, pointer, len(view.records) - 1)
-        self._walk(view, value, node, pointer, record)
-
-    def _visit(self, view: FieldView, value: Any, node: _Node, pointer: str, record: int) -> None:
-        hits = view.hits
-        for role, index in node.hits:
-            hits[role].append((record, index, pointer, value))
-        if not node.leaf and isinstance(value, (dict, list)):
-            self._below(view, value, node, pointer, record)
+            pairs = enumerate(value)
+        else:
+            return
+        hits, steps = view.hits, node.steps
+        for key, child in pairs:
+            token, nodes = steps.get(key) or node.step(key)
+            if not nodes:
+                continue
+            here = f"{pointer}/{token}"
+            for below in nodes:
+                for role, index in below.hits:
+                    hits[role].append((record, index, here, child))
+                if below.inner and isinstance(child, (dict, list)):
+                    if below.item and isinstance(child, dict):
+                        view.records.append(Record(here, child, self.roles.item))
+                        self._walk(view, child, self._item, here, len(view.records) - 1)
+                    if below.exact or below.wild:
+                        self._walk(view, child, below, here, record)
 
 
 def derived(view: FieldView, build: Any) -> Any:

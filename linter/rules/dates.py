@@ -277,8 +277,6 @@ class DateOrder(Rule):
         zone = view.zone
         for record in view.records:
             for first, second in view.pairs(record, self.pairs):
-                if first is None or second is None:
-                    continue
                 before, after = view.moment(*first), view.moment(*second)
                 if before is not None and after is not None and earlier(after, before, zone):
                     yield Violation(
