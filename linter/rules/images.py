@@ -32,12 +32,14 @@ def _ratio(value: float) -> str:
 
 class Image(NamedTuple):
     """One image the `images` role binds: its pointer, its mapping (None for a bare path or
-    URL string), its path or URL (None when not a string) and the binding's key names."""
+    URL string), its path or URL (None when not a string), the binding's key names and its
+    declared width and height (when both are positive numbers, else None)."""
 
     pointer: str
     mapping: Mapping[str, Any] | None
     src: str | None
     binding: ImageBinding
+    size: tuple[float, float] | None
 
 
 def images(view: FieldView) -> list[Image]:
@@ -47,17 +49,16 @@ def images(view: FieldView) -> list[Image]:
         binding = view.records[record].roles.images[index]
         if isinstance(value, dict):
             src = value.get(binding.src)
-            found.append(Image(pointer, value, src if isinstance(src, str) else None, binding))
+            size = declared_size(value, binding)
+            found.append(Image(pointer, value, src if isinstance(src, str) else None, binding, size))
         elif isinstance(value, str):
-            found.append(Image(pointer, None, value, binding))
+            found.append(Image(pointer, None, value, binding, None))
     return found
 
 
-def declared_size(image: Image) -> tuple[float, float] | None:
+def declared_size(mapping: Mapping[str, Any], binding: ImageBinding) -> tuple[float, float] | None:
     """Width and height when both are positive numbers, else None."""
-    if image.mapping is None:
-        return None
-    width, height = image.mapping.get(image.binding.width), image.mapping.get(image.binding.height)
+    width, height = mapping.get(binding.width), mapping.get(binding.height)
     # Numbers only: a bool is an int in Python, but not a size.
     if isinstance(width, bool) or not isinstance(width, (int, float)) or width <= 0:
         return None
@@ -113,7 +114,7 @@ class ImageSize(Rule):
         bounds = [(side, settings[f"min-{side}"], settings[f"max-{side}"]) for side in SIDES]
         view = self.fields(document)
         for image in derived(view, images):
-            if declared_size(image) is None and image.src is not None:
+            if image.size is None and image.src is not None:
                 yield from self._real(view, document, image, bounds)
             if image.mapping is None:
                 continue
@@ -192,7 +193,7 @@ class ImageAspectRatio(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         low, high = self.settings["min-ratio"], self.settings["max-ratio"]
         for image in derived(self.fields(document), images):
-            size = declared_size(image)
+            size = image.size
             if size is None:
                 continue
             width, height = size
@@ -264,7 +265,7 @@ class ImageFileMismatch(Rule):
             yield from self._local(view, document, image)
             if self.folder is None:
                 continue
-            url, declared, cached = image.src, declared_size(image), image.binding.cached
+            url, declared, cached = image.src, image.size, image.binding.cached
             if not cached or image.mapping is None or image.mapping.get(cached) is not True:
                 continue
             if url is None or declared is None:
@@ -291,7 +292,7 @@ class ImageFileMismatch(Rule):
         if not local.exists:
             yield Violation(pointer, f"image file {self._shown(local.path)} does not exist")
             return
-        declared = declared_size(image)
+        declared = image.size
         if local.size is not None and declared is not None and local.size != declared:
             yield Violation(
                 pointer,

@@ -38,6 +38,11 @@ def url_facts(view: FieldView) -> list[UrlFact]:
     return found
 
 
+def url_facts_by_pointer(view: FieldView) -> dict[str, UrlFact]:
+    """`url_facts` by pointer: `derived(view, url_facts_by_pointer)`, for FM404 and FM405."""
+    return {fact[1]: fact for fact in derived(view, url_facts)}
+
+
 def url_pointer(fact: UrlFact) -> str:
     return fact[1]
 
@@ -269,6 +274,8 @@ def identity_scope(context: RunContext, view: FieldView, document: Document) -> 
     default: one news-article site)."""
     scope = context.binder.roles.scope
     parts = [scope.group if scope.group is not None else context.type_name]
+    if scope.field is None and scope.path is None:
+        return parts[0]  # the usual scope: one group
     if scope.field is not None:
         value = next(find(document.data, scope.field), (None, None))[1]
         parts.append(value if isinstance(value, str) else "")
@@ -335,10 +342,10 @@ class DuplicateArticle(CorpusRule):
             return None
         scope = identity_scope(self.context, view, document)
         urls: dict[str, ArticleUrl] = {}
-        known = {fact[1]: fact[4] for fact in derived(view, url_facts)}  # URL fields: URL keys only
+        known = derived(view, url_facts_by_pointer)  # URL fields: URL keys only
         for _, _, pointer, value in own:
             if pointer in known:
-                normal = known[pointer]
+                normal = known[pointer][4]
             else:
                 normal = urlnorm.identity_key(value) if isinstance(value, str) else None
             key = normal if normal is None or not scope else f"{scope}\t{normal}"
@@ -425,7 +432,7 @@ class ProviderDomainMismatch(Rule):
         if not domains:
             return
         urls = _first_by_record(view.role("provider_url"))
-        facts = {fact[1]: fact for fact in derived(view, url_facts)}
+        facts = derived(view, url_facts_by_pointer)
         for record, (pointer, domain) in domains.items():
             url = urls.get(record)
             if url is None or not isinstance(domain, str) or not isinstance(url[1], str):
