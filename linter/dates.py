@@ -28,6 +28,9 @@ _DATE_TIME = re.compile(
     r" ?(?:([Zz])|([+-])([0-9]{2})(?::?([0-9]{2}))?)?)?"
 )
 
+#: `2024-04-02T09:30:00Z`, the commonest form, whose zone the parser can read in the same call.
+_PLAIN_UTC = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+
 
 class Moment(NamedTuple):
     """A parsed date: an aware instant, and whether only the calendar day was written."""
@@ -64,6 +67,13 @@ def parse_moment(value: object, zone: tzinfo = timezone.utc, rfc3339: bool = Fal
 
 def _parse_utc(text: str) -> Moment | None:
     """`2024-04-02T09:30:00Z` (seconds, maybe a fraction); None for anything else."""
+    if len(text) == 20 and _PLAIN_UTC.match(text):
+        # Parsed with its zone: `replace(tzinfo=...)` costs 5 times the parse. Only this
+        # exact shape: `fromisoformat` reads some odd values with an offset (`00:00:006+00:00`).
+        try:
+            return Moment(datetime.fromisoformat(text[:-1] + "+00:00"), False)
+        except ValueError:  # month 13, hour 24 ...
+            return None
     if not text[:4].isdigit() or text[13:14] != ":" or text[16:17] != ":" or not text[11:13].isdigit():
         return None
     try:
