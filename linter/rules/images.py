@@ -109,12 +109,19 @@ class ImageSize(Rule):
         Option("max-height", int, 10000, "Largest allowed height in pixels."),
     )
 
+    def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
+        super().__init__(settings, context)
+        self.bounds = [(side, self.settings[f"min-{side}"], self.settings[f"max-{side}"]) for side in SIDES]
+
     def check(self, document: Document) -> Iterator[Violation]:
-        settings = self.settings
-        bounds = [(side, settings[f"min-{side}"], settings[f"max-{side}"]) for side in SIDES]
+        bounds = self.bounds
+        (_, min_width, max_width), (_, min_height, max_height) = bounds
         view = self.fields(document)
         for image in derived(view, images):
-            if image.size is None and image.src is not None:
+            size = image.size
+            if size is not None and min_width <= size[0] <= max_width and min_height <= size[1] <= max_height:
+                continue  # declared, and within bounds: most images
+            if size is None and image.src is not None:
                 yield from self._real(view, document, image, bounds)
             if image.mapping is None:
                 continue
