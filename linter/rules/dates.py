@@ -40,17 +40,6 @@ def span(seconds: float) -> str:
     return _plural(minutes, "minute") if minutes else "less than a minute"
 
 
-def dated(view: FieldView) -> list[tuple[str, str, Moment]]:
-    """(pointer, value as written, moment) of every well-formed date the `dates` role binds:
-    `derived(view, dated)`, one parse per date for all the date rules."""
-    found: list[tuple[str, str, Moment]] = []
-    for _, _, pointer, value in view.role("dates"):
-        moment = view.moment(pointer, value)
-        if moment is not None:
-            found.append((pointer, written(value), moment))
-    return found
-
-
 def written(value: Any) -> str:
     """A date value as the file wrote it (a string), or as a reader that parsed it shows it."""
     return value if isinstance(value, str) else str(value)
@@ -213,11 +202,14 @@ class ImplausibleDate(Rule):
         self.floor = floor.instant
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for pointer, text, moment in derived(self.fields(document), dated):
-            if moment.instant < self.floor:
+        view = self.fields(document)
+        for _, _, pointer, value in view.role("dates"):
+            moment = view.moment(pointer, value)
+            if moment is not None and moment.instant < self.floor:
                 yield Violation(
                     pointer,
-                    f"`{last_token(pointer)}` {text} is before {self.settings['floor']}, the earliest plausible date",
+                    f"`{last_token(pointer)}` {written(value)} is before {self.settings['floor']}, "
+                    "the earliest plausible date",
                 )
 
 
