@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import timezone, tzinfo
 from typing import Any
 
+from linter import pointers
 from linter.dates import Moment, parse_moment
-from linter.document import Document, escape_token
+from linter.document import Document
 from linter.pointers import Pattern, Token, find
 from linter.roles import Roles, RoleSet
 
@@ -169,9 +170,7 @@ class Binder:
                     continue
                 child = value[key]
                 here = (
-                    f"{pointer}/{key}"
-                    if "/" not in key and "~" not in key
-                    else f"{pointer}/{escape_token(key)}"
+                    f"{pointer}/{key}" if "/" not in key and "~" not in key else pointers.join(pointer, key)
                 )
                 if below is not None:
                     for role, index in below.hits:

@@ -6,9 +6,10 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
+from linter import pointers
 from linter.config import ConfigError
 from linter.dates import Moment, earlier, gap_seconds, parse_moment
-from linter.document import Document, last_token
+from linter.document import Document
 from linter.fields import FieldView, derived
 from linter.pointers import Pattern, key_pattern
 from linter.rules.base import Option, Rule, RunContext, Violation
@@ -115,7 +116,7 @@ class FutureDate(Rule):
             if ahead > self.tolerance * DAY:
                 yield Violation(
                     pointer,
-                    f"`{last_token(pointer)}` {written(value)} is {span(ahead)} in the future "
+                    f"`{pointers.last_token(pointer)}` {written(value)} is {span(ahead)} in the future "
                     f"(now is {stamp(self.now)}, tolerance {_plural(self.tolerance, 'day')})",
                 )
 
@@ -216,7 +217,7 @@ class ImplausibleDate(Rule):
             if moment.instant < self.floor:
                 yield Violation(
                     pointer,
-                    f"`{last_token(pointer)}` {text} is before {self.settings['floor']}, the earliest plausible date",
+                    f"`{pointers.last_token(pointer)}` {text} is before {self.settings['floor']}, the earliest plausible date",
                 )
 
 
@@ -282,8 +283,8 @@ class DateOrder(Rule):
                 if before is not None and after is not None and earlier(after, before, zone):
                     yield Violation(
                         second[0],
-                        f"`{last_token(second[0])}` {written(second[1])} is "
-                        f"{span(gap_seconds(after, before))} before `{last_token(first[0])}` {written(first[1])}",
+                        f"`{pointers.last_token(second[0])}` {written(second[1])} is "
+                        f"{span(gap_seconds(after, before))} before `{pointers.last_token(first[0])}` {written(first[1])}",
                     )
 
 

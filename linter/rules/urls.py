@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from linter import urlnorm
-from linter.document import Document, last_token
+from linter import pointers, urlnorm
+from linter.document import Document
 from linter.fields import FieldView, derived
 from linter.findings import Problem, Region
 from linter.fixes import Rewrite
@@ -90,15 +90,6 @@ def link_defect(link: str) -> str | None:
     return None
 
 
-def label(pointer: str) -> str:
-    """`/related/1/images/0/url` -> `related[1].images[0].url`, the way messages name a field."""
-    text = ""
-    for token in pointer.split("/")[1:]:
-        name = last_token("/" + token)
-        text += f"[{name}]" if name.isdigit() else (f".{name}" if text else name)
-    return text
-
-
 def url_defect(url: str) -> str | None:
     """Why `url` is not an absolute http(s) URL with a valid host, or None when it is one."""
     simple = urlnorm.split_simple(url)
@@ -163,12 +154,12 @@ class UrlFormat(Rule):
             defect = None if fact[3] else url_defect(fact[2])
             if defect is not None:
                 pointer = url_pointer(fact)
-                yield Violation(pointer, f"`{label(pointer)}` {defect}")
+                yield Violation(pointer, f"`{pointers.label(pointer)}` {defect}")
         for _, _, pointer, value in view.role("links"):
             if isinstance(value, str) and not urlnorm.is_absolute(value.strip()):
                 defect = link_defect(value)
                 if defect is not None:
-                    yield Violation(pointer, f"`{label(pointer)}` {defect}")
+                    yield Violation(pointer, f"`{pointers.label(pointer)}` {defect}")
 
 
 class InsecureUrl(Rule):
@@ -216,7 +207,9 @@ class InsecureUrl(Rule):
                 continue
             pointer = url_pointer(fact)
             yield Violation(
-                pointer, f"`{label(pointer)}` uses http://; use https://", fix=_https(document, pointer)
+                pointer,
+                f"`{pointers.label(pointer)}` uses http://; use https://",
+                fix=_https(document, pointer),
             )
 
 
@@ -267,7 +260,7 @@ class DuplicateUrl(Rule):
             if earlier[0] != fact[0]:  # another owner
                 pointer = url_pointer(fact)
                 line = document.locate(url_pointer(earlier)).line
-                yield Violation(pointer, f"`{label(pointer)}` repeats the URL on line {line}")
+                yield Violation(pointer, f"`{pointers.label(pointer)}` repeats the URL on line {line}")
 
 
 def identity_scope(context: RunContext, view: FieldView, document: Document) -> str:
@@ -385,7 +378,7 @@ class DuplicateArticle(CorpusRule):
 
     @staticmethod
     def _message(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> str:
-        text = f"`{label(url.pointer)}` is the same article as `{label(other.pointer)}` in {where}:{other.region.line}"
+        text = f"`{pointers.label(url.pointer)}` is the same article as `{pointers.label(other.pointer)}` in {where}:{other.region.line}"
         if more:
             text += f" and {more} more file{'s' if more > 1 else ''}"
         return text
@@ -445,7 +438,7 @@ class ProviderDomainMismatch(Rule):
                 continue
             yield Violation(
                 pointer,
-                f'`{label(pointer)}` "{domain}" does not match the host "{host}" of `{label(url[0])}`',
+                f'`{pointers.label(pointer)}` "{domain}" does not match the host "{host}" of `{pointers.label(url[0])}`',
             )
 
 
