@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -115,3 +117,14 @@ def roots_project(tmp_path, monkeypatch, count: int = 3) -> None:
         (tmp_path / "content" / f"o{index}.md").write_text(
             ARTICLE.replace("sea-wall-approved", f"old-{index}")
         )
+
+
+def png(width: int, height: int) -> bytes:
+    """A complete, valid greyscale PNG of the given size."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * (width + 1) * height)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
