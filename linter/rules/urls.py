@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
@@ -52,7 +51,14 @@ def _fact(pointer: str, value: str) -> UrlFact:
     simple = urlnorm.simple_facts(value)  # the common case: one regex match answers it all
     if simple is not None:
         return owner, pointer, value, True, simple[0], simple[1]
-    return owner, pointer, value, url_defect(value) is None, urlnorm.normalise(value), urlnorm.host_of(value)
+    return (
+        owner,
+        pointer,
+        value,
+        urlnorm.url_defect(value) is None,
+        urlnorm.normalise(value),
+        urlnorm.host_of(value),
+    )
 
 
 def identity_facts(view: FieldView, document: Document) -> list[UrlFact]:
@@ -74,54 +80,6 @@ def identity_facts(view: FieldView, document: Document) -> list[UrlFact]:
 def _position(document: Document, pointer: str) -> tuple[int, int]:
     region = document.locate(pointer)
     return region.line, region.column
-
-
-def link_defect(link: str) -> str | None:
-    """Why a site path (`/docs/x/`, `../img.png`) is malformed, or None. Being relative is fine."""
-    for char in link:
-        if unicodedata.category(char) in ("Cc", "Cf"):
-            return f"contains an invisible control character (U+{ord(char):04X})"
-    if " " in link:
-        return "contains a space; encode it as %20"
-    if any(char.isspace() for char in link):
-        return "contains whitespace"
-    if "\\" in link:
-        return "contains a backslash; use `/`"
-    return None
-
-
-def url_defect(url: str) -> str | None:
-    """Why `url` is not an absolute http(s) URL with a valid host, or None when it is one."""
-    simple = urlnorm.split_simple(url)
-    if simple is None:
-        return _url_defect_slow(url)
-    # Printable ASCII without spaces, split by the regex: only the host and port remain to check.
-    port = simple["port"]
-    if urlnorm.ascii_host(simple["host"]) is None or (port and urlnorm.port_number(port) is None):
-        return _url_defect_slow(url)  # the detailed path words the message
-    return None
-
-
-def _url_defect_slow(url: str) -> str | None:
-    """`url_defect` for any text, character by character; the reference the fast path agrees with."""
-    for char in url:
-        if unicodedata.category(char) in ("Cc", "Cf"):  # Cf: zero-width and direction marks
-            return f"contains an invisible control character (U+{ord(char):04X})"
-    if " " in url:
-        return "contains a space; encode it as %20"
-    if any(char.isspace() for char in url):
-        return "contains whitespace"
-    parts = urlnorm.split(url)
-    if parts is None or parts.scheme.lower() not in urlnorm.DEFAULT_PORTS:
-        return "is not an absolute http:// or https:// URL"
-    host, port = urlnorm.host_and_port(parts.netloc)
-    if not host:
-        return "has no host"
-    if urlnorm.ascii_host(host) is None:
-        return f'has an invalid host "{host}"'
-    if port and urlnorm.port_number(port) is None:
-        return f'has an invalid port "{port}"'
-    return None
 
 
 class UrlFormat(Rule):
@@ -151,13 +109,13 @@ class UrlFormat(Rule):
     def check(self, document: Document) -> Iterable[Violation]:
         view = self.fields(document)
         for fact in derived(view, url_facts):
-            defect = None if fact[3] else url_defect(fact[2])
+            defect = None if fact[3] else urlnorm.url_defect(fact[2])
             if defect is not None:
                 pointer = url_pointer(fact)
                 yield Violation(pointer, f"`{pointers.label(pointer)}` {defect}")
         for _, _, pointer, value in view.role("links"):
             if isinstance(value, str) and not urlnorm.is_absolute(value.strip()):
-                defect = link_defect(value)
+                defect = urlnorm.link_defect(value)
                 if defect is not None:
                     yield Violation(pointer, f"`{pointers.label(pointer)}` {defect}")
 
