@@ -30,7 +30,7 @@ class Document:
     closing_line: int
     root: Any = field(repr=False)
     positions: Positions = field(repr=False)
-    #: Views of `data` that several rules read, built once per document (`rules.items.shared`).
+    #: Views of `data` that several rules read, built once per document (`fields.derived`).
     memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: Built on the first `locate`: most documents have no findings and never need it.
     _finder: NodeFinder | None = field(default=None, init=False, repr=False, compare=False)

@@ -17,7 +17,7 @@ from typing import Any
 from linter import pointers
 from linter.bounded import read_regular_file
 from linter.compose import compose_document
-from linter.config import Config, load_config
+from linter.config import Config
 from linter.discovery import FileFilter, discover
 from linter.engine import Engine, build_engine
 from linter.findings import Finding, Problem
@@ -39,10 +39,6 @@ class Workspace:
         self._lock = threading.Lock()
         self.indexed = threading.Event()
         self._schema: Any = None
-
-    @classmethod
-    def for_file(cls, path: Path) -> Workspace:
-        return cls(load_config(None, path.parent))
 
     def index(self) -> int:
         """Lint every file of the project once (the cross-file context); returns how many."""

@@ -20,12 +20,18 @@ from linter.fixes import Rewrite
 from linter.pointers import find
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
 
-#: One URL string and what every URL rule asks of it, worked out once per document:
-#: (owner, pointer, value, well formed, `normalise(value)`, `host_of(value)`). `owner` is the
-#: pointer of the mapping the URL is a field of (an item for its `webUrl`, an image for its
-#: `url`), or the URL's own pointer when it is a list entry: two URLs of one owner (an item's
-#: `originalUrl` and `webUrl`) may be equal. A plain tuple: built for every URL of every file.
-UrlFact = tuple[str, str, str, bool, str | None, str | None]
+
+class UrlFact(NamedTuple):
+    """One URL string and what every URL rule asks of it, worked out once per document. `owner` is the pointer of the mapping the URL is a field of (an item
+    for its `webUrl`, an image for its `url`), or the URL's own pointer when it is a list
+    entry: two URLs of one owner (an item's `originalUrl` and `webUrl`) may be equal."""
+
+    owner: str
+    pointer: str
+    value: str
+    well_formed: bool
+    key: str | None  # `normalise(value)`
+    host: str | None  # `host_of(value)`
 
 
 def url_facts(view: FieldView) -> list[UrlFact]:
@@ -38,7 +44,7 @@ def url_facts(view: FieldView) -> list[UrlFact]:
 
 
 def url_pointer(fact: UrlFact) -> str:
-    return fact[1]
+    return fact.pointer
 
 
 def _owner(pointer: str) -> str:
@@ -50,8 +56,8 @@ def _fact(pointer: str, value: str) -> UrlFact:
     owner = _owner(pointer)
     simple = urlnorm.simple_facts(value)  # the common case: one regex match answers it all
     if simple is not None:
-        return owner, pointer, value, True, simple[0], simple[1]
-    return (
+        return UrlFact(owner, pointer, value, True, simple[0], simple[1])
+    return UrlFact(
         owner,
         pointer,
         value,
@@ -65,16 +71,16 @@ def identity_facts(view: FieldView, document: Document) -> list[UrlFact]:
     """The URL facts plus every other value of the `identity` role (site paths normalised by
     `urlnorm.identity_key`), in file order: what FM403 compares within a file."""
     found: list[UrlFact] = derived(view, url_facts)
-    seen = {fact[1] for fact in found}
+    seen = {fact.pointer for fact in found}
     extra = [
-        (_owner(pointer), pointer, value, True, urlnorm.identity_key(value), None)
+        UrlFact(_owner(pointer), pointer, value, True, urlnorm.identity_key(value), None)
         for _, _, pointer, value in view.role("identity")
         if isinstance(value, str) and pointer not in seen
     ]
     if not extra:
         return found
     merged = [*found, *extra]
-    return sorted(merged, key=lambda fact: _position(document, fact[1]))
+    return sorted(merged, key=lambda fact: _position(document, fact.pointer))
 
 
 def _position(document: Document, pointer: str) -> tuple[int, int]:
@@ -109,7 +115,7 @@ class UrlFormat(Rule):
     def check(self, document: Document) -> Iterable[Violation]:
         view = self.fields(document)
         for fact in derived(view, url_facts):
-            defect = None if fact[3] else urlnorm.url_defect(fact[2])
+            defect = None if fact.well_formed else urlnorm.url_defect(fact.value)
             if defect is not None:
                 pointer = url_pointer(fact)
                 yield Violation(pointer, f"`{pointers.label(pointer)}` {defect}")
@@ -158,9 +164,9 @@ class InsecureUrl(Rule):
         for fact in derived(self.fields(document), url_facts):
             # `value.lower().startswith("http://")`, lowering only the first seven characters:
             # only U+0130 lowers to more than one character, and never to one of "http://".
-            if not fact[3] or fact[2][:7].lower() != "http://":
+            if not fact.well_formed or fact.value[:7].lower() != "http://":
                 continue  # a malformed URL is FM401's to report
-            host = fact[5]
+            host = fact.host
             if host is None or any(urlnorm.within_domain(host, a) for a in self.allowed):
                 continue
             pointer = url_pointer(fact)
@@ -211,11 +217,11 @@ class DuplicateUrl(Rule):
     def check(self, document: Document) -> Iterable[Violation]:
         first: dict[str, UrlFact] = {}
         for fact in identity_facts(self.fields(document), document):
-            key = fact[4]
+            key = fact.key
             if key is None:
                 continue
             earlier = first.setdefault(key, fact)
-            if earlier[0] != fact[0]:  # another owner
+            if earlier.owner != fact.owner:  # another owner
                 pointer = url_pointer(fact)
                 line = document.locate(url_pointer(earlier)).line
                 yield Violation(pointer, f"`{pointers.label(pointer)}` repeats the URL on line {line}")
@@ -293,7 +299,7 @@ class DuplicateArticle(CorpusRule):
             return None
         scope = identity_scope(self.context, view, document)
         urls: dict[str, ArticleUrl] = {}
-        known = {fact[1]: fact[4] for fact in derived(view, url_facts)}  # URL fields: URL keys only
+        known = {fact.pointer: fact.key for fact in derived(view, url_facts)}  # URL fields: URL keys only
         for _, _, pointer, value in own:
             if pointer in known:
                 normal = known[pointer]
@@ -382,13 +388,13 @@ class ProviderDomainMismatch(Rule):
         if not domains:
             return
         urls = _first_by_record(view.role("provider_url"))
-        facts = {fact[1]: fact for fact in derived(view, url_facts)}
+        facts = {fact.pointer: fact for fact in derived(view, url_facts)}
         for record, (pointer, domain) in domains.items():
             url = urls.get(record)
             if url is None or not isinstance(domain, str) or not isinstance(url[1], str):
                 continue
             fact = facts.get(url[0])
-            host = fact[5] if fact is not None else urlnorm.host_of(url[1])
+            host = fact.host if fact is not None else urlnorm.host_of(url[1])
             if host is None or surely_within(host, domain):
                 continue
             wanted = urlnorm.ascii_host(domain)
