@@ -174,7 +174,7 @@ class ResultCache:
         """Write records in one transaction; a failure only costs the cache, never the run."""
         now = time.time_ns()
         rows = [
-            (r.path, r.size, _trusted_mtime(r.mtime_ns, now), r.digest, r.findings, r.keys, r.alias)
+            (r.path, r.size, trusted_mtime(r.mtime_ns, now), r.digest, r.findings, r.keys, r.alias)
             for r in records
         ]
         if not rows:
@@ -194,7 +194,7 @@ class ResultCache:
             with contextlib.closing(self._connect()) as connection, connection:
                 connection.execute(
                     "UPDATE entries SET size = ?, mtime_ns = ? WHERE path = ?",
-                    (size, _trusted_mtime(mtime_ns, time.time_ns()), path),
+                    (size, trusted_mtime(mtime_ns, time.time_ns()), path),
                 )
         except (sqlite3.Error, OSError):
             pass
@@ -240,7 +240,7 @@ class ResultCache:
                 os.unlink(str(self.file)[: -len(".sqlite3")] + suffix)
 
 
-def _trusted_mtime(mtime_ns: int, now_ns: int) -> int | None:
+def trusted_mtime(mtime_ns: int, now_ns: int) -> int | None:
     """The mtime to compare stats with later, or None when it is too recent to be trusted."""
     return mtime_ns if now_ns - mtime_ns > _RACY_NS else None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from linter import pointers
 from linter.cms import (
     ImportedType,
     add_property,
@@ -18,7 +19,6 @@ from linter.cms import (
     mappings,
     object_schema,
     permissive,
-    pointer,
 )
 from linter.init_roles import bind_by_name, bind_dates
 
@@ -57,7 +57,7 @@ def _fields(
         kind, name = str(declared.get("type", "")), declared.get("name")
         if not isinstance(name, str) or kind in _NO_DATA:
             continue
-        where = pointer(parent, name)
+        where = pointers.join(parent, name)
         part = _part(item, declared, kind, where, published, modified)
         add_property(schema, name, part, declared.get("required") is True)
 

@@ -18,8 +18,9 @@ from typing import Any
 
 import yaml
 
+from linter import pointers
 from linter.aliases import AliasBudgetExceeded, compose_with_aliases
-from linter.document import Document, join_pointer, pointer_from_path
+from linter.document import Document
 from linter.findings import Problem, Region
 from linter.frontmatter import FrontMatter
 from linter.nodes import too_deep
@@ -217,7 +218,7 @@ def _pointer(where: _Where) -> str:
     while where is not None:
         where, token = where
         tokens.append(token)
-    return pointer_from_path(reversed(tokens))
+    return pointers.from_path(reversed(tokens))
 
 
 def _bad_key(key_node: Any, parent: Any, pointer: str, positions: Positions) -> Problem:
@@ -230,7 +231,7 @@ def _bad_key(key_node: Any, parent: Any, pointer: str, positions: Positions) -> 
     first = next(k for k, _ in parent.value if k.__class__ is _ScalarNode and k.value == key)
     line = positions.at(first.start_mark)[0]
     return Problem(
-        "FM004", f"duplicate key `{key}`: first defined on line {line}", region, join_pointer(pointer, key)
+        "FM004", f"duplicate key `{key}`: first defined on line {line}", region, pointers.join(pointer, key)
     )
 
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from datetime import timezone, tzinfo
 from typing import Any
 
+from linter import pointers
 from linter.dates import Moment, parse_moment
-from linter.document import Document, escape_token
-from linter.pointers import Pattern, Token, find
+from linter.document import Document
+from linter.pointers import Pattern, Token, escape, find
 from linter.roles import Roles, RoleSet
 
 #: (record, binding, pointer, value): the record's index in `FieldView.records`, the index of
@@ -136,7 +137,7 @@ def _first(record: Record, pattern: Pattern) -> tuple[str, Any] | None:
         key = tokens[0].exact
         if key not in record.data:
             return None
-        return f"{record.base}/{escape_token(key)}", record.data[key]
+        return f"{record.base}/{escape(key)}", record.data[key]
     return next(find(record.data, pattern, record.base), None)
 
 
@@ -176,9 +177,7 @@ class Binder:
                     continue
                 child = value[key]
                 here = (
-                    f"{pointer}/{key}"
-                    if "/" not in key and "~" not in key
-                    else f"{pointer}/{escape_token(key)}"
+                    f"{pointer}/{key}" if "/" not in key and "~" not in key else pointers.join(pointer, key)
                 )
                 if below is not None:
                     for role, index in below.hits:

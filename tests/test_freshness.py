@@ -8,7 +8,7 @@ import pytest
 from helpers import ARTICLE, roots_project
 
 from linter import freshness
-from linter.cache import _trusted_mtime
+from linter.cache import trusted_mtime
 from linter.cli import main
 from linter.identity import Identities
 
@@ -19,7 +19,7 @@ def _stamp(path, keys="", shift=0):
     return real, (
         real,
         info.st_size,
-        _trusted_mtime(info.st_mtime_ns + shift, info.st_mtime_ns + 10**10),
+        trusted_mtime(info.st_mtime_ns + shift, info.st_mtime_ns + 10**10),
         keys,
     )
 

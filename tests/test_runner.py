@@ -6,37 +6,13 @@ import pytest
 from helpers import ARTICLE, line_of, roots_project
 
 from linter.cli import main
-from linter.parallel import GC_ALLOCATIONS_PER_PASS, MIN_FILES_PER_WORKER, effective_jobs, lint_many
+from linter.parallel import MIN_FILES_PER_WORKER, effective_jobs
 
 
 def test_small_runs_stay_in_one_process():
     assert effective_jobs(8, 10) == 1
     assert effective_jobs(2, MIN_FILES_PER_WORKER * 2) == 2
     assert effective_jobs(2, MIN_FILES_PER_WORKER * 100) == 2
-
-
-def test_gc_runs_less_often_while_linting_and_is_restored_after(tmp_path):
-    import gc
-
-    from linter.config import config_from_table
-    from linter.engine import build_engine
-
-    (tmp_path / "a.md").write_text(ARTICLE)
-    (tmp_path / "b.md").write_text(ARTICLE)
-    engine = build_engine(config_from_table({}, tmp_path / "pyproject.toml"))
-    before = gc.get_threshold()
-    during: list[int] = []
-    results = list(
-        lint_many(
-            engine,
-            [str(tmp_path / "a.md"), str(tmp_path / "b.md")],
-            1,
-            lambda: during.append(gc.get_threshold()[0]),
-        )
-    )
-    assert [r.findings for r in results] == [[], []]
-    assert during == [GC_ALLOCATIONS_PER_PASS] * 2
-    assert gc.get_threshold() == before
 
 
 @pytest.fixture
@@ -54,23 +30,6 @@ def big_project(tmp_path, monkeypatch):
             text = text.replace(f"story-{index}", "story-dup")
         (folder / f"a{index:04}.md").write_text(text)
     return tmp_path, count
-
-
-def test_gc_runs_less_often_while_collecting_results_from_workers(big_project):
-    import gc
-
-    from linter.config import config_from_table
-    from linter.engine import build_engine
-
-    root, count = big_project
-    paths = sorted(str(p) for p in (root / "content").rglob("*.md"))
-    engine = build_engine(config_from_table({}, root / "pyproject.toml"))
-    before = gc.get_threshold()
-    during: set[int] = set()
-    results = list(lint_many(engine, paths, 2, lambda: during.add(gc.get_threshold()[0])))
-    assert len(results) == count and [r.path for r in results] == paths
-    assert during == {GC_ALLOCATIONS_PER_PASS}
-    assert gc.get_threshold() == before
 
 
 def test_output_is_identical_whatever_the_number_of_workers(big_project, capsys):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from html.entities import html5
 from typing import Any
 
+from linter import pointers
 from linter.document import Document
 from linter.fields import FieldView, derived
 from linter.fixes import RemoveItem, Rewrite
@@ -151,18 +152,6 @@ def _continuation_bytes() -> dict[str, int]:
 _CONTINUATION = _continuation_bytes()
 
 
-def _label(pointer: str) -> str:
-    """`/related/0/provider/name` -> `related[0].provider.name`, for messages."""
-    label = ""
-    for token in pointer.split("/")[1:]:
-        name = token.replace("~1", "/").replace("~0", "~")
-        if name.isdigit():
-            label += f"[{name}]"
-        else:
-            label += f".{name}" if label else name
-    return label
-
-
 def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -240,9 +229,9 @@ class BlankText(Rule):
             return  # no blank field: (`str.isspace` is False for "")
         for pointer, value in derived(self.fields(document), text_fields):
             if not value:
-                yield Violation(pointer, f"`{_label(pointer)}` is empty")
+                yield Violation(pointer, f"`{pointers.label(pointer)}` is empty")
             elif value.isspace():
-                yield Violation(pointer, f"`{_label(pointer)}` is only whitespace")
+                yield Violation(pointer, f"`{pointers.label(pointer)}` is only whitespace")
 
 
 def _surely_tidy(value: str) -> bool:
@@ -330,7 +319,7 @@ class UntidyWhitespace(Rule):
             if value and not value.isspace() and not _surely_tidy(value):
                 fix = Rewrite(pointer, tidy(value))
                 for problem in _untidy(value):
-                    yield Violation(pointer, f"`{_label(pointer)}` {problem}", fix=fix)
+                    yield Violation(pointer, f"`{pointers.label(pointer)}` {problem}", fix=fix)
 
 
 class TextLength(Rule):
@@ -350,6 +339,7 @@ class TextLength(Rule):
 
     Good::
 
+        # with max-title = 40
         title: "Harbour council approves new sea wall"
     """
 
@@ -379,7 +369,7 @@ class TextLength(Rule):
                 option = f"max-{key}"
                 yield Violation(
                     pointer,
-                    f"`{_label(pointer)}` is {len(value)} characters long; the limit is {limit} (`{option}`)",
+                    f"`{pointers.label(pointer)}` is {len(value)} characters long; the limit is {limit} (`{option}`)",
                 )
 
 
@@ -420,9 +410,9 @@ class ExcerptRepeatsTitle(Rule):
             if not head or not text.startswith(head):
                 continue
             if text == head:
-                yield Violation(pointer, f"`{_label(pointer)}` repeats the title word for word")
+                yield Violation(pointer, f"`{pointers.label(pointer)}` repeats the title word for word")
             elif not text[len(head)].isalnum():
-                yield Violation(pointer, f"`{_label(pointer)}` starts by repeating the title")
+                yield Violation(pointer, f"`{pointers.label(pointer)}` starts by repeating the title")
 
 
 def _first_strings(hits: list[tuple[int, int, str, Any]]) -> dict[int, tuple[str, str]]:
@@ -491,11 +481,9 @@ class MarkupInText(Rule):
             if found is None:
                 continue
             if found.startswith("&"):
-                message = (
-                    f"`{_label(pointer)}` contains the HTML entity `{found}`; write the character itself"
-                )
+                message = f"`{pointers.label(pointer)}` contains the HTML entity `{found}`; write the character itself"
             else:
-                message = f"`{_label(pointer)}` contains HTML markup `{found}`"
+                message = f"`{pointers.label(pointer)}` contains HTML markup `{found}`"
             yield Violation(pointer, message)
 
 
@@ -563,11 +551,13 @@ class UnknownTopic(Rule):
 
     Bad::
 
+        # with vocabulary = ["AI", "Local"]
         topics:
           - Artificial Inteligence
 
     Good::
 
+        # with vocabulary = ["AI", "Local"]
         topics:
           - AI
     """
@@ -682,7 +672,7 @@ class Mojibake(Rule):
         for pointer, value in derived(self.fields(document), text_fields):
             problem = _garbled(value)
             if problem is not None:
-                yield Violation(pointer, f"`{_label(pointer)}` {problem}")
+                yield Violation(pointer, f"`{pointers.label(pointer)}` {problem}")
 
 
 TEXT_RULES: tuple[type[Rule], ...] = (

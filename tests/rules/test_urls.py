@@ -12,7 +12,7 @@ from linter.config import config_from_table
 from linter.engine import build_engine
 from linter.findings import Region
 from linter.rules.base import RunContext
-from linter.rules.urls import ArticleFacts, ArticleUrl, DuplicateArticle, label
+from linter.rules.urls import ArticleFacts, ArticleUrl, DuplicateArticle
 
 WEB = '"https://www.coastline.example/news/sea-wall-approved"'
 ORIGINAL_LINE = f"originalUrl: {WEB}"
@@ -49,11 +49,6 @@ def assert_at(finding, text: str, needle: str, on_line: str | None = None) -> No
 
 def test_the_clean_article_has_no_url_findings(tmp_path):
     assert url_codes(lint_text(tmp_path, ARTICLE)) == []
-
-
-def test_label_names_fields_the_way_messages_do():
-    assert label("/related/1/images/0/url") == "related[1].images[0].url"
-    assert label("/webUrl") == "webUrl"
 
 
 # FM401 url-format
