@@ -6,13 +6,23 @@ import pytest
 from helpers import ARTICLE, line_of, roots_project
 
 from linter.cli import main
-from linter.parallel import MIN_FILES_PER_WORKER, effective_jobs
+from linter.parallel import MIN_FILES_PER_WORKER, effective_jobs, lint_many
 
 
 def test_small_runs_stay_in_one_process():
     assert effective_jobs(8, 10) == 1
     assert effective_jobs(2, MIN_FILES_PER_WORKER * 2) == 2
     assert effective_jobs(2, MIN_FILES_PER_WORKER * 100) == 2
+
+
+def test_a_run_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch, capsys):
+    import gc
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(ARTICLE)
+    before = gc.get_threshold()
+    assert main(["check", "a.md", "--no-cache", "-q"]) == 0
+    assert gc.get_threshold() == before
 
 
 @pytest.fixture
@@ -30,6 +40,18 @@ def big_project(tmp_path, monkeypatch):
             text = text.replace(f"story-{index}", "story-dup")
         (folder / f"a{index:04}.md").write_text(text)
     return tmp_path, count
+
+
+def test_workers_give_one_result_per_file_in_order(big_project):
+    from linter.config import config_from_table
+    from linter.engine import build_engine
+
+    root, _count = big_project
+    paths = sorted(str(p) for p in (root / "content").rglob("*.md"))
+    engine = build_engine(config_from_table({}, root / "pyproject.toml"))
+    results = list(lint_many(engine, paths, 2))
+    assert [r.path for r in results] == paths
+    assert [r.findings for r in results] == [r.findings for r in lint_many(engine, paths, 1)]
 
 
 def test_output_is_identical_whatever_the_number_of_workers(big_project, capsys):

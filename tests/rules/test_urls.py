@@ -11,6 +11,7 @@ from helpers import ARTICLE, EXAMPLES, NOW, codes, column_of, line_of, lint_path
 from linter.config import config_from_table
 from linter.engine import build_engine
 from linter.findings import Region
+from linter.results import unpack_facts
 from linter.rules.base import RunContext
 from linter.rules.urls import ArticleFacts, ArticleUrl, DuplicateArticle
 
@@ -238,7 +239,7 @@ def test_fm404_a_single_file_is_not_a_duplicate_of_itself(tmp_path):
 def test_fm404_facts_are_small_and_picklable(tmp_path):
     path = write(tmp_path, "a.md", ARTICLE)
     engine = build_engine(config_from_table({}, tmp_path / "content-lint.toml"), now=NOW)
-    facts = engine.lint_file(str(path)).facts["FM404"]
+    facts = unpack_facts(engine.lint_file(str(path)).facts, engine.corpus_rules)["FM404"]
     assert isinstance(facts, ArticleFacts)
     assert [url.pointer for url in facts.urls] == ["/webUrl"]  # originalUrl is the same URL
     assert pickle.loads(pickle.dumps(facts)) == facts
