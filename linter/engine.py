@@ -63,7 +63,7 @@ class Engine:
         self.rules: list[Rule] = build_rules(config, selection, context)
         self.corpus_rules = {r.code: r for r in self.rules if isinstance(r, CorpusRule)}
         self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
-        self.default_kind = Kind("", schema, self.rules, context.binder)
+        self.default_kind = Kind("", schema, self.rules, context.binder, self.limits)
         self.kinds = list(kinds)
         self.matcher = TypeMatcher(tuple(t for t, _ in self.kinds), config.root)
         self._by_name = {t.name: kind for t, kind in self.kinds}
@@ -81,7 +81,15 @@ class Engine:
             "roles": dict(config.roles),
             "timezone": config.timezone,
             "types": [
-                [t.name, list(t.paths), kind.schema.fingerprint, t.preset, dict(t.roles), dict(t.rules)]
+                [
+                    t.name,
+                    list(t.paths),
+                    kind.schema.fingerprint,
+                    t.preset,
+                    dict(t.roles),
+                    dict(t.rules),
+                    repr(kind.limits),
+                ]
                 for t, kind in self.kinds
             ],
         }
@@ -133,10 +141,10 @@ class Engine:
     def lint_front_matter(self, path: str, front: FrontMatter, head_digest: str = "") -> FileResult:
         """The result of one file's front matter; `head_digest` (the hash of the bytes read)
         makes it cacheable."""
-        document, problems = compose_document(path, front, self.limits)
+        kind = self.kind_of(path) if self.kinds else self.default_kind
+        document, problems = compose_document(path, front, kind.limits)
         if document is None:
             return FileResult(path, tuple(self._findings(path, problems)), digest=head_digest)
-        kind = self.kind_of(path) if self.kinds else self.default_kind
         directives = comment_directives(document)
         fix_zone = self.context.zone if self.config.timezone is not None else None  # only a zone the user chose
         problems.extend(kind.schema.check(document, fix_zone))

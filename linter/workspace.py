@@ -91,7 +91,7 @@ class Workspace:
         front = split_front_matter(text.encode("utf-8", "surrogatepass"), self.config.max_front_matter_bytes)
         if isinstance(front, Problem):
             return None
-        document, _problems = compose_document(path, front, self.engine.limits)
+        document, _problems = compose_document(path, front, self.engine.kind_of(path).limits)
         if document is None:
             return None
         for pointer in _key_pointers(document.data, ""):
