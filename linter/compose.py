@@ -177,17 +177,7 @@ def _build(root: Any, positions: Positions, max_depth: int) -> tuple[dict[str, A
         if depth > max_depth:
             return data, [*problems, Problem("FM008", too_deep(max_depth), positions.region(node))], True
         if container.__class__ is list:
-            append = container.append
-            for index, child in enumerate(node.value):
-                if child.__class__ is _ScalarNode:
-                    value = child.value
-                    append(
-                        value if child.style or (value and value[0] not in special) else resolve_plain(value)
-                    )
-                else:
-                    value = {} if child.__class__ is _MappingNode else []
-                    stack.append((child, value, depth + 1, (where, index)))
-                    append(value)
+            _fill_list(node, container, depth, where, stack)
             continue
         for key_node, child in node.value:
             key = key_node.value
@@ -207,6 +197,21 @@ def _build(root: Any, positions: Positions, max_depth: int) -> tuple[dict[str, A
                 value = container[key] = {} if child.__class__ is _MappingNode else []
                 stack.append((child, value, depth + 1, (where, key)))
     return data, problems, False
+
+
+def _fill_list(node: Any, items: list[Any], depth: int, where: _Where, stack: list[Any]) -> None:
+    """A sequence's items into `items`; containers are pushed on `stack` for `_build` (one call
+    per list, a handful per document)."""
+    special = _MAYBE_SPECIAL
+    append = items.append
+    for index, child in enumerate(node.value):
+        if child.__class__ is _ScalarNode:
+            value = child.value
+            append(value if child.style or (value and value[0] not in special) else resolve_plain(value))
+        else:
+            value = {} if child.__class__ is _MappingNode else []
+            stack.append((child, value, depth + 1, (where, index)))
+            append(value)
 
 
 #: Where a container sits: None for the root, else (where its parent sits, its key or index).

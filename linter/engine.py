@@ -146,7 +146,9 @@ class Engine:
         if document is None:
             return FileResult(path, tuple(self._findings(path, problems)), digest=head_digest)
         directives = comment_directives(document)
-        fix_zone = self.context.zone if self.config.timezone is not None else None  # only a zone the user chose
+        fix_zone = (
+            self.context.zone if self.config.timezone is not None else None
+        )  # only a zone the user chose
         problems.extend(kind.schema.check(document, fix_zone))
         problems.extend(self._rule_problems(document, kind))
         facts, keys = self._collect(document, kind)

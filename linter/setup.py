@@ -65,7 +65,11 @@ class Setup:
         """How files are read: the top-level options, or a type's where it sets its own."""
         config = self.config
         aliases = kind.allow_aliases if kind is not None and kind.allow_aliases is not None else None
-        keys = kind.case_insensitive_keys if kind is not None and kind.case_insensitive_keys is not None else None
+        keys = (
+            kind.case_insensitive_keys
+            if kind is not None and kind.case_insensitive_keys is not None
+            else None
+        )
         return Limits(
             max_depth=config.max_depth,
             allow_aliases=config.allow_aliases if aliases is None else aliases,
