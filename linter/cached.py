@@ -11,6 +11,7 @@ from typing import NamedTuple
 from linter import __version__
 from linter.cache import CACHE_FORMAT, Entry, Record, ResultCache, digest, fingerprint, fresh_by_stat
 from linter.engine import Engine
+from linter.file_stamps import unchanged_files
 from linter.frontmatter import read_head
 from linter.identity import Located
 from linter.results import FileResult, decode, encode
@@ -67,9 +68,12 @@ def unchanged(engine: Engine, cache: ResultCache, path: str, where: Located, see
 def from_cache(
     engine: Engine, cache: ResultCache, path: str, where: Located, entry: Entry
 ) -> FileResult | None:
-    """The cached result of an unchanged file; None when it changed or the entry is damaged
-    (it is linted again and overwritten)."""
+    """The cached result of an unchanged file whose rules read no file that changed since (one
+    `lstat` each, only for the entries that record any); None when something changed or the
+    entry is damaged (it is linted again and overwritten)."""
     if not unchanged(engine, cache, path, where, Seen(entry.size, entry.mtime_ns, entry.digest)):
+        return None
+    if entry.files and not unchanged_files(entry.files):
         return None
     try:
         return decode(path, path.replace(os.sep, "/"), entry.findings, entry.keys)
@@ -109,5 +113,7 @@ def _store(
 
 
 def _record(result: FileResult, where: Located) -> Record:
-    findings, keys, facts = encode(result)
-    return Record(where.real, where.size, where.mtime_ns, result.digest, findings, keys, facts, where.alias)
+    findings, keys, facts, files = encode(result)
+    return Record(
+        where.real, where.size, where.mtime_ns, result.digest, findings, keys, facts, where.alias, files
+    )

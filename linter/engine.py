@@ -23,6 +23,7 @@ from linter.content_types import ContentType, TypeMatcher
 from linter.document import Document
 from linter.engine_kind import Kind
 from linter.fields import FieldView
+from linter.file_stamps import unique
 from linter.finding_cap import cap_findings
 from linter.findings import Finding, Problem, Severity
 from linter.frontmatter import FrontMatter, read_head, split_front_matter
@@ -153,11 +154,11 @@ class Engine:
         problems.extend(self._rule_problems(document, kind))
         facts, keys = self._collect(document, kind)
         findings = tuple(self._findings(path, problems))
-        # A result that depends on other files (image headers) is not cached: the cache
-        # could not tell when one of them changes.
-        cacheable = "" if _read_other_files(document) else head_digest
+        # The files the rules read (image headers) go with the result: the cache reuses it
+        # only while each is unchanged.
+        files = unique(view.files_read for view in document.memo.values() if isinstance(view, FieldView))
         bindings = matched_bindings(kind.binder, document)
-        return FileResult(path, findings, tuple(directives), facts, keys, cacheable, bindings)
+        return FileResult(path, findings, tuple(directives), facts, keys, head_digest, bindings, files)
 
     def _collect(self, document: Document, kind: Kind) -> tuple[str, tuple[str, ...]]:
         """The document's corpus-rule facts, packed, and the keys they can match elsewhere."""
@@ -227,10 +228,6 @@ def build_engine(config: Config, now: datetime | None = None) -> Engine:
     selection = Selection.build(config.select, config.ignore, config.severity, setup.configured_rules())
     kinds = [(kind, setup.kind(kind, selection)) for kind in config.types]
     return Engine(replace(config, rules=top.rules), top.schema, selection, top.context, kinds)
-
-
-def _read_other_files(document: Document) -> bool:
-    return any(isinstance(view, FieldView) and view.files_read for view in document.memo.values())
 
 
 def _finding(path: str, problem: Problem, severity: Severity) -> Finding:

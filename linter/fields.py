@@ -16,6 +16,7 @@ from typing import Any
 from linter import pointers
 from linter.dates import Moment, parse_moment
 from linter.document import Document
+from linter.file_stamps import FileStamp
 from linter.pointers import Pattern, Token, escape, find
 from linter.roles import Roles, RoleSet
 
@@ -104,9 +105,9 @@ class FieldView:
     hits: dict[str, list[Hit]] = field(default_factory=lambda: {role: [] for role in WALKED})
     #: Other views built on this one, once per document (see `derived`).
     memo: dict[Any, Any] = field(default_factory=dict)
-    #: (path, size, mtime_ns) of every file a rule read for this document (image headers):
-    #: the cached result of the document is stale when one of them changes.
-    files_read: list[tuple[str, int, int]] = field(default_factory=list)
+    #: The stamp of every file a rule looked at for this document (image headers, and images
+    #: looked for and missing): the cached result is stale when one of them changes.
+    files_read: list[FileStamp] = field(default_factory=list)
 
     def role(self, name: str) -> list[Hit]:
         return self.hits[name]

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from linter.file_stamps import FileStamp, encode_stamps
 from linter.findings import Finding
 from linter.fixes import Fix
 from linter.rules.base import CorpusRule
@@ -22,7 +23,8 @@ class FileResult:
     results hold until the cross-file rules run, and only the files whose `keys` (hashed, see
     `fact_keys`) are shared with another file are ever unpacked. "" when there are none, or
     when the run left them in the cache (see linter.runner). `digest` is the hash of the
-    bytes that were linted, "" when the result must not be cached.
+    bytes that were linted, "" when the result must not be cached. `files` are the other
+    files its rules read (site images): the cache reuses it only while they are unchanged.
     """
 
     path: str
@@ -34,6 +36,7 @@ class FileResult:
     #: Each role pattern the user wrote -> whether it matched here (`linter.bindings`);
     #: None when the file has no document or the user wrote none. Never changed once built.
     bindings: Mapping[str, bool] | None = None
+    files: tuple[FileStamp, ...] = ()
 
 
 def fact_keys(code: str, keys: Iterable[str]) -> tuple[str, ...]:
@@ -64,9 +67,9 @@ def sharing(results: Sequence[FileResult]) -> list[FileResult]:
     return [r for r in results if r.keys and not shared.isdisjoint(r.keys)] if shared else []
 
 
-def encode(result: FileResult) -> tuple[str, str, str]:
-    """(findings, keys, facts) as cache text, without the path (the cache key) or anything the
-    config derives. Empty strings for nothing: most files have no findings."""
+def encode(result: FileResult) -> tuple[str, str, str, str]:
+    """(findings, keys, facts, files read) as cache text, without the path (the cache key) or
+    anything the config derives. Empty strings for nothing: most files have no findings."""
     findings = [
         [f.line, f.column, f.end_line, f.end_column, f.code, f.rule, f.severity, f.message, f.pointer]
         + ([f.fix.to_dict()] if f.fix is not None else [])
@@ -83,6 +86,7 @@ def encode(result: FileResult) -> tuple[str, str, str]:
         _dumps(blob) if findings or directives or result.bindings is not None else "",
         "\n".join(result.keys),
         result.facts,
+        encode_stamps(result.files),
     )
 
 
@@ -109,7 +113,8 @@ def _dumps(value: Any) -> str:
 
 
 def decode(path: str, display: str, findings_text: str, keys_text: str) -> FileResult:
-    """Rebuild a cached result without its facts or digest (it is never stored again); raises
+    """Rebuild a cached result without its facts, digest or files read (it is never stored
+    again; linter.cached checks the files before reusing it); raises
     ValueError/KeyError/TypeError on anything malformed."""
     keys = tuple(keys_text.split("\n")) if keys_text else ()
     if not findings_text:

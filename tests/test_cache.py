@@ -220,11 +220,13 @@ def test_a_planted_cache_table_with_loose_types_is_read_safely(project, capsys):
     with sqlite3.connect(cache_file) as connection:
         rows = connection.execute("SELECT * FROM entries").fetchall()
         connection.execute("DROP TABLE entries")
-        connection.execute("CREATE TABLE entries (path, size, mtime_ns, digest, findings, keys, alias)")
-        for path, _size, mtime_ns, digest, _findings, keys, alias in rows:
+        connection.execute(
+            "CREATE TABLE entries (path, size, mtime_ns, digest, findings, keys, alias, files)"
+        )
+        for path, _size, mtime_ns, digest, _findings, keys, alias, _files in rows:
             connection.execute(
-                "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (path, "big", mtime_ns, digest, 42, keys, alias),
+                "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (path, "big", mtime_ns, digest, 42, keys, alias, 7),
             )
     assert _run(capsys) == expected
     assert _run(capsys) == expected
