@@ -26,8 +26,9 @@ from linter.cache_secret import keyed
 
 # 6: findings carry fixes, directives what removing them may take; 7: an authenticated
 # database (a `meta` token) whose entries record the alias a file was checked as; 8: results
-# record which of the user's role patterns matched (FM011).
-CACHE_FORMAT = 8
+# record which of the user's role patterns matched (FM011); 9: entries record the stamps of
+# the other files their rules read (site images, linter.file_stamps).
+CACHE_FORMAT = 9
 DEFAULT_FOLDER = ".content-lint-cache"
 _RACY_NS = 2_000_000_000  # a file changed within 2 s of being cached is re-hashed, never trusted by stat
 UNUSED_FOR_S = 7 * 24 * 3600  # a cache file for another key, unused this long, is deleted
@@ -40,10 +41,11 @@ _STRICT = sqlite3.sqlite_version_info >= (3, 37, 0)
 # change within the same clock tick would keep size and mtime, so only its hash can vouch for it.
 # `path` is the real path; `alias` the absolute path the file was checked as, "" when the same:
 # per-file-ignores match the path as given, so a file checked through a symlinked folder has
-# its own verdict.
+# its own verdict. `files`: the stamps of the images the rules read, "" for none (most files).
 _ENTRIES_TABLE = (
     "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER,"
-    " digest TEXT NOT NULL, findings TEXT NOT NULL, keys TEXT NOT NULL, alias TEXT NOT NULL)"
+    " digest TEXT NOT NULL, findings TEXT NOT NULL, keys TEXT NOT NULL, alias TEXT NOT NULL,"
+    " files TEXT NOT NULL)"
     " WITHOUT ROWID" + (", STRICT" if _STRICT else "")
 )
 _FACTS_TABLE = "CREATE TABLE facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
@@ -51,9 +53,9 @@ _META_TABLE = "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WI
 _TYPED_ROWS = (
     " AND typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) IN ('integer', 'null')"
     " AND typeof(digest) = 'text' AND typeof(findings) = 'text' AND typeof(keys) = 'text'"
-    " AND typeof(alias) = 'text'"
+    " AND typeof(alias) = 'text' AND typeof(files) = 'text'"
 )
-_ENTRY_COLUMNS = "path, size, mtime_ns, digest, findings, keys, alias"
+_ENTRY_COLUMNS = "path, size, mtime_ns, digest, findings, keys, alias, files"
 
 
 def digest(data: bytes) -> str:
@@ -81,6 +83,7 @@ class Entry(NamedTuple):
     findings: str
     keys: str
     alias: str
+    files: str
 
 
 #: (path, size, mtime_ns, keys): all a file under the content roots needs to show that it is
@@ -103,6 +106,7 @@ class Record:
     keys: str
     facts: str
     alias: str
+    files: str
 
 
 class ResultCache:
@@ -174,14 +178,14 @@ class ResultCache:
         """Write records in one transaction; a failure only costs the cache, never the run."""
         now = time.time_ns()
         rows = [
-            (r.path, r.size, _trusted_mtime(r.mtime_ns, now), r.digest, r.findings, r.keys, r.alias)
+            (r.path, r.size, trusted_mtime(r.mtime_ns, now), r.digest, r.findings, r.keys, r.alias, r.files)
             for r in records
         ]
         if not rows:
             return
         try:
             with contextlib.closing(self._connect()) as connection, connection:
-                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 connection.executemany(
                     "INSERT OR REPLACE INTO facts VALUES (?, ?)", [(r.path, r.facts) for r in records]
                 )
@@ -194,7 +198,7 @@ class ResultCache:
             with contextlib.closing(self._connect()) as connection, connection:
                 connection.execute(
                     "UPDATE entries SET size = ?, mtime_ns = ? WHERE path = ?",
-                    (size, _trusted_mtime(mtime_ns, time.time_ns()), path),
+                    (size, trusted_mtime(mtime_ns, time.time_ns()), path),
                 )
         except (sqlite3.Error, OSError):
             pass
@@ -240,7 +244,7 @@ class ResultCache:
                 os.unlink(str(self.file)[: -len(".sqlite3")] + suffix)
 
 
-def _trusted_mtime(mtime_ns: int, now_ns: int) -> int | None:
+def trusted_mtime(mtime_ns: int, now_ns: int) -> int | None:
     """The mtime to compare stats with later, or None when it is too recent to be trusted."""
     return mtime_ns if now_ns - mtime_ns > _RACY_NS else None
 

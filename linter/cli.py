@@ -16,13 +16,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from linter import __version__, precommit
+from linter import precommit
 from linter.atomic import OutputError, check_output, write_atomic, write_report
 from linter.baseline import BaselineError, BaselineFile, compare, updated
 from linter.baseline import Entry as BaselineEntry
 from linter.cache import DEFAULT_FOLDER
 from linter.cache_folder import clean
-from linter.cli_fix import add_fix_arguments, apply_fixes, show_diff
+from linter.cli_args import build_parser
+from linter.cli_fix import apply_fixes, show_diff
 from linter.config import Config, ConfigError, gitignore_globs, load_config, name_globs, parse_datetime
 from linter.detect import preset_hint
 from linter.discovery import FileFilter, discover
@@ -38,84 +39,6 @@ from linter.schema import SchemaError
 from linter.selection import Selection, check_selectors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="content-lint", description="Lint the front matter (YAML, TOML or JSON) of content files."
-    )
-    parser.add_argument("--version", action="version", version=f"content-lint {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="check files and folders")
-    check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
-    check.add_argument(
-        "--config", type=Path, help="config file (default: nearest content-lint.toml or pyproject.toml)"
-    )
-    check.add_argument("--schema", type=Path, help="JSON Schema to validate against")
-    check.add_argument("--preset", help="front-matter format: schema and roles (see `content-lint presets`)")
-    check.add_argument("--output-format", help=f"one of: {', '.join(sorted(REPORTERS))}")
-    check.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
-    check.add_argument("--select", help="comma-separated codes, prefixes or names to run")
-    check.add_argument("--ignore", help="comma-separated codes, prefixes or names to skip")
-    check.add_argument("--reference-time", help='"now" for date rules, RFC 3339 (for reproducible CI)')
-    check.add_argument(
-        "--fail-on", choices=("error", "warning", "never"), help="lowest severity that fails the run"
-    )
-    check.add_argument(
-        "--exit-zero", action="store_true", help="exit 0 even with findings (same as --fail-on never)"
-    )
-    check.add_argument("--include", help="comma-separated file-name globs to check, replacing `include`")
-    check.add_argument("--extend-include", help="comma-separated file-name globs to check as well")
-    check.add_argument("--extend-exclude", help="comma-separated gitignore-style patterns to skip as well")
-    check.add_argument(
-        "--allow-no-files",
-        action="store_true",
-        help="exit 0 when no file is found to check (default: a usage error, exit 2)",
-    )
-    check.add_argument(
-        "--force-exclude", action="store_true", help="apply `exclude` to files named on the command line too"
-    )
-    check.add_argument(
-        "--show-files", action="store_true", help="list the files that would be checked, then exit"
-    )
-    check.add_argument("--statistics", action="store_true", help="print counts by rule, most frequent first")
-    check.add_argument(
-        "--quiet", "-q", action="store_true", help="print findings only, no summary or progress"
-    )
-    check.add_argument(
-        "--jobs",
-        "-j",
-        type=_positive,
-        help="worker processes (default: as many as pay off, up to the number of CPUs)",
-    )
-    check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
-    check.add_argument(
-        "--cache-dir", type=Path, help=f"result cache folder (default: {DEFAULT_FOLDER} in the project root)"
-    )
-    add_fix_arguments(check)
-    check.add_argument(
-        "--baseline", type=Path, help="report only findings that are not in this baseline file"
-    )
-    check.add_argument(
-        "--update-baseline",
-        action="store_true",
-        help="write this run's findings to the --baseline file (kept: entries of files not checked)",
-    )
-    clean_command = commands.add_parser("clean", help="delete the result cache")
-    clean_command.add_argument("--config", type=Path, help="config file")
-    clean_command.add_argument("--cache-dir", type=Path, help="result cache folder")
-    rules = commands.add_parser("rules", help="list all rules with their severity under the active config")
-    rules.add_argument("--config", type=Path, help="config file")
-    rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
-    commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
-    commands.add_parser("presets", help="list the shipped presets (front-matter formats)")
-    init = commands.add_parser("init", help="write a starting content-lint.toml (and schemas) for a site")
-    init.add_argument("folder", nargs="?", default=".", type=Path, help="the site's folder (default: .)")
-    init.add_argument("--from", dest="source", type=Path, help="frontmatter.json or a Decap admin/config.yml")
-    init.add_argument("--force", action="store_true", help="overwrite content-lint.toml and schemas")
-    rule = commands.add_parser("rule", help="show one rule's documentation")
-    rule.add_argument("rule", help="a code (FM301) or name (image-size)")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,54 +85,20 @@ def _command(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:
-    config = config.with_overrides(
-        schema=args.schema.resolve() if args.schema else None,
-        select=_split(args.select),
-        ignore=_split(args.ignore),
-        reference_time=_reference_time(args.reference_time),
-        fail_on="never" if args.exit_zero else args.fail_on,
-        include=_patterns("--include", args.include, name_globs),
-        extend_include=_extended(
-            config.extend_include, _patterns("--extend-include", args.extend_include, name_globs)
-        ),
-        extend_exclude=_extended(
-            config.extend_exclude, _patterns("--extend-exclude", args.extend_exclude, gitignore_globs)
-        ),
-        preset=_preset(args.preset),
-    )
+    config = _with_arguments(config, args)
     format_name = _format_name(args.output_format or config.output_format, args.output_file)
-    _check_paths(args.paths)
-    if args.output_file:
-        check_output(args.output_file)
-    _selection(config)  # validates selectors with a clear message before anything runs
-    if args.update_baseline and args.baseline is None:
-        raise ConfigError("--update-baseline needs --baseline FILE")
-    baseline = BaselineFile(args.baseline) if args.baseline else None
-    if config.source is None and not args.quiet and not args.preset:
-        hint = preset_hint([Path.cwd(), *(Path(p) for p in args.paths if os.path.isdir(p))])
-        if hint:
-            print(f"content-lint: {hint}", file=sys.stderr)
+    baseline = _validated(args, config)
     accepted = baseline.load(missing_ok=args.update_baseline) if baseline else []
     engine = build_engine(config)
     filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
-    options = RunOptions(
-        jobs=args.jobs or config.jobs or AUTO_JOBS,
-        cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
-        content_roots=precommit.content_roots(config, os.environ),
-        paths=tuple(args.paths),
-        notice=lambda line: print(f"content-lint: {line}", file=sys.stderr),
-    )
+    options = _run_options(args, config)
     sources = list(discover(args.paths, filters, args.force_exclude))
     files = [s.path for s in sources if s.problem is None]
     if args.show_files:
         sys.stdout.writelines(f"{path}\n" for path in files)
         return EXIT_OK
     if not sources and not args.allow_no_files:
-        include = ", ".join(config.file_patterns[0])
-        return _usage_error(
-            f"no file to check in {', '.join(args.paths)} (include: {include}); "
-            "pass --allow-no-files if that is expected"
-        )
+        return _no_files(args.paths, config)
     reporter_stream: TextIO = io.StringIO() if args.output_file else sys.stdout
     reporter = _reporter(format_name, reporter_stream)
     show_progress = Progress.wanted(sys.stderr, reporter.machine_readable, args.quiet)
@@ -229,11 +118,75 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     if baseline is not None:
         findings = _against_baseline(baseline, accepted, findings, files, args)
     summary = RunSummary(report.files_checked, findings, files=tuple(files))
+    return _finish(args, summary, reporter, reporter_stream, fixed, config.fail_on)
+
+
+def _no_files(paths: Sequence[str], config: Config) -> int:
+    include = ", ".join(config.file_patterns[0])
+    return _usage_error(
+        f"no file to check in {', '.join(paths)} (include: {include}); pass --allow-no-files if that is expected"
+    )
+
+
+def _with_arguments(config: Config, args: argparse.Namespace) -> Config:
+    """The config with the command line's choices over it."""
+    return config.with_overrides(
+        schema=args.schema.resolve() if args.schema else None,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        reference_time=_reference_time(args.reference_time),
+        fail_on="never" if args.exit_zero else args.fail_on,
+        include=_patterns("--include", args.include, name_globs),
+        extend_include=_extended(
+            config.extend_include, _patterns("--extend-include", args.extend_include, name_globs)
+        ),
+        extend_exclude=_extended(
+            config.extend_exclude, _patterns("--extend-exclude", args.extend_exclude, gitignore_globs)
+        ),
+        preset=_preset(args.preset),
+    )
+
+
+def _validated(args: argparse.Namespace, config: Config) -> BaselineFile | None:
+    """Usage errors before anything runs (paths, output file, selectors, baseline), then the
+    preset hint; the baseline file when one is given."""
+    _check_paths(args.paths)
+    if args.output_file:
+        check_output(args.output_file)
+    _selection(config)  # validates selectors with a clear message before anything runs
+    if args.update_baseline and args.baseline is None:
+        raise ConfigError("--update-baseline needs --baseline FILE")
+    baseline = BaselineFile(args.baseline) if args.baseline else None
+    if config.source is None and not args.quiet and not args.preset:
+        hint = preset_hint([Path.cwd(), *(Path(p) for p in args.paths if os.path.isdir(p))])
+        if hint:
+            print(f"content-lint: {hint}", file=sys.stderr)
+    return baseline
+
+
+def _run_options(args: argparse.Namespace, config: Config) -> RunOptions:
+    return RunOptions(
+        jobs=args.jobs or config.jobs or AUTO_JOBS,
+        cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
+        content_roots=precommit.content_roots(config, os.environ),
+        paths=tuple(args.paths),
+        notice=lambda line: print(f"content-lint: {line}", file=sys.stderr),
+    )
+
+
+def _finish(
+    args: argparse.Namespace,
+    summary: RunSummary,
+    reporter: Reporter,
+    stream: TextIO,
+    fixed: int | None,
+    fail_on: str,
+) -> int:
     try:
-        _emit(args, summary, reporter, reporter_stream, fixed)
+        _emit(args, summary, reporter, stream, fixed)
     except BrokenPipeError:  # like other Unix tools: quiet, and the lint's own status
         _stdout_to_devnull()
-    return _exit_status(summary, config.fail_on)
+    return _exit_status(summary, fail_on)
 
 
 def _emit(
@@ -338,16 +291,6 @@ def _preset(name: str | None) -> str | None:
 
 def _cache_folder(config: Config, requested: Path | None) -> Path:
     return (requested.resolve() if requested else None) or config.cache_dir or config.root / DEFAULT_FOLDER
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
-    return value
 
 
 def _format_name(requested: str | None, output_file: Path | None) -> str:

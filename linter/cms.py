@@ -17,7 +17,6 @@ from typing import Any
 import yaml
 
 from linter.bounded import read_regular_file
-from linter.document import escape_token
 from linter.init_roles import RoleProposal
 
 MAX_CMS_CONFIG_BYTES = 4 * 1024 * 1024
@@ -65,10 +64,6 @@ def add_property(schema: dict[str, Any], name: str, part: dict[str, Any], requir
     schema.setdefault("properties", {})[name] = part
     if required:
         schema.setdefault("required", []).append(name)
-
-
-def pointer(parent: str, name: str) -> str:
-    return f"{parent}/{escape_token(name)}"
 
 
 def permissive(item: ImportedType, where: str, kind: str) -> dict[str, Any]:

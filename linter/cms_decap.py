@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from linter import pointers
 from linter.cms import (
     ImportedType,
     add_property,
@@ -19,7 +20,6 @@ from linter.cms import (
     mappings,
     object_schema,
     permissive,
-    pointer,
 )
 from linter.init_roles import bind_by_name, bind_dates, dates_by_name
 
@@ -52,7 +52,7 @@ def _fields(item: ImportedType, schema: dict[str, Any], parent: str, fields: Any
         name = declared.get("name")
         if not isinstance(name, str) or (not parent and name == "body"):
             continue
-        where = pointer(parent, name)
+        where = pointers.join(parent, name)
         part = _part(item, declared, str(declared.get("widget", "string")), where, dates)
         add_property(schema, name, part, declared.get("required", True) is not False)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from linter import pointers
 from linter.cms import (
     ImportedType,
     add_property,
@@ -18,7 +19,6 @@ from linter.cms import (
     mappings,
     object_schema,
     permissive,
-    pointer,
 )
 from linter.init_roles import bind_by_name, bind_dates
 
@@ -57,9 +57,19 @@ def _fields(
         kind, name = str(declared.get("type", "")), declared.get("name")
         if not isinstance(name, str) or kind in _NO_DATA:
             continue
-        where = pointer(parent, name)
+        where = pointers.join(parent, name)
         part = _part(item, declared, kind, where, published, modified)
         add_property(schema, name, part, declared.get("required") is True)
+
+
+#: Field kinds whose schema part never depends on the field's options or roles.
+_FIXED_PARTS: dict[str, dict[str, Any]] = {
+    **{kind: {"type": "string"} for kind in _STRING_KINDS},
+    "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "draft": {"type": ["boolean", "string"]},
+    **{kind: {} for kind in _ANY_KINDS},
+}
 
 
 def _part(
@@ -70,7 +80,6 @@ def _part(
     published: list[str],
     modified: list[str],
 ) -> dict[str, Any]:
-    multiple = declared.get("multiple") is True
     roles = item.proposal
     if kind == "datetime":
         roles.bind("dates", where)
@@ -82,29 +91,29 @@ def _part(
     if kind in ("string", "slug"):
         bind_by_name(roles, where, "slug" if kind == "slug" else where.rsplit("/", 1)[-1], "text")
         return {"type": "string"}
-    if kind in _STRING_KINDS:
-        return {"type": "string"}
-    if kind == "number":
-        return {"type": "number"}
-    if kind in ("boolean", "draft"):
-        return {"type": ["boolean", "string"]} if kind == "draft" else {"type": "boolean"}
-    if kind == "image":
-        roles.bind("images", f"{where}/*" if multiple else where)
-        return {"type": "array", "items": {"type": "string"}} if multiple else {"type": "string"}
-    if kind == "choice":
-        return _choice(declared.get("choices"), multiple)
-    if kind in _LIST_KINDS:
-        if kind in ("tags", "categories"):  # a tag list whatever its name
-            roles.bind("tags", where)
-            roles.bind("texts", f"{where}/*")
-        return {"type": "array", "items": {"type": "string"}}
+    if kind in _FIXED_PARTS:
+        return dict(_FIXED_PARTS[kind])
+    if kind in ("image", "choice") or kind in _LIST_KINDS:
+        return _many(item, declared, kind, where)
     if kind == "fields":
         nested: dict[str, Any] = {"type": "object"}
         _fields(item, nested, where, declared.get("fields"), published, modified)
         return nested
-    if kind in _ANY_KINDS:
-        return {}
     return permissive(item, where, kind)
+
+
+def _many(item: ImportedType, declared: Mapping[str, Any], kind: str, where: str) -> dict[str, Any]:
+    """Images, choices and lists: one value or a list of them, some bound to a role."""
+    multiple = declared.get("multiple") is True
+    if kind == "image":
+        item.proposal.bind("images", f"{where}/*" if multiple else where)
+        return {"type": "array", "items": {"type": "string"}} if multiple else {"type": "string"}
+    if kind == "choice":
+        return _choice(declared.get("choices"), multiple)
+    if kind in ("tags", "categories"):  # a tag list whatever its name
+        item.proposal.bind("tags", where)
+        item.proposal.bind("texts", f"{where}/*")
+    return {"type": "array", "items": {"type": "string"}}
 
 
 def _choice(choices: Any, multiple: bool) -> dict[str, Any]:

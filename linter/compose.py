@@ -18,8 +18,9 @@ from typing import Any
 
 import yaml
 
+from linter import pointers
 from linter.aliases import AliasBudgetExceeded, compose_with_aliases
-from linter.document import Document, join_pointer, pointer_from_path
+from linter.document import Document
 from linter.findings import Problem, Region
 from linter.frontmatter import FrontMatter
 from linter.nodes import too_deep
@@ -176,17 +177,7 @@ def _build(root: Any, positions: Positions, max_depth: int) -> tuple[dict[str, A
         if depth > max_depth:
             return data, [*problems, Problem("FM008", too_deep(max_depth), positions.region(node))], True
         if container.__class__ is list:
-            append = container.append
-            for index, child in enumerate(node.value):
-                if child.__class__ is _ScalarNode:
-                    value = child.value
-                    append(
-                        value if child.style or (value and value[0] not in special) else resolve_plain(value)
-                    )
-                else:
-                    value = {} if child.__class__ is _MappingNode else []
-                    stack.append((child, value, depth + 1, (where, index)))
-                    append(value)
+            _fill_list(node, container, depth, where, stack)
             continue
         for key_node, child in node.value:
             key = key_node.value
@@ -208,6 +199,21 @@ def _build(root: Any, positions: Positions, max_depth: int) -> tuple[dict[str, A
     return data, problems, False
 
 
+def _fill_list(node: Any, items: list[Any], depth: int, where: _Where, stack: list[Any]) -> None:
+    """A sequence's items into `items`; containers are pushed on `stack` for `_build` (one call
+    per list, a handful per document)."""
+    special = _MAYBE_SPECIAL
+    append = items.append
+    for index, child in enumerate(node.value):
+        if child.__class__ is _ScalarNode:
+            value = child.value
+            append(value if child.style or (value and value[0] not in special) else resolve_plain(value))
+        else:
+            value = {} if child.__class__ is _MappingNode else []
+            stack.append((child, value, depth + 1, (where, index)))
+            append(value)
+
+
 #: Where a container sits: None for the root, else (where its parent sits, its key or index).
 _Where = tuple[Any, "str | int"] | None
 
@@ -217,7 +223,7 @@ def _pointer(where: _Where) -> str:
     while where is not None:
         where, token = where
         tokens.append(token)
-    return pointer_from_path(reversed(tokens))
+    return pointers.from_path(reversed(tokens))
 
 
 def _bad_key(key_node: Any, parent: Any, pointer: str, positions: Positions) -> Problem:
@@ -230,7 +236,7 @@ def _bad_key(key_node: Any, parent: Any, pointer: str, positions: Positions) -> 
     first = next(k for k, _ in parent.value if k.__class__ is _ScalarNode and k.value == key)
     line = positions.at(first.start_mark)[0]
     return Problem(
-        "FM004", f"duplicate key `{key}`: first defined on line {line}", region, join_pointer(pointer, key)
+        "FM004", f"duplicate key `{key}`: first defined on line {line}", region, pointers.join(pointer, key)
     )
 
 

@@ -1,7 +1,8 @@
 """Content types: `[[types]]` entries that give a part of a site its own format.
 
 Each entry has a `name`, `paths` (gitignore-style patterns relative to the project root), and
-any of `schema`, `preset`, `roles` and `rules`. A file takes the first type whose `paths`
+any of `schema`, `preset`, `roles`, `rules`, and the reading options `allow-aliases` and
+`case-insensitive-keys` (which override the top-level ones for the type's files). A file takes the first type whose `paths`
 match it; a file that matches none is checked with the top-level settings (`schema`,
 `preset`, `[roles]`, `[rules]`), as if there were no types.
 """
@@ -15,7 +16,7 @@ from typing import Any
 
 from linter.globs import check_gitignore_glob
 
-_KEYS = ("name", "paths", "schema", "preset", "roles", "rules")
+_KEYS = ("name", "paths", "schema", "preset", "roles", "rules", "allow-aliases", "case-insensitive-keys")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class ContentType:
     preset: str | None = None
     roles: Mapping[str, Any] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: Reading options of the type; None: the top-level setting applies.
+    allow_aliases: bool | None = None
+    case_insensitive_keys: bool | None = None
 
 
 def parse_types(value: Any, root: Path) -> tuple[ContentType, ...]:
@@ -72,8 +76,18 @@ def _parse_type(entry: Mapping[str, Any], number: int, root: Path) -> ContentTyp
     schema_path = (root / schema).resolve() if schema else None
     if schema_path is not None and root not in schema_path.parents:
         raise ValueError(f"type {name!r}: `schema` points outside the project folder {root}")
+    for key in ("allow-aliases", "case-insensitive-keys"):
+        if key in entry and not isinstance(entry[key], bool):
+            raise ValueError(f"type {name!r}: `{key}` should be true or false")
     return ContentType(
-        name, tuple(paths), schema_path, preset, dict(entry.get("roles", {})), dict(entry.get("rules", {}))
+        name,
+        tuple(paths),
+        schema_path,
+        preset,
+        dict(entry.get("roles", {})),
+        dict(entry.get("rules", {})),
+        entry.get("allow-aliases"),
+        entry.get("case-insensitive-keys"),
     )
 
 

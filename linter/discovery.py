@@ -110,57 +110,76 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
     yield from _walk(given, filters)
 
 
+Ignores = list[tuple[str, pathspec.GitIgnoreSpec]]
+
+
 def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
     """Depth-first, sorted, iterative. Like git, it never follows a symlink (to a folder or a
     file): a planted `ln -s / content/r` must not walk the file system, and every file it
     yields is inside `top` and reached by one path only."""
     visited: set[tuple[int, int]] = set()
-    included = _include_pattern(filters.include).match
-    excludes = bool(filters.exclude.patterns)
-    stack: list[tuple[str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = [(top, [])]
+    stack: list[tuple[str, Ignores]] = [(top, [])]
     while stack:
         folder, ignores = stack.pop()
-        try:
-            info = os.stat(folder)
-            entries = sorted(os.scandir(folder), key=_BY_NAME)
-        except OSError as exc:
-            yield Source(folder, Problem("FM007", f"cannot read folder: {exc.strerror or exc}"))
+        listing = _listing(folder, visited)
+        if isinstance(listing, Source):
+            yield listing
             continue
-        if (info.st_dev, info.st_ino) in visited:
-            yield Source(
-                folder, Problem("FM007", "folder loop: a symlink leads back into a folder already checked")
-            )
-            continue
-        visited.add((info.st_dev, info.st_ino))
         if filters.respect_gitignore:
             own = _gitignore(folder)
             if isinstance(own, Source):
                 yield own
             elif own is not None:
                 ignores = [*ignores, own]
-        subfolders: list[tuple[str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = []
-        for entry in entries:
-            path = entry.path
-            name = entry.name
-            try:
-                if entry.is_symlink():
-                    continue
-                is_dir = entry.is_dir(follow_symlinks=False)
-            except OSError:
-                is_dir = False
-            if is_dir:
-                if name.startswith(".") or name in SKIPPED_FOLDERS:
-                    continue
-                if _ignored(path, ignores, True) or (excludes and filters.excluded(path, is_dir=True)):
-                    continue
-                subfolders.append((path, ignores))
-            elif (
-                included(name) is not None
-                and not (ignores and _ignored(path, ignores, False))
-                and not (excludes and filters.excluded(path))
+        files, subfolders = _split_entries(listing, filters, ignores)
+        yield from files
+        stack.extend((path, ignores) for path in reversed(subfolders))
+
+
+def _listing(folder: str, visited: set[tuple[int, int]]) -> list[os.DirEntry[str]] | Source:
+    """The folder's entries sorted by name, or the FM007 Source of an unreadable folder or loop."""
+    try:
+        info = os.stat(folder)
+        entries = sorted(os.scandir(folder), key=_BY_NAME)
+    except OSError as exc:
+        return Source(folder, Problem("FM007", f"cannot read folder: {exc.strerror or exc}"))
+    if (info.st_dev, info.st_ino) in visited:
+        return Source(
+            folder, Problem("FM007", "folder loop: a symlink leads back into a folder already checked")
+        )
+    visited.add((info.st_dev, info.st_ino))
+    return entries
+
+
+def _split_entries(
+    entries: list[os.DirEntry[str]], filters: FileFilter, ignores: Ignores
+) -> tuple[list[Source], list[str]]:
+    """The files to check and the subfolders to walk; symlinks are neither."""
+    included = _include_pattern(filters.include).match
+    excludes = bool(filters.exclude.patterns)
+    files: list[Source] = []
+    subfolders: list[str] = []
+    for entry in entries:
+        path, name = entry.path, entry.name
+        try:
+            if entry.is_symlink():
+                continue
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            skipped = name.startswith(".") or name in SKIPPED_FOLDERS
+            if not (
+                skipped or _ignored(path, ignores, True) or (excludes and filters.excluded(path, is_dir=True))
             ):
-                yield Source(path)
-        stack.extend(reversed(subfolders))
+                subfolders.append(path)
+        elif (
+            included(name) is not None
+            and not (ignores and _ignored(path, ignores, False))
+            and not (excludes and filters.excluded(path))
+        ):
+            files.append(Source(path))
+    return files, subfolders
 
 
 def _gitignore(folder: str) -> tuple[str, pathspec.GitIgnoreSpec] | Source | None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from linter import pointers
 from linter.findings import Region
 from linter.positions import NodeFinder, Positions, scalar_nodes
 
@@ -13,40 +14,6 @@ if TYPE_CHECKING:
     from linter.fixes import Fix, NodeFix
 
 Target = Literal["value", "key"]
-
-
-def escape_token(token: str | int) -> str:
-    """One JSON Pointer reference token (RFC 6901)."""
-    text = str(token)
-    if "~" in text or "/" in text:
-        text = text.replace("~", "~0").replace("/", "~1")
-    return text
-
-
-def join_pointer(parent: str, token: str | int) -> str:
-    return f"{parent}/{escape_token(token)}"
-
-
-def pointer_from_path(path: Iterable[str | int]) -> str:
-    return "".join("/" + escape_token(token) for token in path)
-
-
-def parent_pointer(pointer: str) -> str:
-    return pointer[: pointer.rfind("/")] if pointer else ""
-
-
-def last_token(pointer: str) -> str:
-    token = pointer[pointer.rfind("/") + 1 :]
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-def label(pointer: str) -> str:
-    """`/related/1/images/0/url` -> `related[1].images[0].url`, the way messages name a field."""
-    text = ""
-    for token in pointer.split("/")[1:]:
-        name = last_token("/" + token)
-        text += f"[{name}]" if name.isdigit() else (f".{name}" if text else name)
-    return text
 
 
 @dataclass(frozen=True)
@@ -63,7 +30,7 @@ class Document:
     closing_line: int
     root: Any = field(repr=False)
     positions: Positions = field(repr=False)
-    #: Views of `data` that several rules read, built once per document (`rules.items.shared`).
+    #: Views of `data` that several rules read, built once per document (`fields.derived`).
     memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: Built on the first `locate`: most documents have no findings and never need it.
     _finder: NodeFinder | None = field(default=None, init=False, repr=False, compare=False)
@@ -87,7 +54,7 @@ class Document:
 
     def resolve(self, pointer: str) -> Any:
         """The value at `pointer`, or None when there is none."""
-        return resolve_in(self.data, pointer)
+        return pointers.resolve(self.data, pointer)
 
     def scalar_regions(self) -> Iterator[Region]:
         return (self.positions.region(node) for node in scalar_nodes(self.root))
@@ -97,17 +64,3 @@ class Document:
         from linter.fix_edits import edits_for  # the composer imports this module
 
         return edits_for(self, spec)
-
-
-def resolve_in(data: Any, pointer: str) -> Any:
-    """The value at `pointer` inside `data`, or None when there is none."""
-    value: Any = data
-    for token in pointer.split("/")[1:] if pointer else ():
-        token = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(value, dict):
-            value = value.get(token)
-        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-            value = value[int(token)]
-        else:
-            return None
-    return value

@@ -23,11 +23,12 @@ from linter.content_types import ContentType, TypeMatcher
 from linter.document import Document
 from linter.engine_kind import Kind
 from linter.fields import FieldView
+from linter.file_stamps import unique
 from linter.finding_cap import cap_findings
 from linter.findings import Finding, Problem, Severity
 from linter.frontmatter import FrontMatter, read_head, split_front_matter
 from linter.options import build_rules
-from linter.results import FileResult, fact_keys
+from linter.results import FileResult, fact_keys, pack_facts, sharing, unpack_facts
 from linter.rules import ALL_RULES, RULES_BY_CODE
 from linter.rules.base import CorpusRule, Rule, RunContext, Violation
 from linter.schema import SchemaChecker
@@ -36,7 +37,7 @@ from linter.setup import Setup
 from linter.suppression import apply_suppressions, comment_directives
 
 
-@dataclass
+@dataclass(frozen=True)
 class Report:
     files_checked: int
     findings: list[Finding]
@@ -63,7 +64,7 @@ class Engine:
         self.rules: list[Rule] = build_rules(config, selection, context)
         self.corpus_rules = {r.code: r for r in self.rules if isinstance(r, CorpusRule)}
         self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
-        self.default_kind = Kind("", schema, self.rules, context.binder)
+        self.default_kind = Kind("", schema, self.rules, context.binder, self.limits)
         self.kinds = list(kinds)
         self.matcher = TypeMatcher(tuple(t for t, _ in self.kinds), config.root)
         self._by_name = {t.name: kind for t, kind in self.kinds}
@@ -81,7 +82,15 @@ class Engine:
             "roles": dict(config.roles),
             "timezone": config.timezone,
             "types": [
-                [t.name, list(t.paths), kind.schema.fingerprint, t.preset, dict(t.roles), dict(t.rules)]
+                [
+                    t.name,
+                    list(t.paths),
+                    kind.schema.fingerprint,
+                    t.preset,
+                    dict(t.roles),
+                    dict(t.rules),
+                    repr(kind.limits),
+                ]
                 for t, kind in self.kinds
             ],
         }
@@ -106,7 +115,7 @@ class Engine:
             problems = [*problems, *unmatched_problems(self.config.source, patterns, len(results))]
         findings: list[Finding] = []
         for result in results:
-            merged = result.findings + self._findings(result.path, extra.get(result.path, []))
+            merged = [*result.findings, *self._findings(result.path, extra.get(result.path, []))]
             kept, unused = apply_suppressions(merged, result.directives)
             findings.extend(cap_findings([*kept, *self._findings(result.path, unused)]))
         for path, problem in problems:
@@ -117,45 +126,50 @@ class Engine:
     def lint_file(self, path: str) -> FileResult:
         head = read_head(path, self.config.max_front_matter_bytes)
         if isinstance(head, Problem):
-            return FileResult(path, self._findings(path, [head]))
+            return FileResult(path, tuple(self._findings(path, [head])))
         return self.lint_bytes(path, head)
 
     def lint_bytes(self, path: str, head: bytes) -> FileResult:
         front = split_front_matter(head, self.config.max_front_matter_bytes)
         if isinstance(front, Problem):
-            return FileResult(path, self._findings(path, [front]), digest=digest(head))
+            return FileResult(path, tuple(self._findings(path, [front])), digest=digest(head))
         try:
-            result = self.lint_front_matter(path, front)
+            return self.lint_front_matter(path, front, digest(head))
         except Exception as exc:  # a bug of ours must not stop the run or hide the other files
             message = f"content-lint failed on this file ({type(exc).__name__}: {exc}); please report it"
-            return FileResult(path, self._findings(path, [Problem("FM000", message[:500])]))
-        # A result that depends on other files (image headers) is not cached: the cache
-        # could not tell when one of them changes.
-        result.digest = "" if result.dependencies else digest(head)
-        return result
+            return FileResult(path, tuple(self._findings(path, [Problem("FM000", message[:500])])))
 
-    def lint_front_matter(self, path: str, front: FrontMatter) -> FileResult:
-        document, problems = compose_document(path, front, self.limits)
-        result = FileResult(path)
-        if document is not None:
-            kind = self.kind_of(path) if self.kinds else self.default_kind
-            result.directives = comment_directives(document)
-            fix_zone = (
-                self.context.zone if self.config.timezone is not None else None
-            )  # only a zone the user chose
-            problems.extend(kind.schema.check(document, fix_zone))
-            problems.extend(self._rule_problems(document, kind))
-            corpus_rules = self.corpus_rules if kind is self.default_kind else kind.corpus_rules
-            for code, rule in corpus_rules.items():
-                facts = rule.collect(document)
-                if facts is not None:
-                    result.facts[code] = facts
-                    result.keys += fact_keys(code, rule.keys(facts))
-            result.bindings = matched_bindings(kind.binder, document)
-        result.findings = self._findings(path, problems)
-        if document is not None and _read_other_files(document):
-            result.dependencies = True
-        return result
+    def lint_front_matter(self, path: str, front: FrontMatter, head_digest: str = "") -> FileResult:
+        """The result of one file's front matter; `head_digest` (the hash of the bytes read)
+        makes it cacheable."""
+        kind = self.kind_of(path) if self.kinds else self.default_kind
+        document, problems = compose_document(path, front, kind.limits)
+        if document is None:
+            return FileResult(path, tuple(self._findings(path, problems)), digest=head_digest)
+        directives = comment_directives(document)
+        fix_zone = (
+            self.context.zone if self.config.timezone is not None else None
+        )  # only a zone the user chose
+        problems.extend(kind.schema.check(document, fix_zone))
+        problems.extend(self._rule_problems(document, kind))
+        facts, keys = self._collect(document, kind)
+        findings = tuple(self._findings(path, problems))
+        # The files the rules read (image headers) go with the result: the cache reuses it
+        # only while each is unchanged.
+        files = unique(view.files_read for view in document.memo.values() if isinstance(view, FieldView))
+        bindings = matched_bindings(kind.binder, document)
+        return FileResult(path, findings, tuple(directives), facts, keys, head_digest, bindings, files)
+
+    def _collect(self, document: Document, kind: Kind) -> tuple[str, tuple[str, ...]]:
+        """The document's corpus-rule facts, packed, and the keys they can match elsewhere."""
+        facts: dict[str, Any] = {}
+        keys: tuple[str, ...] = ()
+        for code, rule in (self.corpus_rules if kind is self.default_kind else kind.corpus_rules).items():
+            value = rule.collect(document)
+            if value is not None:
+                facts[code] = value
+                keys += fact_keys(code, rule.keys(value))
+        return (pack_facts(facts, self.corpus_rules) if facts else ""), keys
 
     def _rule_problems(self, document: Document, kind: Kind) -> Iterator[Problem]:
         for rule in self.document_rules if kind is self.default_kind else kind.document_rules:
@@ -163,12 +177,24 @@ class Engine:
                 yield _locate(rule.code, violation, document)
 
     def _judge_corpus(self, results: Sequence[FileResult]) -> dict[str, list[Problem]]:
+        """Only results that share a key can meet in a finding (see CorpusRule): only their
+        facts are unpacked."""
         extra: dict[str, list[Problem]] = {}
+        if not self.corpus_rules:
+            return extra
+        unpacked = [(r.path, self._unpacked(r)) for r in sharing(results)]
         for code, rule in self.corpus_rules.items():
-            facts = {r.path: r.facts[code] for r in results if code in r.facts}
+            facts = {path: held[code] for path, held in unpacked if code in held}
             for path, problem in rule.judge(facts):
                 extra.setdefault(path, []).append(problem)
         return extra
+
+    def _unpacked(self, result: FileResult) -> dict[str, Any]:
+        """The facts of `result`; facts from a damaged cache are rebuilt by linting again."""
+        try:
+            return unpack_facts(result.facts, self.corpus_rules)
+        except (KeyError, ValueError, TypeError):
+            return unpack_facts(self.lint_file(result.path).facts, self.corpus_rules)
 
     def _findings(self, path: str, problems: Iterable[Problem]) -> list[Finding]:
         ignored = self._per_file_ignores(path)
@@ -202,10 +228,6 @@ def build_engine(config: Config, now: datetime | None = None) -> Engine:
     selection = Selection.build(config.select, config.ignore, config.severity, setup.configured_rules())
     kinds = [(kind, setup.kind(kind, selection)) for kind in config.types]
     return Engine(replace(config, rules=top.rules), top.schema, selection, top.context, kinds)
-
-
-def _read_other_files(document: Document) -> bool:
-    return any(isinstance(view, FieldView) and view.files_read for view in document.memo.values())
 
 
 def _finding(path: str, problem: Problem, severity: Severity) -> Finding:

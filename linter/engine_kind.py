@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from linter.compose import Limits
 from linter.fields import Binder
 from linter.rules.base import CorpusRule, Rule
 from linter.schema import SchemaChecker
@@ -19,6 +20,8 @@ class Kind:
     rules: list[Rule]
     #: The type's role bindings (what FM011 checks the user's patterns with).
     binder: Binder
+    #: How the type's files are read (aliases allowed, keys compared without case).
+    limits: Limits
 
     @property
     def document_rules(self) -> list[Rule]:

@@ -14,8 +14,9 @@ from datetime import timezone, tzinfo
 from typing import Any, NamedTuple
 
 from linter.dates import Moment, parse_moment
-from linter.document import Document, escape_token
-from linter.pointers import Pattern, Token, find
+from linter.document import Document
+from linter.file_stamps import FileStamp
+from linter.pointers import Pattern, Token, escape, find
 from linter.roles import Roles, RoleSet
 
 #: (record, binding, pointer, value): the record's index in `FieldView.records`, the index of
@@ -90,7 +91,7 @@ class _Node:
             nodes = [self.exact[token]] if token in self.exact else []
             nodes += [node for prefix, suffix, node in self.wild if not prefix and not suffix]
         else:
-            token = escape_token(key)
+            token = escape(key)
             nodes = [self.exact[key]] if key in self.exact else []
             nodes += [
                 node
@@ -140,9 +141,9 @@ class FieldView:
     moments: dict[str, Moment | None] = field(default_factory=dict)
     #: Other views built on this one, once per document (see `derived`).
     memo: dict[Any, Any] = field(default_factory=dict)
-    #: (path, size, mtime_ns) of every file a rule read for this document (image headers):
-    #: the cached result of the document is stale when one of them changes.
-    files_read: list[tuple[str, int, int]] = field(default_factory=list)
+    #: The stamp of every file a rule looked at for this document (image headers, and images
+    #: looked for and missing): the cached result is stale when one of them changes.
+    files_read: list[FileStamp] = field(default_factory=list)
 
     def role(self, name: str) -> list[Hit]:
         return self.hits[name]
@@ -176,7 +177,7 @@ def _first(record: Record, pattern: Pattern) -> tuple[str, Any] | None:
         key = tokens[0].exact
         if key not in record.data:
             return None
-        return f"{record.base}/{escape_token(key)}", record.data[key]
+        return f"{record.base}/{escape(key)}", record.data[key]
     return next(find(record.data, pattern, record.base), None)
 
 

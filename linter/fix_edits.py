@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
+from linter import pointers
 from linter.compose import Limits, compose_document
-from linter.document import Document, last_token, parent_pointer, resolve_in
+from linter.document import Document
 from linter.findings import Region
 from linter.fixes import Edit, Fix, NodeFix, RemoveItem, Rewrite
 from linter.frontmatter import FrontMatter
@@ -57,8 +58,8 @@ def _rewrite(document: Document, spec: Rewrite, starts: list[int]) -> tuple[int,
     if content is None:
         return None
     expected = copy.deepcopy(document.data)
-    parent = resolve_in(expected, parent_pointer(spec.pointer))
-    token = last_token(spec.pointer)
+    parent = pointers.resolve(expected, pointers.parent(spec.pointer))
+    token = pointers.last_token(spec.pointer)
     if spec.target == "key":
         if not isinstance(parent, dict) or spec.value in parent or token not in parent:
             return None
@@ -73,8 +74,8 @@ def _rewrite(document: Document, spec: Rewrite, starts: list[int]) -> tuple[int,
 
 
 def _remove_item(document: Document, spec: RemoveItem, starts: list[int]) -> tuple[int, int, str, Any] | None:
-    list_node = document.nodes(parent_pointer(spec.pointer))[1]
-    index = last_token(spec.pointer)
+    list_node = document.nodes(pointers.parent(spec.pointer))[1]
+    index = pointers.last_token(spec.pointer)
     if (
         not isinstance(list_node, yaml.SequenceNode)
         or not index.isdigit()
@@ -98,7 +99,7 @@ def _remove_item(document: Document, spec: RemoveItem, starts: list[int]) -> tup
         if "#" in text[start:end]:
             return None  # a comment between the items would go with it
     expected = copy.deepcopy(document.data)
-    parent = resolve_in(expected, parent_pointer(spec.pointer))
+    parent = pointers.resolve(expected, pointers.parent(spec.pointer))
     if not isinstance(parent, list):
         return None
     del parent[position]

@@ -81,6 +81,16 @@ def split_front_matter(data: bytes, max_bytes: int) -> FrontMatter | Problem:
     block = data[:closing]
     if len(block) > max_bytes:
         return _too_large(max_bytes)
+    text = _text_of(block)
+    if isinstance(text, Problem):
+        return text
+    if flavour == "json":  # the closing brace's line is part of the block
+        return FrontMatter(text, text.count("\n") + 1, flavour)
+    return FrontMatter(text, block.count(b"\n") + 1, flavour)
+
+
+def _text_of(block: bytes) -> str | Problem:
+    """The block as text, or FM007 at the first NUL byte or invalid UTF-8 sequence."""
     nul = block.find(b"\0")
     if nul >= 0:
         line, column = _byte_position(block, nul)
@@ -90,7 +100,7 @@ def split_front_matter(data: bytes, max_bytes: int) -> FrontMatter | Problem:
             Region(line, column, line, column + 1),
         )
     try:
-        text = block.decode("utf-8")
+        return block.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _byte_position(block, exc.start)
         return Problem(
@@ -98,9 +108,6 @@ def split_front_matter(data: bytes, max_bytes: int) -> FrontMatter | Problem:
             f"not valid UTF-8: byte 0x{block[exc.start]:02x} at byte offset {exc.start} (line {line})",
             Region(line, column, line, column + 1),
         )
-    if flavour == "json":  # the closing brace's line is part of the block
-        return FrontMatter(text, text.count("\n") + 1, flavour)
-    return FrontMatter(text, block.count(b"\n") + 1, flavour)
 
 
 def _unclosed(flavour: Flavour, first_line: bytes) -> Problem:

@@ -1,11 +1,11 @@
 """Image files on disk: a site image a content file names, and the cached copy of a remote
-image. Only headers are read (for the pixel size); every file read is recorded in the field
-view (`files_read`) so that a cached result is not reused after the image changes."""
+image. Only headers are read (for the pixel size); every file looked at, found or not, is
+recorded in the field view (`files_read`, see linter.file_stamps) so that a cached result is
+not reused after an image changes, disappears or appears."""
 
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from linter import urlnorm
 from linter.document import Document
 from linter.fields import FieldView
+from linter.file_stamps import look
 from linter.rules.base import RunContext
 
 # Characters that would let a decoded URL segment leave its folder or confuse the file system.
@@ -39,11 +40,16 @@ def local_copy(folder: Path, url: str) -> Path | None:
     return candidate
 
 
-def real_size(path: Path) -> tuple[int, int] | None:
-    """The pixel size from the file header, or None for a missing, unreadable or unknown file."""
+def real_size(view: FieldView, path: Path) -> tuple[int, int] | None:
+    """The pixel size from the file header, or None for a missing, unreadable or unknown file;
+    the file's stamp joins the view's `files_read` first, whatever it holds."""
+    stamp, regular = look(path)
+    view.files_read.append(stamp)
+    return _header_size(path) if regular else None
+
+
+def _header_size(path: Path) -> tuple[int, int] | None:
     try:
-        if not path.is_file():
-            return None
         import imagesize  # only this opt-in rule needs it (and its import costs ~20 ms)
 
         width, height = imagesize.get(str(path))
@@ -66,8 +72,9 @@ def local_image(context: RunContext, view: FieldView, document: Document, src: s
     """The file a site path or relative path names (None for an absolute URL, a path that
     would leave the project, or a format whose roles name no `image-folders`): relative paths next to the content file first, then in each of
     the roles' `image-folders`; site paths (`/img/a.png`) in the image folders. Once per
-    document and path; the file's stat joins the view's `files_read`, so a cached result is
-    not reused after the image changes."""
+    document and path; the stamp of each candidate looked at (missing ones too: creating one
+    changes the answer) joins the view's `files_read`, so a cached result is not reused after
+    one of them changes."""
     memo: dict[str, LocalImage | None] = view.memo.setdefault(LocalImage, {})
     if src not in memo:
         memo[src] = _find_local(context, view, document, src)
@@ -92,11 +99,8 @@ def _find_local(context: RunContext, view: FieldView, document: Document, src: s
     normal = [Path(os.path.normpath(c)) for c in candidates]
     inside = [c for c in normal if c.is_relative_to(root)]
     for candidate in inside:
-        try:
-            info = candidate.stat()
-        except (OSError, ValueError):
-            continue
-        if stat.S_ISREG(info.st_mode):
-            view.files_read.append((str(candidate), info.st_size, info.st_mtime_ns))
-            return LocalImage(candidate, True, real_size(candidate))
+        stamp, regular = look(candidate)
+        view.files_read.append(stamp)
+        if regular:
+            return LocalImage(candidate, True, _header_size(candidate))
     return LocalImage(inside[0], False, None) if inside else None

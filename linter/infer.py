@@ -16,7 +16,7 @@ from typing import Any
 import jsonschema_rs
 from genson import SchemaBuilder
 
-from linter.document import escape_token
+from linter import pointers
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ENUM_MAX_VALUES = 8  # more distinct values than this is an open vocabulary (tags are never an enum)
@@ -56,7 +56,7 @@ def values_by_pattern(documents: Sequence[Mapping[str, Any]]) -> dict[str, list[
         while stack:
             pattern, value = stack.pop()
             if isinstance(value, Mapping):
-                stack.extend((f"{pattern}/{escape_token(k)}", v) for k, v in value.items())
+                stack.extend((pointers.join(pattern, k), v) for k, v in value.items())
             elif isinstance(value, list):
                 stack.extend((f"{pattern}/*", item) for item in value)
             else:
@@ -68,7 +68,7 @@ def _schema_nodes(node: dict[str, Any], pattern: str) -> Iterator[tuple[str, dic
     """Each schema node with the value pattern it describes (genson nests only these two)."""
     yield pattern, node
     for key, child in node.get("properties", {}).items():
-        yield from _schema_nodes(child, f"{pattern}/{escape_token(key)}")
+        yield from _schema_nodes(child, pointers.join(pattern, key))
     items = node.get("items")
     if isinstance(items, dict):
         yield from _schema_nodes(items, f"{pattern}/*")
@@ -137,4 +137,4 @@ def _note_nearly_required(documents: Sequence[Mapping[str, Any]], notes: list[st
     counts = Counter(key for document in documents for key in document)
     for key, count in sorted(counts.items()):
         if count < len(documents) and count >= NEARLY_ALL * len(documents):
-            notes.append(f"/{escape_token(key)}: in {count} of {len(documents)} files, so not required")
+            notes.append(f"{pointers.join('', key)}: in {count} of {len(documents)} files, so not required")

@@ -15,7 +15,7 @@ from typing import Any
 from linter.dates import parse_moment
 from linter.infer import values_by_pattern
 from linter.roles import ROLE_NAMES
-from linter.rules.urls import link_defect, url_defect
+from linter.urlnorm import link_defect, url_defect
 
 PUBLISHED_NAMES = frozenset(
     {"date", "pubdate", "publishdate", "published", "publisheddate", "published_at", "publisheddatetime"}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from linter.document import Document, join_pointer
+from linter import pointers
+from linter.document import Document
 from linter.findings import Problem
 
 
@@ -16,7 +17,7 @@ def case_duplicates(document: Document) -> Iterator[Problem]:
     while stack:
         pointer, value = stack.pop()
         if isinstance(value, list):
-            stack.extend((join_pointer(pointer, index), item) for index, item in enumerate(value))
+            stack.extend((pointers.join(pointer, index), item) for index, item in enumerate(value))
             continue
         if not isinstance(value, dict):
             continue
@@ -25,12 +26,12 @@ def case_duplicates(document: Document) -> Iterator[Problem]:
             folded = key.casefold()
             if folded not in first:
                 first[folded] = key
-                stack.append((join_pointer(pointer, key), value[key]))
+                stack.append((pointers.join(pointer, key), value[key]))
                 continue
             del value[key]
-            region = document.locate(join_pointer(pointer, key), "key")
-            line = document.locate(join_pointer(pointer, first[folded]), "key").line
+            region = document.locate(pointers.join(pointer, key), "key")
+            line = document.locate(pointers.join(pointer, first[folded]), "key").line
             message = (
                 f"duplicate key `{key}`: same as `{first[folded]}` on line {line} (keys are case-insensitive)"
             )
-            yield Problem("FM004", message, region, join_pointer(pointer, key))
+            yield Problem("FM004", message, region, pointers.join(pointer, key))

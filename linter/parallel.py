@@ -7,7 +7,6 @@ workers (linter.pool) are killed as soon as the run stops, and end themselves if
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import time
@@ -18,7 +17,7 @@ from typing import Any
 from linter.config import Config
 from linter.engine import Engine, build_engine
 from linter.pool import map_chunks
-from linter.results import FileResult, pack_facts
+from linter.results import FileResult
 
 #: Below this many files, starting workers costs more than it saves.
 MIN_FILES_PER_WORKER = 250
@@ -33,9 +32,6 @@ MIN_SAVING = 0.2
 #: Files linted here first, timed (all but the first few, which warm caches up), to decide.
 PROBE_FILES = 64
 _WARM_UP_FILES = 8
-#: Allocations between two passes of the cyclic GC while linting (CPython's default is 700).
-GC_ALLOCATIONS_PER_PASS = 50_000
-_WORKER_ENGINE: Engine | None = None
 
 
 def default_jobs() -> int:
@@ -83,11 +79,10 @@ def lint_many(
 def lint_here(
     engine: Engine, paths: Sequence[str], on_file: Callable[[], None] | None = None
 ) -> Iterator[FileResult]:
-    with fewer_gc_passes():
-        for path in paths:
-            yield engine.lint_file(path)
-            if on_file is not None:
-                on_file()
+    for path in paths:
+        yield engine.lint_file(path)
+        if on_file is not None:
+            on_file()
 
 
 def _lint_measured(
@@ -96,15 +91,14 @@ def _lint_measured(
     """Lint the first PROBE_FILES here, timing them; the rest go to workers if they pay off."""
     probe = min(len(paths), PROBE_FILES) if effective_jobs(most, len(paths)) > 1 else len(paths)
     spent = 0.0
-    with fewer_gc_passes():
-        for index in range(probe):
-            start = time.perf_counter()
-            result = engine.lint_file(paths[index])
-            if index >= _WARM_UP_FILES:
-                spent += time.perf_counter() - start
-            yield result
-            if on_file is not None:
-                on_file()
+    for index in range(probe):
+        start = time.perf_counter()
+        result = engine.lint_file(paths[index])
+        if index >= _WARM_UP_FILES:
+            spent += time.perf_counter() - start
+        yield result
+        if on_file is not None:
+            on_file()
     rest = paths[probe:]
     if rest:
         per_file = spent / max(1, probe - _WARM_UP_FILES)
@@ -120,27 +114,12 @@ def lint_in_workers(
 ) -> Iterator[FileResult]:
     chunk = max(16, min(256, len(paths) // (workers * 8)))
     chunks = [paths[start : start + chunk] for start in range(0, len(paths), chunk)]
-    initargs = (engine.config, engine.context.now)
-    # fewer GC passes here too: unpickling the results allocates as much as linting
-    with fewer_gc_passes():
-        for results in map_chunks(_lint_one, chunks, workers, _context(), _init_worker, initargs):
-            for result in results:
-                yield result
-                if on_file is not None:
-                    on_file()
-
-
-@contextlib.contextmanager
-def fewer_gc_passes() -> Iterator[None]:
-    """Each file allocates ~1,000 objects (nodes, marks, values) that refcounting frees; at the
-    default threshold the cyclic GC would scan each file's live node graph several times, ~5%
-    of a run. Garbage cycles are still collected, every GC_ALLOCATIONS_PER_PASS allocations."""
-    old = gc.get_threshold()
-    gc.set_threshold(GC_ALLOCATIONS_PER_PASS, *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
+    setup_args = (engine.config, engine.context.now, gc.get_threshold())
+    for results in map_chunks(_lint_one, chunks, workers, _context(), _worker_engine, setup_args):
+        for result in results:
+            yield result
+            if on_file is not None:
+                on_file()
 
 
 def _context() -> Any:
@@ -151,18 +130,12 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _init_worker(config: Config, now: datetime) -> None:
-    global _WORKER_ENGINE
-    _WORKER_ENGINE = build_engine(config, now=now)
-    gc.set_threshold(GC_ALLOCATIONS_PER_PASS, *gc.get_threshold()[1:])  # see fewer_gc_passes
+def _worker_engine(config: Config, now: datetime, gc_threshold: tuple[int, int, int]) -> Engine:
+    """A worker's own engine; it collects garbage as the main process does (whatever the
+    start method: a spawned worker does not inherit it)."""
+    gc.set_threshold(*gc_threshold)
+    return build_engine(config, now=now)
 
 
-def _lint_one(path: str) -> FileResult:
-    """Lint in a worker; facts travel packed (a string pickles and unpickles ~5x faster than
-    the objects, and the main process, which shares the cores, would pack them anyway)."""
-    assert _WORKER_ENGINE is not None
-    result = _WORKER_ENGINE.lint_file(path)
-    if result.facts:
-        result.packed_facts = pack_facts(result.facts, _WORKER_ENGINE.corpus_rules)
-        result.facts = {}
-    return result
+def _lint_one(engine: Engine, path: str) -> FileResult:
+    return engine.lint_file(path)

@@ -1,6 +1,7 @@
-"""JSON-Pointer patterns with `*`: how role bindings name the fields of a front-matter format.
+"""JSON Pointers (RFC 6901): the one place that escapes, splits, joins, resolves and labels them.
 
-A pattern is a JSON Pointer (RFC 6901) whose tokens may hold `*`: a token that is only `*`
+Rules, the schema and fixes name a node by its pointer (`/related/0/url`); messages name it by
+its label (`related[0].url`). Role bindings name fields with *patterns*: a pattern is a JSON Pointer (RFC 6901) whose tokens may hold `*`: a token that is only `*`
 matches any key of a mapping or any index of a list; a token such as `*DateTime` or `og:*`
 matches the keys that end or start with the rest. `/related/*/webUrl` matches the `webUrl` of
 every item of `related`. A key that really contains `*` cannot be named (none do in practice).
@@ -8,10 +9,80 @@ every item of `related`. A key that really contains `*` cannot be named (none do
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
-from linter.document import escape_token
+_PLAIN_KEY = re.compile(r"[^.\[\]`\s]+")
+
+
+def escape(token: str | int) -> str:
+    """One reference token as written in a pointer: `~` becomes `~0`, `/` becomes `~1`."""
+    text = str(token)
+    if "~" in text or "/" in text:
+        text = text.replace("~", "~0").replace("/", "~1")
+    return text
+
+
+def unescape(token: str) -> str:
+    """One reference token as the key it names (`~1` before `~0`, as RFC 6901 says)."""
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join(parent: str, token: str | int) -> str:
+    return f"{parent}/{escape(token)}"
+
+
+def from_path(path: Iterable[str | int]) -> str:
+    return "".join("/" + escape(token) for token in path)
+
+
+def split(pointer: str) -> list[str]:
+    """The keys and indexes `pointer` names, unescaped; none for the root `""`."""
+    return [unescape(raw) for raw in pointer.split("/")[1:]] if pointer else []
+
+
+def parent(pointer: str) -> str:
+    return pointer[: pointer.rfind("/")] if pointer else ""
+
+
+def last_token(pointer: str) -> str:
+    return unescape(pointer[pointer.rfind("/") + 1 :])
+
+
+def resolve(data: Any, pointer: str) -> Any:
+    """The value at `pointer` inside `data`, or None when there is none."""
+    value: Any = data
+    for token in split(pointer):
+        if isinstance(value, dict):
+            value = value.get(token)
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            return None
+    return value
+
+
+def label(pointer: str) -> str:
+    """`/related/1/images/0/url` -> `related[1].images[0].url`, the way rule messages name a field."""
+    text = ""
+    for name in split(pointer):
+        text += f"[{name}]" if name.isdigit() else (f".{name}" if text else name)
+    return text
+
+
+def path_label(path: Iterable[str | int]) -> str:
+    """`hero.actions[1].variant` from a path whose indexes are ints; odd keys in JSON quotes."""
+    name = ""
+    for step in path:
+        if isinstance(step, int):
+            name += f"[{step}]"
+        elif _PLAIN_KEY.fullmatch(step):
+            name += f".{step}" if name else step
+        else:
+            name += f"[{json.dumps(step, ensure_ascii=False)}]"
+    return name
 
 
 class Token(NamedTuple):
@@ -48,7 +119,7 @@ def parse_pattern(text: str) -> Pattern:
     for raw in text.split("/")[1:]:
         if raw.count("*") > 1:
             raise ValueError(f"{text!r}: a token may hold one `*` at most")
-        name = raw.replace("~1", "/").replace("~0", "~")
+        name = unescape(raw)
         if "*" not in name:
             tokens.append(Token(name))
         else:
@@ -59,7 +130,7 @@ def parse_pattern(text: str) -> Pattern:
 
 def key_pattern(text: str) -> Pattern:
     """A plain key (`updatedDateTime`) or a pattern (`/params/date`), as rule options give them."""
-    return parse_pattern(text if text.startswith("/") else "/" + escape_token(text))
+    return parse_pattern(text if text.startswith("/") else "/" + escape(text))
 
 
 def find(data: Any, pattern: Pattern, base: str = "") -> Iterator[tuple[str, Any]]:
@@ -75,11 +146,11 @@ def _find(value: Any, tokens: tuple[Token, ...], pointer: str) -> Iterator[tuple
     if isinstance(value, dict):
         if token.exact is not None:
             if token.exact in value:
-                yield from _find(value[token.exact], rest, f"{pointer}/{escape_token(token.exact)}")
+                yield from _find(value[token.exact], rest, f"{pointer}/{escape(token.exact)}")
             return
         for key, item in value.items():
             if token.accepts(key):
-                yield from _find(item, rest, f"{pointer}/{escape_token(key)}")
+                yield from _find(item, rest, f"{pointer}/{escape(key)}")
     elif isinstance(value, list):
         if token.any_index:
             for index, item in enumerate(value):

@@ -26,23 +26,23 @@ Chunk = Sequence[Any]
 
 
 def map_chunks(
-    function: Callable[[Any], Any],
+    function: Callable[[Any, Any], Any],
     chunks: Sequence[Chunk],
     workers: int,
     context: Any,
-    initializer: Callable[..., None] | None = None,
-    initargs: tuple[Any, ...] = (),
+    setup: Callable[..., Any],
+    setup_args: tuple[Any, ...] = (),
 ) -> Iterator[list[Any]]:
-    """Yield `[function(item) for item in chunk]` for each chunk, in order, computed by `workers`
-    processes of the multiprocessing `context`; an exception in a worker is raised here."""
+    """Yield `[function(state, item) for item in chunk]` for each chunk, in order, computed by
+    `workers` processes of the multiprocessing `context`, each with its own
+    `state = setup(*setup_args)` (no module global to hand it over); an exception in a worker
+    is raised here."""
     processes: list[Any] = []
     connections: list[Connection] = []
     try:
         for _ in range(min(workers, len(chunks))):
             mine, theirs = context.Pipe()
-            process = context.Process(
-                target=_serve, args=(theirs, function, initializer, initargs), daemon=True
-            )
+            process = context.Process(target=_serve, args=(theirs, function, setup, setup_args), daemon=True)
             process.start()
             theirs.close()
             processes.append(process)
@@ -93,22 +93,21 @@ def _kill(processes: list[Any]) -> None:
 
 def _serve(
     connection: Connection,
-    function: Callable[[Any], Any],
-    initializer: Callable[..., None] | None,
-    initargs: tuple[Any, ...],
+    function: Callable[[Any, Any], Any],
+    setup: Callable[..., Any],
+    setup_args: tuple[Any, ...],
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _end_with_parent()
-    if initializer is not None:
-        initializer(*initargs)
+    state = setup(*setup_args)
     while True:
         try:
             chunk = connection.recv()
         except EOFError:  # the main process closed the pipe: it is done or gone
             return
         try:
-            reply: tuple[bool, Any] = (False, [function(item) for item in chunk])
+            reply: tuple[bool, Any] = (False, [function(state, item) for item in chunk])
         except Exception as exc:
             reply = (True, exc)
         try:

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from linter import pointers
 from linter.findings import Region
 
 
@@ -64,8 +65,7 @@ class NodeFinder:
         """(key node or None, value node) at `pointer`, or at its nearest existing ancestor."""
         key_node = None
         node = self._root
-        for raw in pointer.split("/")[1:] if pointer else ():
-            token = raw.replace("~1", "/").replace("~0", "~")
+        for token in pointers.split(pointer):
             if isinstance(node, yaml.MappingNode):
                 pair = self._pairs(node).get(token)
                 if pair is None:

@@ -1,43 +1,42 @@
-"""The per-file result record, and its JSON form for the cache and worker processes."""
+"""The per-file result record, and its text form for the cache and worker processes."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from linter.file_stamps import FileStamp, encode_stamps
 from linter.findings import Finding
 from linter.fixes import Fix
 from linter.rules.base import CorpusRule
 from linter.suppression import Directive
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """Everything one file contributes: findings, suppression directives, corpus-rule facts.
 
-    `digest` is the hash of the bytes that were linted ("" when the file could not be read, so
-    the result is not cached). `keys` name what the facts can match in other files
-    (hashed, see `fact_keys`); a result from the cache carries its keys but not its facts until a key is
-    shared with another file (see runner.py).
+    `facts` are packed (`pack_facts`): a tenth of the memory of the objects, what 100,000
+    results hold until the cross-file rules run, and only the files whose `keys` (hashed, see
+    `fact_keys`) are shared with another file are ever unpacked. "" when there are none, or
+    when the run left them in the cache (see linter.runner). `digest` is the hash of the
+    bytes that were linted, "" when the result must not be cached. `files` are the other
+    files its rules read (site images): the cache reuses it only while they are unchanged.
     """
 
     path: str
-    findings: list[Finding] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)
-    directives: list[Directive] = field(default_factory=list)
-    digest: str = ""
+    findings: tuple[Finding, ...] = ()
+    directives: tuple[Directive, ...] = ()
+    facts: str = ""
     keys: tuple[str, ...] = ()
-    #: `facts` as `pack_facts` writes them, held instead of `facts` by results from worker
-    #: processes and in a big run without a cache; unpacked only for a shared key.
-    packed_facts: str = ""
-    #: True when the findings depend on other files (image headers): never cached.
-    dependencies: bool = False
+    digest: str = ""
     #: Each role pattern the user wrote -> whether it matched here (`linter.bindings`);
-    #: None when the file has no document or the user wrote none.
-    bindings: dict[str, bool] | None = None
+    #: None when the file has no document or the user wrote none. Never changed once built.
+    bindings: Mapping[str, bool] | None = None
+    files: tuple[FileStamp, ...] = ()
 
 
 def fact_keys(code: str, keys: Iterable[str]) -> tuple[str, ...]:
@@ -50,9 +49,27 @@ def fact_keys(code: str, keys: Iterable[str]) -> tuple[str, ...]:
     )
 
 
-def encode(result: FileResult, corpus_rules: Mapping[str, CorpusRule]) -> tuple[str, str, str]:
-    """(findings, keys, facts) as cache text, without the path (the cache key) or anything the
-    config derives. Empty strings for nothing: most files have no findings."""
+def shared_keys(results: Iterable[FileResult]) -> set[str]:
+    """The keys held by more than one result: only their holders can meet in a finding."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for result in results:
+        for key in result.keys:
+            if key in seen:
+                shared.add(key)
+            seen.add(key)
+    return shared
+
+
+def sharing(results: Sequence[FileResult]) -> list[FileResult]:
+    """The results that share a key with another one (see CorpusRule)."""
+    shared = shared_keys(results)
+    return [r for r in results if r.keys and not shared.isdisjoint(r.keys)] if shared else []
+
+
+def encode(result: FileResult) -> tuple[str, str, str, str]:
+    """(findings, keys, facts, files read) as cache text, without the path (the cache key) or
+    anything the config derives. Empty strings for nothing: most files have no findings."""
     findings = [
         [f.line, f.column, f.end_line, f.end_column, f.code, f.rule, f.severity, f.message, f.pointer]
         + ([f.fix.to_dict()] if f.fix is not None else [])
@@ -68,13 +85,13 @@ def encode(result: FileResult, corpus_rules: Mapping[str, CorpusRule]) -> tuple[
     return (
         _dumps(blob) if findings or directives or result.bindings is not None else "",
         "\n".join(result.keys),
-        result.packed_facts or pack_facts(result.facts, corpus_rules),
+        result.facts,
+        encode_stamps(result.files),
     )
 
 
 def pack_facts(facts: Mapping[str, Any], corpus_rules: Mapping[str, CorpusRule]) -> str:
-    """Corpus-rule facts as one JSON string ("" for none); `decode_facts` reverses it. A tenth
-    of the memory of the objects: what 100,000 results hold until the cross-file rules run."""
+    """Corpus-rule facts as one JSON string ("" for none); `unpack_facts` reverses it."""
     encoded = {
         code: corpus_rules[code].encode_facts(value)
         for code, value in facts.items()
@@ -83,16 +100,25 @@ def pack_facts(facts: Mapping[str, Any], corpus_rules: Mapping[str, CorpusRule])
     return _dumps(encoded) if encoded else ""
 
 
+def unpack_facts(facts_text: str, corpus_rules: Mapping[str, CorpusRule]) -> dict[str, Any]:
+    """The corpus-rule facts of a result; raises ValueError/KeyError/TypeError when damaged."""
+    data = json.loads(facts_text) if facts_text else {}
+    return {
+        code: corpus_rules[code].decode_facts(value) for code, value in data.items() if code in corpus_rules
+    }
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
-def decode(path: str, display: str, findings_text: str, keys_text: str, digest: str) -> FileResult:
-    """Rebuild a result without its facts; raises ValueError/KeyError/TypeError on anything
-    malformed."""
+def decode(path: str, display: str, findings_text: str, keys_text: str) -> FileResult:
+    """Rebuild a cached result without its facts, digest or files read (it is never stored
+    again; linter.cached checks the files before reusing it); raises
+    ValueError/KeyError/TypeError on anything malformed."""
     keys = tuple(keys_text.split("\n")) if keys_text else ()
     if not findings_text:
-        return FileResult(path, [], {}, [], digest, keys)
+        return FileResult(path, keys=keys)
     data = json.loads(findings_text)
     findings = [
         Finding(
@@ -125,12 +151,4 @@ def decode(path: str, display: str, findings_text: str, keys_text: str, digest: 
     ]
     bindings = data.get("b")
     matched = None if bindings is None else {str(text): bool(hit) for text, hit in bindings.items()}
-    return FileResult(path, findings, {}, directives, digest, keys, bindings=matched)
-
-
-def decode_facts(facts_text: str, corpus_rules: Mapping[str, CorpusRule]) -> dict[str, Any]:
-    """The corpus-rule facts of a cached result; raises like `decode`."""
-    data = json.loads(facts_text) if facts_text else {}
-    return {
-        code: corpus_rules[code].decode_facts(value) for code, value in data.items() if code in corpus_rules
-    }
+    return FileResult(path, tuple(findings), tuple(directives), keys=keys, bindings=matched)

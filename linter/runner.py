@@ -1,26 +1,33 @@
-"""One `check` run: cached results where the file is unchanged, fresh linting (maybe parallel)
-for the rest, and the content roots' facts for cross-file rules. The CLI's only entry point.
+"""One `check` run, planned then executed: the CLI's only entry point.
+
+`plan_check` decides, before any file is linted, which files are checked and which of them the
+cache answers. Executing the plan lints the rest (maybe in worker processes, linter.parallel),
+storing them in the cache; then the content roots are consulted for cross-file facts (see
+`Consulted`: which of those files matter depends on the keys of the checked ones), the few
+results that share a key get their facts, and the engine judges. Every step returns new
+immutable results; nothing is changed in place.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from linter import __version__, freshness
-from linter.cache import CACHE_FORMAT, Entry, Record, ResultCache, digest, fingerprint, fresh_by_stat
+from linter import freshness
+from linter.cache import ResultCache
 from linter.cache_folder import FolderRefused, claim
 from linter.cache_secret import SecretUnavailable, load_secret
+from linter.cached import Seen, cache_key, from_cache, stored, unchanged
 from linter.discovery import FileFilter, Source, discover
 from linter.engine import Engine, Report
-from linter.frontmatter import read_head
+from linter.findings import Problem
 from linter.identity import Identities, Located
 from linter.parallel import lint_many
-from linter.results import FileResult, decode, decode_facts, encode, pack_facts
+from linter.results import FileResult, sharing
 
-_STORE_BATCH = 1000  # fresh results written to the cache per transaction
+__all__ = ["Consulted", "Plan", "RunOptions", "cache_key", "plan_check", "run_check"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,35 @@ class RunOptions:
     notice: Callable[[str], None] = lambda line: None  # why the run goes on without its cache
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What a run does, decided before any file is linted.
+
+    `files` are checked (reported on), in order; `cached` answers some of them by position,
+    the rest are linted. `located` holds the identity of each file whose real path the run
+    needs (with a cache or content roots). `roots` are walked for cross-file facts only,
+    leaving out the `checked` real paths.
+    """
+
+    files: tuple[str, ...]
+    problems: tuple[tuple[str, Problem], ...]
+    cached: Mapping[int, FileResult]
+    located: Mapping[str, Located]
+    roots: tuple[str, ...]
+    checked: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Consulted:
+    """The files under the content roots that are not checked and can take part in a
+    cross-file finding: unchanged ones that share a key with a checked file (`cached`, keys
+    only) and changed or uncached ones (`todo`, linted again)."""
+
+    cached: tuple[FileResult, ...]
+    todo: tuple[str, ...]
+    located: Mapping[str, Located]
+
+
 def run_check(
     engine: Engine,
     sources: Sequence[Source],
@@ -39,55 +75,121 @@ def run_check(
     options: RunOptions,
     on_file: Callable[[], None] | None = None,
 ) -> Report:
-    files = [s.path for s in sources if s.problem is None]
-    problems = [(s.path, s.problem) for s in sources if s.problem is not None]
-    identities = Identities()
     cache = _open_cache(engine, options.cache_folder, options.notice)
-    located: dict[str, Located | None] = {}
-    results = _results(engine, files, cache, options.jobs, on_file, identities, located)
+    plan = plan_check(engine, sources, options, cache)
+    results = _checked(engine, plan, cache, options.jobs, on_file)
     context: list[FileResult] = []
-    roots = _roots_to_walk(options) if engine.corpus_rules else []
-    if roots:
-        checked = set()
-        for path in files:
-            where = located[path] if path in located else identities.locate(path)
-            if where is not None:
-                checked.add(where.real)
-        wanted = {key for result in results for key in result.keys}
-        context = _context(engine, discover(roots, filters), checked, wanted, cache, options.jobs, located)
+    located = dict(plan.located)
+    if plan.roots:
+        consulted = _consult(engine, plan, discover(plan.roots, filters), results, cache)
+        fresh = lint_many(engine, consulted.todo, options.jobs)
+        places = [consulted.located.get(path) for path in consulted.todo]
+        context = [*consulted.cached, *stored(cache, fresh, places)]
+        located.update(consulted.located)
     if engine.corpus_rules:
-        _load_shared_facts(engine, [*results, *context], cache, located)
-    return engine.finish(results, problems, context)
+        everything = _with_shared_facts(engine, [*results, *context], cache, located)
+        results, context = everything[: len(results)], everything[len(results) :]
+    return engine.finish(results, plan.problems, context)
 
 
-def _load_shared_facts(
+def plan_check(
+    engine: Engine, sources: Sequence[Source], options: RunOptions, cache: ResultCache | None
+) -> Plan:
+    """Which of `sources` are checked, which of those the cache answers, which roots to consult."""
+    files = tuple(s.path for s in sources if s.problem is None)
+    problems = tuple((s.path, s.problem) for s in sources if s.problem is not None)
+    roots = tuple(_roots_to_walk(options)) if engine.corpus_rules else ()
+    located: dict[str, Located] = {}
+    if cache is not None or roots:
+        identities = Identities()
+        for path in files:
+            where = identities.locate(path)
+            if where is not None:
+                located[path] = where
+    cached = _answered(engine, files, located, cache) if cache is not None else {}
+    checked = frozenset(where.real for where in located.values()) if roots else frozenset()
+    return Plan(files, problems, cached, located, roots, checked)
+
+
+def _answered(
+    engine: Engine, files: Sequence[str], located: Mapping[str, Located], cache: ResultCache
+) -> dict[int, FileResult]:
+    """The cached results of the files unchanged since, by position in `files`."""
+    entries = cache.entries([where.real for where in located.values()])
+    answered: dict[int, FileResult] = {}
+    for index, path in enumerate(files):
+        where = located.get(path)
+        entry = entries.pop(where.real, None) if where is not None else None  # 100,000 add up
+        if where is not None and entry is not None and entry.alias == where.alias:
+            result = from_cache(engine, cache, path, where, entry)
+            if result is not None:
+                answered[index] = result
+    return answered
+
+
+def _checked(
+    engine: Engine, plan: Plan, cache: ResultCache | None, jobs: int, on_file: Callable[[], None] | None
+) -> list[FileResult]:
+    """Results in `plan.files` order: the cached ones, and the rest linted (and stored)."""
+    if on_file is not None:
+        for _ in plan.cached:
+            on_file()
+    todo = [index for index in range(len(plan.files)) if index not in plan.cached]
+    fresh = lint_many(engine, [plan.files[i] for i in todo], jobs, on_file)
+    places = [plan.located.get(plan.files[i]) for i in todo]
+    linted = dict(zip(todo, stored(cache, fresh, places), strict=True))
+    return [plan.cached[i] if i in plan.cached else linted[i] for i in range(len(plan.files))]
+
+
+def _consult(
     engine: Engine,
+    plan: Plan,
+    sources: Iterable[Source],
     results: Sequence[FileResult],
     cache: ResultCache | None,
-    located: dict[str, Located | None],
-) -> None:
-    """Give facts to the cached results that share a key with another file: only those can take
-    part in a cross-file finding (see CorpusRule). The rest never pay for decoding theirs."""
-    seen: set[str] = set()
-    shared: set[str] = set()
-    for result in results:
-        for key in result.keys:
-            if key in seen:
-                shared.add(key)
-            seen.add(key)
-    needy = [r for r in results if not r.facts and not shared.isdisjoint(r.keys)]
+) -> Consulted:
+    """Which files under the roots matter, now that the checked files' keys are known. An
+    unchanged file comes from the cache, and only when it shares a key with a checked file
+    (nothing else can show in this run's findings); a changed one is linted again."""
+    cwd = os.path.join(os.getcwd(), "")
+    wanted = {key for result in results for key in result.keys}
+    stamps = cache.stamps() if cache is not None else {}
+    paths = [source.path for source in sources if source.problem is None]
+    found: list[FileResult] = []
+    todo: list[str] = []
+    located: dict[str, Located] = {}
+    for position, where, keys in freshness.judge(paths, stamps, plan.checked, wanted):
+        path = _relative(paths[position], cwd)
+        located[path] = where
+        if keys is None:  # changed since cached, or not cached: same content, or lint it again
+            stamp = stamps.get(where.real)
+            if (
+                cache is None
+                or stamp is None
+                or not unchanged(engine, cache, paths[position], where, Seen(stamp[1], stamp[2], None))
+            ):
+                todo.append(path)
+                continue
+            keys = tuple(stamp[3].split("\n")) if stamp[3] else ()
+            if wanted.isdisjoint(keys):
+                continue
+        found.append(FileResult(path, keys=keys))
+    return Consulted(tuple(found), tuple(todo), located)
+
+
+def _with_shared_facts(
+    engine: Engine, results: Sequence[FileResult], cache: ResultCache | None, located: Mapping[str, Located]
+) -> list[FileResult]:
+    """`results`, where those that share a key with another file and left their facts in the
+    cache get them back: only those can take part in a cross-file finding (see CorpusRule)."""
+    needy = [r for r in sharing(results) if not r.facts]
     if not needy:
-        return
-    reals = {
-        r.path: where.real for r in needy if not r.packed_facts and (where := located.get(r.path)) is not None
-    }
-    stored = cache.facts(reals.values()) if cache is not None and reals else {}
-    for result in needy:
-        try:
-            packed = result.packed_facts or stored[reals[result.path]]
-            result.facts = decode_facts(packed, engine.corpus_rules)
-        except (KeyError, ValueError, TypeError):  # gone from the cache or damaged: lint it again
-            result.facts = engine.lint_file(result.path).facts
+        return list(results)
+    reals = {r.path: where.real for r in needy if (where := located.get(r.path)) is not None}
+    stored_facts = cache.facts(reals.values()) if cache is not None and reals else {}
+    # gone from the cache: lint again (damaged facts are the engine's to rebuild)
+    given = {r.path: stored_facts.get(reals.get(r.path, "")) or engine.lint_file(r.path).facts for r in needy}
+    return [replace(r, facts=given[r.path]) if r.path in given else r for r in results]
 
 
 def _roots_to_walk(options: RunOptions) -> list[str]:
@@ -104,27 +206,6 @@ def _relative(path: str, cwd: str) -> str:
     return path
 
 
-def cache_key(engine: Engine) -> str:
-    """Everything that can change a file's findings, except the file itself."""
-    config = engine.config
-    now = engine.context.now
-    return fingerprint(
-        {
-            "format": CACHE_FORMAT,
-            "version": __version__,
-            "schema": engine.schema.fingerprint,
-            "severities": dict(engine.selection.severities),
-            "rules": {code: rule.settings for code, rule in ((r.code, r) for r in engine.rules)},
-            "limits": [config.max_front_matter_bytes, repr(engine.limits)],
-            "per_file_ignores": dict(config.per_file_ignores),
-            "root": str(config.root),
-            "setup": engine.setup_fingerprint(),
-            # Date rules judge against "now": without a fixed reference time, results last a day.
-            "now": now.isoformat() if config.reference_time else now.date().isoformat(),
-        }
-    )
-
-
 def _open_cache(engine: Engine, folder: Path | None, notice: Callable[[str], None]) -> ResultCache | None:
     """The cache, if it can be trusted: a folder of ours and the user's secret (see
     cache_secret.py); otherwise the run goes on without it, with the same verdict."""
@@ -137,157 +218,3 @@ def _open_cache(engine: Engine, folder: Path | None, notice: Callable[[str], Non
         notice(f"running without a cache: {exc}")
         return None
     return ResultCache.open(folder, cache_key(engine), secret)
-
-
-def _results(
-    engine: Engine,
-    paths: Sequence[str],
-    cache: ResultCache | None,
-    jobs: int,
-    on_file: Callable[[], None] | None,
-    identities: Identities,
-    located: dict[str, Located | None],
-) -> list[FileResult]:
-    """Results in `paths` order: from the cache when the file is unchanged, else freshly linted."""
-    results: list[FileResult | None] = [None] * len(paths)
-    stats: dict[int, Located] = {}
-    if cache is not None:
-        for index, path in enumerate(paths):
-            where = located[path] if path in located else identities.locate(path)
-            located[path] = where
-            if where is not None:
-                stats[index] = where
-        entries = cache.entries([where.real for where in stats.values()])
-        for index, where in stats.items():
-            entry = entries.pop(where.real, None)  # forgotten once used: 100,000 add up
-            if entry is not None and entry.alias == where.alias:
-                results[index] = _from_cache(engine, cache, paths[index], where, entry)
-                if results[index] is not None and on_file is not None:
-                    on_file()
-    todo = [index for index, result in enumerate(results) if result is None]
-    fresh = lint_many(engine, [paths[i] for i in todo], jobs, on_file)
-    for index, result in zip(todo, _stored(engine, cache, fresh, [stats.get(i) for i in todo]), strict=True):
-        results[index] = result
-    return [r for r in results if r is not None]
-
-
-def _stored(
-    engine: Engine, cache: ResultCache | None, fresh: Iterable[FileResult], stats: Sequence[Located | None]
-) -> Iterator[FileResult]:
-    """Pass fresh results through, writing them to the cache in batches as they come. In a big
-    run a stored result drops its facts: over 100,000 files they were most of the memory, and
-    the few that a cross-file rule needs are read back (see _load_shared_facts). Without a
-    cache, a big run keeps them packed in one string instead."""
-    drop_facts = len(stats) > _STORE_BATCH
-    batch: list[tuple[FileResult, Located | None]] = []
-    for result, where in zip(fresh, stats, strict=True):
-        if cache is not None:
-            batch.append((result, where))
-            if len(batch) >= _STORE_BATCH:
-                _store(engine, cache, batch, drop_facts)
-                batch = []
-        elif drop_facts and result.facts:
-            result.packed_facts = pack_facts(result.facts, engine.corpus_rules)
-            result.facts = {}
-        yield result
-    if cache is not None:
-        _store(engine, cache, batch, drop_facts)
-
-
-def _store(
-    engine: Engine, cache: ResultCache, batch: list[tuple[FileResult, Located | None]], drop_facts: bool
-) -> None:
-    cache.store(_records(engine, batch))
-    if drop_facts:
-        for result, where in batch:
-            if where is not None and result.digest:
-                result.facts = {}
-                result.packed_facts = ""
-
-
-def _context(
-    engine: Engine,
-    sources: Iterable[Source],
-    checked: set[str],
-    wanted: set[str],
-    cache: ResultCache | None,
-    jobs: int,
-    located: dict[str, Located | None],
-) -> list[FileResult]:
-    """What the files under the content roots that were not checked contribute to cross-file
-    rules. An unchanged file comes from the cache, and only when it shares a key with a checked
-    file (nothing else can show in this run's findings); a changed one is linted again."""
-    cwd = os.path.join(os.getcwd(), "")
-    stamps = cache.stamps() if cache is not None else {}
-    paths = [source.path for source in sources if source.problem is None]
-    found: list[FileResult] = []
-    todo: list[tuple[str, Located]] = []
-    for position, where, shared_keys in freshness.judge(paths, stamps, checked, wanted, jobs):
-        keys = shared_keys
-        if keys is None:  # changed since cached, or not cached: same content, or lint it again
-            stamp = stamps.get(where.real)
-            if (
-                cache is None
-                or stamp is None
-                or not _unchanged(engine, cache, paths[position], where, stamp[1], stamp[2], None)
-            ):
-                todo.append((_relative(paths[position], cwd), where))
-                continue
-            keys = tuple(stamp[3].split("\n")) if stamp[3] else ()
-            if wanted.isdisjoint(keys):
-                continue
-        path = _relative(paths[position], cwd)
-        found.append(FileResult(path, keys=keys))
-        located[path] = where
-    fresh = lint_many(engine, [path for path, _ in todo], jobs)
-    for result, (path, where) in zip(_stored(engine, cache, fresh, [w for _, w in todo]), todo, strict=True):
-        found.append(result)
-        located[path] = where
-    return found
-
-
-def _unchanged(
-    engine: Engine,
-    cache: ResultCache,
-    path: str,
-    where: Located,
-    size: int,
-    mtime_ns: int | None,
-    digest_then: str | None,
-) -> bool:
-    """True when the file is as cached (size, mtime_ns, digest_then): same stat, or same content
-    hash. The hash is read from the cache only when needed (`digest_then` None)."""
-    if fresh_by_stat(size, mtime_ns, where.size, where.mtime_ns):
-        return True
-    head = read_head(path, engine.config.max_front_matter_bytes)
-    if not isinstance(head, bytes):
-        return False
-    then = digest_then if digest_then is not None else cache.digest(where.real)
-    if digest(head) == then:
-        cache.touch(where.real, where.size, where.mtime_ns)
-        return True
-    return False
-
-
-def _from_cache(
-    engine: Engine, cache: ResultCache, path: str, where: Located, entry: Entry
-) -> FileResult | None:
-    if not _unchanged(engine, cache, path, where, entry.size, entry.mtime_ns, entry.digest):
-        return None
-    try:
-        # no digest: a cached result is never stored again, and 100,000 of them add up
-        return decode(path, path.replace(os.sep, "/"), entry.findings, entry.keys, "")
-    except (ValueError, KeyError, TypeError):  # a damaged entry: lint again, overwrite it
-        return None
-
-
-def _records(engine: Engine, pairs: Sequence[tuple[FileResult | None, Located | None]]) -> list[Record]:
-    records = []
-    for result, where in pairs:
-        if result is None or where is None or not result.digest:
-            continue
-        findings, keys, facts = encode(result, engine.corpus_rules)
-        records.append(
-            Record(where.real, where.size, where.mtime_ns, result.digest, findings, keys, facts, where.alias)
-        )
-    return records

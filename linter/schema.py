@@ -15,7 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import jsonschema_rs
 
-from linter.document import Document, Target, join_pointer, pointer_from_path
+from linter import pointers
+from linter.document import Document, Target
 from linter.fast_schema import Engine, Violation, build_validator
 from linter.findings import Problem
 from linter.fixes import Rewrite
@@ -90,7 +91,7 @@ def _schema_error(exc: Any) -> str:
         if remote is not None:  # e.g. a `$dynamicRef`, which the engine resolves without the retriever
             return f"remote reference {remote.group(1)!r} refused: content-lint never fetches schemas"
         return f"cannot resolve a reference: {first_line}"
-    where = pointer_from_path(exc.instance_path) or "/"
+    where = pointers.from_path(exc.instance_path) or "/"
     if exc.kind.name == "format":  # the wording python `jsonschema` users know
         first_line = f"{exc.instance!r} is not a {exc.kind.as_dict()['format']!r}"
     return f"invalid schema at {where}: {first_line}"
@@ -140,11 +141,11 @@ def _local_retriever(base: Path, loaded: dict[str, Any], refused: list[str]) -> 
 def _problems(
     violation: Violation, document: Document, schema: Any, zone: tzinfo | None
 ) -> Iterator[Problem]:
-    pointer = pointer_from_path(violation.path)
+    pointer = pointers.from_path(violation.path)
     if violation.keyword in _AT_KEY:
         known = known_keys(schema, violation) if violation.keyword == "additionalProperties" else []
         for key, message in unexpected_keys(violation):
-            key_pointer = join_pointer(pointer, key)
+            key_pointer = pointers.join(pointer, key)
             near = closest(key, known)
             hint, fix = (
                 ("", None)

@@ -11,6 +11,7 @@ import re
 from datetime import datetime, tzinfo
 from typing import Any
 
+from linter import pointers
 from linter.fast_schema import Violation
 from linter.fixes import Rewrite
 
@@ -50,7 +51,7 @@ def known_keys(schema: Any, violation: Violation) -> list[str]:
     node = schema
     for step in violation.schema_path[:-1]:
         if step == "$ref" and isinstance(node, dict) and str(node.get("$ref", "")).startswith("#/"):
-            node = _local(schema, node["$ref"])
+            node = pointers.resolve(schema, node["$ref"][1:])
         elif isinstance(node, dict):
             node = node.get(step)
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
@@ -83,11 +84,3 @@ def zone_fix(violation: Violation, pointer: str, zone: tzinfo | None) -> Rewrite
     sign = "-" if minutes < 0 else "+"
     suffix = "Z" if minutes == 0 else f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
     return Rewrite(pointer, written + suffix, "unsafe")
-
-
-def _local(schema: Any, reference: str) -> Any:
-    node = schema
-    for token in reference[2:].split("/") if reference != "#/" else ():
-        token = token.replace("~1", "/").replace("~0", "~")
-        node = node.get(token) if isinstance(node, dict) else None
-    return node

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from linter import pointers
 from linter.fast_schema import Step, Violation
 
 _TYPE_NAMES = {
@@ -25,7 +25,6 @@ _FORMAT_NAMES = {
     "email": "an email address",
 }
 _MAX_SHOWN = 60
-_PLAIN_KEY = re.compile(r"[^.\[\]`\s]+")
 
 
 def shown(value: Any) -> str:
@@ -45,17 +44,7 @@ def exact(value: Any) -> str:
 
 def field_name(path: tuple[Step, ...]) -> str:
     """The whole path, as an editor reads it: `hero.actions[1].variant`, `front matter` at the root."""
-    if not path:
-        return "front matter"
-    name = ""
-    for step in path:
-        if isinstance(step, int):
-            name += f"[{step}]"
-        elif _PLAIN_KEY.fullmatch(step):
-            name += f".{step}" if name else step
-        else:
-            name += f"[{json.dumps(step, ensure_ascii=False)}]"
-    return f"`{name}`"
+    return f"`{pointers.path_label(path)}`" if path else "front matter"
 
 
 def _count(value: Any) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from linter import pointers
+
 ROLE_KEYWORD = "x-content-lint-role"
 _FORMAT_ROLES = {"date-time": "dates", "date": "dates", "uri": "urls", "uri-reference": "links"}
 _MAX_DEPTH = 12
@@ -53,7 +55,7 @@ def _visit(
         return
     ref = node.get("$ref")
     if isinstance(ref, str) and ref.startswith("#/") and ref not in seen:
-        _visit(root, _resolve(root, ref), pointer, annotated, inferred, depth + 1, seen | {ref})
+        _visit(root, pointers.resolve(root, ref[1:]), pointer, annotated, inferred, depth + 1, seen | {ref})
     if pointer:
         names = node.get(ROLE_KEYWORD)
         for name in [names] if isinstance(names, str) else names if isinstance(names, list) else []:
@@ -65,8 +67,7 @@ def _visit(
     properties = node.get("properties")
     if isinstance(properties, dict):
         for key, sub in properties.items():
-            token = key.replace("~", "~0").replace("/", "~1")
-            _visit(root, sub, f"{pointer}/{token}", annotated, inferred, depth + 1, seen)
+            _visit(root, sub, pointers.join(pointer, key), annotated, inferred, depth + 1, seen)
     items = node.get("items")
     if isinstance(items, dict):
         _visit(root, items, f"{pointer}/*", annotated, inferred, depth + 1, seen)
@@ -79,11 +80,3 @@ def _add(found: dict[str, list[str]], role: str, pointer: str) -> None:
     bucket = found.setdefault(role, [])
     if pointer not in bucket:
         bucket.append(pointer)
-
-
-def _resolve(root: dict[str, Any], ref: str) -> Any:
-    node: Any = root
-    for token in ref[2:].split("/"):
-        token = token.replace("~1", "/").replace("~0", "~")
-        node = node.get(token) if isinstance(node, dict) else None
-    return node

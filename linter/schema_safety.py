@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
+from linter import pointers
+
 MAX_SCHEMA_BYTES = 8 << 20  # the largest real schemas we know are well under 1 MiB
 MAX_SCHEMA_DEPTH = 128  # nesting of objects and arrays; real schemas stay under ~30
 
@@ -89,16 +91,12 @@ def subschemas(document: Any) -> Iterator[tuple[str, dict[str, Any]]]:
         if isinstance(node, dict):
             yield pointer, node
             stack.extend(
-                (f"{pointer}/{escape(k)}", v)
+                (pointers.join(pointer, k), v)
                 for k, v in node.items()
                 if k not in ("enum", "const", "examples", "default")
             )
         elif isinstance(node, list):
             stack.extend((f"{pointer}/{i}", v) for i, v in enumerate(node))
-
-
-def escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 # Keywords whose subschemas apply to the *same* instance: a cycle through these never ends.
@@ -177,7 +175,7 @@ def _index_document(index: _Index, uri: str, document: Any, legacy: bool) -> Non
             index.nodes[(resource, pointer[len(root) :])] = here
         _index_keywords(index, here, node, base, ref_only)
         stack.extend(
-            (f"{pointer}/{escape(key)}", value, base, resources)
+            (pointers.join(pointer, key), value, base, resources)
             for key, value in node.items()
             if key not in ("enum", "const", "examples", "default")
         )
@@ -204,7 +202,7 @@ def _index_keywords(index: _Index, here: Node, node: dict[str, Any], base: str, 
         following.extend((uri, f"{pointer}/{key}") for key in _SAME_INSTANCE_ONE if key in node)
         for key in _SAME_INSTANCE_MAPS:
             if isinstance(node.get(key), dict):
-                following.extend((uri, f"{pointer}/{key}/{escape(k)}") for k in node[key])
+                following.extend((uri, pointers.join(f"{pointer}/{key}", k)) for k in node[key])
     index.same_instance[here] = following
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from linter.compose import Limits
 from linter.config import Config, ConfigError
 from linter.content_types import ContentType
 from linter.dates import load_zone
@@ -58,7 +59,22 @@ class Setup:
             preset, schema_path, [config.roles, kind.roles], [config.rules, kind.rules], kind.name
         )
         rules = build_rules(replace(config, rules=parts.rules), selection, parts.context)
-        return Kind(kind.name, parts.schema, rules, parts.context.binder)
+        return Kind(kind.name, parts.schema, rules, parts.context.binder, self.limits(kind))
+
+    def limits(self, kind: ContentType | None = None) -> Limits:
+        """How files are read: the top-level options, or a type's where it sets its own."""
+        config = self.config
+        aliases = kind.allow_aliases if kind is not None and kind.allow_aliases is not None else None
+        keys = (
+            kind.case_insensitive_keys
+            if kind is not None and kind.case_insensitive_keys is not None
+            else None
+        )
+        return Limits(
+            max_depth=config.max_depth,
+            allow_aliases=config.allow_aliases if aliases is None else aliases,
+            case_insensitive_keys=config.case_insensitive_keys if keys is None else keys,
+        )
 
     def configured_rules(self) -> list[str]:
         """Every rule some preset, `[rules]` or type configures (opt-in rules come on)."""

@@ -9,7 +9,7 @@ that silences nothing is reported as FM009 `unused-suppression`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from linter.document import Document
@@ -81,7 +81,7 @@ def _inside(region: Region, line: int, column: int) -> bool:
 
 
 def apply_suppressions(
-    findings: Iterable[Finding], directives: list[Directive]
+    findings: Iterable[Finding], directives: Sequence[Directive]
 ) -> tuple[list[Finding], list[Problem]]:
     """Drop silenced findings; return what is kept and FM009 problems for unused directives."""
     if not directives:
@@ -93,7 +93,7 @@ def apply_suppressions(
     return kept, list(_unused(directives))
 
 
-def _silenced(finding: Finding, directives: list[Directive]) -> bool:
+def _silenced(finding: Finding, directives: Sequence[Directive]) -> bool:
     silenced = False
     for directive in directives:
         if not directive.whole_file and directive.line != finding.line:
@@ -109,7 +109,7 @@ def _silenced(finding: Finding, directives: list[Directive]) -> bool:
     return silenced
 
 
-def _unused(directives: list[Directive]) -> Iterable[Problem]:
+def _unused(directives: Sequence[Directive]) -> Iterable[Problem]:
     for directive in directives:
         region = Region(directive.line, directive.column, directive.line, directive.end_column)
         kind = "disable-file" if directive.whole_file else "disable"

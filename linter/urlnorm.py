@@ -6,6 +6,7 @@ import functools
 import ipaddress
 import re
 import string
+import unicodedata
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit
 
 DEFAULT_PORTS: dict[str, int] = {"http": 80, "https": 443}
@@ -155,7 +156,7 @@ def normalise(url: str) -> str | None:
     """
     text = url.strip()
     simple = split_simple(text)
-    return _normalise_slow(text) if simple is None else _normalise_simple(simple)
+    return normalise_general(text) if simple is None else _normalise_simple(simple)
 
 
 def simple_facts(url: str) -> tuple[str, str] | None:
@@ -180,7 +181,7 @@ def simple_facts(url: str) -> tuple[str, str] | None:
 
 
 def _normalise_simple(simple: re.Match[str]) -> str | None:
-    """`_normalise_slow` for a SIMPLE_URL match: same steps, without urlsplit and parse_qsl."""
+    """`normalise_general` for a SIMPLE_URL match: same steps, without urlsplit and parse_qsl."""
     scheme, host_text, port_text, path, query = simple.groups()
     host = ascii_host(host_text)
     return None if host is None else _simple_key(scheme.lower(), host, port_text, path, query)
@@ -211,8 +212,8 @@ def _simple_query(query: str) -> str:
     return "&".join(f"{k}={v}" for k, v in sorted((k, v) for k, _, v in pairs if not is_tracking_param(k)))
 
 
-def _normalise_slow(url: str) -> str | None:
-    """`normalise` for any text, through urlsplit; the reference the fast path must agree with."""
+def normalise_general(url: str) -> str | None:
+    """`normalise` for any text, through urlsplit; what the fast path must agree with."""
     parts = split(url.strip())
     if parts is None:
         return None
@@ -276,3 +277,51 @@ def identity_key(value: str) -> str | None:
     if parts and parts[-1].lower() in ("index.html", "index.htm"):
         parts.pop()
     return "/" + "/".join(parts).lower() if parts or path.startswith("/") else None
+
+
+def link_defect(link: str) -> str | None:
+    """Why a site path (`/docs/x/`, `../img.png`) is malformed, or None. Being relative is fine."""
+    for char in link:
+        if unicodedata.category(char) in ("Cc", "Cf"):
+            return f"contains an invisible control character (U+{ord(char):04X})"
+    if " " in link:
+        return "contains a space; encode it as %20"
+    if any(char.isspace() for char in link):
+        return "contains whitespace"
+    if "\\" in link:
+        return "contains a backslash; use `/`"
+    return None
+
+
+def url_defect(url: str) -> str | None:
+    """Why `url` is not an absolute http(s) URL with a valid host, or None when it is one."""
+    simple = split_simple(url)
+    if simple is None:
+        return url_defect_general(url)
+    # Printable ASCII without spaces, split by the regex: only the host and port remain to check.
+    port = simple["port"]
+    if ascii_host(simple["host"]) is None or (port and port_number(port) is None):
+        return url_defect_general(url)  # the detailed path words the message
+    return None
+
+
+def url_defect_general(url: str) -> str | None:
+    """`url_defect` for any text, character by character; what the fast path must agree with."""
+    for char in url:
+        if unicodedata.category(char) in ("Cc", "Cf"):  # Cf: zero-width and direction marks
+            return f"contains an invisible control character (U+{ord(char):04X})"
+    if " " in url:
+        return "contains a space; encode it as %20"
+    if any(char.isspace() for char in url):
+        return "contains whitespace"
+    parts = split(url)
+    if parts is None or parts.scheme.lower() not in DEFAULT_PORTS:
+        return "is not an absolute http:// or https:// URL"
+    host, port = host_and_port(parts.netloc)
+    if not host:
+        return "has no host"
+    if ascii_host(host) is None:
+        return f'has an invalid host "{host}"'
+    if port and port_number(port) is None:
+        return f'has an invalid port "{port}"'
+    return None

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from linter import pointers
 from linter.bounded import read_regular_file
 from linter.compose import compose_document
-from linter.config import Config, load_config
+from linter.config import Config
 from linter.discovery import FileFilter, discover
-from linter.document import join_pointer
 from linter.engine import Engine, build_engine
 from linter.findings import Finding, Problem
 from linter.frontmatter import split_front_matter
@@ -39,10 +39,6 @@ class Workspace:
         self._lock = threading.Lock()
         self.indexed = threading.Event()
         self._schema: Any = None
-
-    @classmethod
-    def for_file(cls, path: Path) -> Workspace:
-        return cls(load_config(None, path.parent))
 
     def index(self) -> int:
         """Lint every file of the project once (the cross-file context); returns how many."""
@@ -95,7 +91,7 @@ class Workspace:
         front = split_front_matter(text.encode("utf-8", "surrogatepass"), self.config.max_front_matter_bytes)
         if isinstance(front, Problem):
             return None
-        document, _problems = compose_document(path, front, self.engine.limits)
+        document, _problems = compose_document(path, front, self.engine.kind_of(path).limits)
         if document is None:
             return None
         for pointer in _key_pointers(document.data, ""):
@@ -115,7 +111,7 @@ class Workspace:
     def _schema_node(self, pointer: str) -> Any:
         root = self._loaded_schema()
         node = root
-        for token in _tokens(pointer):
+        for token in pointers.split(pointer):
             node = _resolve(root, node)
             if not isinstance(node, dict):
                 return None
@@ -139,17 +135,12 @@ def _key_pointers(value: Any, parent: str) -> Iterator[str]:
     """Every mapping key's pointer, parents first."""
     if isinstance(value, dict):
         for key, child in value.items():
-            here = join_pointer(parent, key)
+            here = pointers.join(parent, key)
             yield here
             yield from _key_pointers(child, here)
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from _key_pointers(child, join_pointer(parent, index))
-
-
-def _tokens(pointer: str) -> Iterator[str]:
-    for raw in pointer.split("/")[1:] if pointer else ():
-        yield raw.replace("~1", "/").replace("~0", "~")
+            yield from _key_pointers(child, pointers.join(parent, index))
 
 
 def _resolve(root: Any, node: Any, hops: int = 16) -> Any:
@@ -159,8 +150,5 @@ def _resolve(root: Any, node: Any, hops: int = 16) -> Any:
             isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#")
         ):
             return node
-        target: Any = root
-        for token in _tokens(node["$ref"][1:]):
-            target = target.get(token) if isinstance(target, dict) else None
-        node = target
+        node = pointers.resolve(root, node["$ref"][1:])
     return node

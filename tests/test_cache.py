@@ -8,7 +8,9 @@ import sqlite3
 import pytest
 from helpers import ARTICLE, roots_project
 
+from linter import cached
 from linter.cli import main
+from linter.rules.urls import DuplicateArticle
 
 BROKEN = ARTICLE.replace("quality: 50", "quality: 150")
 
@@ -27,6 +29,14 @@ def project(tmp_path, monkeypatch):
 def _run(capsys, *extra):
     status = main(["check", "content", "-q", *extra])
     return status, capsys.readouterr().out
+
+
+def _count_decoded(monkeypatch, decoded):
+    """Record each file's duplicate-article facts as they are decoded."""
+    real = DuplicateArticle.decode_facts
+    monkeypatch.setattr(
+        DuplicateArticle, "decode_facts", lambda self, data: decoded.append(data) or real(self, data)
+    )
 
 
 def _cache_files(project):
@@ -138,15 +148,11 @@ def test_damaged_facts_of_a_duplicate_are_rebuilt(project, capsys):
 
 def test_only_files_sharing_a_key_have_their_facts_decoded(project, capsys, monkeypatch):
     """100,000 cached files must not cost 100,000 fact decodings: only a duplicate's do."""
-    import linter.runner as runner
 
     (project / "content" / "a3.md").write_text(ARTICLE.replace("sea-wall-approved", "story-1"))
     _run(capsys)
     decoded = []
-    real_decode = runner.decode_facts
-    monkeypatch.setattr(
-        runner, "decode_facts", lambda text, rules: decoded.append(text) or real_decode(text, rules)
-    )
+    _count_decoded(monkeypatch, decoded)
     status, out = _run(capsys)
     assert status == 1 and out.count("FM404") == 2
     assert len(decoded) == 2
@@ -166,10 +172,8 @@ def test_a_changed_file_reads_only_the_facts_of_its_duplicate(tmp_path, monkeypa
     assert main(["check", "content", "-q"]) == 0
     (tmp_path / "new.md").write_text(ARTICLE.replace("sea-wall-approved", "old-4"))
     decoded, linted = [], []
-    real_decode, real_lint_many = runner.decode_facts, runner.lint_many
-    monkeypatch.setattr(
-        runner, "decode_facts", lambda text, rules: decoded.append(text) or real_decode(text, rules)
-    )
+    real_lint_many = runner.lint_many
+    _count_decoded(monkeypatch, decoded)
     monkeypatch.setattr(
         runner,
         "lint_many",
@@ -180,53 +184,31 @@ def test_a_changed_file_reads_only_the_facts_of_its_duplicate(tmp_path, monkeypa
         "FM404 [error] `webUrl` is the same article as `webUrl` in content/o4.md" in capsys.readouterr().out
     )
     assert linted == ["new.md"]
-    assert len(decoded) == 1
+    assert len(decoded) == 2  # new.md and its duplicate, no other file
 
 
 def test_a_big_cold_run_keeps_no_facts_in_memory_yet_finds_duplicates(project, capsys, monkeypatch):
     """Past one store batch, fresh results drop their facts once cached; the duplicates' facts
     are read back, so the findings are those of a run that kept everything."""
-    import linter.runner as runner
-
     (project / "content" / "a3.md").write_text(ARTICLE.replace("sea-wall-approved", "story-1"))
     expected = _run(capsys, "--no-cache")
-    monkeypatch.setattr(runner, "_STORE_BATCH", 2)
+    monkeypatch.setattr(cached, "STORE_BATCH", 2)
     decoded = []
-    real_decode = runner.decode_facts
-    monkeypatch.setattr(
-        runner, "decode_facts", lambda text, rules: decoded.append(text) or real_decode(text, rules)
-    )
+    _count_decoded(monkeypatch, decoded)
     assert _run(capsys) == expected
     assert expected[1].count("FM404") == 2
     assert len(decoded) == 2  # a1.md and a3.md, read back from the cache
 
 
-def test_a_big_run_without_cache_keeps_facts_packed_yet_finds_duplicates(project, capsys, monkeypatch):
-    """Without a cache, past one batch, fresh results hold their facts as one string each; only
-    the duplicates' are unpacked, and the findings are those of a run that kept everything."""
-    import linter.runner as runner
-
+def test_a_run_without_cache_unpacks_only_the_facts_of_duplicates(project, capsys, monkeypatch):
+    """Results hold their facts packed; only the duplicates' are unpacked, and the findings
+    are those of a run that keeps everything."""
     (project / "content" / "a3.md").write_text(ARTICLE.replace("sea-wall-approved", "story-1"))
-    expected = _run(capsys, "--no-cache")
-    monkeypatch.setattr(runner, "_STORE_BATCH", 2)
-    decoded, results = [], []
-    real_decode, real_finish = runner.decode_facts, runner.Engine.finish
-    monkeypatch.setattr(
-        runner, "decode_facts", lambda text, rules: decoded.append(text) or real_decode(text, rules)
-    )
-    monkeypatch.setattr(
-        runner.Engine, "finish", lambda self, rs, *a: results.extend(rs) or real_finish(self, rs, *a)
-    )
-    assert _run(capsys, "--no-cache") == expected
-    assert expected[1].count("FM404") == 2
-    assert len(decoded) == 2 and all('"FM404"' in text for text in decoded)  # a1.md and a3.md
-    held = {os.path.basename(r.path): (bool(r.facts), bool(r.packed_facts)) for r in results}
-    assert held == {
-        "a0.md": (False, True),
-        "a1.md": (True, True),  # unpacked: it shares a key with a3.md
-        "a2.md": (False, True),
-        "a3.md": (True, True),
-    }
+    decoded: list[object] = []
+    _count_decoded(monkeypatch, decoded)
+    status, out = _run(capsys, "--no-cache")
+    assert status == 1 and out.count("FM404") == 2
+    assert len(decoded) == 2  # a1.md and a3.md
     assert not (project / ".content-lint-cache").exists()
 
 
@@ -238,11 +220,13 @@ def test_a_planted_cache_table_with_loose_types_is_read_safely(project, capsys):
     with sqlite3.connect(cache_file) as connection:
         rows = connection.execute("SELECT * FROM entries").fetchall()
         connection.execute("DROP TABLE entries")
-        connection.execute("CREATE TABLE entries (path, size, mtime_ns, digest, findings, keys, alias)")
-        for path, _size, mtime_ns, digest, _findings, keys, alias in rows:
+        connection.execute(
+            "CREATE TABLE entries (path, size, mtime_ns, digest, findings, keys, alias, files)"
+        )
+        for path, _size, mtime_ns, digest, _findings, keys, alias, _files in rows:
             connection.execute(
-                "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (path, "big", mtime_ns, digest, 42, keys, alias),
+                "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (path, "big", mtime_ns, digest, 42, keys, alias, 7),
             )
     assert _run(capsys) == expected
     assert _run(capsys) == expected
@@ -264,7 +248,6 @@ def test_a_recent_file_is_cached_without_its_mtime_until_a_rehash_vouches_for_it
 ):
     """A file changed less than 2 s before it was cached could change again within the same
     clock tick: its mtime is not stored, so the next run re-hashes it once, then trusts its stat."""
-    import linter.runner as runner
 
     roots_project(tmp_path, monkeypatch, count=3)
     old = os.stat(tmp_path / "content" / "o0.md").st_mtime_ns - 3600 * 10**9
@@ -281,9 +264,9 @@ def test_a_recent_file_is_cached_without_its_mtime_until_a_rehash_vouches_for_it
     for name in ("o1.md", "o2.md"):
         os.utime(tmp_path / "content" / name, ns=(old, old))  # as if an hour had passed
     reread: list[str] = []
-    real_read_head = runner.read_head
+    real_read_head = cached.read_head
     monkeypatch.setattr(
-        runner, "read_head", lambda path, limit: reread.append(path) or real_read_head(path, limit)
+        cached, "read_head", lambda path, limit: reread.append(path) or real_read_head(path, limit)
     )
     (tmp_path / "new.md").write_text(ARTICLE.replace("sea-wall-approved", "old-1"))
     assert main(["check", "new.md", "-q"]) == 1  # o1 is its duplicate

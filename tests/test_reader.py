@@ -281,11 +281,16 @@ _FENCE_ALPHABET = st.sampled_from([b"-", b".", b"\n", b"\r", b"x", b" ", b"---",
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(_FENCE_ALPHABET, max_size=30).map(b"".join))
 def test_closing_fence_matches_its_regex_definition(body: bytes) -> None:
-    from linter.frontmatter import _closing_fence
+    from linter.frontmatter import FrontMatter, split_front_matter
 
     data = b"---\n" + body
     expected = _FENCE_DEFINITION.search(data, 4)
-    assert _closing_fence(data, 3) == (expected.start() if expected else -1)
+    front = split_front_matter(data, 1 << 20)
+    if expected is None:
+        assert not isinstance(front, FrontMatter)
+    else:
+        assert isinstance(front, FrontMatter)
+        assert front.closing_line == data[: expected.start()].count(b"\n") + 1
 
 
 @pytest.mark.parametrize(

@@ -157,3 +157,42 @@ def test_otel_aliases_refused_by_default_but_the_file_is_still_checked(site, cap
     # Ignoring the reader's code hides only that code: the schema still sees the file.
     status, findings = _findings(capsys, ["content", "--ignore", "FM006"])
     assert (status, [f["code"] for f in findings]) == (1, ["FM100", "FM100"])
+
+
+def test_aliases_allowed_for_one_content_type_only(site, capsys):
+    root = site("otel")
+    config = root / "content-lint.toml"
+    text = config.read_text().replace("allow-aliases = true\n", "")
+    config.write_text(
+        text + '\n[[types]]\nname = "events"\npaths = ["content/en/community/"]\nallow-aliases = true\n'
+    )
+    other = root / "content" / "en" / "blog.md"
+    other.write_text((root / "content/en/community/events.md").read_text())
+    status, findings = _findings(capsys, ["content"])
+    assert status == 1
+    codes = sorted({(Path(f["path"]).name, f["code"]) for f in findings})
+    assert codes == [("blog.md", "FM006"), ("blog.md", "FM100"), ("events.md", "FM100")]
+
+
+def test_case_insensitive_keys_for_one_content_type(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content-lint.toml").write_text(
+        'select = ["FM004"]\n[[types]]\nname = "hugo"\npaths = ["content/"]\ncase-insensitive-keys = true\n'
+    )
+    page = "---\ntitle: A\nlinktitle: a\nlinkTitle: b\n---\n"
+    for folder in ("content", "notes"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "page.md").write_text(page)
+    assert main(["check", "content", "notes", "--no-cache", "--output-format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["path"], f["code"], f["line"]) for f in findings] == [("content/page.md", "FM004", 4)]
+
+
+def test_a_type_reading_option_must_be_a_boolean(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content-lint.toml").write_text(
+        '[[types]]\nname = "a"\npaths = ["a/"]\nallow-aliases = "yes"\n'
+    )
+    (tmp_path / "a.md").write_text("---\ntitle: A\n---\n")
+    assert main(["check", "a.md"]) == 2
+    assert "type 'a': `allow-aliases` should be true or false" in capsys.readouterr().err

@@ -8,8 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter import urlnorm
-from linter.rules.urls import _url_defect_slow, url_defect
-from linter.urlnorm import SIMPLE_URL, _normalise_slow, ascii_host, host_of, normalise
+from linter.urlnorm import (
+    SIMPLE_URL,
+    ascii_host,
+    host_of,
+    normalise,
+    normalise_general,
+    url_defect,
+    url_defect_general,
+)
 
 TRICKY = [
     "https://coastline.example/news/sea-wall",
@@ -85,9 +92,8 @@ TRICKY = [
 
 @pytest.mark.parametrize("url", TRICKY)
 def test_fast_and_slow_paths_agree_on_tricky_urls(url):
-    assert normalise.__wrapped__(url) == _normalise_slow(url)
-    assert normalise(url) == _normalise_slow(url)  # cached or not
-    assert url_defect(url) == _url_defect_slow(url)
+    assert normalise(url) == normalise_general(url)
+    assert url_defect(url) == url_defect_general(url)
     assert host_of(url) == _host_of_reference(url)
 
 
@@ -108,8 +114,8 @@ _SIMPLE = st.from_regex(SIMPLE_URL, fullmatch=True)
 @settings(max_examples=600, deadline=None)
 @given(st.one_of(_URLISH, _SIMPLE, st.text(max_size=40)))
 def test_fast_and_slow_paths_agree_on_generated_urls(url):
-    assert normalise.__wrapped__(url) == _normalise_slow(url)
-    assert url_defect(url) == _url_defect_slow(url)
+    assert normalise(url) == normalise_general(url)
+    assert url_defect(url) == url_defect_general(url)
     assert host_of(url) == _host_of_reference(url)
 
 
@@ -122,42 +128,22 @@ _QUERY_PIECES = st.sampled_from(
 @given(st.lists(_QUERY_PIECES, max_size=10).map("".join))
 def test_simple_queries_sort_and_drop_like_parse_qsl(query):
     url = f"https://coastline.example/a?{query}"
-    assert normalise.__wrapped__(url) == _normalise_slow(url)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.one_of(st.from_regex(r"[A-Za-z0-9._\-\[\]:]{0,80}", fullmatch=True), st.text(max_size=30)))
-def test_ascii_hosts_skip_idna_with_the_same_result(host):
-    assert ascii_host(host) == _ascii_host_reference(host)
+    assert normalise(url) == normalise_general(url)
 
 
 def _host_of_reference(url: str) -> str | None:
-    """host_of as it was before its fast path: always through urlsplit."""
+    """What `host_of` means, through urlsplit: the host of an http(s) URL, checked."""
     parts = urlnorm.split(url.strip())
     if parts is None or parts.scheme.lower() not in urlnorm.DEFAULT_PORTS:
         return None
     return ascii_host(urlnorm.host_and_port(parts.netloc)[0])
 
 
-def _ascii_host_reference(host: str) -> str | None:
-    """ascii_host as it was before its fast path: every name through the IDNA codec."""
-    text = host.lower().rstrip(".")
-    if text.startswith("[") and text.endswith("]"):
-        return ascii_host(text)  # IPv6: unchanged path
-    if not text:
-        return None
-    try:
-        text = text.encode("idna").decode("ascii")
-    except UnicodeError:
-        return None
-    return text if urlnorm._HOSTNAME.fullmatch(text) else None
-
-
 def _simple_facts_reference(url: str) -> tuple[str, str] | None:
     """What `simple_facts` promises: the general answers, for a well-formed SIMPLE_URL only."""
-    if not SIMPLE_URL.fullmatch(url) or _url_defect_slow(url) is not None:
+    if not SIMPLE_URL.fullmatch(url) or url_defect_general(url) is not None:
         return None
-    key, host = _normalise_slow(url), _host_of_reference(url)
+    key, host = normalise_general(url), _host_of_reference(url)
     assert key is not None and host is not None
     return key, host
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 from linter.rules.base import Rule
 from linter.rules.dates import DATES_RULES
 from linter.rules.images import IMAGES_RULES
+from linter.rules.markup import MARKUP_RULES
+from linter.rules.mojibake import MOJIBAKE_RULES
 from linter.rules.reader import READER_RULES
 from linter.rules.secured import SECURED_RULES
+from linter.rules.tags import TAGS_RULES
 from linter.rules.text import TEXT_RULES
 from linter.rules.urls import URLS_RULES
 
@@ -20,6 +23,9 @@ ALL_RULES: tuple[type[Rule], ...] = (
     *IMAGES_RULES,
     *URLS_RULES,
     *TEXT_RULES,
+    *MARKUP_RULES,
+    *TAGS_RULES,
+    *MOJIBAKE_RULES,
     *SECURED_RULES,
 )
 

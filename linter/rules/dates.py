@@ -6,9 +6,10 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
+from linter import pointers
 from linter.config import ConfigError
 from linter.dates import Moment, earlier, gap_seconds, parse_moment
-from linter.document import Document, label, last_token
+from linter.document import Document
 from linter.fields import FieldView, derived
 from linter.pointers import Pattern, key_pattern
 from linter.rules.base import Option, Rule, RunContext, Violation
@@ -208,7 +209,7 @@ class ImplausibleDate(Rule):
             if moment is not None and moment.instant < self.floor:
                 yield Violation(
                     pointer,
-                    f"`{last_token(pointer)}` {written(value)} is before {self.settings['floor']}, "
+                    f"`{pointers.last_token(pointer)}` {written(value)} is before {self.settings['floor']}, "
                     "the earliest plausible date",
                 )
 
@@ -282,7 +283,7 @@ class DateOrder(Rule):
 def field_name(base: str, pointer: str) -> str:
     """The field as messages name it, relative to its record: `last_update.date` in a
     document, `publishedDateTime` in a related item."""
-    return label(pointer[len(base) :])
+    return pointers.label(pointer[len(base) :])
 
 
 DATES_RULES: tuple[type[Rule], ...] = (FutureDate, RelatedDateWindow, ImplausibleDate, DateOrder)

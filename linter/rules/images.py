@@ -6,7 +6,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from linter.document import Document, join_pointer
+from linter import pointers
+from linter.document import Document
 from linter.fields import FieldView, derived
 from linter.image_files import local_copy, local_image, real_size
 from linter.roles import ImageBinding
@@ -134,7 +135,7 @@ class ImageSize(Rule):
                     continue  # within bounds: what `_problem` would say is nothing
                 message = self._problem(side, key, value)
                 if message:
-                    yield Violation(join_pointer(image.pointer, key), message)
+                    yield Violation(pointers.join(image.pointer, key), message)
 
     def _real(
         self, view: FieldView, document: Document, image: Image, bounds: list[tuple[str, int, int]]
@@ -144,7 +145,7 @@ class ImageSize(Rule):
         local = local_image(self.context, view, document, image.src)
         if local is None or local.size is None:
             return
-        pointer = image.pointer if image.mapping is None else join_pointer(image.pointer, image.binding.src)
+        pointer = image.pointer if image.mapping is None else pointers.join(image.pointer, image.binding.src)
         for (side, low, high), value in zip(bounds, local.size, strict=True):
             if not low <= value <= high:
                 limit = f"below the minimum of {low}" if value < low else f"above the maximum of {high}"
@@ -237,6 +238,7 @@ class ImageFileMismatch(Rule):
 
     Bad::
 
+        # with folder = "cache"
         images:
           - url: "https://cdn.example.com/lead.jpg"
             width: 1200
@@ -245,6 +247,7 @@ class ImageFileMismatch(Rule):
 
     Good::
 
+        # with folder = "cache"
         images:
           - url: "https://cdn.example.com/lead.jpg"
             width: 600
@@ -280,12 +283,12 @@ class ImageFileMismatch(Rule):
             path = local_copy(self.folder, url)
             if path is None:
                 continue
-            real = real_size(path)
+            real = real_size(view, path)
             if real is None or real == declared:
                 continue
             side = image.binding.width if real[0] != declared[0] else image.binding.height
             yield Violation(
-                join_pointer(image.pointer, side),
+                pointers.join(image.pointer, side),
                 f"image declared as {_pixels(declared[0])}x{_pixels(declared[1])} but its cached copy "
                 f"{self._shown(path)} is {real[0]}x{real[1]}",
             )
@@ -295,7 +298,7 @@ class ImageFileMismatch(Rule):
         local = local_image(self.context, view, document, image.src) if image.src else None
         if local is None:
             return
-        pointer = image.pointer if image.mapping is None else join_pointer(image.pointer, image.binding.src)
+        pointer = image.pointer if image.mapping is None else pointers.join(image.pointer, image.binding.src)
         if not local.exists:
             yield Violation(pointer, f"image file {self._shown(local.path)} does not exist")
             return

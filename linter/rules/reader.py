@@ -281,10 +281,22 @@ class Schema(Rule):
 
     Bad::
 
+        title: "Harbour council approves new sea wall"
+        publishedDateTime: 2024-04-02T09:30:00Z
+        webUrl: "https://coastline.example/news/sea-wall"
+        provider:
+          name: Coastline Daily
+          domain: coastline.example
         quality: 150
 
     Good::
 
+        title: "Harbour council approves new sea wall"
+        publishedDateTime: 2024-04-02T09:30:00Z
+        webUrl: "https://coastline.example/news/sea-wall"
+        provider:
+          name: Coastline Daily
+          domain: coastline.example
         quality: 35
     """
 

@@ -7,7 +7,8 @@ import binascii
 import re
 from collections.abc import Iterator
 
-from linter.document import Document, last_token
+from linter import pointers
+from linter.document import Document
 from linter.rules.base import Rule, Violation
 
 IV_BYTES = 16
@@ -105,7 +106,9 @@ class SecuredFormat(Rule):
         for _, _, pointer, value in self.fields(document).role("secured"):
             if isinstance(value, str):
                 for problem in _problems(value):
-                    yield Violation(pointer, problem.replace("`secured`", f"`{last_token(pointer)}`"))
+                    yield Violation(
+                        pointer, problem.replace("`secured`", f"`{pointers.last_token(pointer)}`")
+                    )
 
 
 SECURED_RULES: tuple[type[Rule], ...] = (SecuredFormat,)

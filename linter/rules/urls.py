@@ -9,24 +9,29 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from linter import urlnorm
-from linter.document import Document, label
+from linter import pointers, urlnorm
+from linter.document import Document
 from linter.fields import FieldView, derived
 from linter.findings import Problem, Region
 from linter.fixes import Rewrite
 from linter.pointers import find
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
 
-#: One URL string and what every URL rule asks of it, worked out once per document:
-#: (owner, pointer, value, well formed, `normalise(value)`, `host_of(value)`). `owner` is the
-#: pointer of the mapping the URL is a field of (an item for its `webUrl`, an image for its
-#: `url`), or the URL's own pointer when it is a list entry: two URLs of one owner (an item's
-#: `originalUrl` and `webUrl`) may be equal. A plain tuple: built for every URL of every file.
-UrlFact = tuple[str, str, str, bool, str | None, str | None]
+
+class UrlFact(NamedTuple):
+    """One URL string and what every URL rule asks of it, worked out once per document. `owner` is the pointer of the mapping the URL is a field of (an item
+    for its `webUrl`, an image for its `url`), or the URL's own pointer when it is a list
+    entry: two URLs of one owner (an item's `originalUrl` and `webUrl`) may be equal."""
+
+    owner: str
+    pointer: str
+    value: str
+    well_formed: bool
+    key: str | None  # `normalise(value)`
+    host: str | None  # `host_of(value)`
 
 
 def url_facts(view: FieldView) -> list[UrlFact]:
@@ -40,11 +45,11 @@ def url_facts(view: FieldView) -> list[UrlFact]:
 
 def url_facts_by_pointer(view: FieldView) -> dict[str, UrlFact]:
     """`url_facts` by pointer: `derived(view, url_facts_by_pointer)`, for FM404 and FM405."""
-    return {fact[1]: fact for fact in derived(view, url_facts)}
+    return {fact.pointer: fact for fact in derived(view, url_facts)}
 
 
 def url_pointer(fact: UrlFact) -> str:
-    return fact[1]
+    return fact.pointer
 
 
 def _owner(pointer: str) -> str:
@@ -56,77 +61,36 @@ def _fact(pointer: str, value: str) -> UrlFact:
     owner = _owner(pointer)
     simple = urlnorm.simple_facts(value)  # the common case: one regex match answers it all
     if simple is not None:
-        return owner, pointer, value, True, simple[0], simple[1]
-    return owner, pointer, value, url_defect(value) is None, urlnorm.normalise(value), urlnorm.host_of(value)
+        return UrlFact(owner, pointer, value, True, simple[0], simple[1])
+    return UrlFact(
+        owner,
+        pointer,
+        value,
+        urlnorm.url_defect(value) is None,
+        urlnorm.normalise(value),
+        urlnorm.host_of(value),
+    )
 
 
 def identity_facts(view: FieldView, document: Document) -> list[UrlFact]:
     """The URL facts plus every other value of the `identity` role (site paths normalised by
     `urlnorm.identity_key`), in file order: what FM403 compares within a file."""
     found: list[UrlFact] = derived(view, url_facts)
-    seen = {fact[1] for fact in found}
+    seen = {fact.pointer for fact in found}
     extra = [
-        (_owner(pointer), pointer, value, True, urlnorm.identity_key(value), None)
+        UrlFact(_owner(pointer), pointer, value, True, urlnorm.identity_key(value), None)
         for _, _, pointer, value in view.role("identity")
         if isinstance(value, str) and pointer not in seen
     ]
     if not extra:
         return found
     merged = [*found, *extra]
-    return sorted(merged, key=lambda fact: _position(document, fact[1]))
+    return sorted(merged, key=lambda fact: _position(document, fact.pointer))
 
 
 def _position(document: Document, pointer: str) -> tuple[int, int]:
     region = document.locate(pointer)
     return region.line, region.column
-
-
-def link_defect(link: str) -> str | None:
-    """Why a site path (`/docs/x/`, `../img.png`) is malformed, or None. Being relative is fine."""
-    for char in link:
-        if unicodedata.category(char) in ("Cc", "Cf"):
-            return f"contains an invisible control character (U+{ord(char):04X})"
-    if " " in link:
-        return "contains a space; encode it as %20"
-    if any(char.isspace() for char in link):
-        return "contains whitespace"
-    if "\\" in link:
-        return "contains a backslash; use `/`"
-    return None
-
-
-def url_defect(url: str) -> str | None:
-    """Why `url` is not an absolute http(s) URL with a valid host, or None when it is one."""
-    simple = urlnorm.split_simple(url)
-    if simple is None:
-        return _url_defect_slow(url)
-    # Printable ASCII without spaces, split by the regex: only the host and port remain to check.
-    port = simple["port"]
-    if urlnorm.ascii_host(simple["host"]) is None or (port and urlnorm.port_number(port) is None):
-        return _url_defect_slow(url)  # the detailed path words the message
-    return None
-
-
-def _url_defect_slow(url: str) -> str | None:
-    """`url_defect` for any text, character by character; the reference the fast path agrees with."""
-    for char in url:
-        if unicodedata.category(char) in ("Cc", "Cf"):  # Cf: zero-width and direction marks
-            return f"contains an invisible control character (U+{ord(char):04X})"
-    if " " in url:
-        return "contains a space; encode it as %20"
-    if any(char.isspace() for char in url):
-        return "contains whitespace"
-    parts = urlnorm.split(url)
-    if parts is None or parts.scheme.lower() not in urlnorm.DEFAULT_PORTS:
-        return "is not an absolute http:// or https:// URL"
-    host, port = urlnorm.host_and_port(parts.netloc)
-    if not host:
-        return "has no host"
-    if urlnorm.ascii_host(host) is None:
-        return f'has an invalid host "{host}"'
-    if port and urlnorm.port_number(port) is None:
-        return f'has an invalid port "{port}"'
-    return None
 
 
 class UrlFormat(Rule):
@@ -156,15 +120,15 @@ class UrlFormat(Rule):
     def check(self, document: Document) -> Iterable[Violation]:
         view = self.fields(document)
         for fact in derived(view, url_facts):
-            defect = None if fact[3] else url_defect(fact[2])
+            defect = None if fact.well_formed else urlnorm.url_defect(fact.value)
             if defect is not None:
                 pointer = url_pointer(fact)
-                yield Violation(pointer, f"`{label(pointer)}` {defect}")
+                yield Violation(pointer, f"`{pointers.label(pointer)}` {defect}")
         for _, _, pointer, value in view.role("links"):
             if isinstance(value, str) and not urlnorm.is_absolute(value.strip()):
-                defect = link_defect(value)
+                defect = urlnorm.link_defect(value)
                 if defect is not None:
-                    yield Violation(pointer, f"`{label(pointer)}` {defect}")
+                    yield Violation(pointer, f"`{pointers.label(pointer)}` {defect}")
 
 
 class InsecureUrl(Rule):
@@ -206,14 +170,16 @@ class InsecureUrl(Rule):
         for fact in derived(self.fields(document), url_facts):
             # `value.lower().startswith("http://")`, lowering only the first seven characters:
             # only U+0130 lowers to more than one character, and never to one of "http://".
-            if not fact[3] or fact[2][:7].lower() != "http://":
+            if not fact.well_formed or fact.value[:7].lower() != "http://":
                 continue  # a malformed URL is FM401's to report
-            host = fact[5]
+            host = fact.host
             if host is None or any(urlnorm.within_domain(host, a) for a in self.allowed):
                 continue
             pointer = url_pointer(fact)
             yield Violation(
-                pointer, f"`{label(pointer)}` uses http://; use https://", fix=_https(document, pointer)
+                pointer,
+                f"`{pointers.label(pointer)}` uses http://; use https://",
+                fix=_https(document, pointer),
             )
 
 
@@ -258,14 +224,14 @@ class DuplicateUrl(Rule):
     def check(self, document: Document) -> Iterable[Violation]:
         first: dict[str, UrlFact] = {}
         for fact in identity_facts(self.fields(document), document):
-            key = fact[4]
+            key = fact.key
             if key is None:
                 continue
             earlier = first.setdefault(key, fact)
-            if earlier[0] != fact[0]:  # another owner
+            if earlier.owner != fact.owner:  # another owner
                 pointer = url_pointer(fact)
                 line = document.locate(url_pointer(earlier)).line
-                yield Violation(pointer, f"`{label(pointer)}` repeats the URL on line {line}")
+                yield Violation(pointer, f"`{pointers.label(pointer)}` repeats the URL on line {line}")
 
 
 def identity_scope(context: RunContext, view: FieldView, document: Document) -> str:
@@ -345,7 +311,7 @@ class DuplicateArticle(CorpusRule):
         known = derived(view, url_facts_by_pointer)  # URL fields: URL keys only
         for _, _, pointer, value in own:
             if pointer in known:
-                normal = known[pointer][4]
+                normal = known[pointer].key
             else:
                 normal = urlnorm.identity_key(value) if isinstance(value, str) else None
             key = normal if normal is None or not scope else f"{scope}\t{normal}"
@@ -385,7 +351,7 @@ class DuplicateArticle(CorpusRule):
 
     @staticmethod
     def _message(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> str:
-        text = f"`{label(url.pointer)}` is the same article as `{label(other.pointer)}` in {where}:{other.region.line}"
+        text = f"`{pointers.label(url.pointer)}` is the same article as `{pointers.label(other.pointer)}` in {where}:{other.region.line}"
         if more:
             text += f" and {more} more file{'s' if more > 1 else ''}"
         return text
@@ -438,7 +404,7 @@ class ProviderDomainMismatch(Rule):
             if url is None or not isinstance(domain, str) or not isinstance(url[1], str):
                 continue
             fact = facts.get(url[0])
-            host = fact[5] if fact is not None else urlnorm.host_of(url[1])
+            host = fact.host if fact is not None else urlnorm.host_of(url[1])
             if host is None or surely_within(host, domain):
                 continue
             wanted = urlnorm.ascii_host(domain)
@@ -446,7 +412,7 @@ class ProviderDomainMismatch(Rule):
                 continue
             yield Violation(
                 pointer,
-                f'`{label(pointer)}` "{domain}" does not match the host "{host}" of `{label(url[0])}`',
+                f'`{pointers.label(pointer)}` "{domain}" does not match the host "{host}" of `{pointers.label(url[0])}`',
             )
 
 

@@ -8,7 +8,7 @@ import pytest
 from helpers import ARTICLE, EXAMPLES, NOW, codes, column_of, line_of, lint_paths, lint_text, only
 
 from linter.config import ConfigError, parse_datetime
-from linter.rules.dates import DATES_RULES, span
+from linter.rules.dates import span
 
 PUBLISHED = "publishedDateTime: 2024-04-02T09:30:00Z"
 RELATED_PUBLISHED = "publishedDateTime: 2024-03-28T14:00:00Z"
@@ -254,14 +254,6 @@ def test_span_wording():
     assert span(2 * 3600 + 59) == "2 hours"
     assert span(60) == "1 minute"
     assert span(59) == "less than a minute"
-
-
-@pytest.mark.parametrize("rule", DATES_RULES, ids=lambda rule: rule.code)
-def test_docstring_documents_options_and_examples(rule):
-    doc = rule.documentation()
-    assert "Bad::" in doc and "Good::" in doc
-    for option in rule.options:
-        assert f"`{option.name}`" in doc
 
 
 @pytest.mark.parametrize(

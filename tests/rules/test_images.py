@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import struct
-import zlib
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, EXAMPLES, codes, column_of, line_of, lint_paths, lint_text, only
+from helpers import ARTICLE, EXAMPLES, codes, column_of, line_of, lint_paths, lint_text, only, png
 
 from linter.image_files import local_copy
-from linter.rules.images import IMAGES_RULES
 
 OWN_OR_SCHEMA = ("FM0", "FM1", "FM2", "FM3")
 LEAD = "    width: 1200\n    height: 800\n"
@@ -35,17 +33,6 @@ def related_size(width: object, height: object, cached: bool = False) -> str:
 def value_position(text: str, key_and_value: str) -> tuple[int, int]:
     """Line and column of the value in the first `key: value` line matching `key_and_value`."""
     return line_of(text, key_and_value), column_of(text, key_and_value) + key_and_value.index(": ") + 2
-
-
-def png(width: int, height: int) -> bytes:
-    """A complete, valid greyscale PNG of the given size."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    pixels = zlib.compress(b"\x00" * (width + 1) * height)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
 
 
 def gif(width: int, height: int) -> bytes:
@@ -255,14 +242,6 @@ def test_wrong_types_do_not_crash_and_are_left_to_the_schema(tmp_path, text):
     findings = lint_text(tmp_path, text, config=CACHE_ON)
     assert "FM100" in codes(findings)
     assert [f for f in findings if f.code.startswith("FM3")] == []
-
-
-@pytest.mark.parametrize("rule", IMAGES_RULES, ids=lambda rule: rule.code)
-def test_docstring_documents_options_and_examples(rule):
-    doc = rule.documentation()
-    assert "Bad::" in doc and "Good::" in doc
-    for option in rule.options:
-        assert f"`{option.name}`" in doc
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,9 @@ import pytest
 from helpers import ARTICLE, EXAMPLES, codes, column_of, line_of, lint_paths, lint_text, only
 
 from linter.config import ConfigError
+from linter.rules.markup import MARKUP_RULES
+from linter.rules.mojibake import MOJIBAKE_RULES
+from linter.rules.tags import TAGS_RULES
 from linter.rules.text import TEXT_RULES
 
 TITLE = 'title: "Harbour council approves new sea wall"'
@@ -450,7 +453,9 @@ EXAMPLE_CONFIG: dict[str, dict[str, Any]] = {
 }
 
 
-@pytest.mark.parametrize("rule", TEXT_RULES, ids=lambda rule: rule.code)
+@pytest.mark.parametrize(
+    "rule", (*TEXT_RULES, *MARKUP_RULES, *TAGS_RULES, *MOJIBAKE_RULES), ids=lambda rule: rule.code
+)
 def test_documentation_examples_behave_as_documented(tmp_path, rule):
     doc = rule.documentation()
     for option in rule.options:

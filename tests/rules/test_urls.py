@@ -11,8 +11,9 @@ from helpers import ARTICLE, EXAMPLES, NOW, codes, column_of, line_of, lint_path
 from linter.config import config_from_table
 from linter.engine import build_engine
 from linter.findings import Region
+from linter.results import unpack_facts
 from linter.rules.base import RunContext
-from linter.rules.urls import ArticleFacts, ArticleUrl, DuplicateArticle, label
+from linter.rules.urls import ArticleFacts, ArticleUrl, DuplicateArticle
 
 WEB = '"https://www.coastline.example/news/sea-wall-approved"'
 ORIGINAL_LINE = f"originalUrl: {WEB}"
@@ -49,11 +50,6 @@ def assert_at(finding, text: str, needle: str, on_line: str | None = None) -> No
 
 def test_the_clean_article_has_no_url_findings(tmp_path):
     assert url_codes(lint_text(tmp_path, ARTICLE)) == []
-
-
-def test_label_names_fields_the_way_messages_do():
-    assert label("/related/1/images/0/url") == "related[1].images[0].url"
-    assert label("/webUrl") == "webUrl"
 
 
 # FM401 url-format
@@ -243,7 +239,7 @@ def test_fm404_a_single_file_is_not_a_duplicate_of_itself(tmp_path):
 def test_fm404_facts_are_small_and_picklable(tmp_path):
     path = write(tmp_path, "a.md", ARTICLE)
     engine = build_engine(config_from_table({}, tmp_path / "content-lint.toml"), now=NOW)
-    facts = engine.lint_file(str(path)).facts["FM404"]
+    facts = unpack_facts(engine.lint_file(str(path)).facts, engine.corpus_rules)["FM404"]
     assert isinstance(facts, ArticleFacts)
     assert [url.pointer for url in facts.urls] == ["/webUrl"]  # originalUrl is the same URL
     assert pickle.loads(pickle.dumps(facts)) == facts

@@ -1,0 +1,118 @@
+"""The command line's words: every command, option and help text (`content-lint --help`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from linter import __version__
+from linter.cache import DEFAULT_FOLDER
+from linter.cli_fix import add_fix_arguments
+from linter.reporters import REPORTERS
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="content-lint", description="Lint the front matter (YAML, TOML or JSON) of content files."
+    )
+    parser.add_argument("--version", action="version", version=f"content-lint {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    _add_check(commands)
+    _add_other_commands(commands)
+    return parser
+
+
+def _add_check(commands: Any) -> None:
+    check = commands.add_parser("check", help="check files and folders")
+    check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    check.add_argument(
+        "--config", type=Path, help="config file (default: nearest content-lint.toml or pyproject.toml)"
+    )
+    check.add_argument("--schema", type=Path, help="JSON Schema to validate against")
+    check.add_argument("--preset", help="front-matter format: schema and roles (see `content-lint presets`)")
+    check.add_argument("--output-format", help=f"one of: {', '.join(sorted(REPORTERS))}")
+    check.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
+    check.add_argument("--select", help="comma-separated codes, prefixes or names to run")
+    check.add_argument("--ignore", help="comma-separated codes, prefixes or names to skip")
+    check.add_argument("--reference-time", help='"now" for date rules, RFC 3339 (for reproducible CI)')
+    check.add_argument(
+        "--fail-on", choices=("error", "warning", "never"), help="lowest severity that fails the run"
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even with findings (same as --fail-on never)"
+    )
+    _add_discovery(check)
+    _add_run(check)
+
+
+def _add_discovery(check: argparse.ArgumentParser) -> None:
+    """Which files a run checks."""
+    check.add_argument("--include", help="comma-separated file-name globs to check, replacing `include`")
+    check.add_argument("--extend-include", help="comma-separated file-name globs to check as well")
+    check.add_argument("--extend-exclude", help="comma-separated gitignore-style patterns to skip as well")
+    check.add_argument(
+        "--allow-no-files",
+        action="store_true",
+        help="exit 0 when no file is found to check (default: a usage error, exit 2)",
+    )
+    check.add_argument(
+        "--force-exclude", action="store_true", help="apply `exclude` to files named on the command line too"
+    )
+    check.add_argument(
+        "--show-files", action="store_true", help="list the files that would be checked, then exit"
+    )
+
+
+def _add_run(check: argparse.ArgumentParser) -> None:
+    """How a run reports, caches, fixes and compares with a baseline."""
+    check.add_argument("--statistics", action="store_true", help="print counts by rule, most frequent first")
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="print findings only, no summary or progress"
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=positive,
+        help="worker processes (default: as many as pay off, up to the number of CPUs)",
+    )
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    check.add_argument(
+        "--cache-dir", type=Path, help=f"result cache folder (default: {DEFAULT_FOLDER} in the project root)"
+    )
+    add_fix_arguments(check)
+    check.add_argument(
+        "--baseline", type=Path, help="report only findings that are not in this baseline file"
+    )
+    check.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="write this run's findings to the --baseline file (kept: entries of files not checked)",
+    )
+
+
+def _add_other_commands(commands: Any) -> None:
+    clean_command = commands.add_parser("clean", help="delete the result cache")
+    clean_command.add_argument("--config", type=Path, help="config file")
+    clean_command.add_argument("--cache-dir", type=Path, help="result cache folder")
+    rules = commands.add_parser("rules", help="list all rules with their severity under the active config")
+    rules.add_argument("--config", type=Path, help="config file")
+    rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
+    commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
+    commands.add_parser("presets", help="list the shipped presets (front-matter formats)")
+    init = commands.add_parser("init", help="write a starting content-lint.toml (and schemas) for a site")
+    init.add_argument("folder", nargs="?", default=".", type=Path, help="the site's folder (default: .)")
+    init.add_argument("--from", dest="source", type=Path, help="frontmatter.json or a Decap admin/config.yml")
+    init.add_argument("--force", action="store_true", help="overwrite content-lint.toml and schemas")
+    rule = commands.add_parser("rule", help="show one rule's documentation")
+    rule.add_argument("rule", help="a code (FM301) or name (image-size)")
+
+
+def positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return value
