@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 from mutations import mutate  # noqa: E402
 from test_properties import check_positions  # noqa: E402
 
-from linter.config import config_from_table, parse_datetime  # noqa: E402
-from linter.engine import build_engine  # noqa: E402
+from linter.config.settings import config_from_table, parse_datetime  # noqa: E402
+from linter.running.engine import build_engine  # noqa: E402
 
 
 def main() -> int:

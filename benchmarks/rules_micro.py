@@ -23,12 +23,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from linter.compose import Limits, compose_document
-from linter.config import config_from_table
-from linter.document import Document
-from linter.engine import build_engine
+from linter.config.settings import config_from_table
 from linter.findings import Problem
-from linter.frontmatter import read_front_matter
+from linter.reading.compose import Limits, compose_document
+from linter.reading.document import Document
+from linter.reading.frontmatter import read_front_matter
+from linter.running.engine import build_engine
 
 SEED = Path("/work/shared/seed/000_912c6ebb54e1415b.txt")
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)

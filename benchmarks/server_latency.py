@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate
 
-from linter.config import config_from_table
-from linter.workspace import Workspace
+from linter.config.settings import config_from_table
+from linter.server.workspace import Workspace
 
 REFERENCE_TIME = "2026-11-26T12:00:00Z"
 

@@ -3,11 +3,11 @@
     .venv/bin/python benchmarks/workers.py [--sizes 250,500,1000,2000,4000,8000] [--repeat 5]
 
 For each corpus size (benchmarks/corpus.py, seed 1) it times linting every file in this
-process (`linter.parallel.lint_here`) and in two worker processes (`lint_in_workers`, worker
+process (`linter.running.parallel.lint_here`) and in two worker processes (`lint_in_workers`, worker
 start-up included), each with a freshly built engine, the two interleaved so that a busy
 machine slows both alike; the best of `--repeat` runs counts. It prints the table, a straight
 line fitted to each (fixed cost + cost per file), the size where they cross, and how many
-processes the default (`linter.parallel.workers_that_pay_off`, given the measured cost of a
+processes the default (`linter.running.parallel.workers_that_pay_off`, given the measured cost of a
 file) chooses at each size. Never part of the tests.
 """
 
@@ -24,10 +24,10 @@ from typing import NamedTuple
 from articles import REFERENCE_TIME
 from corpus import generate
 
-from linter.config import load_config, parse_datetime
-from linter.discovery import FileFilter, discover
-from linter.engine import build_engine
-from linter.parallel import lint_here, lint_in_workers, workers_that_pay_off
+from linter.config.settings import load_config, parse_datetime
+from linter.running.discovery import FileFilter, discover
+from linter.running.engine import build_engine
+from linter.running.parallel import lint_here, lint_in_workers, workers_that_pay_off
 
 
 def main(argv: Sequence[str] | None = None) -> int:

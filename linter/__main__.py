@@ -7,16 +7,16 @@ import gc
 #: Allocations between two passes of the cyclic GC (CPython's default is 700). Each file
 #: allocates ~1,000 objects (nodes, marks, values) that refcounting frees; at the default the
 #: cyclic GC scans each file's live node graph several times. Set here, for the whole process
-#: (and its workers, see linter.parallel), never by library code.
+#: (and its workers, see linter.running.parallel), never by library code.
 GC_ALLOCATIONS_PER_PASS = 50_000
 
 
 def run() -> int:
-    """Ctrl-C while the modules load ends the run as quietly as one later (linter.interrupts
+    """Ctrl-C while the modules load ends the run as quietly as one later (linter.running.interrupts
     needs only the standard library, so it is in place before the rest loads)."""
     import signal
 
-    from linter.interrupts import handled
+    from linter.running.interrupts import handled
 
     gc.set_threshold(GC_ALLOCATIONS_PER_PASS, *gc.get_threshold()[1:])
     with handled() as stop:

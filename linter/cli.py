@@ -16,27 +16,34 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from linter import precommit
-from linter.atomic import OutputError, check_output, write_atomic, write_report
-from linter.baseline import BaselineError, BaselineFile, compare, updated
-from linter.baseline import Entry as BaselineEntry
-from linter.cache import DEFAULT_FOLDER
-from linter.cache_folder import clean
+from linter.adopting.detect import preset_hint
 from linter.cli_args import build_parser
 from linter.cli_fix import apply_fixes, show_diff
-from linter.config import Config, ConfigError, gitignore_globs, load_config, name_globs, parse_datetime
-from linter.detect import preset_hint
-from linter.discovery import FileFilter, discover
-from linter.engine import build_engine
+from linter.config import precommit
+from linter.config.selection import Selection, check_selectors
+from linter.config.settings import (
+    Config,
+    ConfigError,
+    gitignore_globs,
+    load_config,
+    name_globs,
+    parse_datetime,
+)
 from linter.findings import Finding
-from linter.interrupts import Interrupted, handled
-from linter.parallel import AUTO_JOBS
-from linter.progress import Progress
-from linter.reporters import REPORTERS, Reporter, RunSummary
-from linter.rule_docs import print_rule, print_rules, rules_markdown_table
-from linter.runner import RunOptions, run_check
-from linter.schema import SchemaError
-from linter.selection import Selection, check_selectors
+from linter.reporting import REPORTERS, Reporter, RunSummary
+from linter.reporting.atomic import OutputError, check_output, write_atomic, write_report
+from linter.reporting.baseline import BaselineError, BaselineFile, compare, updated
+from linter.reporting.baseline import Entry as BaselineEntry
+from linter.rules.docs import print_rule, print_rules, rules_markdown_table
+from linter.running.cache import DEFAULT_FOLDER
+from linter.running.cache_folder import clean
+from linter.running.discovery import FileFilter, discover
+from linter.running.engine import build_engine
+from linter.running.interrupts import Interrupted, handled
+from linter.running.parallel import AUTO_JOBS
+from linter.running.progress import Progress
+from linter.running.runner import RunOptions, run_check
+from linter.schema.check import SchemaError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -46,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with handled() as stop:
         try:
             return _command(build_parser().parse_args(argv))
-        except KeyboardInterrupt as exc:  # SIGINT or SIGTERM: see linter.interrupts
+        except KeyboardInterrupt as exc:  # SIGINT or SIGTERM: see linter.running.interrupts
             return stop.end(exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
         except BrokenPipeError:  # stdout's reader went away (`| head`); the run's status is lost
             _stdout_to_devnull()
@@ -62,7 +69,7 @@ def _command(args: argparse.Namespace) -> int:
         if args.command == "server":
             return _serve()
         if args.command == "presets":
-            from linter.presets import PRESETS
+            from linter.config.presets import PRESETS
 
             sys.stdout.writelines(f"{name:<14}  {p.summary}\n" for name, p in sorted(PRESETS.items()))
             return EXIT_OK
@@ -251,7 +258,7 @@ def _against_baseline(
 
 def _serve() -> int:
     try:
-        from linter.server import serve
+        from linter.server.lsp import serve
     except ImportError:
         return _usage_error("the language server needs pygls: pip install 'content-linter[server]'")
     return serve()
@@ -259,7 +266,7 @@ def _serve() -> int:
 
 def _init(args: argparse.Namespace) -> int:
     """Write a starting config, say why, then check the site with it."""
-    from linter.init import InitError, plan_cms, plan_site, write_plan
+    from linter.adopting.init import InitError, plan_cms, plan_site, write_plan
 
     folder: Path = args.folder
     if not folder.is_dir():
@@ -280,7 +287,7 @@ def _init(args: argparse.Namespace) -> int:
 
 def _preset(name: str | None) -> str | None:
     if name is not None:
-        from linter.presets import find_preset
+        from linter.config.presets import find_preset
 
         try:
             find_preset(name)
@@ -307,7 +314,7 @@ def _format_name(requested: str | None, output_file: Path | None) -> str:
 
 def _reporter(name: str, stream: TextIO) -> Reporter:
     if name == "full":
-        from linter.reporters.full import FullReporter, use_color
+        from linter.reporting.full import FullReporter, use_color
 
         return FullReporter(stream, color=stream is sys.stdout and use_color(sys.stdout, os.environ))
     return REPORTERS[name](stream)
@@ -330,7 +337,7 @@ def _selection(config: Config) -> Selection:
 
 
 def _print_statistics(summary: RunSummary, stream: TextIO) -> None:
-    from linter.reporters.statistics import render_statistics
+    from linter.reporting.statistics import render_statistics
 
     render_statistics(summary.findings, stream)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from linter import __version__
-from linter.cache import DEFAULT_FOLDER
 from linter.cli_fix import add_fix_arguments
-from linter.reporters import REPORTERS
+from linter.reporting import REPORTERS
+from linter.running.cache import DEFAULT_FOLDER
 
 
 def build_parser() -> argparse.ArgumentParser:

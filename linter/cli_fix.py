@@ -7,10 +7,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from linter.engine import Engine
 from linter.findings import Finding
 from linter.fixes import Applicability
-from linter.fixing import FileFix, fix_files, unified_diff
+from linter.reporting.fixing import FileFix, fix_files, unified_diff
+from linter.running.engine import Engine
 
 
 def add_fix_arguments(check: argparse.ArgumentParser) -> None:

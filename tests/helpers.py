@@ -8,9 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from linter.config import config_from_table, parse_datetime
-from linter.engine import build_engine
+from linter.config.settings import config_from_table, parse_datetime
 from linter.findings import Finding
+from linter.running.engine import build_engine
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DIR = REPO.parent / "shared" / "seed"

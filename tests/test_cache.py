@@ -8,9 +8,9 @@ import sqlite3
 import pytest
 from helpers import ARTICLE, roots_project
 
-from linter import cached
 from linter.cli import main
 from linter.rules.urls import DuplicateArticle
+from linter.running import cached
 
 BROKEN = ARTICLE.replace("quality: 50", "quality: 150")
 
@@ -49,12 +49,12 @@ def test_second_run_reuses_results_and_prints_the_same(project, capsys, monkeypa
     assert len(_cache_files(project)) == 1
     assert (project / ".content-lint-cache" / ".gitignore").read_text().strip().endswith("*")
 
-    import linter.engine
+    import linter.running.engine
 
     def fail(*args, **kwargs):
         raise AssertionError("a cached file was linted again")
 
-    monkeypatch.setattr(linter.engine.Engine, "lint_file", fail)
+    monkeypatch.setattr(linter.running.engine.Engine, "lint_file", fail)
     assert _run(capsys) == first
 
 
@@ -166,7 +166,7 @@ def test_unwritable_cache_folder_does_not_fail_the_run(project, capsys):
 def test_a_changed_file_reads_only_the_facts_of_its_duplicate(tmp_path, monkeypatch, capsys):
     """One changed file against a warm content root: the duplicate's facts come from the cache
     (one read), no unchanged file is linted again."""
-    import linter.runner as runner
+    import linter.running.runner as runner
 
     roots_project(tmp_path, monkeypatch, count=6)
     assert main(["check", "content", "-q"]) == 0
@@ -234,12 +234,12 @@ def test_a_planted_cache_table_with_loose_types_is_read_safely(project, capsys):
 
 @pytest.mark.parametrize("lookups_up_to", [0, 2_000])
 def test_checked_entries_are_read_by_scan_or_by_lookup_alike(project, capsys, monkeypatch, lookups_up_to):
-    import linter.cache
-    import linter.engine
+    import linter.running.cache
+    import linter.running.engine
 
     first = _run(capsys)
-    monkeypatch.setattr(linter.cache, "_LOOKUPS_UP_TO", lookups_up_to)
-    monkeypatch.setattr(linter.engine.Engine, "lint_file", lambda *a: pytest.fail("linted again"))
+    monkeypatch.setattr(linter.running.cache, "_LOOKUPS_UP_TO", lookups_up_to)
+    monkeypatch.setattr(linter.running.engine.Engine, "lint_file", lambda *a: pytest.fail("linted again"))
     assert _run(capsys) == first
 
 

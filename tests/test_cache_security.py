@@ -12,12 +12,12 @@ import pytest
 import yaml
 from helpers import ARTICLE, REPO
 
-from linter.cache import CACHE_FORMAT, digest
 from linter.cli import main
-from linter.config import load_config
-from linter.engine import build_engine
-from linter.frontmatter import read_head
-from linter.runner import cache_key
+from linter.config.settings import load_config
+from linter.reading.frontmatter import read_head
+from linter.running.cache import CACHE_FORMAT, digest
+from linter.running.engine import build_engine
+from linter.running.runner import cache_key
 
 BAD = ARTICLE.replace("quality: 50", "quality: 150")  # FM100: the schema caps quality at 100
 CACHE = ".content-lint-cache"

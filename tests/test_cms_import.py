@@ -8,8 +8,8 @@ import os
 import jsonschema_rs
 import pytest
 
-from linter.cms import CmsConfigError, import_cms_config
-from linter.roles import Roles, RoleSet, parse_roles
+from linter.adopting.cms import CmsConfigError, import_cms_config
+from linter.config.roles import Roles, RoleSet, parse_roles
 
 FRONT_MATTER = {
     "$schema": "https://frontmatter.codes/frontmatter.schema.json",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.config import ConfigError, config_from_table, find_config_file, load_config
+from linter.config.settings import ConfigError, config_from_table, find_config_file, load_config
 
 
 def test_nearest_pyproject_with_table_upward(tmp_path):

@@ -1,4 +1,4 @@
-"""linter.dates through its public functions: every accepted form, naive values in the
+"""linter.reading.dates through its public functions: every accepted form, naive values in the
 configured zone, the RFC 3339-only mode, and how a date compares with a date-time."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from linter.dates import earlier, gap_seconds, load_zone, parse_datetime, parse_moment
+from linter.reading.dates import earlier, gap_seconds, load_zone, parse_datetime, parse_moment
 
 UTC = timezone.utc
 PLUS2 = timezone(timedelta(hours=2))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from linter.adopting.detect import detect_site
 from linter.cli import main
-from linter.detect import detect_site
 
 
 def make(root: Path, files: dict[str, str]) -> Path:

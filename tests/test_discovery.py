@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from linter.discovery import FileFilter, discover
+from linter.running.discovery import FileFilter, discover
 
 DEFAULTS = ("*.md", "*.markdown", "*.txt")
 

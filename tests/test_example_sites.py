@@ -10,7 +10,7 @@ import tomllib
 from helpers import EXAMPLES
 
 from linter.cli import main
-from linter.presets import PRESETS
+from linter.config.presets import PRESETS
 
 NOW = "2026-11-26T12:00:00Z"
 

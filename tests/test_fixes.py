@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from linter.cli import main
-from linter.config import config_from_table
-from linter.engine import build_engine
-from linter.fixing import fix_files
+from linter.config.settings import config_from_table
+from linter.reporting.fixing import fix_files
+from linter.running.engine import build_engine
 from tests.helpers import ARTICLE, NOW
 from tests.reporters.reporter_samples import sarif_schema_errors
 

@@ -12,10 +12,10 @@ from helpers import codes, lint_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.compose import Limits, compose_document
-from linter.document import Document
-from linter.frontmatter import FrontMatter, split_front_matter
-from linter.pointers import from_path as pointer_from_path
+from linter.reading.compose import Limits, compose_document
+from linter.reading.document import Document
+from linter.reading.frontmatter import FrontMatter, split_front_matter
+from linter.reading.pointers import from_path as pointer_from_path
 
 if sys.version_info >= (3, 11):
     import tomllib

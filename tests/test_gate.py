@@ -107,7 +107,7 @@ class _Tty:
 
 
 def test_progress_only_on_a_terminal_and_for_many_files():
-    from linter.progress import Progress
+    from linter.running.progress import Progress
 
     tty = _Tty()
     assert Progress.wanted(tty, machine_format=False, quiet=False)

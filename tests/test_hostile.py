@@ -91,8 +91,8 @@ def test_device_is_not_read(tmp_path):
 def test_file_vanishing_between_discovery_and_reading(tmp_path):
     path = tmp_path / "gone.md"
     path.write_text(ARTICLE)
-    from linter.config import config_from_table
-    from linter.engine import build_engine
+    from linter.config.settings import config_from_table
+    from linter.running.engine import build_engine
 
     engine = build_engine(config_from_table({}, tmp_path / "c.toml"))
     path.unlink()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from linter.identity import Identities
+from linter.running.identity import Identities
 
 
 def test_a_file_in_a_symlinked_folder_has_the_real_folder_path(tmp_path):

@@ -13,7 +13,7 @@ import pytest
 from helpers import ARTICLE, line_of, png, write
 
 from linter.cli import main
-from linter.engine import Engine
+from linter.running.engine import Engine
 
 HOUR_NS = 3600 * 10**9
 SMALL = [

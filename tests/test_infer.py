@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.infer import infer_schema
+from linter.adopting.infer import infer_schema
 
 
 def posts(count: int) -> list[dict[str, object]]:

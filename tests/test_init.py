@@ -19,8 +19,8 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
-from linter.presets import PRESETS
-from linter.toml_text import toml_document
+from linter.adopting.toml_text import toml_document
+from linter.config.presets import PRESETS
 
 NOW = "2026-11-26T12:00:00Z"
 

@@ -48,7 +48,11 @@ def test_installed_package_finds_schema_from_another_folder(unpacked_wheel, tmp_
     (tmp_path / "a.md").write_text(ARTICLE.replace("quality: 50", "quality: 150"))
     env = {**os.environ, "PYTHONPATH": str(site)}
     where = subprocess.run(
-        [sys.executable, "-c", "from linter.schema import default_schema_path; print(default_schema_path())"],
+        [
+            sys.executable,
+            "-c",
+            "from linter.schema.check import default_schema_path; print(default_schema_path())",
+        ],
         cwd=tmp_path,
         env=env,
         capture_output=True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter import pointers
+from linter.reading import pointers
 
 
 def test_escaping_round_trips_the_two_special_characters():

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mutations import mutate
 
-from linter.config import config_from_table
-from linter.engine import build_engine
+from linter.config.settings import config_from_table
+from linter.running.engine import build_engine
 
 ENGINE_SETTINGS = {"max-front-matter-bytes": 1 << 20}
 

@@ -217,8 +217,8 @@ def test_unicode_line_separators_do_not_shift_lines(tmp_path):
 
 
 def test_yaml_1_1_values_stay_json(tmp_path):
-    from linter.compose import Limits, compose_document
-    from linter.frontmatter import split_front_matter
+    from linter.reading.compose import Limits, compose_document
+    from linter.reading.frontmatter import split_front_matter
 
     fm = split_front_matter(
         b"---\nd: 2021-05-21T13:40:00Z\ny: yes\ns: 1:20\nf: .inf\nn: ~\nb: true\ni: 0x1F\n---\n", 1 << 20
@@ -237,8 +237,8 @@ def test_yaml_1_1_values_stay_json(tmp_path):
 
 
 def test_positions_for_keys_and_values():
-    from linter.compose import Limits, compose_document
-    from linter.frontmatter import split_front_matter
+    from linter.reading.compose import Limits, compose_document
+    from linter.reading.frontmatter import split_front_matter
 
     fm = split_front_matter(b"---\nprovider:\n  name: A\nlist:\n  - x\n  - 'y z'\n---\n", 1 << 20)
     document, _ = compose_document("x", fm, Limits())
@@ -281,7 +281,7 @@ _FENCE_ALPHABET = st.sampled_from([b"-", b".", b"\n", b"\r", b"x", b" ", b"---",
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(_FENCE_ALPHABET, max_size=30).map(b"".join))
 def test_closing_fence_matches_its_regex_definition(body: bytes) -> None:
-    from linter.frontmatter import FrontMatter, split_front_matter
+    from linter.reading.frontmatter import FrontMatter, split_front_matter
 
     data = b"---\n" + body
     expected = _FENCE_DEFINITION.search(data, 4)
@@ -304,7 +304,7 @@ def test_closing_fence_matches_its_regex_definition(body: bytes) -> None:
     ],
 )
 def test_closing_fence_line(text: str, closing_line: int) -> None:
-    from linter.frontmatter import FrontMatter, split_front_matter
+    from linter.reading.frontmatter import FrontMatter, split_front_matter
 
     front = split_front_matter(text.encode(), 1 << 20)
     assert isinstance(front, FrontMatter)

@@ -9,7 +9,7 @@ import yaml
 from helpers import REPO
 
 from linter.cli import build_parser
-from linter.rule_docs import rules_markdown_table
+from linter.rules.docs import rules_markdown_table
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -76,3 +76,21 @@ def _parse_check(command: str):
     words = [w for w in shlex.split(command) if not w.startswith('"$')]
     words = [w.replace('"', "") for w in words]
     return build_parser().parse_args(words)
+
+
+def test_how_it_works_names_modules_that_exist():
+    """Every module the data-flow diagram names is where it says (a box's package, or linter/)."""
+    diagram = re.search(r"```\n(.*?)```", _section("How it works"), re.DOTALL)
+    assert diagram
+    package = REPO / "linter"
+    checked = []
+    for line in diagram.group(1).splitlines():
+        box = re.match(r"(?:  -> )?(\S+)", line) if not line.startswith("    ") else None
+        if box:
+            head = box.group(1)
+            package = REPO / "linter" / (head.rstrip("/") if head.endswith("/") else head.rpartition("/")[0])
+        for name in re.findall(r"[\w/]+\.py\b", line):
+            path = REPO / "linter" / name if "/" in name else package / name
+            assert path.is_file(), name
+            checked.append(name)
+    assert len(checked) > 20

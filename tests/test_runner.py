@@ -6,7 +6,7 @@ import pytest
 from helpers import ARTICLE, line_of, roots_project
 
 from linter.cli import main
-from linter.parallel import MIN_FILES_PER_WORKER, effective_jobs, lint_many
+from linter.running.parallel import MIN_FILES_PER_WORKER, effective_jobs, lint_many
 
 
 def test_small_runs_stay_in_one_process():
@@ -43,8 +43,8 @@ def big_project(tmp_path, monkeypatch):
 
 
 def test_workers_give_one_result_per_file_in_order(big_project):
-    from linter.config import config_from_table
-    from linter.engine import build_engine
+    from linter.config.settings import config_from_table
+    from linter.running.engine import build_engine
 
     root, _count = big_project
     paths = sorted(str(p) for p in (root / "content").rglob("*.md"))

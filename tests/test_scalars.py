@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.scalars import resolve_plain
+from linter.reading.scalars import resolve_plain
 
 # The definition, without shortcuts: YAML 1.2 core-schema ints and floats, JSON's constants.
 _INT = re.compile(r"[-+]?[0-9]+\Z")

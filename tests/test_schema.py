@@ -7,7 +7,7 @@ import json
 import pytest
 from helpers import ARTICLE, codes, column_of, line_of, lint_text
 
-from linter.schema import SchemaError, default_schema_path, load_schema
+from linter.schema.check import SchemaError, default_schema_path, load_schema
 
 
 def _schema_findings(tmp_path, text, **kwargs):

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from linter.compose import Limits, compose_document
-from linter.frontmatter import FrontMatter, split_front_matter
-from linter.schema import SchemaError, load_schema
+from linter.reading.compose import Limits, compose_document
+from linter.reading.frontmatter import FrontMatter, split_front_matter
+from linter.schema.check import SchemaError, load_schema
 
 SUITE_FILE = Path(__file__).parent / "data" / "json-schema-test-suite-objects.json"
 SUITE = json.loads(SUITE_FILE.read_text("utf-8"))

@@ -10,9 +10,9 @@ import jsonschema_rs
 import pytest
 from helpers import ARTICLE, line_of, lint_text
 
-from linter.compose import Limits, compose_document
-from linter.frontmatter import split_front_matter
-from linter.schema import default_schema_path
+from linter.reading.compose import Limits, compose_document
+from linter.reading.frontmatter import split_front_matter
+from linter.schema.check import default_schema_path
 
 SCHEMA = "custom.schema.json"
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter import urlnorm
-from linter.urlnorm import ascii_host, host_and_port, host_of, normalise, port_number, within_domain
+from linter.rules import urlnorm
+from linter.rules.urlnorm import ascii_host, host_and_port, host_of, normalise, port_number, within_domain
 
 BASE = "https://coastline.example/news/sea-wall"
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter import urlnorm
-from linter.urlnorm import (
+from linter.rules import urlnorm
+from linter.rules.urlnorm import (
     SIMPLE_URL,
     ascii_host,
     host_of,

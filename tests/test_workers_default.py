@@ -6,7 +6,7 @@ from __future__ import annotations
 from helpers import ARTICLE
 
 from linter.cli import main
-from linter.parallel import MIN_SAVING, WORKER_START_SECONDS, workers_that_pay_off
+from linter.running.parallel import MIN_SAVING, WORKER_START_SECONDS, workers_that_pay_off
 
 
 def test_small_or_cheap_runs_stay_in_one_process():

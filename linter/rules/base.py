@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 from typing import Any, ClassVar, Literal
 
-from linter.document import Document, Target
-from linter.fields import Binder, FieldView
 from linter.findings import Problem
 from linter.fixes import NodeFix
+from linter.reading.document import Document, Target
+from linter.rules.fields import Binder, FieldView
 
 DefaultSeverity = Literal["error", "warning", "off"]
 
@@ -43,7 +43,7 @@ class Violation:
 
 
 def _news_binder() -> Binder:
-    from linter.presets import default_binder  # presets load schemas and tables: only when needed
+    from linter.config.presets import default_binder  # presets load schemas and tables: only when needed
 
     return default_binder()
 

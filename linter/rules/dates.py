@@ -6,13 +6,13 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
-from linter import pointers
-from linter.config import ConfigError
-from linter.dates import Moment, earlier, gap_seconds, parse_moment
-from linter.document import Document
-from linter.fields import FieldView, derived
-from linter.pointers import Pattern, key_pattern
+from linter.config.settings import ConfigError
+from linter.reading import pointers
+from linter.reading.dates import Moment, earlier, gap_seconds, parse_moment
+from linter.reading.document import Document
+from linter.reading.pointers import Pattern, key_pattern
 from linter.rules.base import Option, Rule, RunContext, Violation
+from linter.rules.fields import FieldView, derived
 
 DAY = 86400.0
 

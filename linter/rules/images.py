@@ -6,12 +6,12 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from linter import pointers
-from linter.document import Document
-from linter.fields import FieldView, derived
-from linter.image_files import local_copy, local_image, real_size
-from linter.roles import ImageBinding
+from linter.config.roles import ImageBinding
+from linter.reading import pointers
+from linter.reading.document import Document
 from linter.rules.base import Option, Rule, RunContext, Violation
+from linter.rules.fields import FieldView, derived
+from linter.rules.image_files import local_copy, local_image, real_size
 
 SIDES = ("width", "height")
 

@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator
 from html.entities import html5
 
-from linter import pointers
-from linter.document import Document
-from linter.fields import derived
+from linter.reading import pointers
+from linter.reading.document import Document
 from linter.rules.base import Rule, Violation
+from linter.rules.fields import derived
 from linter.rules.text import all_texts, text_fields
 
 _TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter import pointers
-from linter.document import Document
-from linter.fields import derived
+from linter.reading import pointers
+from linter.reading.document import Document
 from linter.rules.base import Rule, Violation
+from linter.rules.fields import derived
 from linter.rules.text import all_texts, text_fields
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")

@@ -7,8 +7,8 @@ import binascii
 import re
 from collections.abc import Iterator
 
-from linter import pointers
-from linter.document import Document
+from linter.reading import pointers
+from linter.reading.document import Document
 from linter.rules.base import Rule, Violation
 
 IV_BYTES = 16

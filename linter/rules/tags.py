@@ -7,10 +7,10 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from linter.document import Document
-from linter.fields import FieldView, derived
 from linter.fixes import RemoveItem
+from linter.reading.document import Document
 from linter.rules.base import Option, Rule, Violation
+from linter.rules.fields import FieldView, derived
 from linter.rules.text import normal
 
 

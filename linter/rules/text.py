@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from linter import pointers
-from linter.document import Document
-from linter.fields import FieldView, derived
 from linter.fixes import Rewrite
+from linter.reading import pointers
+from linter.reading.document import Document
 from linter.rules.base import Option, Rule, Violation
+from linter.rules.fields import FieldView, derived
 
 _LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
 _TAB = re.compile("\t")

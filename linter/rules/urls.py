@@ -2,7 +2,7 @@
 
 The URL fields are the `urls` role (news-article: `originalUrl`, `webUrl` and every image
 `url`, in the article and in each related item); site paths are the `links` role; values
-that must be unique are the `identity` role. Comparisons use `linter.urlnorm`.
+that must be unique are the `identity` role. Comparisons use `linter.rules.urlnorm`.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from linter import pointers, urlnorm
-from linter.document import Document
-from linter.fields import FieldView, derived
 from linter.findings import Problem, Region
 from linter.fixes import Rewrite
-from linter.pointers import find
+from linter.reading import pointers
+from linter.reading.document import Document
+from linter.reading.pointers import find
+from linter.rules import urlnorm
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
+from linter.rules.fields import FieldView, derived
 
 
 class UrlFact(NamedTuple):

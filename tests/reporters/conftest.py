@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from reporter_samples import A_TEXT, B_TEXT, FILES, FINDINGS, Render
 
-from linter.reporters import Reporter, RunSummary
+from linter.reporting import Reporter, RunSummary
 
 
 @pytest.fixture

@@ -13,10 +13,10 @@ import pytest
 from helpers import EXAMPLES, NOW, REPO
 from reporter_samples import sarif_schema_errors
 
-from linter.config import config_from_table
-from linter.discovery import FileFilter, discover
-from linter.engine import build_engine
-from linter.reporters import REPORTERS, RunSummary
+from linter.config.settings import config_from_table
+from linter.reporting import REPORTERS, RunSummary
+from linter.running.discovery import FileFilter, discover
+from linter.running.engine import build_engine
 
 BROKEN = EXAMPLES / "broken"
 

@@ -9,8 +9,8 @@ import pytest
 from reporter_samples import FINDINGS, Render
 
 from linter.findings import Finding
-from linter.reporters import RunSummary
-from linter.reporters.full import FullReporter, use_color
+from linter.reporting import RunSummary
+from linter.reporting.full import FullReporter, use_color
 
 
 def blocks(output: str) -> list[list[str]]:
@@ -158,7 +158,7 @@ def test_use_color_on_a_closed_stream_is_false() -> None:
 
 
 def test_registry_builds_it_without_colour(project: Path) -> None:
-    from linter.reporters import REPORTERS
+    from linter.reporting import REPORTERS
 
     stream = io.StringIO()
     REPORTERS["full"](stream).report(RunSummary(1, FINDINGS[:1]))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from reporter_samples import FINDINGS, Render
 
 from linter.findings import Finding
-from linter.reporters import RunSummary
-from linter.reporters.github import GithubReporter, escape_data, escape_property
+from linter.reporting import RunSummary
+from linter.reporting.github import GithubReporter, escape_data, escape_property
 
 
 def test_one_command_per_finding(render: Render, summary: RunSummary) -> None:

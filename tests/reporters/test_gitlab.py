@@ -9,8 +9,8 @@ from typing import Any
 from reporter_samples import FINDINGS, Render
 
 from linter.findings import Finding
-from linter.reporters import RunSummary
-from linter.reporters.gitlab import GitlabReporter
+from linter.reporting import RunSummary
+from linter.reporting.gitlab import GitlabReporter
 
 
 def issues(render: Render, findings: list[Finding], root: str = "/repo") -> list[dict[str, Any]]:

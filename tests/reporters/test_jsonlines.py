@@ -7,8 +7,8 @@ import json
 from reporter_samples import FINDINGS, Render
 
 from linter.findings import Finding
-from linter.reporters import RunSummary
-from linter.reporters.jsonlines import JsonLinesReporter
+from linter.reporting import RunSummary
+from linter.reporting.jsonlines import JsonLinesReporter
 
 
 def test_one_object_per_line_with_the_finding_keys(render: Render, summary: RunSummary) -> None:

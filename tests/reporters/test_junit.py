@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 from reporter_samples import ERRORS, FILES, FINDINGS, Render
 
 from linter.findings import Finding
-from linter.reporters import RunSummary
-from linter.reporters.junit import JunitReporter
+from linter.reporting import RunSummary
+from linter.reporting.junit import JunitReporter
 
 
 def parse(render: Render, summary: RunSummary) -> ET.Element:

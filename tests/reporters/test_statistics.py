@@ -8,7 +8,7 @@ import io
 from reporter_samples import FINDINGS
 
 from linter.findings import Finding
-from linter.reporters.statistics import render_statistics, statistics_rows
+from linter.reporting.statistics import render_statistics, statistics_rows
 
 
 def rendered(findings: list[Finding]) -> str:

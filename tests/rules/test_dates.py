@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from helpers import ARTICLE, EXAMPLES, NOW, codes, column_of, line_of, lint_paths, lint_text, only
 
-from linter.config import ConfigError, parse_datetime
+from linter.config.settings import ConfigError, parse_datetime
 from linter.rules.dates import span
 
 PUBLISHED = "publishedDateTime: 2024-04-02T09:30:00Z"

@@ -10,14 +10,14 @@ from helpers import ARTICLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.compose import Limits, compose_document
-from linter.document import Document
-from linter.fields import derived
-from linter.frontmatter import FrontMatter, split_front_matter
-from linter.presets import default_binder
+from linter.config.presets import default_binder
+from linter.reading.compose import Limits, compose_document
+from linter.reading.document import Document
+from linter.reading.frontmatter import FrontMatter, split_front_matter
+from linter.rules.fields import derived
 from linter.rules.secured import base64_size, decode_base64
+from linter.rules.urlnorm import ascii_host, within_domain
 from linter.rules.urls import surely_within
-from linter.urlnorm import ascii_host, within_domain
 
 
 def _document(text: str = ARTICLE) -> Document:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import ARTICLE, EXAMPLES, codes, column_of, line_of, lint_paths, lint_text, only, png
 
-from linter.image_files import local_copy
+from linter.rules.image_files import local_copy
 
 OWN_OR_SCHEMA = ("FM0", "FM1", "FM2", "FM3")
 LEAD = "    width: 1200\n    height: 800\n"

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from linter.cli import main
-from linter.roles import ROLE_NAMES
+from linter.config.roles import ROLE_NAMES
 from linter.rules import ALL_RULES
 
 SEMANTIC = [rule for rule in ALL_RULES if re.fullmatch(r"FM[2-6]\d\d", rule.code)]

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from helpers import ARTICLE, EXAMPLES, codes, column_of, line_of, lint_paths, lint_text, only
 
-from linter.config import ConfigError
+from linter.config.settings import ConfigError
 from linter.rules.markup import MARKUP_RULES
 from linter.rules.mojibake import MOJIBAKE_RULES
 from linter.rules.tags import TAGS_RULES

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from helpers import ARTICLE, EXAMPLES, NOW, codes, column_of, line_of, lint_paths, lint_text, only
 
-from linter.config import config_from_table
-from linter.engine import build_engine
+from linter.config.settings import config_from_table
 from linter.findings import Region
-from linter.results import unpack_facts
 from linter.rules.base import RunContext
 from linter.rules.urls import ArticleFacts, ArticleUrl, DuplicateArticle
+from linter.running.engine import build_engine
+from linter.running.results import unpack_facts
 
 WEB = '"https://www.coastline.example/news/sea-wall-approved"'
 ORIGINAL_LINE = f"originalUrl: {WEB}"

@@ -1,0 +1,229 @@
+"""Role bindings: which fields of a front-matter format play which part for the rules.
+
+Rules never name a field; they ask for a role ("the published date", "the identity keys")
+and the bindings here say where that is in a document of this format. A `[roles]` table
+(top level, in a preset, or in a `[[types]]` entry) binds roles to JSON-Pointer patterns
+(`linter.reading.pointers`); `[roles.item]` binds the roles of each nested item (`items`), relative
+to the item, and defaults to the top level's roles without `identity`, `items` and `secured`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from linter.reading.pointers import Pattern, parse_pattern
+
+Patterns = tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class ImageBinding:
+    """Where images are (`at`), and the keys of an image mapping. A string at `at` is the
+    image's path or URL itself. `cached` names a boolean key: true when the image's absolute
+    URL has a local copy in the image cache folder (FM303's `folder`)."""
+
+    at: Pattern
+    src: str = "url"
+    width: str = "width"
+    height: str = "height"
+    cached: str = ""
+
+
+@dataclass(frozen=True)
+class RoleSet:
+    """The roles of one record (the document, or one nested item), each a tuple of patterns."""
+
+    published: Patterns = ()
+    dates: Patterns = ()
+    future: Patterns = ()
+    date_order: tuple[tuple[Pattern, Pattern], ...] = ()
+    urls: Patterns = ()
+    links: Patterns = ()
+    identity: Patterns = ()
+    images: tuple[ImageBinding, ...] = ()
+    title: Patterns = ()
+    description: Patterns = ()
+    texts: Patterns = ()
+    tags: Patterns = ()
+    provider_domain: Patterns = ()
+    provider_url: Patterns = ()
+    secured: Patterns = ()
+    items: Patterns = ()
+
+    def patterns(self) -> list[Pattern]:
+        """Every pattern bound here (for "matches nothing" warnings)."""
+        found: list[Pattern] = []
+        for role in fields(self):
+            value = getattr(self, role.name)
+            for entry in value:
+                if isinstance(entry, Pattern):
+                    found.append(entry)
+                elif isinstance(entry, ImageBinding):
+                    found.append(entry.at)
+                else:
+                    found.extend(entry)
+        return found
+
+
+@dataclass(frozen=True)
+class IdentityScope:
+    """What makes identity values comparable: the same `group` (default: the content type's
+    name), the same value at `field` (e.g. `/lang`) and the same first group of `path` (a
+    regular expression searched in the file's path relative to the project root)."""
+
+    group: str | None = None
+    field: Pattern | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Roles:
+    top: RoleSet
+    item: RoleSet
+    scope: IdentityScope = IdentityScope()
+    #: Folders (relative to the project root) where site paths such as `/img/a.png` live.
+    image_folders: tuple[str, ...] = ()
+    #: "any" (every form `linter.reading.dates` reads) or "rfc3339" (only RFC 3339 date-times with a
+    #: zone are dates; the news-article schema reports the other forms itself).
+    date_forms: str = "any"
+    #: Patterns the user wrote (not a preset's): each must match something in some file.
+    explicit: tuple[str, ...] = field(default=(), compare=False)
+
+
+#: TOML name -> RoleSet field.
+ROLE_NAMES = {f.name.replace("_", "-"): f.name for f in fields(RoleSet)}
+ROLE_NAMES.pop("provider-domain")
+ROLE_NAMES.pop("provider-url")
+ROLE_NAMES["provider"] = "provider"
+_OTHER_KEYS = ("item", "identity-scope", "image-folders", "date-forms")
+_ITEM_DROPS = {"identity": (), "items": (), "secured": ()}
+
+
+def _patterns(value: Any) -> Patterns:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise ValueError("should be a pattern or a list of patterns")
+    return tuple(parse_pattern(item) for item in items)
+
+
+def _pairs(value: Any) -> tuple[tuple[Pattern, Pattern], ...]:
+    if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 for p in value):
+        raise ValueError("should be a list of [earlier, later] pattern pairs")
+    return tuple((parse_pattern(a), parse_pattern(b)) for a, b in value)
+
+
+def _image(value: Any) -> ImageBinding:
+    if isinstance(value, str):
+        return ImageBinding(parse_pattern(value))
+    if not isinstance(value, dict) or not isinstance(value.get("at"), str):
+        raise ValueError("should be a pattern or a table with `at` (and `src`, `width`, `height`, `cached`)")
+    unknown = set(value) - {"at", "src", "width", "height", "cached"}
+    if unknown:
+        raise ValueError(f"has an unknown key `{sorted(unknown)[0]}`")
+    keys = {k: v for k, v in value.items() if k != "at"}
+    if not all(isinstance(v, str) for v in keys.values()):
+        raise ValueError("keys `src`, `width`, `height` and `cached` should be strings")
+    return ImageBinding(parse_pattern(value["at"]), **keys)
+
+
+def _role_values(name: str, value: Any) -> dict[str, Any]:
+    if name == "date_order":
+        return {name: _pairs(value)}
+    if name == "images":
+        items = value if isinstance(value, list) else [value]
+        return {name: tuple(_image(item) for item in items)}
+    if name == "provider":
+        if not isinstance(value, dict) or set(value) - {"domain", "url"}:
+            raise ValueError("should be a table with `domain` and `url` patterns")
+        return {
+            "provider_domain": _patterns(value.get("domain", [])),
+            "provider_url": _patterns(value.get("url", [])),
+        }
+    return {name: _patterns(value)}
+
+
+def parse_role_set(table: Mapping[str, Any], base: RoleSet) -> tuple[RoleSet, list[str]]:
+    """`base` with the roles `table` binds replaced; also the pattern texts it names."""
+    changes: dict[str, Any] = {}
+    for key, value in table.items():
+        if key in _OTHER_KEYS:
+            continue
+        name = ROLE_NAMES.get(key)
+        if name is None:
+            known = ", ".join(sorted([*ROLE_NAMES, *_OTHER_KEYS]))
+            raise ValueError(f"names no role `{key}` (known: {known})")
+        try:
+            changes.update(_role_values(name, value))
+        except ValueError as exc:
+            raise ValueError(f"role `{key}` {exc}") from None
+    updated = replace(base, **changes)
+    return updated, [p.text for p in RoleSet(**changes).patterns()]
+
+
+def parse_roles(table: Any, base: Roles) -> Roles:
+    """A `[roles]` table over `base` (a preset's or the schema's roles); ValueError if bad."""
+    if not isinstance(table, dict):
+        raise ValueError("should be a table")
+    top, named = parse_role_set(table, base.top)
+    item_table = table.get("item", {})
+    if not isinstance(item_table, dict):
+        raise ValueError("`item` should be a table")
+    item_base = replace(top, **_ITEM_DROPS) if named and not item_table else base.item
+    item, item_named = parse_role_set(item_table, item_base)
+    if named and item_table:
+        item = replace(item, **_ITEM_DROPS)
+    return Roles(
+        top,
+        item,
+        _scope(table.get("identity-scope"), base.scope),
+        _folders(table.get("image-folders"), base.image_folders),
+        _date_forms(table.get("date-forms", base.date_forms)),
+        (*base.explicit, *named, *item_named),
+    )
+
+
+def _date_forms(value: Any) -> str:
+    if value not in ("any", "rfc3339"):
+        raise ValueError('`date-forms` should be "any" or "rfc3339"')
+    return str(value)
+
+
+def _scope(value: Any, base: IdentityScope) -> IdentityScope:
+    if value is None:
+        return base
+    if isinstance(value, str):
+        value = {"field": value}
+    if not isinstance(value, dict) or set(value) - {"group", "field", "path"}:
+        raise ValueError("`identity-scope` should be a table with `group`, `field` and/or `path`")
+    if not all(isinstance(v, str) for v in value.values()):
+        raise ValueError("`identity-scope` values should be strings")
+    path = value.get("path")
+    if path is not None:
+        import re
+
+        try:
+            re.compile(path)
+        except re.error as exc:
+            raise ValueError(f"`identity-scope.path` is not a regular expression: {exc}") from None
+    field_ = value.get("field")
+    return IdentityScope(value.get("group"), parse_pattern(field_) if field_ else None, path)
+
+
+def _folders(value: Any, base: tuple[str, ...]) -> tuple[str, ...]:
+    if value is None:
+        return base
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError("`image-folders` should be a list of folder names")
+    return tuple(value)
+
+
+def with_inferred(roles: Roles, inferred: Mapping[str, Patterns]) -> Roles:
+    """`roles` with the roles it leaves empty filled from the schema (`linter.schema.roles`)."""
+    empty: dict[str, Any] = {
+        name: value for name, value in inferred.items() if value and not getattr(roles.top, name)
+    }
+    if not empty:
+        return roles
+    return replace(roles, top=replace(roles.top, **empty))

@@ -1,0 +1,4 @@
+"""Reading a content file: find the front-matter fences (YAML, TOML, JSON), compose it into plain
+values with the position of every node, and wrap both in a Document that turns a JSON Pointer
+into a line and column. Hostile input is bounded here: size, depth, aliases, non-regular files.
+"""

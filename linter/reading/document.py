@@ -1,0 +1,66 @@
+"""A parsed front matter: plain JSON-like values, and the node graph to find where each sits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from linter.findings import Region
+from linter.reading import pointers
+from linter.reading.positions import NodeFinder, Positions, scalar_nodes
+
+if TYPE_CHECKING:
+    from linter.fixes import Fix, NodeFix
+
+Target = Literal["value", "key"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """What rules and the schema see: `data` is the front matter as JSON-compatible values.
+
+    Only the document turns a JSON Pointer into a line and column (`locate`), so no rule does
+    position arithmetic.
+    """
+
+    path: str
+    data: dict[str, Any]
+    text: str
+    closing_line: int
+    root: Any = field(repr=False)
+    positions: Positions = field(repr=False)
+    #: Views of `data` that several rules read, built once per document (`fields.derived`).
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Built on the first `locate`: most documents have no findings and never need it.
+    _finder: NodeFinder | None = field(default=None, init=False, repr=False, compare=False)
+
+    def locate(self, pointer: str, target: Target = "value") -> Region:
+        """The region of the key or value at `pointer`; the nearest existing ancestor otherwise.
+
+        A key target falls back to the value for list items and the root, which have no key.
+        """
+        key_node, value_node = self.nodes(pointer)
+        node = key_node if target == "key" and key_node is not None else value_node
+        return self.positions.region(node)
+
+    def nodes(self, pointer: str) -> tuple[Any, Any]:
+        """(key node or None, value node) at `pointer`, or at its nearest existing ancestor."""
+        finder = self._finder
+        if finder is None:
+            finder = NodeFinder(self.root)
+            object.__setattr__(self, "_finder", finder)  # a cache of the frozen root, not state
+        return finder.find(pointer)
+
+    def resolve(self, pointer: str) -> Any:
+        """The value at `pointer`, or None when there is none."""
+        return pointers.resolve(self.data, pointer)
+
+    def scalar_regions(self) -> Iterator[Region]:
+        return (self.positions.region(node) for node in scalar_nodes(self.root))
+
+    def fix(self, spec: NodeFix) -> Fix | None:
+        """The text edits for a rule's node-level fix, proved by reading the result again."""
+        from linter.reporting.fix_edits import edits_for  # the composer imports this module
+
+        return edits_for(self, spec)

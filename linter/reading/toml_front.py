@@ -1,0 +1,132 @@
+"""TOML front matter between `+++` lines, as Hugo reads it.
+
+Positions and structure come from our scanner (toml_scan.py), values and the verdict on syntax
+from tomllib, an independent reader: when both accept the text, every value is taken from
+tomllib at the place the scanner found it. Dates and times stay the text they were written as,
+as the YAML reader leaves them, so the schema and the date rules see the same values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from typing import Any
+
+import yaml
+
+from linter.findings import Problem, Region
+from linter.reading.nodes import Marker, too_deep
+from linter.reading.toml_scan import ScanError, TomlScanner, TooDeep
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+_AT = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")
+_REDEFINED = ("Cannot overwrite", "Cannot declare", "Cannot mutate")
+_DATES = (dt.datetime, dt.date, dt.time)
+_CONSTANTS: dict[str, Any] = {"true": True, "false": False}
+
+
+def compose_toml(text: str, max_depth: int) -> yaml.MappingNode | Problem:
+    """The root mapping node (values typed), or the one problem that stops the reading."""
+    marker = Marker(text)
+    scanner = TomlScanner(text, marker, max_depth)
+    root: yaml.MappingNode | None = None
+    try:
+        root = scanner.scan()
+    except TooDeep as exc:
+        return Problem("FM008", too_deep(max_depth), _region(marker, exc.index))
+    except ScanError:
+        pass
+    body = "\n" + text[text.find("\n") + 1 :]  # the fence line left empty: tomllib's lines are ours
+    try:
+        data = tomllib.loads(body)
+    except tomllib.TOMLDecodeError as exc:
+        if root is not None and scanner.duplicates and str(exc).startswith(_REDEFINED):
+            return _typed_one_by_one(root, marker)  # the builder reports each duplicate (FM004)
+        return _syntax_problem(str(exc), marker, len(text))
+    except RecursionError:
+        return Problem("FM008", too_deep(max_depth), Region(1, 1, 1, 4))
+    if root is None or not _typed_from(root, data):
+        return Problem(
+            "FM000", "content-lint could not place the values of this TOML (a bug; please report it)"
+        )
+    return root
+
+
+def _typed_from(root: yaml.MappingNode, data: dict[str, Any]) -> bool:
+    """Give every scalar node tomllib's value at the same place; False when the two disagree."""
+    stack: list[tuple[Any, Any]] = [(root, data)]
+    while stack:
+        node, value = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            if not isinstance(value, dict) or len(node.value) != len(value):
+                return False
+            pairs = [(child, value.get(key.value, _MISSING)) for key, child in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            if not isinstance(value, list) or len(node.value) != len(value):
+                return False
+            pairs = list(zip(node.value, value, strict=True))
+        else:
+            if value is _MISSING or isinstance(value, (dict, list)):
+                return False
+            if not isinstance(value, _DATES):  # a date keeps its text, as the YAML reader's do
+                node.value = value
+            continue
+        stack.extend(pairs)
+    return True
+
+
+_MISSING = object()
+
+
+def _typed_one_by_one(root: yaml.MappingNode, marker: Marker) -> yaml.MappingNode | Problem:
+    """When a duplicate stops tomllib, each value is read on its own."""
+    stack: list[Any] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                node.value = token_value(node.value)
+            except tomllib.TOMLDecodeError as exc:
+                message = _AT.sub("", str(exc))
+                return Problem(
+                    "FM003", f"TOML syntax error: {message}", _region(marker, node.start_mark.index)
+                )
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(child for _, child in node.value)
+        else:
+            stack.extend(node.value)
+    return root
+
+
+def token_value(token: str) -> Any:
+    """The value of one TOML value token; dates and times stay as written."""
+    if token in _CONSTANTS:
+        return _CONSTANTS[token]
+    first = token[:1]
+    if first in ("'", '"') and not token.startswith(("'''", '"""')) and (first == "'" or "\\" not in token):
+        return token[1:-1]
+    if token.isdigit() and token.isascii() and (token == "0" or token[0] != "0"):
+        return int(token)
+    value = tomllib.loads(f"v = {token}")["v"]
+    return token if isinstance(value, _DATES) else value
+
+
+def _syntax_problem(message: str, marker: Marker, end: int) -> Problem:
+    found = _AT.search(message)
+    text = _AT.sub("", message)
+    if found is not None and found[1] is not None:
+        line, column = int(found[1]), int(found[2])
+        region = Region(line, column, line, column + 1)
+    else:
+        region = _region(marker, max(end - 1, 0))
+    return Problem("FM003", f"TOML syntax error: {text}", region)
+
+
+def _region(marker: Marker, index: int) -> Region:
+    line, column = marker.line_column(index)
+    return Region(line, column, line, column + 1)

@@ -1,0 +1,109 @@
+"""`--fix` and `--diff`: apply the findings' fixes file by file, in passes, and write safely.
+
+A pass applies the fixes that do not overlap; the file is then linted again (in memory) and
+the next pass applies what is left, until nothing changes or `MAX_PASSES`. Suppression fixes
+(FM009) are taken from the whole run only: one file linted alone cannot see which cross-file
+findings its comments silence. A file is written atomically, with its permissions, and only
+when its bytes on disk are still the ones that were read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+from linter.findings import Finding
+from linter.fixes import Applicability
+from linter.reading.frontmatter import read_head
+from linter.reporting.atomic import write_atomic
+from linter.reporting.fix_apply import apply_edits, chosen_fixes
+from linter.running.engine import Engine
+
+MAX_PASSES = 10
+#: The largest file `--fix` rewrites (it must hold the whole file, body included).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class FileFix:
+    """What fixing one file did: its bytes before and after, and how many findings went."""
+
+    path: str
+    original: bytes
+    fixed: bytes
+    fixed_count: int
+    #: Why the file was not written ("" when it was, or when nothing was asked to be written).
+    skipped: str = ""
+
+
+def fix_files(
+    engine: Engine,
+    findings: Sequence[Finding],
+    allowed: Collection[Applicability],
+    *,
+    write: bool,
+    after_read: Callable[[str], None] | None = None,
+) -> list[FileFix]:
+    """Fix each file that has an allowed fix; write it when `write`. `after_read(path)` runs
+    between reading and writing (a seam for tests: the file may change there)."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.fix is not None and finding.fix.applicability in allowed:
+            by_path.setdefault(finding.path, []).append(finding)
+    done = []
+    for path, own in by_path.items():
+        outcome = _fix_one(engine, path, own, allowed)
+        if outcome is None or outcome.fixed == outcome.original:
+            continue
+        if after_read is not None:
+            after_read(path)
+        done.append(_written(outcome) if write else outcome)
+    return done
+
+
+def unified_diff(outcome: FileFix) -> str:
+    before = outcome.original.decode("utf-8", "surrogateescape").splitlines(keepends=True)
+    after = outcome.fixed.decode("utf-8", "surrogateescape").splitlines(keepends=True)
+    lines = difflib.unified_diff(before, after, f"a/{outcome.path}", f"b/{outcome.path}")
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def _fix_one(
+    engine: Engine, path: str, findings: list[Finding], allowed: Collection[Applicability]
+) -> FileFix | None:
+    if os.path.islink(path):
+        return None  # replacing a symlink would turn it into a file; fix its target instead
+    original = read_head(path, MAX_FILE_BYTES)
+    if not isinstance(original, bytes) or len(original) > MAX_FILE_BYTES:
+        return None
+    data, count = original, 0
+    for _ in range(MAX_PASSES):
+        taken = chosen_fixes(findings, allowed)
+        if not taken:
+            break
+        data = apply_edits(data, [edit for fix, _ in taken for edit in fix.edits])
+        count += sum(removed for _, removed in taken)
+        again = engine.finish([engine.lint_bytes(path, data)]).findings
+        findings = [f for f in again if f.code != "FM009"]
+    return FileFix(path, original, data, count)
+
+
+def _written(outcome: FileFix) -> FileFix:
+    path = outcome.path
+
+    def still_current() -> bool:
+        return read_head(path, MAX_FILE_BYTES) == outcome.original
+
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        if write_atomic(path, outcome.fixed, mode=mode, still_current=still_current):
+            return outcome
+        reason = "it changed on disk while being fixed; run again"
+    except OSError as exc:
+        reason = f"cannot write it: {exc.strerror or exc}"
+    return FileFix(path, outcome.original, outcome.original, 0, reason)

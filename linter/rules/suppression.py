@@ -1,0 +1,143 @@
+"""Inline suppression comments inside the front matter.
+
+`# content-lint: disable=FM301,image-size` at the end of a line silences those rules on that
+line; `# content-lint: disable-file=FM405` anywhere silences them in the whole file; a bare
+`# content-lint: disable` silences every rule on its line. A directive (or one of its codes)
+that silences nothing is reported as FM009 `unused-suppression`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from linter.config.selection import matches
+from linter.findings import Finding, Problem, Region
+from linter.fixes import Edit, Fix
+from linter.reading.document import Document
+from linter.rules import ALL_RULES
+
+_DIRECTIVE = re.compile(
+    r"(?:^|(?<=\s))#\s*content-lint:\s*(?P<kind>disable-file|disable)\b(?:\s*=\s*(?P<codes>[\w\-]+(?:\s*,\s*[\w\-]+)*))?"
+)
+
+
+@dataclass
+class Directive:
+    line: int
+    column: int
+    end_column: int
+    whole_file: bool
+    selectors: tuple[str, ...]  # empty: every rule
+    used: set[str]
+    #: Where the blank run before the comment starts (1 when only blanks precede it: the
+    #: comment has its line to itself), and whether only blanks follow it: what removing it
+    #: may take along without touching anything else.
+    lead: int = 0
+    alone_after: bool = False
+
+
+def parse_directives(text: str) -> list[Directive]:
+    """Find directives in the front-matter text (line numbers are the file's)."""
+    if "content-lint:" not in text:
+        return []
+    directives: list[Directive] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "content-lint:" not in line:
+            continue
+        match = _DIRECTIVE.search(line)
+        if match is None:
+            continue
+        codes = tuple(c.strip() for c in (match["codes"] or "").split(",") if c.strip())
+        before = line[: match.start()]
+        lead = len(before.rstrip(" \t")) + 1
+        directives.append(
+            Directive(
+                number,
+                match.start() + 1,
+                match.end() + 1,
+                match["kind"] == "disable-file",
+                codes,
+                set(),
+                lead,
+                not line[match.end() :].strip(" \t\r"),
+            )
+        )
+    return directives
+
+
+def comment_directives(document: Document) -> list[Directive]:
+    """Directives that really are YAML comments: not inside a quoted or plain value."""
+    directives = parse_directives(document.text)
+    if not directives:
+        return directives
+    regions = list(document.scalar_regions())
+    return [d for d in directives if not any(_inside(r, d.line, d.column) for r in regions)]
+
+
+def _inside(region: Region, line: int, column: int) -> bool:
+    return (region.line, region.column) <= (line, column) < (region.end_line, region.end_column)
+
+
+def apply_suppressions(
+    findings: Iterable[Finding], directives: Sequence[Directive]
+) -> tuple[list[Finding], list[Problem]]:
+    """Drop silenced findings; return what is kept and FM009 problems for unused directives."""
+    if not directives:
+        return list(findings), []
+    kept: list[Finding] = []
+    for finding in findings:
+        if not _silenced(finding, directives):
+            kept.append(finding)
+    return kept, list(_unused(directives))
+
+
+def _silenced(finding: Finding, directives: Sequence[Directive]) -> bool:
+    silenced = False
+    for directive in directives:
+        if not directive.whole_file and directive.line != finding.line:
+            continue
+        if not directive.selectors:
+            directive.used.add("")
+            silenced = True
+            continue
+        for selector in directive.selectors:
+            if finding.code.startswith(selector.upper()) or finding.rule == selector.lower():
+                directive.used.add(selector)
+                silenced = True
+    return silenced
+
+
+def _unused(directives: Sequence[Directive]) -> Iterable[Problem]:
+    for directive in directives:
+        region = Region(directive.line, directive.column, directive.line, directive.end_column)
+        kind = "disable-file" if directive.whole_file else "disable"
+        fix = _fix(directive, kind)
+        if not directive.selectors:
+            if not directive.used:
+                yield Problem("FM009", f"`{kind}` silences nothing on this line; remove it", region, fix=fix)
+            continue
+        for selector in directive.selectors:
+            if not any(matches(selector, rule) for rule in ALL_RULES):
+                yield Problem("FM009", f"`{kind}={selector}` names no known rule", region, fix=fix)
+            elif selector not in directive.used:
+                yield Problem("FM009", f"`{kind}={selector}` silences nothing; remove it", region, fix=fix)
+
+
+def _fix(directive: Directive, kind: str) -> Fix | None:
+    """One fix for every FM009 of a directive (so they never overlap): keep only the codes
+    that silence something, or remove the comment, or its whole line when it is alone there."""
+    line = directive.line
+    kept = [s for s in directive.selectors if s in directive.used]
+    if kept:
+        edit = Edit(
+            line, directive.column, line, directive.end_column, f"# content-lint: {kind}={','.join(kept)}"
+        )
+    elif not directive.alone_after or directive.lead < 1:
+        return None  # text after the directive would stop being a comment
+    elif directive.lead == 1:
+        edit = Edit(line, 1, line + 1, 1, "")
+    else:
+        edit = Edit(line, directive.lead, line, directive.end_column, "")
+    return Fix("safe", (edit,))

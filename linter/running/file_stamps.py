@@ -1,0 +1,96 @@
+"""The other files a result depends on (the site images its rules read): each one's stamp,
+taken when the lookup looks at it, stored with the cached result, and checked before that
+result is reused, so a changed, deleted or newly created image is seen by the next run.
+
+The check is one `lstat` a recorded file and never opens one: the paths come from content (a
+page names its image), but only as resolved by the image lookup, inside the project, and they
+are read back from the authenticated cache only (see SECURITY.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from linter.running.cache import trusted_mtime
+
+
+class FileStamp(NamedTuple):
+    """A file as a rule found it. `size` None: looked for and not a regular file (missing), so
+    creating it later makes the result stale. `mtime_ns` None: its stat cannot vouch for it
+    (changed within 2 s of being read, as linter.running.cache treats racy entries, or reached through
+    a symlink, whose own stat says nothing of its target): the result is linted again."""
+
+    path: str
+    size: int | None
+    mtime_ns: int | None
+
+
+def look(path: Path | str) -> tuple[FileStamp, bool]:
+    """The stamp of `path` and whether it is a regular file. A symlink is followed, as the image
+    lookup always has; one `lstat` for the usual file that is not a link."""
+    where = os.path.abspath(path)
+    try:
+        info = os.lstat(where)
+        direct = not stat.S_ISLNK(info.st_mode)
+        if not direct:
+            info = os.stat(where)
+    except (OSError, ValueError):
+        return FileStamp(where, None, None), False
+    if not stat.S_ISREG(info.st_mode):
+        return FileStamp(where, None, None), False
+    mtime = trusted_mtime(info.st_mtime_ns, time.time_ns()) if direct else None
+    return FileStamp(where, info.st_size, mtime), True
+
+
+def still(stamp: FileStamp) -> bool:
+    """True when `stamp` describes the file as it is now (one `lstat`, nothing opened)."""
+    if stamp.size is not None and stamp.mtime_ns is None:
+        return False
+    try:
+        info = os.lstat(stamp.path)
+    except (OSError, ValueError):
+        return stamp.size is None
+    mode = info.st_mode
+    if stamp.size is None:  # still missing: nothing, or something the lookup cannot use
+        return not (stat.S_ISREG(mode) or stat.S_ISLNK(mode))
+    return stat.S_ISREG(mode) and info.st_size == stamp.size and info.st_mtime_ns == stamp.mtime_ns
+
+
+def encode_stamps(stamps: Sequence[FileStamp]) -> str:
+    """Cache text for `stamps`; "" for none (most results)."""
+    return json.dumps([list(s) for s in stamps], separators=(",", ":"), ensure_ascii=False) if stamps else ""
+
+
+def unchanged_files(text: str) -> bool:
+    """True when every file recorded in `text` (`encode_stamps`) is unchanged; a damaged
+    record counts as changed, so its result is linted again and overwritten."""
+    try:
+        stamps = [FileStamp(_text(path), _int(size), _int(mtime)) for path, size, mtime in json.loads(text)]
+    except (ValueError, TypeError):
+        return False
+    return all(still(stamp) for stamp in stamps)
+
+
+def unique(groups: Iterable[Iterable[FileStamp]]) -> tuple[FileStamp, ...]:
+    """The stamps of several views of one document, each once, in the order taken."""
+    return tuple(dict.fromkeys(stamp for group in groups for stamp in group))
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("a stamp's path is text")
+    return value
+
+
+def _int(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("a stamp holds integers")
+    return value

@@ -1,0 +1,220 @@
+"""One `check` run, planned then executed: the CLI's only entry point.
+
+`plan_check` decides, before any file is linted, which files are checked and which of them the
+cache answers. Executing the plan lints the rest (maybe in worker processes, linter.running.parallel),
+storing them in the cache; then the content roots are consulted for cross-file facts (see
+`Consulted`: which of those files matter depends on the keys of the checked ones), the few
+results that share a key get their facts, and the engine judges. Every step returns new
+immutable results; nothing is changed in place.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from linter.findings import Problem
+from linter.running import freshness
+from linter.running.cache import ResultCache
+from linter.running.cache_folder import FolderRefused, claim
+from linter.running.cache_secret import SecretUnavailable, load_secret
+from linter.running.cached import Seen, cache_key, from_cache, stored, unchanged
+from linter.running.discovery import FileFilter, Source, discover
+from linter.running.engine import Engine, Report
+from linter.running.identity import Identities, Located
+from linter.running.parallel import lint_many
+from linter.running.results import FileResult, sharing
+
+__all__ = ["Consulted", "Plan", "RunOptions", "cache_key", "plan_check", "run_check"]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    jobs: int = 1
+    cache_folder: Path | None = None
+    content_roots: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()  # as given on the command line: content roots among them need no second walk
+    notice: Callable[[str], None] = lambda line: None  # why the run goes on without its cache
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a run does, decided before any file is linted.
+
+    `files` are checked (reported on), in order; `cached` answers some of them by position,
+    the rest are linted. `located` holds the identity of each file whose real path the run
+    needs (with a cache or content roots). `roots` are walked for cross-file facts only,
+    leaving out the `checked` real paths.
+    """
+
+    files: tuple[str, ...]
+    problems: tuple[tuple[str, Problem], ...]
+    cached: Mapping[int, FileResult]
+    located: Mapping[str, Located]
+    roots: tuple[str, ...]
+    checked: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Consulted:
+    """The files under the content roots that are not checked and can take part in a
+    cross-file finding: unchanged ones that share a key with a checked file (`cached`, keys
+    only) and changed or uncached ones (`todo`, linted again)."""
+
+    cached: tuple[FileResult, ...]
+    todo: tuple[str, ...]
+    located: Mapping[str, Located]
+
+
+def run_check(
+    engine: Engine,
+    sources: Sequence[Source],
+    filters: FileFilter,
+    options: RunOptions,
+    on_file: Callable[[], None] | None = None,
+) -> Report:
+    cache = _open_cache(engine, options.cache_folder, options.notice)
+    plan = plan_check(engine, sources, options, cache)
+    results = _checked(engine, plan, cache, options.jobs, on_file)
+    context: list[FileResult] = []
+    located = dict(plan.located)
+    if plan.roots:
+        consulted = _consult(engine, plan, discover(plan.roots, filters), results, cache)
+        fresh = lint_many(engine, consulted.todo, options.jobs)
+        places = [consulted.located.get(path) for path in consulted.todo]
+        context = [*consulted.cached, *stored(cache, fresh, places)]
+        located.update(consulted.located)
+    if engine.corpus_rules:
+        everything = _with_shared_facts(engine, [*results, *context], cache, located)
+        results, context = everything[: len(results)], everything[len(results) :]
+    return engine.finish(results, plan.problems, context)
+
+
+def plan_check(
+    engine: Engine, sources: Sequence[Source], options: RunOptions, cache: ResultCache | None
+) -> Plan:
+    """Which of `sources` are checked, which of those the cache answers, which roots to consult."""
+    files = tuple(s.path for s in sources if s.problem is None)
+    problems = tuple((s.path, s.problem) for s in sources if s.problem is not None)
+    roots = tuple(_roots_to_walk(options)) if engine.corpus_rules else ()
+    located: dict[str, Located] = {}
+    if cache is not None or roots:
+        identities = Identities()
+        for path in files:
+            where = identities.locate(path)
+            if where is not None:
+                located[path] = where
+    cached = _answered(engine, files, located, cache) if cache is not None else {}
+    checked = frozenset(where.real for where in located.values()) if roots else frozenset()
+    return Plan(files, problems, cached, located, roots, checked)
+
+
+def _answered(
+    engine: Engine, files: Sequence[str], located: Mapping[str, Located], cache: ResultCache
+) -> dict[int, FileResult]:
+    """The cached results of the files unchanged since, by position in `files`."""
+    entries = cache.entries([where.real for where in located.values()])
+    answered: dict[int, FileResult] = {}
+    for index, path in enumerate(files):
+        where = located.get(path)
+        entry = entries.pop(where.real, None) if where is not None else None  # 100,000 add up
+        if where is not None and entry is not None and entry.alias == where.alias:
+            result = from_cache(engine, cache, path, where, entry)
+            if result is not None:
+                answered[index] = result
+    return answered
+
+
+def _checked(
+    engine: Engine, plan: Plan, cache: ResultCache | None, jobs: int, on_file: Callable[[], None] | None
+) -> list[FileResult]:
+    """Results in `plan.files` order: the cached ones, and the rest linted (and stored)."""
+    if on_file is not None:
+        for _ in plan.cached:
+            on_file()
+    todo = [index for index in range(len(plan.files)) if index not in plan.cached]
+    fresh = lint_many(engine, [plan.files[i] for i in todo], jobs, on_file)
+    places = [plan.located.get(plan.files[i]) for i in todo]
+    linted = dict(zip(todo, stored(cache, fresh, places), strict=True))
+    return [plan.cached[i] if i in plan.cached else linted[i] for i in range(len(plan.files))]
+
+
+def _consult(
+    engine: Engine,
+    plan: Plan,
+    sources: Iterable[Source],
+    results: Sequence[FileResult],
+    cache: ResultCache | None,
+) -> Consulted:
+    """Which files under the roots matter, now that the checked files' keys are known. An
+    unchanged file comes from the cache, and only when it shares a key with a checked file
+    (nothing else can show in this run's findings); a changed one is linted again."""
+    cwd = os.path.join(os.getcwd(), "")
+    wanted = {key for result in results for key in result.keys}
+    stamps = cache.stamps() if cache is not None else {}
+    paths = [source.path for source in sources if source.problem is None]
+    found: list[FileResult] = []
+    todo: list[str] = []
+    located: dict[str, Located] = {}
+    for position, where, keys in freshness.judge(paths, stamps, plan.checked, wanted):
+        path = _relative(paths[position], cwd)
+        located[path] = where
+        if keys is None:  # changed since cached, or not cached: same content, or lint it again
+            stamp = stamps.get(where.real)
+            if (
+                cache is None
+                or stamp is None
+                or not unchanged(engine, cache, paths[position], where, Seen(stamp[1], stamp[2], None))
+            ):
+                todo.append(path)
+                continue
+            keys = tuple(stamp[3].split("\n")) if stamp[3] else ()
+            if wanted.isdisjoint(keys):
+                continue
+        found.append(FileResult(path, keys=keys))
+    return Consulted(tuple(found), tuple(todo), located)
+
+
+def _with_shared_facts(
+    engine: Engine, results: Sequence[FileResult], cache: ResultCache | None, located: Mapping[str, Located]
+) -> list[FileResult]:
+    """`results`, where those that share a key with another file and left their facts in the
+    cache get them back: only those can take part in a cross-file finding (see CorpusRule)."""
+    needy = [r for r in sharing(results) if not r.facts]
+    if not needy:
+        return list(results)
+    reals = {r.path: where.real for r in needy if (where := located.get(r.path)) is not None}
+    stored_facts = cache.facts(reals.values()) if cache is not None and reals else {}
+    # gone from the cache: lint again (damaged facts are the engine's to rebuild)
+    given = {r.path: stored_facts.get(reals.get(r.path, "")) or engine.lint_file(r.path).facts for r in needy}
+    return [replace(r, facts=given[r.path]) if r.path in given else r for r in results]
+
+
+def _roots_to_walk(options: RunOptions) -> list[str]:
+    """Content roots that are not among the folders given: those were walked already."""
+    given = {os.path.realpath(p) for p in options.paths if os.path.isdir(p)}
+    return [root for root in options.content_roots if os.path.realpath(root) not in given]
+
+
+def _relative(path: str, cwd: str) -> str:
+    """Content roots come from config as absolute paths; show them as the user would type them
+    (a prefix test: `os.path.relpath` costs more than reading a cached result)."""
+    if path.startswith(cwd):
+        return path[len(cwd) :]
+    return path
+
+
+def _open_cache(engine: Engine, folder: Path | None, notice: Callable[[str], None]) -> ResultCache | None:
+    """The cache, if it can be trusted: a folder of ours and the user's secret (see
+    cache_secret.py); otherwise the run goes on without it, with the same verdict."""
+    if folder is None:
+        return None
+    try:
+        secret = load_secret(engine.config.root)
+        claim(folder)
+    except (SecretUnavailable, FolderRefused) as exc:
+        notice(f"running without a cache: {exc}")
+        return None
+    return ResultCache.open(folder, cache_key(engine), secret)

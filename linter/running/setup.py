@@ -1,0 +1,140 @@
+"""Per content type: which schema, which role bindings and which rule options apply.
+
+Precedence, lowest first: the preset (news-article when none is named), the schema's
+`x-content-lint-role` annotations, the top-level `[roles]`/`[rules]`, the type's own
+`roles`/`rules`; last, roles still unbound are inferred from the schema's `format`s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from linter.config.content_types import ContentType
+from linter.config.options import build_rules
+from linter.config.presets import DEFAULT_PRESET, find_preset, preset_roles
+from linter.config.roles import Roles, parse_roles, with_inferred
+from linter.config.selection import Selection
+from linter.config.settings import Config, ConfigError
+from linter.reading.compose import Limits
+from linter.reading.dates import load_zone
+from linter.reading.pointers import parse_pattern
+from linter.rules import find_rule
+from linter.rules.base import RunContext
+from linter.rules.fields import Binder
+from linter.running.kinds import Kind
+from linter.schema.check import SchemaChecker, SchemaError, default_schema_path, load_schema
+from linter.schema.roles import ANNOTATABLE, ROLE_KEYWORD, schema_roles
+
+
+class Parts(NamedTuple):
+    schema: SchemaChecker
+    rules: dict[str, dict[str, Any]]
+    context: RunContext
+
+
+class Setup:
+    """Builds the parts of each content type once per engine (schemas are loaded once)."""
+
+    def __init__(self, config: Config, now: datetime) -> None:
+        self.config = config
+        self.now = now
+        self.zone = load_zone(config.timezone or "UTC")
+        self._schemas: dict[Path | None, SchemaChecker] = {}
+
+    def top(self) -> Parts:
+        config = self.config
+        preset = config.preset or DEFAULT_PRESET
+        schema_path = config.schema or (_shipped(preset) if config.preset else None)
+        return self._parts(preset, schema_path, [config.roles], [config.rules], "")
+
+    def kind(self, kind: ContentType, selection: Selection) -> Kind:
+        config = self.config
+        preset = kind.preset or config.preset or DEFAULT_PRESET
+        schema_path = kind.schema or (_shipped(kind.preset) if kind.preset else None)
+        schema_path = schema_path or config.schema or (_shipped(preset) if config.preset else None)
+        parts = self._parts(
+            preset, schema_path, [config.roles, kind.roles], [config.rules, kind.rules], kind.name
+        )
+        rules = build_rules(replace(config, rules=parts.rules), selection, parts.context)
+        return Kind(kind.name, parts.schema, rules, parts.context.binder, self.limits(kind))
+
+    def limits(self, kind: ContentType | None = None) -> Limits:
+        """How files are read: the top-level options, or a type's where it sets its own."""
+        config = self.config
+        aliases = kind.allow_aliases if kind is not None and kind.allow_aliases is not None else None
+        keys = (
+            kind.case_insensitive_keys
+            if kind is not None and kind.case_insensitive_keys is not None
+            else None
+        )
+        return Limits(
+            max_depth=config.max_depth,
+            allow_aliases=config.allow_aliases if aliases is None else aliases,
+            case_insensitive_keys=config.case_insensitive_keys if keys is None else keys,
+        )
+
+    def configured_rules(self) -> list[str]:
+        """Every rule some preset, `[rules]` or type configures (opt-in rules come on)."""
+        found = list(_merged_rules(self.config.preset or DEFAULT_PRESET, [self.config.rules]))
+        for kind in self.config.types:
+            preset = kind.preset or self.config.preset or DEFAULT_PRESET
+            found += _merged_rules(preset, [self.config.rules, kind.rules])
+        return found
+
+    def _parts(
+        self,
+        preset: str,
+        schema_path: Path | None,
+        role_tables: list[Any],
+        rule_tables: list[Any],
+        type_name: str,
+    ) -> Parts:
+        schema = self._schema(schema_path)
+        roles = _roles(preset, schema, role_tables)
+        context = RunContext(
+            now=self.now,
+            root=str(self.config.root),
+            zone=self.zone,
+            type_name=type_name,
+            binder=Binder(roles, self.zone),
+        )
+        return Parts(schema, _merged_rules(preset, rule_tables), context)
+
+    def _schema(self, path: Path | None) -> SchemaChecker:
+        if path not in self._schemas:
+            self._schemas[path] = load_schema(path)
+        return self._schemas[path]
+
+
+def _shipped(preset: str) -> Path:
+    return default_schema_path().parent / find_preset(preset).schema
+
+
+def _roles(preset: str, schema: SchemaChecker, tables: list[Any]) -> Roles:
+    annotated, inferred = schema_roles(schema.schema)
+    unknown = sorted(set(annotated) - ANNOTATABLE)
+    if unknown:
+        raise SchemaError(f"{schema.path}: `{ROLE_KEYWORD}` names no role `{unknown[0]}`")
+    roles = preset_roles(preset)
+    try:
+        if annotated:
+            roles = replace(parse_roles(annotated, roles), explicit=roles.explicit)
+        for table in tables:
+            roles = parse_roles(table, roles)
+    except ValueError as exc:
+        raise ConfigError(f"roles: {exc}") from None
+    return with_inferred(roles, {role: tuple(map(parse_pattern, found)) for role, found in inferred.items()})
+
+
+def _merged_rules(preset: str, tables: list[Any]) -> dict[str, dict[str, Any]]:
+    """Rule options, preset first, each later table's options over the earlier ones."""
+    merged: dict[str, dict[str, Any]] = {}
+    for table in [find_preset(preset).rules, *tables]:
+        for key, options in table.items():
+            rule = find_rule(key)
+            name = rule.name if rule is not None else key  # an unknown rule is reported by build_rules
+            merged[name] = {**merged.get(name, {}), **options}
+    return merged

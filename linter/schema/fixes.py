@@ -1,0 +1,86 @@
+"""Unsafe fixes for schema errors, where the intended value is all but certain: a key or an
+enum value one typing slip away from an allowed one, and a date-time that only lacks its zone.
+
+They are unsafe because a guess is still a guess: `tittle` is surely `title`, but a rename can
+meet a key the schema allows for another reason.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, tzinfo
+from typing import Any
+
+from linter.fixes import Rewrite
+from linter.reading import pointers
+from linter.schema.engine import Violation
+
+# RFC 3339 without the zone: what appending an offset turns into a valid `date-time`.
+_ZONELESS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?")
+
+
+def one_edit_away(written: str, known: str) -> bool:
+    """True when one character added, removed, replaced or two neighbours swapped turn
+    `written` into `known` (and they differ)."""
+    if written == known or abs(len(written) - len(known)) > 1:
+        return False
+    if len(written) == len(known):
+        diffs = [i for i, (a, b) in enumerate(zip(written, known, strict=True)) if a != b]
+        if len(diffs) == 1:
+            return True
+        first = diffs[0]
+        return (
+            len(diffs) == 2
+            and diffs[1] == first + 1
+            and written[first] == known[first + 1]
+            and written[first + 1] == known[first]
+        )
+    shorter, longer = sorted((written, known), key=len)
+    index = next((i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
+    return shorter[index:] == longer[index + 1 :]
+
+
+def closest(written: str, allowed: list[Any]) -> str | None:
+    """The one allowed text one edit away from `written`; None when there is none or several."""
+    near = [option for option in allowed if isinstance(option, str) and one_edit_away(written, option)]
+    return near[0] if len(near) == 1 else None
+
+
+def known_keys(schema: Any, violation: Violation) -> list[str]:
+    """The keys the (sub)schema that refused a key declares under `properties`."""
+    node = schema
+    for step in violation.schema_path[:-1]:
+        if step == "$ref" and isinstance(node, dict) and str(node.get("$ref", "")).startswith("#/"):
+            node = pointers.resolve(schema, node["$ref"][1:])
+        elif isinstance(node, dict):
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        else:
+            return []
+    properties = node.get("properties") if isinstance(node, dict) else None
+    return [key for key in properties if isinstance(key, str)] if isinstance(properties, dict) else []
+
+
+def enum_fix(violation: Violation, pointer: str) -> Rewrite | None:
+    written = violation.instance
+    if violation.keyword != "enum" or not isinstance(written, str):
+        return None
+    near = closest(written, violation.details.get("options") or [])
+    return None if near is None else Rewrite(pointer, near, "unsafe")
+
+
+def zone_fix(violation: Violation, pointer: str, zone: tzinfo | None) -> Rewrite | None:
+    """Append the configured zone's offset (at that moment) to a date-time written without one."""
+    written = violation.instance
+    if zone is None or violation.details.get("format") != "date-time" or not isinstance(written, str):
+        return None
+    if not _ZONELESS.fullmatch(written):
+        return None
+    offset = datetime.fromisoformat(written[:19]).replace(tzinfo=zone).utcoffset()
+    if offset is None:
+        return None
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    suffix = "Z" if minutes == 0 else f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return Rewrite(pointer, written + suffix, "unsafe")
