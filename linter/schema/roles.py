@@ -11,27 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from linter.reading import pointers
+from linter.rules.fields import WALKED
 
 ROLE_KEYWORD = "x-content-lint-role"
 _FORMAT_ROLES = {"date-time": "dates", "date": "dates", "uri": "urls", "uri-reference": "links"}
 _MAX_DEPTH = 12
-#: Roles an annotation may name: those bound by a plain list of patterns.
-ANNOTATABLE = frozenset(
-    {
-        "published",
-        "dates",
-        "future",
-        "urls",
-        "links",
-        "identity",
-        "images",
-        "title",
-        "description",
-        "texts",
-        "tags",
-        "secured",
-    }
-)
+#: Roles an annotation may name: those the field view walks, bound by a plain list of
+#: patterns (the provider's two are bound as one `provider` table, never by annotation).
+ANNOTATABLE = frozenset(WALKED) - {"provider_domain", "provider_url"}
 
 
 def schema_roles(schema: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
