@@ -11,23 +11,19 @@ import io
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from linter.adopting.detect import preset_hint
-from linter.cli_args import build_parser
+from linter.cli_args import build_parser, config_with_arguments
 from linter.cli_fix import apply_fixes, show_diff
 from linter.config import precommit
 from linter.config.selection import Selection, check_selectors
 from linter.config.settings import (
     Config,
     ConfigError,
-    gitignore_globs,
     load_config,
-    name_globs,
-    parse_datetime,
 )
 from linter.findings import Finding
 from linter.reporting import REPORTERS, Reporter, RunSummary
@@ -92,7 +88,7 @@ def _command(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:
-    config = _with_arguments(config, args)
+    config = config_with_arguments(config, args)
     format_name = _format_name(args.output_format or config.output_format, args.output_file)
     baseline = _validated(args, config)
     accepted = baseline.load(missing_ok=args.update_baseline) if baseline else []
@@ -132,25 +128,6 @@ def _no_files(paths: Sequence[str], config: Config) -> int:
     include = ", ".join(config.file_patterns[0])
     return _usage_error(
         f"no file to check in {', '.join(paths)} (include: {include}); pass --allow-no-files if that is expected"
-    )
-
-
-def _with_arguments(config: Config, args: argparse.Namespace) -> Config:
-    """The config with the command line's choices over it."""
-    return config.with_overrides(
-        schema=args.schema.resolve() if args.schema else None,
-        select=_split(args.select),
-        ignore=_split(args.ignore),
-        reference_time=_reference_time(args.reference_time),
-        fail_on="never" if args.exit_zero else args.fail_on,
-        include=_patterns("--include", args.include, name_globs),
-        extend_include=_extended(
-            config.extend_include, _patterns("--extend-include", args.extend_include, name_globs)
-        ),
-        extend_exclude=_extended(
-            config.extend_exclude, _patterns("--extend-exclude", args.extend_exclude, gitignore_globs)
-        ),
-        preset=_preset(args.preset),
     )
 
 
@@ -285,17 +262,6 @@ def _init(args: argparse.Namespace) -> int:
     return main(["check", "--output-format", "concise", "--statistics", *checked])
 
 
-def _preset(name: str | None) -> str | None:
-    if name is not None:
-        from linter.config.presets import find_preset
-
-        try:
-            find_preset(name)
-        except ValueError as exc:
-            raise ConfigError(f"--preset: {exc}") from None
-    return name
-
-
 def _cache_folder(config: Config, requested: Path | None) -> Path:
     return (requested.resolve() if requested else None) or config.cache_dir or config.root / DEFAULT_FOLDER
 
@@ -355,37 +321,6 @@ def _print_summary(summary: RunSummary, fixed: int | None = None) -> None:
         f"Found {summary.errors} error(s) and {summary.warnings} warning(s) in {affected} of {files} {noun}",
         file=sys.stderr,
     )
-
-
-def _patterns(
-    flag: str, value: str | None, check: Callable[[Any], tuple[str, ...]]
-) -> tuple[str, ...] | None:
-    patterns = _split(value)
-    if patterns is None:
-        return None
-    try:
-        return check(list(patterns))
-    except ValueError as exc:
-        raise ConfigError(f"{flag}: {exc}") from None
-
-
-def _extended(configured: tuple[str, ...], given: tuple[str, ...] | None) -> tuple[str, ...] | None:
-    return None if given is None else configured + given
-
-
-def _split(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    return tuple(part.strip() for part in value.split(",") if part.strip())
-
-
-def _reference_time(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return parse_datetime(value)
-    except ValueError:
-        raise ConfigError(f"--reference-time: {value!r} is not an RFC 3339 date-time") from None
 
 
 def _never_fail_on_encoding() -> None:

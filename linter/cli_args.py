@@ -1,13 +1,17 @@
-"""The command line's words: every command, option and help text (`content-lint --help`)."""
+"""The command line's words: every command, option and help text (`content-lint --help`),
+and how the values given override the config."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from linter import __version__
 from linter.cli_fix import add_fix_arguments
+from linter.config.settings import Config, ConfigError, gitignore_globs, name_globs, parse_datetime
 from linter.reporting import REPORTERS
 from linter.running.cache import DEFAULT_FOLDER
 
@@ -116,3 +120,64 @@ def positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
     return value
+
+
+def config_with_arguments(config: Config, args: argparse.Namespace) -> Config:
+    """The config with the command line's choices over it (a bad value: ConfigError)."""
+    return config.with_overrides(
+        schema=args.schema.resolve() if args.schema else None,
+        select=split_list(args.select),
+        ignore=split_list(args.ignore),
+        reference_time=_reference_time(args.reference_time),
+        fail_on="never" if args.exit_zero else args.fail_on,
+        include=_patterns("--include", args.include, name_globs),
+        extend_include=_extended(
+            config.extend_include, _patterns("--extend-include", args.extend_include, name_globs)
+        ),
+        extend_exclude=_extended(
+            config.extend_exclude, _patterns("--extend-exclude", args.extend_exclude, gitignore_globs)
+        ),
+        preset=_preset(args.preset),
+    )
+
+
+def _preset(name: str | None) -> str | None:
+    if name is not None:
+        from linter.config.presets import find_preset
+
+        try:
+            find_preset(name)
+        except ValueError as exc:
+            raise ConfigError(f"--preset: {exc}") from None
+    return name
+
+
+def _patterns(
+    flag: str, value: str | None, check: Callable[[Any], tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    patterns = split_list(value)
+    if patterns is None:
+        return None
+    try:
+        return check(list(patterns))
+    except ValueError as exc:
+        raise ConfigError(f"{flag}: {exc}") from None
+
+
+def _extended(configured: tuple[str, ...], given: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    return None if given is None else configured + given
+
+
+def split_list(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _reference_time(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return parse_datetime(value)
+    except ValueError:
+        raise ConfigError(f"--reference-time: {value!r} is not an RFC 3339 date-time") from None

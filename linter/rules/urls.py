@@ -20,78 +20,7 @@ from linter.reading.pointers import find
 from linter.rules import urlnorm
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
 from linter.rules.fields import FieldView, derived
-
-
-class UrlFact(NamedTuple):
-    """One URL string and what every URL rule asks of it, worked out once per document. `owner` is the pointer of the mapping the URL is a field of (an item
-    for its `webUrl`, an image for its `url`), or the URL's own pointer when it is a list
-    entry: two URLs of one owner (an item's `originalUrl` and `webUrl`) may be equal."""
-
-    owner: str
-    pointer: str
-    value: str
-    well_formed: bool
-    key: str | None  # `normalise(value)`
-    host: str | None  # `host_of(value)`
-
-
-def url_facts(view: FieldView) -> list[UrlFact]:
-    """Every string the `urls` role binds (and every absolute `links` value), in file order."""
-    found = [_fact(pointer, value) for _, _, pointer, value in view.role("urls") if isinstance(value, str)]
-    for _, _, pointer, value in view.role("links"):
-        if isinstance(value, str) and urlnorm.is_absolute(value.strip()):
-            found.append(_fact(pointer, value))
-    return found
-
-
-def url_facts_by_pointer(view: FieldView) -> dict[str, UrlFact]:
-    """`url_facts` by pointer: `derived(view, url_facts_by_pointer)`, for FM404 and FM405."""
-    return {fact.pointer: fact for fact in derived(view, url_facts)}
-
-
-def url_pointer(fact: UrlFact) -> str:
-    return fact.pointer
-
-
-def _owner(pointer: str) -> str:
-    cut = pointer.rfind("/")
-    return pointer if pointer[cut + 1 :].isdigit() else pointer[:cut]
-
-
-def _fact(pointer: str, value: str) -> UrlFact:
-    owner = _owner(pointer)
-    simple = urlnorm.simple_facts(value)  # the common case: one regex match answers it all
-    if simple is not None:
-        return UrlFact(owner, pointer, value, True, simple[0], simple[1])
-    return UrlFact(
-        owner,
-        pointer,
-        value,
-        urlnorm.url_defect(value) is None,
-        urlnorm.normalise(value),
-        urlnorm.host_of(value),
-    )
-
-
-def identity_facts(view: FieldView, document: Document) -> list[UrlFact]:
-    """The URL facts plus every other value of the `identity` role (site paths normalised by
-    `urlnorm.identity_key`), in file order: what FM403 compares within a file."""
-    found: list[UrlFact] = derived(view, url_facts)
-    seen = {fact.pointer for fact in found}
-    extra = [
-        UrlFact(_owner(pointer), pointer, value, True, urlnorm.identity_key(value), None)
-        for _, _, pointer, value in view.role("identity")
-        if isinstance(value, str) and pointer not in seen
-    ]
-    if not extra:
-        return found
-    merged = [*found, *extra]
-    return sorted(merged, key=lambda fact: _position(document, fact.pointer))
-
-
-def _position(document: Document, pointer: str) -> tuple[int, int]:
-    region = document.locate(pointer)
-    return region.line, region.column
+from linter.rules.url_facts import UrlFact, identity_facts, url_facts, url_facts_by_pointer, url_pointer
 
 
 class UrlFormat(Rule):
