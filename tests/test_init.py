@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonschema_rs
 import pytest
+from helpers import png
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -408,3 +409,24 @@ def test_a_folder_without_front_matter_is_one_line(tmp_path, monkeypatch, capsys
 def test_field_names_from_content_files_are_written_as_valid_toml(roles):
     table = {"preset": "hugo", "types": [{"name": "x", "paths": ["/x/"], "roles": roles}]}
     assert tomllib.loads(toml_document(table)) == table
+
+
+def test_decap_media_folder_tells_where_site_image_paths_live(tmp_path, monkeypatch, capsys):
+    config = (
+        "media_folder: static/uploads\npublic_folder: /uploads\ncollections:\n"
+        "  - name: posts\n    folder: content/posts\n    fields:\n"
+        "      - {name: title, widget: string}\n      - {name: hero, widget: image, required: false}\n"
+    )
+    post = "---\ntitle: {title}\nhero: /uploads/{image}\n---\nBody.\n"
+    site = make(
+        tmp_path / "site",
+        {"static/admin/config.yml": config, "content/posts/a.md": post.format(title="A", image="wide.png")},
+    )
+    (site / "static" / "uploads").mkdir(parents=True)
+    (site / "static" / "uploads" / "wide.png").write_bytes(png(1200, 630))
+    status, _, _ = init(site, monkeypatch, capsys, "--from", "static/admin/config.yml")
+    assert status == 0
+    assert config_of(site)["types"][0]["roles"]["image-folders"] == ["static"]  # type: ignore[index]
+    assert check(site, monkeypatch, capsys, "content") == (0, [])
+    broken = planted(site, tmp_path, {"content/posts/b.md": post.format(title="B", image="gone.png")})
+    assert check(broken, monkeypatch, capsys, "content") == (0, [("content/posts/b.md", 3, "FM303")])

@@ -27,7 +27,7 @@ _TEXT_WIDGETS = frozenset({"string", "text", "markdown", "code", "color", "map",
 
 
 def decap_types(config: Mapping[str, Any]) -> list[ImportedType]:
-    types = []
+    types: list[ImportedType] = []
     for collection in mappings(config.get("collections")):
         name = str(collection.get("name", "collection"))
         if isinstance(collection.get("folder"), str):
@@ -36,7 +36,30 @@ def decap_types(config: Mapping[str, Any]) -> list[ImportedType]:
             file_name = f"{name}/{entry.get('name', 'file')}"
             path = "/" + str(entry.get("file", "")).lstrip("/")
             types.append(_folder_type(file_name, [path], entry.get("fields")))
+    folder = media_root(config.get("media_folder"), config.get("public_folder"))
+    for item in types:
+        if folder is not None:
+            item.proposal.image_folders.append(folder)
+        elif config.get("media_folder") is not None:
+            item.notes.append(
+                f"{item.name}: media_folder/public_folder do not say where `/...` image paths live"
+            )
     return types
+
+
+def media_root(media_folder: Any, public_folder: Any) -> str | None:
+    """The folder site paths resolve in: `media_folder` less the `public_folder` it is served
+    as (`static/uploads` served as `/uploads` -> `static`); None when they do not fit."""
+    if not isinstance(media_folder, str) or not isinstance(public_folder, str):
+        return None
+    media, public = media_folder.strip("/"), public_folder.strip("/")
+    if not public:
+        return media or None
+    if media == public:
+        return "."
+    if media.endswith("/" + public):
+        return media[: -len(public) - 1]
+    return None
 
 
 def _folder_type(name: str, paths: list[str], fields: Any) -> ImportedType:

@@ -134,7 +134,9 @@ def plan_cms(folder: Path, source: Path) -> Plan:
     plan = Plan(said=[f"content types: {len(imported)} from {source}"])
     for item in imported:
         name = type_name(item.name.replace("/", "-"))
-        entry = {"name": name, "paths": item.paths, "roles": self_contained(item.roles)}
+        entry: dict[str, Any] = {"name": name, "paths": item.paths, "roles": self_contained(item.roles)}
+        if item.roles.get("images"):  # image files the CMS manages: check they exist and fit (FM303)
+            entry["rules"] = {"image-file-mismatch": {}}
         plan.add_type(entry, item.schema)
         plan.said.append(f"type `{entry['name']}`: {', '.join(item.paths)} -> {entry['schema']}")
         plan.said.extend(f"  {note}" for note in item.notes)

@@ -40,6 +40,8 @@ class RoleProposal:
     """Bindings found so far, role -> bindings (patterns, pairs or image tables), each once."""
 
     roles: dict[str, list[Any]] = field(default_factory=dict)
+    #: Folders where site paths such as `/uploads/a.png` live (a CMS's media folder).
+    image_folders: list[str] = field(default_factory=list)
 
     def bind(self, role: str, binding: Any) -> None:
         found = self.roles.setdefault(role, [])
@@ -47,8 +49,11 @@ class RoleProposal:
             found.append(binding)
 
     def table(self) -> dict[str, list[Any]]:
-        """The `[roles]` table, roles in a fixed order."""
-        return {role: self.roles[role] for role in ROLE_NAMES if self.roles.get(role)}
+        """The `[roles]` table, roles in a fixed order, then where images live."""
+        table: dict[str, Any] = {role: self.roles[role] for role in ROLE_NAMES if self.roles.get(role)}
+        if self.image_folders:
+            table["image-folders"] = list(self.image_folders)
+        return table
 
 
 def self_contained(roles: Mapping[str, Any]) -> dict[str, Any]:
@@ -63,6 +68,7 @@ def self_contained(roles: Mapping[str, Any]) -> dict[str, Any]:
             table[role] = roles[role]
         elif role in NEWS_ARTICLE.roles:
             table[role] = _EMPTY.get(role, [])
+    table.update((key, value) for key, value in roles.items() if key not in table)  # e.g. image-folders
     return table
 
 
