@@ -92,6 +92,17 @@ def run_check(
     return engine.finish(results, plan.problems, context)
 
 
+def project_results(engine: Engine, sources: Sequence[Source], options: RunOptions) -> list[FileResult]:
+    """Every file's own result with its facts: from the cache where the file is unchanged,
+    linted (and stored) otherwise. The language server's cross-file index: a warm project is
+    indexed at the speed of the cache instead of linting every file."""
+    cache = _open_cache(engine, options.cache_folder, options.notice)
+    plan = plan_check(engine, sources, options, cache)
+    results = _checked(engine, plan, cache, options.jobs, None)
+    needy = [r for r in results if r.keys and not r.facts]
+    return _with_facts(engine, results, needy, cache, plan.located)
+
+
 def plan_check(
     engine: Engine, sources: Sequence[Source], options: RunOptions, cache: ResultCache | None
 ) -> Plan:
@@ -182,7 +193,17 @@ def _with_shared_facts(
 ) -> list[FileResult]:
     """`results`, where those that share a key with another file and left their facts in the
     cache get them back: only those can take part in a cross-file finding (see CorpusRule)."""
-    needy = [r for r in sharing(results) if not r.facts]
+    return _with_facts(engine, results, [r for r in sharing(results) if not r.facts], cache, located)
+
+
+def _with_facts(
+    engine: Engine,
+    results: Sequence[FileResult],
+    needy: Sequence[FileResult],
+    cache: ResultCache | None,
+    located: Mapping[str, Located],
+) -> list[FileResult]:
+    """`results`, the `needy` ones with their facts read back from the cache (or linted again)."""
     if not needy:
         return list(results)
     reals = {r.path: where.real for r in needy if (where := located.get(r.path)) is not None}

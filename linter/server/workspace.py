@@ -1,8 +1,9 @@
 """One project as an editor sees it: its config, its engine, and every other file's facts.
 
 The language server lints the text being typed, not the file on disk, and judges cross-file
-rules (a duplicate alias) against the rest of the project. The rest is linted once, in the
-background, and kept as per-file results; an edit replaces one result, so each keystroke costs
+rules (a duplicate alias) against the rest of the project. The rest is read once, in the
+background, from the result cache where a file is unchanged (linted otherwise), and kept as
+per-file results; an edit replaces one result, so each keystroke costs
 one file plus the cross-file judgement, whatever the size of the project.
 """
 
@@ -20,9 +21,11 @@ from linter.reading import pointers
 from linter.reading.bounded import read_regular_file
 from linter.reading.compose import compose_document
 from linter.reading.frontmatter import split_front_matter
+from linter.running.cache import DEFAULT_FOLDER
 from linter.running.discovery import FileFilter, discover
 from linter.running.engine import Engine, build_engine
 from linter.running.results import FileResult
+from linter.running.runner import RunOptions, project_results
 from linter.schema.check import default_schema_path
 
 MAX_SCHEMA_BYTES = 16 * 1024 * 1024
@@ -41,20 +44,18 @@ class Workspace:
         self._schema: Any = None
 
     def index(self) -> int:
-        """Lint every file of the project once (the cross-file context); returns how many."""
-        filters = FileFilter.build(
-            self.config.include, self.config.exclude, self.config.root, self.config.respect_gitignore
-        )
-        count = 0
-        for source in discover([str(self.config.root)], filters):
-            if source.problem is None:
-                result = self.engine.lint_file(source.path)
-                with self._lock:
-                    if source.path not in self._results:
-                        self._remember(source.path, result)
-                count += 1
+        """Every file of the project once (the cross-file context), from the result cache where
+        a file is unchanged, as `check` would; returns how many."""
+        config = self.config
+        filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
+        sources = [s for s in discover([str(config.root)], filters) if s.problem is None]
+        folder = (config.cache_dir or config.root / DEFAULT_FOLDER) if config.cache else None
+        for result in project_results(self.engine, sources, RunOptions(cache_folder=folder)):
+            with self._lock:
+                if result.path not in self._results:  # an open file's edits win over the disk
+                    self._remember(result.path, result)
         self.indexed.set()
-        return count
+        return len(sources)
 
     def lint_text(self, path: str, text: str) -> list[Finding]:
         """Findings for `text` as the content of `path`, cross-file rules included."""
