@@ -23,14 +23,13 @@ _DIRECTIVE = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Directive:
     line: int
     column: int
     end_column: int
     whole_file: bool
     selectors: tuple[str, ...]  # empty: every rule
-    used: set[str]
     #: Where the blank run before the comment starts (1 when only blanks precede it: the
     #: comment has its line to itself), and whether only blanks follow it: what removing it
     #: may take along without touching anything else.
@@ -59,7 +58,6 @@ def parse_directives(text: str) -> list[Directive]:
                 match.end() + 1,
                 match["kind"] == "disable-file",
                 codes,
-                set(),
                 lead,
                 not line[match.end() :].strip(" \t\r"),
             )
@@ -86,50 +84,48 @@ def apply_suppressions(
     """Drop silenced findings; return what is kept and FM009 problems for unused directives."""
     if not directives:
         return list(findings), []
-    kept: list[Finding] = []
-    for finding in findings:
-        if not _silenced(finding, directives):
-            kept.append(finding)
-    return kept, list(_unused(directives))
+    used: list[set[str]] = [set() for _ in directives]  # per directive: what silenced something
+    kept = [finding for finding in findings if not _silenced(finding, directives, used)]
+    return kept, list(_unused(directives, used))
 
 
-def _silenced(finding: Finding, directives: Sequence[Directive]) -> bool:
+def _silenced(finding: Finding, directives: Sequence[Directive], used: list[set[str]]) -> bool:
     silenced = False
-    for directive in directives:
+    for directive, its_used in zip(directives, used, strict=True):
         if not directive.whole_file and directive.line != finding.line:
             continue
         if not directive.selectors:
-            directive.used.add("")
+            its_used.add("")
             silenced = True
             continue
         for selector in directive.selectors:
             if finding.code.startswith(selector.upper()) or finding.rule == selector.lower():
-                directive.used.add(selector)
+                its_used.add(selector)
                 silenced = True
     return silenced
 
 
-def _unused(directives: Sequence[Directive]) -> Iterable[Problem]:
-    for directive in directives:
+def _unused(directives: Sequence[Directive], used: list[set[str]]) -> Iterable[Problem]:
+    for directive, its_used in zip(directives, used, strict=True):
         region = Region(directive.line, directive.column, directive.line, directive.end_column)
         kind = "disable-file" if directive.whole_file else "disable"
-        fix = _fix(directive, kind)
+        fix = _fix(directive, kind, its_used)
         if not directive.selectors:
-            if not directive.used:
+            if not its_used:
                 yield Problem("FM009", f"`{kind}` silences nothing on this line; remove it", region, fix=fix)
             continue
         for selector in directive.selectors:
             if not any(matches(selector, rule) for rule in ALL_RULES):
                 yield Problem("FM009", f"`{kind}={selector}` names no known rule", region, fix=fix)
-            elif selector not in directive.used:
+            elif selector not in its_used:
                 yield Problem("FM009", f"`{kind}={selector}` silences nothing; remove it", region, fix=fix)
 
 
-def _fix(directive: Directive, kind: str) -> Fix | None:
+def _fix(directive: Directive, kind: str, used: set[str]) -> Fix | None:
     """One fix for every FM009 of a directive (so they never overlap): keep only the codes
     that silence something, or remove the comment, or its whole line when it is alone there."""
     line = directive.line
-    kept = [s for s in directive.selectors if s in directive.used]
+    kept = [s for s in directive.selectors if s in used]
     if kept:
         edit = Edit(
             line, directive.column, line, directive.end_column, f"# content-lint: {kind}={','.join(kept)}"

@@ -143,7 +143,6 @@ def decode(path: str, display: str, findings_text: str, keys_text: str) -> FileR
             int(ecol),
             bool(whole),
             tuple(map(str, selectors)),
-            set(),
             int(lead),
             bool(alone),
         )
