@@ -14,18 +14,22 @@ from linter.rules.fields import FieldView, derived
 
 
 class UrlFact(NamedTuple):
-    """One URL string and what every URL rule asks of it, worked out once per document.
+    """One URL string and what every URL rule asks of it, worked out once per document."""
 
-    `owner` is the pointer of the mapping the URL is a field of (an item for its `webUrl`,
-    an image for its `url`), or the URL's own pointer when it is a list entry: two URLs of
-    one owner (an item's `originalUrl` and `webUrl`) may be equal."""
-
-    owner: str
     pointer: str
     value: str
     well_formed: bool
     key: str | None  # `normalise(value)`
     host: str | None  # `host_of(value)`
+
+    @property
+    def owner(self) -> str:
+        """The pointer of the mapping the URL is a field of (an item for its `webUrl`, an image
+        for its `url`), or the URL's own pointer when it is a list entry: two URLs of one owner
+        (an item's `originalUrl` and `webUrl`) may be equal. Only FM403 asks, and only of a
+        repeated URL, so it is not worked out for every URL."""
+        cut = self.pointer.rfind("/")
+        return self.pointer if self.pointer[cut + 1 :].isdigit() else self.pointer[:cut]
 
 
 def url_facts(view: FieldView) -> list[UrlFact]:
@@ -46,18 +50,11 @@ def url_pointer(fact: UrlFact) -> str:
     return fact.pointer
 
 
-def _owner(pointer: str) -> str:
-    cut = pointer.rfind("/")
-    return pointer if pointer[cut + 1 :].isdigit() else pointer[:cut]
-
-
 def _fact(pointer: str, value: str) -> UrlFact:
-    owner = _owner(pointer)
     simple = urlnorm.simple_facts(value)  # the common case: one regex match answers it all
     if simple is not None:
-        return UrlFact(owner, pointer, value, True, simple[0], simple[1])
+        return UrlFact(pointer, value, True, simple[0], simple[1])
     return UrlFact(
-        owner,
         pointer,
         value,
         urlnorm.url_defect(value) is None,
@@ -72,7 +69,7 @@ def identity_facts(view: FieldView, document: Document) -> list[UrlFact]:
     found: list[UrlFact] = derived(view, url_facts)
     seen = {fact.pointer for fact in found}
     extra = [
-        UrlFact(_owner(pointer), pointer, value, True, urlnorm.identity_key(value), None)
+        UrlFact(pointer, value, True, urlnorm.identity_key(value), None)
         for _, _, pointer, value in view.role("identity")
         if isinstance(value, str) and pointer not in seen
     ]
