@@ -19,3 +19,13 @@ def _private_cache_secret(tmp_path_factory, monkeypatch):
     """Every test gets its own cache secret beside (never inside) its project folder, so no
     test reads or writes the secret in the home folder of whoever runs the suite."""
     monkeypatch.setenv("CONTENT_LINT_SECRET_DIR", str(tmp_path_factory.mktemp("secret") / "content-lint"))
+
+
+@pytest.fixture
+def article_dir(tmp_path, monkeypatch):
+    """A working folder holding one clean article, `a.md`."""
+    from helpers import ARTICLE
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(ARTICLE)
+    return tmp_path

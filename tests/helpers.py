@@ -143,3 +143,14 @@ def write(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+
+
+def refused(capsys: Any, *args: str) -> str:
+    """Check `a.md` with `args` and assert a usage error: exit 2, one line, no traceback."""
+    from linter.cli import main
+
+    status = main(["check", "a.md", "--no-cache", *args])
+    err = str(capsys.readouterr().err)
+    assert status == 2, err
+    assert err.startswith("content-lint: error: ") and err.count("\n") == 1 and "Traceback" not in err
+    return err

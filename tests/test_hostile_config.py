@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import ARTICLE
+from helpers import refused
 
 from linter.cli import main
 
@@ -13,18 +13,8 @@ pytestmark = pytest.mark.timeout(30)
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.md").write_text(ARTICLE)
-    return tmp_path
-
-
-def _refused(capsys, *args):
-    status = main(["check", "a.md", "--no-cache", *args])
-    err = capsys.readouterr().err
-    assert status == 2, err
-    assert err.startswith("content-lint: error: ") and err.count("\n") == 1 and "Traceback" not in err
-    return err
+def project(article_dir):
+    return article_dir
 
 
 @pytest.mark.parametrize(
@@ -47,7 +37,7 @@ def _refused(capsys, *args):
 )
 def test_bad_config(project, capsys, toml, expected):
     (project / "content-lint.toml").write_text(toml)
-    assert expected in _refused(capsys)
+    assert expected in refused(capsys)
 
 
 def _schema(project, schema, name="s.json"):
@@ -76,7 +66,7 @@ def _schema(project, schema, name="s.json"):
     ],
 )
 def test_bad_schema(project, capsys, schema, expected):
-    assert expected in _refused(capsys, "--schema", _schema(project, schema))
+    assert expected in refused(capsys, "--schema", _schema(project, schema))
 
 
 def test_loop_through_another_file(project, capsys):
@@ -86,7 +76,7 @@ def test_loop_through_another_file(project, capsys):
         {"$defs": {"x": {"$ref": "other.json"}}, "properties": {"title": {"$ref": "#/$defs/x"}}},
         "main.json",
     )
-    assert "loop" in _refused(capsys, "--schema", "main.json")
+    assert "loop" in refused(capsys, "--schema", "main.json")
 
 
 def test_recursion_that_descends_is_fine(project, capsys):
