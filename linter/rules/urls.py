@@ -158,7 +158,7 @@ class DuplicateUrl(Rule):
             if key is None:
                 continue
             earlier = first.setdefault(key, fact)
-            if earlier.owner != fact.owner:  # another owner
+            if earlier is not fact and earlier.owner != fact.owner:  # a repeat, of another owner
                 pointer = url_pointer(fact)
                 line = document.locate(url_pointer(earlier)).line
                 yield Violation(pointer, f"`{pointers.label(pointer)}` repeats the URL on line {line}")
