@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.reading.bounded import read_regular_file
+
 ASTRO_CONFIG_BYTES = 64 * 1024
 
 
@@ -112,10 +114,6 @@ def _is_dir(path: Path) -> bool:
 def _head(path: Path) -> bytes:
     """The first bytes of a regular file (no FIFO is ever opened for reading)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+        return read_regular_file(path, ASTRO_CONFIG_BYTES, truncate=True)
+    except (OSError, ValueError):
         return b""
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return b""
-        return handle.read(ASTRO_CONFIG_BYTES)

@@ -7,15 +7,14 @@ expressions. The schema is trusted, but a mistake in it must be one line and exi
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from linter.reading import pointers
+from linter.reading.bounded import NotRegularFile, RefusedFile, read_regular_file
 
 MAX_SCHEMA_BYTES = 8 << 20  # the largest real schemas we know are well under 1 MiB
 MAX_SCHEMA_DEPTH = 128  # nesting of objects and arrays; real schemas stay under ~30
@@ -32,15 +31,13 @@ def read_schema_file(path: Path) -> Any:
     """The JSON in `path`: a regular file, at most MAX_SCHEMA_BYTES, nested at most
     MAX_SCHEMA_DEPTH; opened without blocking, so a FIFO cannot hang start-up."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        raw = read_regular_file(path, MAX_SCHEMA_BYTES)
+    except NotRegularFile:
+        raise SchemaError(f"{path}: cannot read schema: not a regular file") from None
+    except RefusedFile:
+        raise SchemaError(f"{path}: schema is larger than {MAX_SCHEMA_BYTES >> 20} MiB") from None
     except OSError as exc:
         raise SchemaError(f"{path}: cannot read schema: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise SchemaError(f"{path}: cannot read schema: not a regular file")
-        raw = file.read(MAX_SCHEMA_BYTES + 1)
-    if len(raw) > MAX_SCHEMA_BYTES:
-        raise SchemaError(f"{path}: schema is larger than {MAX_SCHEMA_BYTES >> 20} MiB")
     try:
         text = raw.decode("utf-8")
         too_deep = _deeper_than(text, MAX_SCHEMA_DEPTH)

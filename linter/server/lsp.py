@@ -149,7 +149,7 @@ def hover(ls: ContentLintServer, params: types.HoverParams) -> types.Hover | Non
         return None
     position = document.position_from_client_units(params.position)
     pointer = project.key_at(path, document.source, position.line + 1, position.character + 1)
-    text = project.description(pointer) if pointer is not None else None
+    text = project.description(path, pointer) if pointer is not None else None
     if text is None:
         return None
     return types.Hover(

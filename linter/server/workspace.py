@@ -9,7 +9,6 @@ one file plus the cross-file judgement, whatever the size of the project.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +17,6 @@ from typing import Any
 from linter.config.settings import Config
 from linter.findings import Finding, Problem
 from linter.reading import pointers
-from linter.reading.bounded import read_regular_file
 from linter.reading.compose import compose_document
 from linter.reading.frontmatter import split_front_matter
 from linter.running.cache import DEFAULT_FOLDER
@@ -26,9 +24,6 @@ from linter.running.discovery import FileFilter, discover
 from linter.running.engine import Engine, build_engine
 from linter.running.results import FileResult
 from linter.running.runner import RunOptions, project_results
-from linter.schema.check import default_schema_path
-
-MAX_SCHEMA_BYTES = 16 * 1024 * 1024
 
 
 class Workspace:
@@ -41,7 +36,6 @@ class Workspace:
         self._paths_by_key: dict[str, set[str]] = {}
         self._lock = threading.Lock()
         self.indexed = threading.Event()
-        self._schema: Any = None
 
     def index(self) -> int:
         """Every file of the project once (the cross-file context), from the result cache where
@@ -101,35 +95,27 @@ class Workspace:
                 return pointer
         return None
 
-    def description(self, pointer: str) -> str | None:
-        """The schema's `description` (or `title`) for the value at `pointer`."""
-        node = self._schema_node(pointer)
+    def description(self, path: str, pointer: str) -> str | None:
+        """The `description` (or `title`) that the schema checking `path` gives the value at
+        `pointer`: the schema the engine already loaded for the file's content type."""
+        node = _schema_node(self.engine.kind_of(path).schema.schema, pointer)
         if not isinstance(node, dict):
             return None
         text = node.get("description") or node.get("title")
         return text if isinstance(text, str) else None
 
-    def _schema_node(self, pointer: str) -> Any:
-        root = self._loaded_schema()
-        node = root
-        for token in pointers.split(pointer):
-            node = _resolve(root, node)
-            if not isinstance(node, dict):
-                return None
-            if token.isdigit() and "items" in node:
-                node = node["items"]
-            else:
-                node = (node.get("properties") or {}).get(token)
-        return _resolve(root, node)
 
-    def _loaded_schema(self) -> Any:
-        if self._schema is None:
-            path = self.config.schema or default_schema_path()
-            try:
-                self._schema = json.loads(read_regular_file(path, MAX_SCHEMA_BYTES))
-            except (OSError, ValueError):
-                self._schema = {}
-        return self._schema
+def _schema_node(root: Any, pointer: str) -> Any:
+    node = root
+    for token in pointers.split(pointer):
+        node = _resolve(root, node)
+        if not isinstance(node, dict):
+            return None
+        if token.isdigit() and "items" in node:
+            node = node["items"]
+        else:
+            node = (node.get("properties") or {}).get(token)
+    return _resolve(root, node)
 
 
 def _key_pointers(value: Any, parent: str) -> Iterator[str]:
