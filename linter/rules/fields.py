@@ -9,7 +9,6 @@ of two equal URLs" is the one written first, whichever role or record holds it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import timezone, tzinfo
 from typing import Any, NamedTuple
 
@@ -47,30 +46,42 @@ WALKED = (
 #: files full of made-up keys (or a long language-server session) stays bounded.
 _MAX_STEPS = 1024
 
+#: A role's slot in `FieldView.lists`: the walk appends by index, rules ask by name.
+SLOTS = {role: slot for slot, role in enumerate(WALKED)}
+
 
 class _Step(NamedTuple):
-    """Where one key leads from a trie node: the key as a pointer token and the children it
-    matches (the exact child first, then the wildcards in binding order)."""
+    """Where one key leads from a trie node, worked out once: the key as a pointer token,
+    the (role slot, binding index) of every role bound to a child it matches, and the
+    matched children with more below (the exact child first, then wildcards in binding order)."""
 
     token: str
-    nodes: tuple[_Node, ...]
+    hits: tuple[tuple[int, int], ...]
+    inner: tuple[_Node, ...]
+
+
+#: The step of a key no binding names: the walk skips it.
+_NOWHERE = _Step("", (), ())
 
 
 class _Node:
     """A trie node: children by exact key, wildcard children as (prefix, suffix, node), the
     roles bound here, whether an item starts here, and the step of each key seen so far."""
 
-    __slots__ = ("exact", "hits", "inner", "item", "steps", "wild")
+    __slots__ = ("exact", "hits", "inner", "item", "leaves", "steps", "wild")
 
     def __init__(self) -> None:
         self.exact: dict[str, _Node] = {}
         self.wild: list[tuple[str, str, _Node]] = []
-        self.hits: list[tuple[str, int]] = []
+        self.hits: list[tuple[int, int]] = []
         self.item = False
         #: Whether the walk goes on below a value this node matches (children, or an item).
         self.inner = False
         #: Keys (str) and list indexes (int: never equal to a str) seen so far, and their steps.
         self.steps: dict[str | int, _Step] = {}
+        #: (key, token, hits) of each child, when all children are plain keys with nothing
+        #: below and no role is bound twice among them (see `_settle`); else None.
+        self.leaves: tuple[tuple[str, str, tuple[tuple[int, int], ...]], ...] | None = None
 
     def child(self, token: Token) -> _Node:
         self.inner = True
@@ -98,7 +109,9 @@ class _Node:
                 for prefix, suffix, node in self.wild
                 if len(key) >= len(prefix) + len(suffix) and key.startswith(prefix) and key.endswith(suffix)
             ]
-        found = _Step(token, tuple(nodes))
+        hits = tuple(hit for node in nodes for hit in node.hits)
+        inner = tuple(node for node in nodes if node.inner)
+        found = _Step(token, hits, inner) if hits or inner else _NOWHERE
         if len(self.steps) < _MAX_STEPS:
             self.steps[key] = found
         return found
@@ -106,24 +119,42 @@ class _Node:
 
 def _trie(roles: RoleSet, with_items: bool) -> _Node:
     root = _Node()
-    for role in WALKED:
+    for slot, role in enumerate(WALKED):
         for index, entry in enumerate(getattr(roles, role)):
             pattern: Pattern = entry if isinstance(entry, Pattern) else entry.at
             node = root
             for token in pattern.tokens:
                 node = node.child(token)
-            node.hits.append((role, index))
+            node.hits.append((slot, index))
     if with_items:
         for pattern in roles.items:
             node = root
             for token in pattern.tokens:
                 node = node.child(token)
             node.item = node.inner = True
+    _settle(root)
     return root
 
 
-@dataclass(frozen=True)
-class Record:
+def _settle(node: _Node) -> None:
+    """Mark the nodes whose mapping can be read by looking its bound keys up, instead of
+    walking all its keys (an image's `url`, a provider's `name` and `domain`). The hits then
+    come in binding order, not file order: the same within each role, as no role is bound to
+    two of the keys."""
+    children = list(node.exact.values()) + [child for _, _, child in node.wild]
+    for child in children:
+        _settle(child)
+    slots = [slot for child in children for slot, _ in child.hits]
+    if (
+        children
+        and not node.wild
+        and not any(child.inner for child in children)
+        and len(set(slots)) == len(slots)
+    ):
+        node.leaves = tuple((key, escape(key), tuple(child.hits)) for key, child in node.exact.items())
+
+
+class Record(NamedTuple):
     """The document (`base` "") or one nested item (`base` its pointer) and its roles."""
 
     base: str
@@ -131,22 +162,27 @@ class Record:
     roles: RoleSet
 
 
-@dataclass
 class FieldView:
-    zone: tzinfo = timezone.utc
-    rfc3339: bool = False
-    records: list[Record] = field(default_factory=list)
-    hits: dict[str, list[Hit]] = field(default_factory=lambda: {role: [] for role in WALKED})
-    #: The date at each pointer a rule asked for (see `moment`).
-    moments: dict[str, Moment | None] = field(default_factory=dict)
-    #: Other views built on this one, once per document (see `derived`).
-    memo: dict[Any, Any] = field(default_factory=dict)
-    #: The stamp of every file a rule looked at for this document (image headers, and images
-    #: looked for and missing): the cached result is stale when one of them changes.
-    files_read: list[FileStamp] = field(default_factory=list)
+    """What one document's roles bind: each role's hits in file order, and per-document memos."""
+
+    __slots__ = ("files_read", "lists", "memo", "moments", "records", "rfc3339", "zone")
+
+    def __init__(self, zone: tzinfo = timezone.utc, rfc3339: bool = False) -> None:
+        self.zone = zone
+        self.rfc3339 = rfc3339
+        self.records: list[Record] = []
+        #: The hits of each role, by its slot (`SLOTS`).
+        self.lists: list[list[Hit]] = [[] for _ in WALKED]
+        #: The date at each pointer a rule asked for (see `moment`).
+        self.moments: dict[str, Moment | None] = {}
+        #: Other views built on this one, once per document (see `derived`).
+        self.memo: dict[Any, Any] = {}
+        #: The stamp of every file a rule looked at for this document (image headers, and images
+        #: looked for and missing): the cached result is stale when one of them changes.
+        self.files_read: list[FileStamp] = []
 
     def role(self, name: str) -> list[Hit]:
-        return self.hits[name]
+        return self.lists[SLOTS[name]]
 
     def moment(self, pointer: str, value: Any) -> Moment | None:
         """The date at `pointer` (whose value is `value`), parsed once per document."""
@@ -215,20 +251,26 @@ class Binder:
             pairs = enumerate(value)
         else:
             return
-        hits, steps = view.hits, node.steps
+        lists, steps = view.lists, node.steps
         for key, child in pairs:
-            token, nodes = steps.get(key) or node.step(key)
-            if not nodes:
+            step = steps.get(key) or node.step(key)
+            if step is _NOWHERE:
                 continue
-            here = f"{pointer}/{token}"
-            for below in nodes:
-                for role, index in below.hits:
-                    hits[role].append((record, index, here, child))
-                if below.inner and isinstance(child, (dict, list)):
+            here = f"{pointer}/{step.token}"
+            for slot, index in step.hits:
+                lists[slot].append((record, index, here, child))
+            if step.inner and isinstance(child, (dict, list)):
+                for below in step.inner:
                     if below.item and isinstance(child, dict):
                         view.records.append(Record(here, child, self.roles.item))
                         self._walk(view, child, self._item, here, len(view.records) - 1)
-                    if below.exact or below.wild:
+                    if below.leaves is not None and isinstance(child, dict):
+                        for name, token, leaf_hits in below.leaves:
+                            if name in child:
+                                there, leaf = f"{here}/{token}", child[name]
+                                for slot, index in leaf_hits:
+                                    lists[slot].append((record, index, there, leaf))
+                    elif below.exact or below.wild:
                         self._walk(view, child, below, here, record)
 
 
