@@ -13,11 +13,9 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from linter.adopting.detect import preset_hint
 from linter.cli_args import build_parser, config_with_arguments
-from linter.cli_fix import apply_fixes, show_diff
 from linter.config import precommit
 from linter.config.selection import Selection, check_selectors
 from linter.config.settings import (
@@ -27,12 +25,8 @@ from linter.config.settings import (
 )
 from linter.findings import Finding
 from linter.reporting import REPORTERS, Reporter, RunSummary
-from linter.reporting.atomic import OutputError, check_output, write_atomic, write_report
-from linter.reporting.baseline import BaselineError, BaselineFile, compare, updated
-from linter.reporting.baseline import Entry as BaselineEntry
-from linter.rules.docs import print_rule, print_rules, rules_markdown_table
+from linter.reporting.atomic import OutputError, check_output, write_report
 from linter.running.cache import DEFAULT_FOLDER
-from linter.running.cache_folder import clean
 from linter.running.discovery import FileFilter, discover
 from linter.running.engine import build_engine
 from linter.running.interrupts import Interrupted, handled
@@ -40,6 +34,13 @@ from linter.running.parallel import AUTO_JOBS
 from linter.running.progress import Progress
 from linter.running.runner import RunOptions, run_check
 from linter.schema.check import SchemaError
+
+if TYPE_CHECKING:
+    from linter.cli_baseline import Baseline
+
+# A `check` run loads the code of what it was asked for: fixes, a baseline, the cache, workers,
+# the rule docs, `init` and the server are imported where they are chosen (start-up is part of
+# every pre-commit call; see tests/test_startup.py).
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -59,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _command(args: argparse.Namespace) -> int:
     try:
         if args.command == "rule":
+            from linter.rules.docs import print_rule
+
             return (
                 EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
             )
@@ -73,25 +76,29 @@ def _command(args: argparse.Namespace) -> int:
             return _init(args)
         config = load_config(args.config, Path.cwd())
         if args.command == "clean":
+            from linter.running.cache_folder import clean
+
             folder = _cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
             print(f"removed {clean(folder)} cache file(s) from {folder}", file=sys.stderr)
             return EXIT_OK
         if args.command == "rules":
+            from linter.rules.docs import print_rules, rules_markdown_table
+
             if args.markdown:
                 sys.stdout.write(rules_markdown_table())
             else:
                 print_rules(sys.stdout, _selection(config))
             return EXIT_OK
         return _check(args, config)
-    except (ConfigError, SchemaError, BaselineError, OutputError) as exc:
+    except (ConfigError, SchemaError, OutputError) as exc:
         return _usage_error(str(exc))
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:
     config = config_with_arguments(config, args)
     format_name = _format_name(args.output_format or config.output_format, args.output_file)
-    baseline = _validated(args, config)
-    accepted = baseline.load(missing_ok=args.update_baseline) if baseline else []
+    _validated(args, config)
+    baseline = _baseline(args)
     engine = build_engine(config)
     filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
     options = _run_options(args, config)
@@ -112,14 +119,20 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         progress.close()
     findings: Sequence[Finding] = report.findings
     if args.diff:
+        from linter.cli_fix import show_diff
+
         return show_diff(engine, findings, args, sys.stdout)
     fixed = None
     if args.fix:
+        from linter.cli_fix import apply_fixes
+
         findings, fixed = apply_fixes(
             engine, findings, args, lambda: run_check(engine, sources, filters, options).findings
         )
     if baseline is not None:
-        findings = _against_baseline(baseline, accepted, findings, files, args)
+        from linter.cli_baseline import against_baseline
+
+        findings = against_baseline(baseline, findings, files, args)
     summary = RunSummary(report.files_checked, findings, files=tuple(files))
     return _finish(args, summary, reporter, reporter_stream, fixed, config.fail_on)
 
@@ -131,21 +144,29 @@ def _no_files(paths: Sequence[str], config: Config) -> int:
     )
 
 
-def _validated(args: argparse.Namespace, config: Config) -> BaselineFile | None:
+def _validated(args: argparse.Namespace, config: Config) -> None:
     """Usage errors before anything runs (paths, output file, selectors, baseline), then the
-    preset hint; the baseline file when one is given."""
+    preset hint."""
     _check_paths(args.paths)
     if args.output_file:
         check_output(args.output_file)
     _selection(config)  # validates selectors with a clear message before anything runs
     if args.update_baseline and args.baseline is None:
         raise ConfigError("--update-baseline needs --baseline FILE")
-    baseline = BaselineFile(args.baseline) if args.baseline else None
     if config.source is None and not args.quiet and not args.preset:
+        from linter.adopting.detect import preset_hint  # only a project without a config
+
         hint = preset_hint([Path.cwd(), *(Path(p) for p in args.paths if os.path.isdir(p))])
         if hint:
             print(f"content-lint: {hint}", file=sys.stderr)
-    return baseline
+
+
+def _baseline(args: argparse.Namespace) -> Baseline | None:
+    if args.baseline is None:
+        return None
+    from linter.cli_baseline import load_baseline
+
+    return load_baseline(args.baseline, missing_ok=args.update_baseline)
 
 
 def _run_options(args: argparse.Namespace, config: Config) -> RunOptions:
@@ -201,36 +222,6 @@ def _stdout_to_devnull() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-
-
-def _against_baseline(
-    baseline: BaselineFile,
-    accepted: list[BaselineEntry],
-    findings: Sequence[Finding],
-    files: list[str],
-    args: argparse.Namespace,
-) -> Sequence[Finding]:
-    """The findings the baseline does not hold; with --update-baseline, write it first."""
-    if args.update_baseline:
-        accepted = updated(findings, accepted, files, baseline.folder)
-        write_atomic(baseline.path, baseline.render(accepted))
-        if not args.quiet:
-            print(
-                f"wrote {len(accepted)} baseline entr{'y' if len(accepted) == 1 else 'ies'} to {baseline.path}",
-                file=sys.stderr,
-            )
-    comparison = compare(findings, accepted, files, baseline.folder)
-    if not args.quiet and comparison.known:
-        print(f"{comparison.known} finding(s) in the baseline were not reported", file=sys.stderr)
-    if not args.quiet and comparison.fixed:
-        print(
-            f"{len(comparison.fixed)} baseline entr{'y' if len(comparison.fixed) == 1 else 'ies'} no longer"
-            " occur (fixed); --update-baseline drops them:",
-            file=sys.stderr,
-        )
-        for entry in comparison.fixed:
-            print(f"  {entry.path}: {entry.code} at {entry.pointer or '/'}", file=sys.stderr)
-    return comparison.new
 
 
 def _serve() -> int:

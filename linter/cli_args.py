@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from linter import __version__
-from linter.cli_fix import add_fix_arguments
 from linter.config.settings import Config, ConfigError, gitignore_globs, name_globs, parse_datetime
 from linter.reporting import REPORTERS
 from linter.running.cache import DEFAULT_FOLDER
@@ -84,7 +83,15 @@ def _add_run(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--cache-dir", type=Path, help=f"result cache folder (default: {DEFAULT_FOLDER} in the project root)"
     )
-    add_fix_arguments(check)
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes as well"
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff; change nothing (exit 1 if any)",
+    )
     check.add_argument(
         "--baseline", type=Path, help="report only findings that are not in this baseline file"
     )

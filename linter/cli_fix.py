@@ -1,4 +1,5 @@
-"""The `--fix`, `--unsafe-fixes` and `--diff` part of `content-lint check` (see fixing.py)."""
+"""The `--fix`, `--unsafe-fixes` and `--diff` part of `content-lint check` (see fixing.py);
+imported only by a run that asks for them."""
 
 from __future__ import annotations
 
@@ -11,18 +12,6 @@ from linter.findings import Finding
 from linter.fixes import Applicability
 from linter.reporting.fixing import FileFix, fix_files, unified_diff
 from linter.running.engine import Engine
-
-
-def add_fix_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
-    check.add_argument(
-        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes as well"
-    )
-    check.add_argument(
-        "--diff",
-        action="store_true",
-        help="print the fixes as a unified diff; change nothing (exit 1 if any)",
-    )
 
 
 def allowed(args: argparse.Namespace) -> tuple[Applicability, ...]:

@@ -234,11 +234,11 @@ def test_a_planted_cache_table_with_loose_types_is_read_safely(project, capsys):
 
 @pytest.mark.parametrize("lookups_up_to", [0, 2_000])
 def test_checked_entries_are_read_by_scan_or_by_lookup_alike(project, capsys, monkeypatch, lookups_up_to):
-    import linter.running.cache
+    import linter.running.cache_store
     import linter.running.engine
 
     first = _run(capsys)
-    monkeypatch.setattr(linter.running.cache, "_LOOKUPS_UP_TO", lookups_up_to)
+    monkeypatch.setattr(linter.running.cache_store, "_LOOKUPS_UP_TO", lookups_up_to)
     monkeypatch.setattr(linter.running.engine.Engine, "lint_file", lambda *a: pytest.fail("linted again"))
     assert _run(capsys) == first
 

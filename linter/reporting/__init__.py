@@ -34,6 +34,9 @@ class _Registry(Mapping[str, Callable[[TextIO], Reporter]]):
         )
         return reporter
 
+    def __contains__(self, name: object) -> bool:  # a name check imports nothing
+        return name in _WHERE
+
     def __iter__(self) -> Iterator[str]:
         return iter(_WHERE)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -72,7 +71,9 @@ def write_atomic(
     since it was read), nothing is replaced and the result is False.
     """
     target = Path(path)
-    temporary = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    # os.urandom is what secrets.token_hex reads; the `secrets` module (hmac, random) is not
+    # worth loading on every start-up for a name
+    temporary = target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp"
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), NEW_FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -1,20 +1,23 @@
 """The run's side of the result cache: the key of a configuration, which cached results still
-hold, and fresh results written back in batches (linter.running.cache is the storage itself)."""
+hold, and fresh results written back in batches (linter.running.cache_store is the storage itself)."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from linter import __version__
 from linter.reading.frontmatter import read_head
-from linter.running.cache import CACHE_FORMAT, Entry, Record, ResultCache, digest, fingerprint, fresh_by_stat
+from linter.running.cache import CACHE_FORMAT, Entry, Record, digest, fingerprint, fresh_by_stat
 from linter.running.engine import Engine
 from linter.running.file_stamps import unchanged_files
 from linter.running.identity import Located
 from linter.running.results import FileResult, decode, encode
+
+if TYPE_CHECKING:  # SQLite loads only for a run that opens the cache (runner._open_cache)
+    from linter.running.cache_store import ResultCache
 
 #: Fresh results written to the cache per transaction; a run linting more keeps the stored
 #: ones without their facts (over 100,000 files they were most of the memory).

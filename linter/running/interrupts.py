@@ -7,7 +7,6 @@ Ctrl-C while the interpreter waits for worker processes at exit.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
@@ -94,6 +93,12 @@ def handled() -> Iterator[Stop]:
 
 def stop_workers() -> None:
     """Kill this process's worker processes without waiting for them to finish their work."""
+    # Workers are started only through multiprocessing (linter.running.pool): a run that never
+    # loaded it has none, and a signal handler is no place to load it.
+    if "multiprocessing" not in sys.modules:
+        return
+    import multiprocessing  # loaded already: only a lookup
+
     for child in multiprocessing.active_children():
         with contextlib.suppress(OSError):
             child.kill()

@@ -16,7 +16,6 @@ from typing import Any
 
 from linter.config.settings import Config
 from linter.running.engine import Engine, build_engine
-from linter.running.pool import map_chunks
 from linter.running.results import FileResult
 
 #: Below this many files, starting workers costs more than it saves.
@@ -112,6 +111,8 @@ def _lint_measured(
 def lint_in_workers(
     engine: Engine, paths: Sequence[str], workers: int, on_file: Callable[[], None] | None = None
 ) -> Iterator[FileResult]:
+    from linter.running.pool import map_chunks  # multiprocessing loads only for a run with workers
+
     chunk = max(16, min(256, len(paths) // (workers * 8)))
     chunks = [paths[start : start + chunk] for start in range(0, len(paths), chunk)]
     setup_args = (engine.config, engine.context.now, gc.get_threshold())

@@ -14,18 +14,19 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.findings import Problem
 from linter.running import freshness
-from linter.running.cache import ResultCache
-from linter.running.cache_folder import FolderRefused, claim
-from linter.running.cache_secret import SecretUnavailable, load_secret
 from linter.running.cached import Seen, cache_key, from_cache, stored, unchanged
 from linter.running.discovery import FileFilter, Source, discover
 from linter.running.engine import Engine, Report
 from linter.running.identity import Identities, Located
 from linter.running.parallel import lint_many
 from linter.running.results import FileResult, sharing
+
+if TYPE_CHECKING:
+    from linter.running.cache_store import ResultCache
 
 __all__ = ["Consulted", "Plan", "RunOptions", "cache_key", "plan_check", "run_check"]
 
@@ -232,6 +233,11 @@ def _open_cache(engine: Engine, folder: Path | None, notice: Callable[[str], Non
     cache_secret.py); otherwise the run goes on without it, with the same verdict."""
     if folder is None:
         return None
+    # SQLite and the secret's modules load only for a run that uses the cache
+    from linter.running.cache_folder import FolderRefused, claim
+    from linter.running.cache_secret import SecretUnavailable, load_secret
+    from linter.running.cache_store import ResultCache
+
     try:
         secret = load_secret(engine.config.root)
         claim(folder)

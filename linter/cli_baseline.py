@@ -1,0 +1,60 @@
+"""The `--baseline` and `--update-baseline` part of `content-lint check` (see
+reporting/baseline.py); imported only by a run that asks for them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.config.settings import ConfigError
+from linter.findings import Finding
+from linter.reporting.atomic import write_atomic
+from linter.reporting.baseline import BaselineError, BaselineFile, Entry, compare, updated
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The baseline file and the entries it held before the run."""
+
+    file: BaselineFile
+    accepted: tuple[Entry, ...]
+
+
+def load_baseline(path: Path, missing_ok: bool) -> Baseline:
+    """Read the baseline before anything runs; one that cannot be read, or is not a baseline,
+    is a usage error like a bad config (one line, exit status 2)."""
+    file = BaselineFile(path)
+    try:
+        return Baseline(file, tuple(file.load(missing_ok=missing_ok)))
+    except BaselineError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def against_baseline(
+    baseline: Baseline, findings: Sequence[Finding], files: list[str], args: argparse.Namespace
+) -> Sequence[Finding]:
+    """The findings the baseline does not hold; with --update-baseline, write it first."""
+    file, accepted = baseline.file, list(baseline.accepted)
+    if args.update_baseline:
+        accepted = updated(findings, accepted, files, file.folder)
+        write_atomic(file.path, file.render(accepted))
+        if not args.quiet:
+            print(
+                f"wrote {len(accepted)} baseline entr{'y' if len(accepted) == 1 else 'ies'} to {file.path}",
+                file=sys.stderr,
+            )
+    comparison = compare(findings, accepted, files, file.folder)
+    if not args.quiet and comparison.known:
+        print(f"{comparison.known} finding(s) in the baseline were not reported", file=sys.stderr)
+    if not args.quiet and comparison.fixed:
+        print(
+            f"{len(comparison.fixed)} baseline entr{'y' if len(comparison.fixed) == 1 else 'ies'} no longer"
+            " occur (fixed); --update-baseline drops them:",
+            file=sys.stderr,
+        )
+        for entry in comparison.fixed:
+            print(f"  {entry.path}: {entry.code} at {entry.pointer or '/'}", file=sys.stderr)
+    return comparison.new

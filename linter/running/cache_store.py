@@ -1,0 +1,202 @@
+"""The result cache's storage: per-file results, reused while a file's content, the tool and
+the config stay the same (what an entry holds is linter.running.cache).
+
+One SQLite file per (tool version, effective config and schema): SQLite gives atomic,
+concurrent-safe writes, so pre-commit's parallel batches can share it. A damaged cache is
+deleted and rebuilt; if even that fails the run goes on without a cache. The cache holds only
+JSON, never pickles: it lives in the project folder, where a stranger's pull request could
+plant a file. So its name and a token inside it are keyed hashes of a per-user secret kept
+outside the project (cache_secret.py): a database without the token is deleted, unread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from linter.running.cache import CACHE_FORMAT, Entry, Record, Stamp, trusted_mtime
+from linter.running.cache_folder import SUFFIXES, clear_links, is_cache_file
+from linter.running.cache_secret import keyed
+
+UNUSED_FOR_S = 7 * 24 * 3600  # a cache file for another key, unused this long, is deleted
+_LOOKUPS_UP_TO = 2_000  # entries wanted for more files than this are read in one scan of the table
+_BATCH = 500  # paths per `IN (...)` lookup
+# STRICT tables (SQLite >= 3.37) make SQLite enforce the column types, so the table that is
+# read whole on every run needs no check per row; older SQLite filters rows by type instead.
+_STRICT = sqlite3.sqlite_version_info >= (3, 37, 0)
+# `mtime_ns` is NULL when the file had changed less than 2 s before it was cached (see
+# trusted_mtime): another change within the same clock tick would keep size and mtime, so only
+# its hash can vouch for it.
+# `path` is the real path; `alias` the absolute path the file was checked as, "" when the same:
+# per-file-ignores match the path as given, so a file checked through a symlinked folder has
+# its own verdict. `files`: the stamps of the images the rules read, "" for none (most files).
+_ENTRIES_TABLE = (
+    "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER,"
+    " digest TEXT NOT NULL, findings TEXT NOT NULL, keys TEXT NOT NULL, alias TEXT NOT NULL,"
+    " files TEXT NOT NULL)"
+    " WITHOUT ROWID" + (", STRICT" if _STRICT else "")
+)
+_FACTS_TABLE = "CREATE TABLE facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
+_META_TABLE = "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"
+_TYPED_ROWS = (
+    " AND typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) IN ('integer', 'null')"
+    " AND typeof(digest) = 'text' AND typeof(findings) = 'text' AND typeof(keys) = 'text'"
+    " AND typeof(alias) = 'text' AND typeof(files) = 'text'"
+)
+_ENTRY_COLUMNS = "path, size, mtime_ns, digest, findings, keys, alias, files"
+
+
+class ResultCache:
+    """One cache file. Nothing is read when it is opened: a run reads the full entries of the
+    files it checks (`entries`) and only the stamps of the other files under the content roots
+    (`stamps`), so one changed file checked against 100,000 reads little more than paths."""
+
+    def __init__(self, folder: Path, key: str, secret: bytes) -> None:
+        self.folder = folder
+        self.file = folder / f"results-v{CACHE_FORMAT}-{keyed(secret, 'file name', key)}.sqlite3"
+        self._token = keyed(secret, "token", key)
+        self._typed = ""  # the per-row type filter, needed only for a table that is not ours
+
+    @classmethod
+    def open(cls, folder: Path, key: str, secret: bytes) -> ResultCache | None:
+        """Open the cache, rebuilding it when damaged or not ours; None when it cannot be used
+        at all. `folder` must have been claimed (cache_folder.claim) by the caller."""
+        cache = cls(folder, key, secret)
+        for _attempt in range(2):
+            try:
+                cache._check()
+                _prune(folder, cache.file)
+                return cache
+            except (sqlite3.Error, OSError, ValueError):
+                with contextlib.suppress(OSError):
+                    cache._delete_files()
+        return None
+
+    def entries(self, paths: Collection[str]) -> dict[str, Entry]:
+        """The cached entries of `paths` (absent ones are left out): looked up one batch at a
+        time when they are few (a pre-commit batch), in one scan of the table when many."""
+        query = f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE 1" + self._typed
+        if len(paths) > _LOOKUPS_UP_TO:
+            return {row[0]: Entry._make(row) for row in self._rows(query)}
+        found: dict[str, Entry] = {}
+        wanted = list(paths)
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            lookup = f"{query} AND path IN ({','.join('?' * len(batch))})"
+            found.update((row[0], Entry._make(row)) for row in self._rows(lookup, batch))
+        return found
+
+    def stamps(self) -> dict[str, Stamp]:
+        """Every cached file's stamp, by path."""
+        return {
+            row[0]: row
+            for row in self._rows("SELECT path, size, mtime_ns, keys FROM entries WHERE 1" + self._typed)
+        }
+
+    def digest(self, path: str) -> str | None:
+        """The content hash a file had when cached (asked only when its stat changed)."""
+        query = "SELECT path, digest FROM entries WHERE path = ?" + self._typed
+        digests = [digest for _path, digest in self._rows(query, [path])]
+        return digests[0] if digests else None
+
+    def facts(self, paths: Iterable[str]) -> dict[str, str]:
+        """The facts column of `paths` (those still cached); read in batches, on demand."""
+        wanted = list(paths)
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            query = f"SELECT path, facts FROM facts WHERE path IN ({','.join('?' * len(batch))})"
+            for path, facts in self._rows(query, batch):
+                if isinstance(path, str) and isinstance(facts, str):
+                    found[path] = facts
+        return found
+
+    def store(self, records: Iterable[Record]) -> None:
+        """Write records in one transaction; a failure only costs the cache, never the run."""
+        now = time.time_ns()
+        rows = [
+            (r.path, r.size, trusted_mtime(r.mtime_ns, now), r.digest, r.findings, r.keys, r.alias, r.files)
+            for r in records
+        ]
+        if not rows:
+            return
+        try:
+            with contextlib.closing(self._connect()) as connection, connection:
+                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                connection.executemany(
+                    "INSERT OR REPLACE INTO facts VALUES (?, ?)", [(r.path, r.facts) for r in records]
+                )
+        except (sqlite3.Error, OSError):
+            pass
+
+    def touch(self, path: str, size: int, mtime_ns: int) -> None:
+        """A file whose stat changed but whose content did not: trust the stat again."""
+        try:
+            with contextlib.closing(self._connect()) as connection, connection:
+                connection.execute(
+                    "UPDATE entries SET size = ?, mtime_ns = ? WHERE path = ?",
+                    (size, trusted_mtime(mtime_ns, time.time_ns()), path),
+                )
+        except (sqlite3.Error, OSError):
+            pass
+
+    def _check(self) -> None:
+        """Create the tables if needed, prove the file was made with our secret (its token), and
+        see whether `entries` is the table we create (looser types get their rows filtered);
+        raises when the file is damaged or not ours."""
+        clear_links(self.file)
+        with contextlib.closing(self._connect()) as connection, connection:
+            token = connection.execute("SELECT value FROM meta WHERE name = 'token'").fetchone()
+            if token is None:  # new, or made without the secret: only an empty file is adopted
+                if connection.execute("SELECT path FROM entries LIMIT 1").fetchone() is not None:
+                    raise ValueError("a cache file without a token")
+                connection.execute("INSERT OR IGNORE INTO meta VALUES ('token', ?)", (self._token,))
+            elif token[0] != self._token:
+                raise ValueError("a cache file made with another secret")
+            (created,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'entries'").fetchone()
+        self._typed = "" if _STRICT and created == _ENTRIES_TABLE else _TYPED_ROWS
+
+    def _rows(self, query: str, parameters: Sequence[Any] = ()) -> Iterator[Any]:
+        """Rows of a read, streamed; a cache that fails to read (damaged since it was opened)
+        is deleted, to be rebuilt by this run's writes, and reads as empty from there on."""
+        try:
+            with contextlib.closing(self._connect()) as connection:
+                yield from connection.execute(query, parameters)
+        except (sqlite3.Error, OSError):
+            self._delete_files()
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.file, timeout=60)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        # Facts live in a table of their own: the entries table is read whole on every run,
+        # the facts of a few files only.
+        for table in (_ENTRIES_TABLE, _FACTS_TABLE, _META_TABLE):
+            connection.execute(table.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
+        return connection
+
+    def _delete_files(self) -> None:
+        for suffix in SUFFIXES:
+            with contextlib.suppress(OSError):
+                os.unlink(str(self.file)[: -len(".sqlite3")] + suffix)
+
+
+def _prune(folder: Path, used: Path) -> None:
+    """Mark `used` as used now, and delete this tool's cache files that no run has used for
+    UNUSED_FOR_S: without a fixed reference time the key changes every day (as it does with a
+    new version or config), and each file can weigh tens of MB."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        os.utime(used, (now, now))
+    for entry in os.scandir(folder):
+        name = entry.name
+        if not is_cache_file(name) or name.startswith(used.stem):
+            continue
+        with contextlib.suppress(OSError):
+            if now - entry.stat(follow_symlinks=False).st_mtime > UNUSED_FOR_S:
+                os.unlink(entry.path)

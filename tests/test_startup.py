@@ -1,0 +1,98 @@
+"""A plain `check` loads only the code it needs: fixes, a baseline, the cache, workers, other
+output formats, the rule docs, `init` and the language server are loaded where a run asks for
+them. Every module is compiled at each start when bytecode is not written (pre-commit in CI), so
+what a run imports is start-up time a user waits for on every call. Checked in a fresh
+interpreter, by the modules it holds after `main([...])`; speed itself is benchmarked in
+benchmarks/, never timed here."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import ARTICLE, REPO
+
+_MARKER = "--- modules ---"
+_SCRIPT = f"""
+import sys
+from linter.cli import main
+status = main(sys.argv[1:])
+print({_MARKER!r})
+print("\\n".join(sorted(n for n in sys.modules if n.startswith(("linter", "multiprocessing", "sqlite3", "pygls")))))
+"""
+
+FIXING = ("linter.cli_fix", "linter.reporting.fixing", "linter.reporting.fix_apply")
+BASELINE = ("linter.cli_baseline", "linter.reporting.baseline")
+CACHE = (
+    "linter.running.cache_store",
+    "linter.running.cache_folder",
+    "linter.running.cache_secret",
+    "sqlite3",
+)
+WORKERS = ("linter.running.pool", "multiprocessing")
+COMMANDS = ("linter.rules.docs", "linter.adopting.init", "linter.server.lsp", "pygls")
+OTHER_FORMATS = (
+    "linter.reporting.sarif",
+    "linter.reporting.junit",
+    "linter.reporting.gitlab",
+    "linter.reporting.github",
+)
+
+
+def _loaded(folder: Path, *arguments: str) -> list[str]:
+    run = subprocess.run(
+        [sys.executable, "-c", _SCRIPT, "check", "--jobs", "1", *arguments, "."],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert _MARKER in run.stdout, run.stderr
+    return run.stdout.split(_MARKER, 1)[1].split()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """One article with a duplicate topic: a finding that carries a fix, as most sites have."""
+    (tmp_path / "a.md").write_text(ARTICLE.replace("  - Infrastructure\n", "  - Infrastructure\n  - Local\n"))
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("arguments", "chosen"),
+    [
+        ((), "linter.reporting.concise"),
+        (("--output-format", "json"), "linter.reporting.json"),
+        (("--output-format", "full"), "linter.reporting.full"),
+    ],
+)
+def test_a_check_without_cache_loads_no_feature_it_was_not_asked_for(site, arguments, chosen):
+    loaded = _loaded(site, "--no-cache", *arguments)
+    assert {"linter.running.engine", chosen} <= set(loaded)  # the run did happen, in that format
+    unwanted = [*FIXING, *BASELINE, *CACHE, *WORKERS, *COMMANDS, *OTHER_FORMATS]
+    assert [name for name in unwanted if name in loaded] == []
+
+
+def test_a_check_with_the_cache_loads_it_and_still_no_other_feature(site):
+    loaded = _loaded(site)
+    assert {"linter.running.cache_store", "sqlite3"} <= set(loaded)
+    unwanted = [*FIXING, *BASELINE, *WORKERS, *COMMANDS, *OTHER_FORMATS]
+    assert [name for name in unwanted if name in loaded] == []
+
+
+def test_the_features_are_loaded_when_asked_for(site):
+    """The names above are the modules that do the work: each run that asks for it loads it."""
+    assert set(FIXING) <= set(_loaded(site, "--no-cache", "--diff"))
+    assert set(BASELINE) <= set(_loaded(site, "--no-cache", "--baseline", "b.json", "--update-baseline"))
+
+
+@pytest.mark.parametrize("name", [*FIXING, *BASELINE, *CACHE, *WORKERS, *COMMANDS[:3], *OTHER_FORMATS])
+def test_every_module_named_here_exists(name):
+    """A renamed module would make the checks above pass for nothing."""
+    assert importlib.util.find_spec(name) is not None
