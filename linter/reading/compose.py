@@ -12,6 +12,7 @@ earlier on very long lines. Both outcomes are findings with positions inside the
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -66,7 +67,16 @@ UntypedLoader: Any = PureUntypedLoader
 if _Parser is not None:
 
     class CUntypedLoader(_UntypedResolver, _Parser):  # type: ignore[misc]
-        """libyaml's parser and composer, without tag resolution."""
+        """libyaml's parser and composer, without tag resolution.
+
+        Its composer calls `descend_resolver(parent, index)` and `ascend_resolver()` around
+        every node, for tag resolution only. Builtins that ignore them (a builtin is not
+        bound as a method) cost less than the Python no-ops: `yaml.compose` of 400 corpus
+        front matters, 101 -> 97 µs a file.
+        """
+
+        descend_resolver: Any = operator.is_
+        ascend_resolver: Any = tuple
 
     UntypedLoader = CUntypedLoader
 
