@@ -8,150 +8,21 @@ of two equal URLs" is the one written first, whichever role or record holds it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import timezone, tzinfo
 from typing import Any, NamedTuple
 
 from linter.config.roles import Roles, RoleSet
 from linter.reading.dates import Moment, parse_moment
 from linter.reading.document import Document
-from linter.reading.pointers import Pattern, Token, escape, find
+from linter.reading.pointers import Pattern, escape, find
+from linter.rules.field_trie import SLOTS, WALKED, Node, Trie
 from linter.running.file_stamps import FileStamp
 
 #: (record, binding, pointer, value): the record's index in `FieldView.records`, the index of
 #: the pattern in its role's tuple, the value's JSON Pointer and the value. A plain tuple:
 #: dozens are built per document.
 Hit = tuple[int, int, str, Any]
-
-#: Roles the walk collects; `date_order` is looked up per record instead.
-WALKED = (
-    "published",
-    "dates",
-    "future",
-    "urls",
-    "links",
-    "identity",
-    "images",
-    "title",
-    "description",
-    "texts",
-    "tags",
-    "provider_domain",
-    "provider_url",
-    "secured",
-)
-
-
-#: Distinct keys whose step a node remembers: enough for any real format, while a run over
-#: files full of made-up keys (or a long language-server session) stays bounded.
-_MAX_STEPS = 1024
-
-#: A role's slot in `FieldView.lists`: the walk appends by index, rules ask by name.
-SLOTS = {role: slot for slot, role in enumerate(WALKED)}
-
-
-class _Step(NamedTuple):
-    """Where one key leads from a trie node, worked out once: the key as a pointer token,
-    the (role slot, binding index) of every role bound to a child it matches, and the
-    matched children with more below (the exact child first, then wildcards in binding order)."""
-
-    token: str
-    hits: tuple[tuple[int, int], ...]
-    inner: tuple[_Node, ...]
-
-
-#: The step of a key no binding names: the walk skips it.
-_NOWHERE = _Step("", (), ())
-
-
-class _Node:
-    """A trie node: children by exact key, wildcard children as (prefix, suffix, node), the
-    roles bound here, whether an item starts here, and the step of each key seen so far."""
-
-    __slots__ = ("exact", "hits", "inner", "item", "leaves", "steps", "wild")
-
-    def __init__(self) -> None:
-        self.exact: dict[str, _Node] = {}
-        self.wild: list[tuple[str, str, _Node]] = []
-        self.hits: list[tuple[int, int]] = []
-        self.item = False
-        #: Whether the walk goes on below a value this node matches (children, or an item).
-        self.inner = False
-        #: Keys (str) and list indexes (int: never equal to a str) seen so far, and their steps.
-        self.steps: dict[str | int, _Step] = {}
-        #: (key, token, hits) of each child, when all children are plain keys with nothing
-        #: below and no role is bound twice among them (see `_settle`); else None.
-        self.leaves: tuple[tuple[str, str, tuple[tuple[int, int], ...]], ...] | None = None
-
-    def child(self, token: Token) -> _Node:
-        self.inner = True
-        if token.exact is not None:
-            return self.exact.setdefault(token.exact, _Node())
-        for prefix, suffix, node in self.wild:
-            if (prefix, suffix) == (token.prefix, token.suffix):
-                return node
-        node = _Node()
-        self.wild.append((token.prefix, token.suffix, node))
-        return node
-
-    def step(self, key: str | int) -> _Step:
-        """Where a mapping key or a list index leads, worked out once per node and key and
-        kept: documents of one format repeat their keys, so the walk is mostly lookups."""
-        if isinstance(key, int):
-            token = str(key)  # a list matches an exact index token or a bare `*`
-            nodes = [self.exact[token]] if token in self.exact else []
-            nodes += [node for prefix, suffix, node in self.wild if not prefix and not suffix]
-        else:
-            token = escape(key)
-            nodes = [self.exact[key]] if key in self.exact else []
-            nodes += [
-                node
-                for prefix, suffix, node in self.wild
-                if len(key) >= len(prefix) + len(suffix) and key.startswith(prefix) and key.endswith(suffix)
-            ]
-        hits = tuple(hit for node in nodes for hit in node.hits)
-        inner = tuple(node for node in nodes if node.inner)
-        found = _Step(token, hits, inner) if hits or inner else _NOWHERE
-        if len(self.steps) < _MAX_STEPS:
-            self.steps[key] = found
-        return found
-
-
-def _trie(roles: RoleSet, with_items: bool) -> _Node:
-    root = _Node()
-    for slot, role in enumerate(WALKED):
-        for index, entry in enumerate(getattr(roles, role)):
-            pattern: Pattern = entry if isinstance(entry, Pattern) else entry.at
-            node = root
-            for token in pattern.tokens:
-                node = node.child(token)
-            node.hits.append((slot, index))
-    if with_items:
-        for pattern in roles.items:
-            node = root
-            for token in pattern.tokens:
-                node = node.child(token)
-            node.item = node.inner = True
-    _settle(root)
-    return root
-
-
-def _settle(node: _Node) -> None:
-    """Mark the nodes whose mapping can be read by looking its bound keys up, instead of
-    walking all its keys (an image's `url`, a provider's `name` and `domain`). The hits then
-    come in binding order, not file order: the same within each role, as no role is bound to
-    two of the keys."""
-    children = list(node.exact.values()) + [child for _, _, child in node.wild]
-    for child in children:
-        _settle(child)
-    slots = [slot for child in children for slot, _ in child.hits]
-    if (
-        children
-        and not node.wild
-        and not any(child.inner for child in children)
-        and len(set(slots)) == len(slots)
-    ):
-        node.leaves = tuple((key, escape(key), tuple(child.hits)) for key, child in node.exact.items())
 
 
 class Record(NamedTuple):
@@ -223,8 +94,8 @@ class Binder:
     def __init__(self, roles: Roles, zone: tzinfo = timezone.utc) -> None:
         self.roles = roles
         self.zone = zone
-        self._top = _trie(roles.top, with_items=True)
-        self._item = _trie(roles.item, with_items=False)
+        self._top = Trie(roles.top, with_items=True)
+        self._item = Trie(roles.item, with_items=False)
 
     def view(self, document: Document) -> FieldView:
         """The document's view, built on first use and kept in its memo."""
@@ -236,42 +107,24 @@ class Binder:
     def _walk_document(self, data: dict[str, Any]) -> FieldView:
         view = FieldView(self.zone, self.roles.date_forms == "rfc3339")
         view.records.append(Record("", data, self.roles.top))
-        self._walk(view, data, self._top, "", 0)
+        self._walk(view, data, self._top, self._top.root, "", 0)
         return view
 
-    def _walk(self, view: FieldView, value: Any, node: _Node, pointer: str, record: int) -> None:
-        """Visit what `node`'s children match in `value` (a mapping or a list), in order.
-
-        Hot: every document goes through here, so a key's matches are looked up (`_Node.step`),
-        a child's hits are added inline and only a child with more below costs a call.
-        """
-        if isinstance(value, dict):
-            pairs: Iterable[tuple[str | int, Any]] = value.items()
-        elif isinstance(value, list):
-            pairs = enumerate(value)
-        else:
-            return
-        lists, steps = view.lists, node.steps
-        for key, child in pairs:
-            step = steps.get(key) or node.step(key)
-            if step is _NOWHERE:
-                continue
-            here = f"{pointer}/{step.token}"
-            for slot, index in step.hits:
+    def _walk(self, view: FieldView, value: Any, trie: Trie, node: Node, pointer: str, record: int) -> None:
+        """Add the hits of what `node`'s children match in `value` (a mapping or a list), in
+        order, and walk on below them. Hot: every document goes through here, by plans."""
+        lists = view.lists
+        for key, here, hits, inner in trie.plan(node, pointer, value):
+            child = value[key]
+            for slot, index in hits:
                 lists[slot].append((record, index, here, child))
-            if step.inner and isinstance(child, (dict, list)):
-                for below in step.inner:
+            if inner and isinstance(child, (dict, list)):
+                for below in inner:
                     if below.item and isinstance(child, dict):
                         view.records.append(Record(here, child, self.roles.item))
-                        self._walk(view, child, self._item, here, len(view.records) - 1)
-                    if below.leaves is not None and isinstance(child, dict):
-                        for name, token, leaf_hits in below.leaves:
-                            if name in child:
-                                there, leaf = f"{here}/{token}", child[name]
-                                for slot, index in leaf_hits:
-                                    lists[slot].append((record, index, there, leaf))
-                    elif below.exact or below.wild:
-                        self._walk(view, child, below, here, record)
+                        self._walk(view, child, self._item, self._item.root, here, len(view.records) - 1)
+                    if below.exact or below.wild:
+                        self._walk(view, child, trie, below, here, record)
 
 
 def derived(view: FieldView, build: Any) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from linter.reading import pointers
-from linter.rules.fields import WALKED
+from linter.rules.field_trie import WALKED
 
 ROLE_KEYWORD = "x-content-lint-role"
 _FORMAT_ROLES = {"date-time": "dates", "date": "dates", "uri": "urls", "uri-reference": "links"}

@@ -1,0 +1,134 @@
+"""The trie of a format's role bindings, and the plans the field view walks documents by.
+
+A node stands for one position in the bound patterns (`/related/*/webUrl`): its children by
+exact key or by wildcard, the roles bound right there, and whether an item (a nested record)
+starts there. Documents of one format repeat their structure, so how a mapping or a list is
+read is worked out once per node, parent pointer and key order (its *plan*: the keys some
+role names, their pointers, hits and the nodes below) and then reused: the walk of a document
+is a few dictionary lookups per container, not a look at every key (linter.rules.fields).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from linter.config.roles import RoleSet
+from linter.reading.pointers import Pattern, Token, escape
+
+#: Roles the walk collects, in slot order; `date_order` is looked up per record instead.
+WALKED = (
+    "published",
+    "dates",
+    "future",
+    "urls",
+    "links",
+    "identity",
+    "images",
+    "title",
+    "description",
+    "texts",
+    "tags",
+    "provider_domain",
+    "provider_url",
+    "secured",
+)
+
+#: A role's slot in `FieldView.lists`: the walk appends by index, rules ask by name.
+SLOTS = {role: slot for slot, role in enumerate(WALKED)}
+
+#: (key, pointer, hits, nodes below) of one key or index a plan reads: the (role slot,
+#: binding index) of every role bound to it, and the matched nodes with more below.
+Entry = tuple[str | int, str, tuple[tuple[int, int], ...], tuple["Node", ...]]
+
+#: Plan entries and mapping keys a trie keeps in all: enough for every shape of a real format, while a run over
+#: files full of made-up keys (or a long language-server session) stays bounded; past it,
+#: containers are planned each time, as the first document of a shape is.
+MAX_KEPT_ENTRIES = 20_000
+
+
+class Node:
+    """One position of the bound patterns; see the module docstring."""
+
+    __slots__ = ("exact", "hits", "inner", "item", "plans", "wild")
+
+    def __init__(self) -> None:
+        self.exact: dict[str, Node] = {}
+        self.wild: list[tuple[str, str, Node]] = []
+        self.hits: list[tuple[int, int]] = []
+        self.item = False
+        #: Whether the walk goes on below a value this node matches (children, or an item).
+        self.inner = False
+        #: Plans by (parent pointer, the mapping's keys in order, or the list's length).
+        self.plans: dict[tuple[str, Any], tuple[Entry, ...]] = {}
+
+    def child(self, token: Token) -> Node:
+        self.inner = True
+        if token.exact is not None:
+            return self.exact.setdefault(token.exact, Node())
+        for prefix, suffix, node in self.wild:
+            if (prefix, suffix) == (token.prefix, token.suffix):
+                return node
+        node = Node()
+        self.wild.append((token.prefix, token.suffix, node))
+        return node
+
+    def below(self, key: str | int) -> list[Node]:
+        """The children a mapping key or a list index matches: the exact one first, then the
+        wildcards in binding order (a list index matches an exact index or a bare `*`)."""
+        if isinstance(key, int):
+            token = str(key)
+            found = [self.exact[token]] if token in self.exact else []
+            return found + [node for prefix, suffix, node in self.wild if not prefix and not suffix]
+        found = [self.exact[key]] if key in self.exact else []
+        return found + [
+            node
+            for prefix, suffix, node in self.wild
+            if len(key) >= len(prefix) + len(suffix) and key.startswith(prefix) and key.endswith(suffix)
+        ]
+
+
+class Trie:
+    """The root node of one record's roles, and the budget of plans its nodes keep."""
+
+    def __init__(self, roles: RoleSet, with_items: bool) -> None:
+        self.root = Node()
+        self.kept = 0
+        for slot, role in enumerate(WALKED):
+            for index, entry in enumerate(getattr(roles, role)):
+                pattern: Pattern = entry if isinstance(entry, Pattern) else entry.at
+                self._node(pattern).hits.append((slot, index))
+        if with_items:
+            for pattern in roles.items:
+                node = self._node(pattern)
+                node.item = node.inner = True
+
+    def _node(self, pattern: Pattern) -> Node:
+        node = self.root
+        for token in pattern.tokens:
+            node = node.child(token)
+        return node
+
+    def plan(self, node: Node, pointer: str, value: Mapping[str, Any] | list[Any]) -> tuple[Entry, ...]:
+        """How `node` reads `value` (a mapping or a list) at `pointer`, in order."""
+        shape: Any = tuple(value) if isinstance(value, dict) else len(value)
+        found = node.plans.get((pointer, shape))
+        if found is None:
+            found = self._plan(node, pointer, shape if isinstance(value, dict) else range(shape))
+            cost = len(found) + (len(shape) if isinstance(value, dict) else 1)
+            if self.kept + cost <= MAX_KEPT_ENTRIES:
+                self.kept += cost
+                node.plans[pointer, shape] = found
+        return found
+
+    @staticmethod
+    def _plan(node: Node, pointer: str, keys: Any) -> tuple[Entry, ...]:
+        found: list[Entry] = []
+        for key in keys:
+            nodes = node.below(key)
+            hits = tuple(hit for child in nodes for hit in child.hits)
+            inner = tuple(child for child in nodes if child.inner)
+            if hits or inner:
+                token = str(key) if isinstance(key, int) else escape(key)
+                found.append((key, f"{pointer}/{token}", hits, inner))
+        return tuple(found)
