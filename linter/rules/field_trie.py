@@ -10,7 +10,6 @@ is a few dictionary lookups per container, not a look at every key (linter.rules
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from linter.config.roles import RoleSet
@@ -109,16 +108,15 @@ class Trie:
             node = node.child(token)
         return node
 
-    def plan(self, node: Node, pointer: str, value: Mapping[str, Any] | list[Any]) -> tuple[Entry, ...]:
-        """How `node` reads `value` (a mapping or a list) at `pointer`, in order."""
-        shape: Any = tuple(value) if isinstance(value, dict) else len(value)
-        found = node.plans.get((pointer, shape))
-        if found is None:
-            found = self._plan(node, pointer, shape if isinstance(value, dict) else range(shape))
-            cost = len(found) + (len(shape) if isinstance(value, dict) else 1)
-            if self.kept + cost <= MAX_KEPT_ENTRIES:
-                self.kept += cost
-                node.plans[pointer, shape] = found
+    def plan(self, node: Node, pointer: str, shape: tuple[str, ...] | int) -> tuple[Entry, ...]:
+        """How `node` reads a container at `pointer` whose shape (a mapping's keys in order,
+        or a list's length) `node.plans` does not hold yet; kept there while within bounds.
+        The walk looks `node.plans[pointer, shape]` up itself: it is the hot path."""
+        found = self._plan(node, pointer, shape if isinstance(shape, tuple) else range(shape))
+        cost = len(found) + (len(shape) if isinstance(shape, tuple) else 1)
+        if self.kept + cost <= MAX_KEPT_ENTRIES:
+            self.kept += cost
+            node.plans[pointer, shape] = found
         return found
 
     @staticmethod

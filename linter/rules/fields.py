@@ -114,7 +114,11 @@ class Binder:
         """Add the hits of what `node`'s children match in `value` (a mapping or a list), in
         order, and walk on below them. Hot: every document goes through here, by plans."""
         lists = view.lists
-        for key, here, hits, inner in trie.plan(node, pointer, value):
+        shape = tuple(value) if isinstance(value, dict) else len(value)
+        plan = node.plans.get((pointer, shape))
+        if plan is None:
+            plan = trie.plan(node, pointer, shape)
+        for key, here, hits, inner in plan:
             child = value[key]
             for slot, index in hits:
                 lists[slot].append((record, index, here, child))
