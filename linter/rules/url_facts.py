@@ -42,7 +42,7 @@ def url_facts(view: FieldView) -> list[UrlFact]:
 
 
 def url_facts_by_pointer(view: FieldView) -> dict[str, UrlFact]:
-    """`url_facts` by pointer: `derived(view, url_facts_by_pointer)`, for FM404 and FM405."""
+    """`url_facts` by pointer: `derived(view, url_facts_by_pointer)`, for FM403-FM405."""
     return {fact.pointer: fact for fact in derived(view, url_facts)}
 
 
@@ -67,7 +67,7 @@ def identity_facts(view: FieldView, document: Document) -> list[UrlFact]:
     """The URL facts plus every other value of the `identity` role (site paths normalised by
     `urlnorm.identity_key`), in file order: what FM403 compares within a file."""
     found: list[UrlFact] = derived(view, url_facts)
-    seen = {fact.pointer for fact in found}
+    seen = derived(view, url_facts_by_pointer)  # FM404 and FM405 ask for it too
     extra = [
         UrlFact(pointer, value, True, urlnorm.identity_key(value), None)
         for _, _, pointer, value in view.role("identity")
