@@ -1,9 +1,11 @@
 """The field view: every value a document's roles bind, found in one walk, in file order.
 
-Rules read documents only through this view (`view_of(document, roles)`). The walk follows
-a trie of the bound patterns, so it visits only the keys some role names, and it sees the
-values in the order they are written (mappings keep their keys in file order): "the first
-of two equal URLs" is the one written first, whichever role or record holds it.
+Rules read documents only through this view (`Rule.fields(document)`, built once per document
+by the content type's `Binder`). The walk follows a trie of the bound patterns, reading each
+mapping or list by the plan kept for its shape (linter.rules.field_trie), so it looks only at
+the keys some role names, and it sees the values in the order they are written (mappings keep
+their keys in file order): "the first of two equal URLs" is the one written first, whichever
+role or record holds it.
 """
 
 from __future__ import annotations
