@@ -7,13 +7,21 @@ Each `--tree LABEL=DIR` is a source tree of another commit (e.g. `git archive 61
 --jobs 1 --no-cache .` in the corpus folder, taking turns each round so that all meet the
 same machine load. Prints the best wall and CPU (user + system) time per file of each and
 its ratio to the first tree's; CPU time is the steadier figure on a shared machine.
+
+`--instructions` instead counts the instructions of one run of each under valgrind (callgrind,
+hash seed fixed): a figure other processes cannot disturb, for changes too small for the
+clock. It still moves by about 2 % when only the memory layout changes (CPython's method
+cache hits depend on addresses, e.g. on the length of the tree's path), so compare trees
+copied to paths of one length, and prefer changes that win on both figures.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -38,15 +46,43 @@ def timed(tree: Path, corpus: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def instructions(tree: Path, corpus: Path) -> int:
+    """Instructions of one cold check run of the code in `tree`, counted by callgrind."""
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-m", "linter",
+               "check", "--jobs", "1", "--no-cache", "--reference-time", NOW, "--output-format", "json", "."]  # fmt: skip
+    done = subprocess.run(command, cwd=corpus, env=env, capture_output=True, text=True, check=False)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        sys.exit(f"valgrind gave no count for {tree}: {done.stderr[-300:]}")
+    return int(found.group(1))
+
+
+def count(trees: list[tuple[str, Path]], corpus: Path, files: int) -> int:
+    if shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (apt install valgrind)")
+    found = {label: instructions(tree, corpus) for label, tree in trees}
+    base = found[trees[0][0]]
+    print(f"{files:,} files, one run each under callgrind; ratios to {trees[0][0]}")
+    for label, total in found.items():
+        print(
+            f"{label:>8}: {total / 1e6:9.1f} M instructions, {total / files / 1e3:7.1f} k/file ({total / base:.3f})"
+        )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tree", action="append", required=True, help="LABEL=DIR, a source tree to compare")
     parser.add_argument("--corpus", type=Path, required=True, help="folder made by benchmarks/corpus.py")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--instructions", action="store_true", help="count instructions (valgrind)")
     args = parser.parse_args()
     files = sum(1 for _ in args.corpus.rglob("*.md"))
     trees = [(label, Path(folder).resolve()) for label, _, folder in (t.partition("=") for t in args.tree)]
     trees.append(("new", ROOT))
+    if args.instructions:
+        return count(trees, args.corpus, files)
     runs: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in trees}
     for _ in range(args.rounds):
         for label, tree in trees:
