@@ -137,6 +137,7 @@ preset = "hugo"
         ('[roles]\ndates = "date"\n', "is not a JSON Pointer pattern"),
         ('[roles]\nwhen = "/date"\n', "names no role `when`"),
         ('timezone = "Mars/Olympus"\n', "is not a known time zone"),
+        ('[roles]\nrelative-identity = "(docs"\n', "`relative-identity` is not a regular expression"),
         ('[[types]]\nname = "a"\npaths = ["x/"]\n[[types]]\nname = "b"\npaths = ["x/"]\n', "never applies"),
         (
             '[[types]]\nname = "a"\npaths = ["x/"]\n[[types]]\nname = "a"\npaths = ["y/"]\n',

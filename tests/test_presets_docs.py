@@ -91,6 +91,36 @@ def test_docusaurus_same_slug_twice_and_a_blank_title(tmp_path, capsys, monkeypa
     ]
 
 
+def test_docusaurus_relative_slugs_name_pages_in_their_folder(tmp_path, capsys, monkeypatch):
+    """Docusaurus reads a doc's slug without a leading `/` against the doc's folder (number
+    prefixes stripped); a blog post's slug is not folder-relative."""
+    docusaurus_site(tmp_path)
+    write(
+        tmp_path,
+        {
+            # /guides/start and /tutorial/start: two pages.
+            "docs/guides/intro.md": DOC.format(id="intro", title="Guides", slug="start"),
+            "docs/tutorial/intro.md": DOC.format(id="intro", title="Tutorial", slug="start"),
+            # /guides/start again, written absolute (and from a numbered folder, relative).
+            "docs/moved.md": DOC.format(id="moved", title="Moved", slug="/guides/start"),
+            "docs/02-guides/again.md": DOC.format(id="again", title="Again", slug="./start/"),
+            # The same relative slug in two blog posts is one URL.
+            "blog/2024-04-01-a.md": POST.replace("/releases/one", "spring"),
+            "blog/2024-04-02-b.md": POST.replace("/releases/one", "spring"),
+        },
+    )
+    status, found = run(capsys, tmp_path, monkeypatch, "docs", "blog")
+    assert status == 1
+    assert [(path, line, code) for path, line, _, code, _ in found] == [
+        ("blog/2024-04-01-a.md", 3, "FM404"),
+        ("blog/2024-04-02-b.md", 3, "FM404"),
+        ("docs/02-guides/again.md", 4, "FM404"),
+        ("docs/guides/intro.md", 4, "FM404"),
+        ("docs/moved.md", 4, "FM404"),
+    ]
+    assert "and 1 more file" in dict(((p, c), m) for p, _, _, c, m in found)[("docs/moved.md", "FM404")]
+
+
 def test_docusaurus_clean_site_reports_nothing(tmp_path, capsys, monkeypatch):
     docusaurus_site(tmp_path)
     assert run(capsys, tmp_path, monkeypatch, "docs", "blog") == (0, [])

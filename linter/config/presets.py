@@ -106,6 +106,8 @@ DOCUSAURUS = Preset(
         "links": ["/slug"],
         "identity": ["/slug"],
         "identity-scope": {"path": r"^(i18n/[^/]+/[^/]+/[^/]+|versioned_docs/[^/]+|[^/]+)/"},
+        # A doc's slug without a leading `/` is relative to its folder; a blog post's is not.
+        "relative-identity": r"^(i18n/[^/]+/docusaurus-plugin-content-docs/[^/]+|versioned_docs/[^/]+|docs)/",
         "images": "/image",
         "image-folders": ["static"],
         "title": "/title",

@@ -9,6 +9,7 @@ to the item, and defaults to the top level's roles without `identity`, `items` a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -88,6 +89,10 @@ class Roles:
     #: "any" (every form `linter.reading.dates` reads) or "rfc3339" (only RFC 3339 date-times with a
     #: zone are dates; the news-article schema reports the other forms itself).
     date_forms: str = "any"
+    #: A regular expression searched in a file's path relative to the project root: in the
+    #: files it matches, an identity value that is a site path without a leading `/` names a
+    #: page relative to the file's folder below the match (Docusaurus docs' relative `slug`).
+    relative_identity: str | None = None
     #: Patterns the user wrote (not a preset's): each must match something in some file.
     explicit: tuple[str, ...] = field(default=(), compare=False)
 
@@ -97,7 +102,7 @@ ROLE_NAMES = {f.name.replace("_", "-"): f.name for f in fields(RoleSet)}
 ROLE_NAMES.pop("provider-domain")
 ROLE_NAMES.pop("provider-url")
 ROLE_NAMES["provider"] = "provider"
-_OTHER_KEYS = ("item", "identity-scope", "image-folders", "date-forms")
+_OTHER_KEYS = ("item", "identity-scope", "image-folders", "date-forms", "relative-identity")
 _ITEM_DROPS = {"identity": (), "items": (), "secured": ()}
 
 
@@ -180,8 +185,21 @@ def parse_roles(table: Any, base: Roles) -> Roles:
         _scope(table.get("identity-scope"), base.scope),
         _folders(table.get("image-folders"), base.image_folders),
         _date_forms(table.get("date-forms", base.date_forms)),
+        _regex("relative-identity", table.get("relative-identity", base.relative_identity)),
         (*base.explicit, *named, *item_named),
     )
+
+
+def _regex(name: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"`{name}` should be a regular expression (a string)")
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"`{name}` is not a regular expression: {exc}") from None
+    return value
 
 
 def _date_forms(value: Any) -> str:
@@ -199,14 +217,7 @@ def _scope(value: Any, base: IdentityScope) -> IdentityScope:
         raise ValueError("`identity-scope` should be a table with `group`, `field` and/or `path`")
     if not all(isinstance(v, str) for v in value.values()):
         raise ValueError("`identity-scope` values should be strings")
-    path = value.get("path")
-    if path is not None:
-        import re
-
-        try:
-            re.compile(path)
-        except re.error as exc:
-            raise ValueError(f"`identity-scope.path` is not a regular expression: {exc}") from None
+    path = _regex("identity-scope.path", value.get("path"))
     field_ = value.get("field")
     return IdentityScope(value.get("group"), parse_pattern(field_) if field_ else None, path)
 

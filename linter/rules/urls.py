@@ -8,7 +8,6 @@ that must be unique are the `identity` role. Comparisons use `linter.rules.urlno
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
@@ -16,10 +15,10 @@ from linter.findings import Problem, Region
 from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.document import Document
-from linter.reading.pointers import find
 from linter.rules import urlnorm
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
-from linter.rules.fields import FieldView, derived
+from linter.rules.fields import derived
+from linter.rules.identity import identity_key, identity_scope, page_folder
 from linter.rules.url_facts import UrlFact, identity_facts, url_facts, url_facts_by_pointer, url_pointer
 
 
@@ -164,24 +163,6 @@ class DuplicateUrl(Rule):
                 yield Violation(pointer, f"`{pointers.label(pointer)}` repeats the URL on line {line}")
 
 
-def identity_scope(context: RunContext, view: FieldView, document: Document) -> str:
-    """What identity values are compared within: the content type (or the scope's `group`),
-    the value of the scope's `field` and the first group of its `path` match ("" for the
-    default: one news-article site)."""
-    scope = context.binder.roles.scope
-    parts = [scope.group if scope.group is not None else context.type_name]
-    if scope.field is None and scope.path is None:
-        return parts[0]  # the usual scope: one group
-    if scope.field is not None:
-        value = next(find(document.data, scope.field), (None, None))[1]
-        parts.append(value if isinstance(value, str) else "")
-    if scope.path is not None:
-        relative = os.path.relpath(os.path.abspath(document.path), context.root).replace(os.sep, "/")
-        match = re.search(scope.path, relative)
-        parts.append((match.group(1) if match and match.groups() else match.group(0) if match else "") or "")
-    return "\t".join(parts) if any(parts) else ""
-
-
 class ArticleUrl(NamedTuple):
     key: str
     pointer: str
@@ -201,7 +182,8 @@ class DuplicateArticle(CorpusRule):
     file matching the `webUrl` of another counts too; Hugo: `url` and `aliases`; Jekyll:
     `permalink` and `redirect_from`). URLs are compared as in `duplicate-url`; site paths
     ignoring case, a leading or trailing slash and `index.html`. Paths with placeholders
-    (`/:year/:title/`) are not compared. Values are compared within one content type, and
+    (`/:year/:title/`) are not compared. Where `relative-identity` matches a file's path
+    (Docusaurus docs), a site path without a leading `/` names a page in the file's folder. Values are compared within one content type, and
     within the `identity-scope` (e.g. one locale) when one is configured.
 
     Each file gets a finding that names another file and line; with more than two, the
@@ -236,14 +218,15 @@ class DuplicateArticle(CorpusRule):
         own = sorted((hit for hit in view.role("identity") if hit[0] == 0), key=lambda hit: hit[1])
         if not own:
             return None
-        scope = identity_scope(self.context, view, document)
+        scope = identity_scope(self.context, document)
+        folder = page_folder(self.context, document)
         urls: dict[str, ArticleUrl] = {}
         known = derived(view, url_facts_by_pointer)  # URL fields: URL keys only
         for _, _, pointer, value in own:
             if pointer in known:
                 normal = known[pointer].key
             else:
-                normal = urlnorm.identity_key(value) if isinstance(value, str) else None
+                normal = identity_key(value, folder) if isinstance(value, str) else None
             key = normal if normal is None or not scope else f"{scope}\t{normal}"
             if key is not None and key not in urls:
                 urls[key] = ArticleUrl(key, pointer, document.locate(pointer))

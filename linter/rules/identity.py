@@ -1,0 +1,64 @@
+"""What FM404 compares identity values as: within a scope (a content type, a locale folder,
+a `lang` field), and, where a format says so, site paths relative to the page's folder.
+
+Docusaurus reads a doc's `slug` without a leading `/` against the doc's folder in the docs
+plugin (`docs/guides/intro.md` with `slug: start` is `/guides/start`), the folder's number
+prefixes (`01-guides`) stripped; `relative-identity` in `[roles]` names where that applies.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+
+from linter.reading.document import Document
+from linter.reading.pointers import find
+from linter.rules import urlnorm
+from linter.rules.base import RunContext
+
+#: A folder's number prefix, as Docusaurus strips it by default (`01-guides`, `2. api`).
+_NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?=[^-_.\s])")
+
+
+def identity_scope(context: RunContext, document: Document) -> str:
+    """What identity values are compared within: the content type (or the scope's `group`),
+    the value of the scope's `field` and the first group of its `path` match ("" for the
+    default: one news-article site)."""
+    scope = context.binder.roles.scope
+    parts = [scope.group if scope.group is not None else context.type_name]
+    if scope.field is None and scope.path is None:
+        return parts[0]  # the usual scope: one group
+    if scope.field is not None:
+        value = next(find(document.data, scope.field), (None, None))[1]
+        parts.append(value if isinstance(value, str) else "")
+    if scope.path is not None:
+        match = re.search(scope.path, _relative_path(context, document))
+        parts.append((match.group(1) if match and match.groups() else match.group(0) if match else "") or "")
+    return "\t".join(parts) if any(parts) else ""
+
+
+def page_folder(context: RunContext, document: Document) -> str | None:
+    """The folder relative site paths of `document` are read against (`guides/`, "" for the
+    top), or None when they are read from the site root (no `relative-identity` match)."""
+    pattern = context.binder.roles.relative_identity
+    if pattern is None:
+        return None
+    path = _relative_path(context, document)
+    match = re.search(pattern, path)
+    if match is None:
+        return None
+    folders = path[match.end() : path.rfind("/") + 1].split("/")[:-1]
+    return "".join(f"{_NUMBER_PREFIX.sub('', folder)}/" for folder in folders)
+
+
+def identity_key(value: str, folder: str | None) -> str | None:
+    """`urlnorm.identity_key` of `value`, a relative site path first resolved against `folder`."""
+    text = value.strip()
+    if folder is not None and text and not text.startswith("/") and not urlnorm.is_absolute(text):
+        text = posixpath.normpath(f"/{folder}{text}")
+    return urlnorm.identity_key(text)
+
+
+def _relative_path(context: RunContext, document: Document) -> str:
+    return os.path.relpath(os.path.abspath(document.path), context.root).replace(os.sep, "/")
