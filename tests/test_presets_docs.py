@@ -3,6 +3,7 @@ defects at their exact line and column, the exit status, and a clean site with n
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from helpers import png, write
 
 from linter.cli import main
+from linter.config.presets import PRESETS
 
 NOW = "2026-11-26T12:00:00Z"
 
@@ -238,3 +240,28 @@ def test_starlight_schema_requires_a_title_and_checks_its_tables(tmp_path, capsy
     status, found = run(capsys, tmp_path, monkeypatch, "src/content/docs/x.md")
     assert status == 1
     assert [(code, found_line) for _, found_line, _, code, _ in found] == [("FM100", line)]
+
+
+def test_cached_results_follow_a_change_of_the_presets_bindings(tmp_path, capsys, monkeypatch):
+    """The result cache is keyed by the bindings as resolved, not only by the preset's name: a
+    preset that changes between two builds of one version does not leave stale facts."""
+    docusaurus_site(tmp_path)
+    write(
+        tmp_path,
+        {
+            "docs/guides/intro.md": DOC.format(id="intro", title="Guides", slug="start"),
+            "docs/tutorial/intro.md": DOC.format(id="intro", title="Tutorial", slug="start"),
+        },
+    )
+    cache = ["--cache-dir", str(tmp_path / ".content-lint-cache")]
+
+    def checked() -> list[tuple[str, str]]:
+        monkeypatch.chdir(tmp_path)
+        main(["check", "--output-format", "json", "--reference-time", NOW, *cache, "docs"])
+        return sorted((f["path"], f["code"]) for f in json.loads(capsys.readouterr().out)["findings"])
+
+    assert checked() == []
+    preset = PRESETS["docusaurus"]
+    roles = {key: value for key, value in preset.roles.items() if key != "relative-identity"}
+    monkeypatch.setitem(PRESETS, "docusaurus", dataclasses.replace(preset, roles=roles))
+    assert checked() == [("docs/guides/intro.md", "FM404"), ("docs/tutorial/intro.md", "FM404")]

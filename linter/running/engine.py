@@ -80,6 +80,9 @@ class Engine:
         return {
             "preset": config.preset,
             "roles": dict(config.roles),
+            # The bindings as resolved (a preset's too): a preset that changes between two
+            # builds of one version must not leave results judged by its old bindings.
+            "bound": repr(self.default_kind.binder.roles),
             "timezone": config.timezone,
             "types": [
                 [
@@ -90,6 +93,7 @@ class Engine:
                     dict(t.roles),
                     dict(t.rules),
                     repr(kind.limits),
+                    repr(kind.binder.roles),
                 ]
                 for t, kind in self.kinds
             ],
