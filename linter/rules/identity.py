@@ -61,4 +61,10 @@ def identity_key(value: str, folder: str | None) -> str | None:
 
 
 def _relative_path(context: RunContext, document: Document) -> str:
-    return os.path.relpath(os.path.abspath(document.path), context.root).replace(os.sep, "/")
+    """The file's path from the project root, worked out once per document (the scope and
+    the page folder both ask)."""
+    found: str | None = document.memo.get(_relative_path)
+    if found is None:
+        found = os.path.relpath(os.path.abspath(document.path), context.root).replace(os.sep, "/")
+        document.memo[_relative_path] = found
+    return found
