@@ -172,7 +172,7 @@ def _baseline(args: argparse.Namespace) -> Baseline | None:
 def _run_options(args: argparse.Namespace, config: Config) -> RunOptions:
     return RunOptions(
         jobs=args.jobs or config.jobs or AUTO_JOBS,
-        cache_folder=None if args.no_cache or not config.cache else _cache_folder(config, args.cache_dir),
+        cache_folder=_cache_folder(config, args.cache_dir) if config.cache else None,
         content_roots=precommit.content_roots(config, os.environ),
         paths=tuple(args.paths),
         notice=lambda line: print(f"content-lint: {line}", file=sys.stderr),

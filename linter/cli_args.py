@@ -145,6 +145,7 @@ def config_with_arguments(config: Config, args: argparse.Namespace) -> Config:
             config.extend_exclude, _patterns("--extend-exclude", args.extend_exclude, gitignore_globs)
         ),
         preset=_preset(args.preset),
+        cache=False if args.no_cache else None,
     )
 
 

