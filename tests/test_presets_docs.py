@@ -226,6 +226,41 @@ def test_starlight_clean_site_reports_nothing(tmp_path, capsys, monkeypatch):
     assert run(capsys, tmp_path, monkeypatch, "src/content/docs") == (0, [])
 
 
+def test_starlight_locale_folders_are_language_codes(tmp_path, capsys, monkeypatch):
+    """Only a folder named by a language code (with subtags) is a translation: `api/` is one
+    of the site's own folders, so its page with the slug of guides/start.md is a duplicate."""
+    starlight_site(tmp_path)
+    write(
+        tmp_path,
+        {
+            "src/content/docs/zh-cn/guides/start.md": PAGE.format(
+                title="开始", slug="guides/start", updated="2024-05-01"
+            ),
+            "src/content/docs/api/start.md": PAGE.format(
+                title="API", slug="guides/start", updated="2024-05-01"
+            ),
+        },
+    )
+    status, found = run(capsys, tmp_path, monkeypatch, "src/content/docs")
+    assert status == 1
+    assert found == [
+        (
+            "src/content/docs/api/start.md",
+            4,
+            7,
+            "FM404",
+            "`slug` is the same article as `slug` in src/content/docs/guides/start.md:4",
+        ),
+        (
+            "src/content/docs/guides/start.md",
+            4,
+            7,
+            "FM404",
+            "`slug` is the same article as `slug` in src/content/docs/api/start.md:4",
+        ),
+    ]
+
+
 @pytest.mark.parametrize(
     ("front", "line"),
     [

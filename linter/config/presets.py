@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from linter.config.languages import locale_folder_pattern
 from linter.config.roles import Roles, RoleSet, parse_roles
 from linter.rules.fields import Binder
 
@@ -131,7 +132,7 @@ STARLIGHT = Preset(
         "urls": "/editUrl",
         "links": ["/slug", "/hero/actions/*/link", "/prev/link", "/next/link"],
         "identity": "/slug",
-        "identity-scope": {"path": r"^src/content/docs/([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/"},
+        "identity-scope": {"path": locale_folder_pattern("src/content/docs")},
         "images": ["/hero/image/file", "/hero/image/dark", "/hero/image/light"],
         "image-folders": ["src/assets", "public"],
         "title": "/title",
