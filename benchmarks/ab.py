@@ -6,7 +6,8 @@ Each `--tree LABEL=DIR` is a source tree of another commit (e.g. `git archive 61
 -x -C DIR`); `new` is this checkout. All run with this interpreter as `python -m linter check
 --jobs 1 --no-cache .` in the corpus folder, taking turns each round so that all meet the
 same machine load. Prints the best wall and CPU (user + system) time per file of each and
-its ratio to the first tree's; CPU time is the steadier figure on a shared machine.
+its ratio to the first tree's, and the median (with quartiles) of the CPU ratios round by
+round; CPU time is the steadier figure on a shared machine, the median the steadier ratio.
 
 `--instructions` instead counts the instructions of one run of each under valgrind (callgrind,
 hash seed fixed): a figure other processes cannot disturb, for changes too small for the
@@ -22,6 +23,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -88,14 +90,26 @@ def main() -> int:
         for label, tree in trees:
             runs[label].append(timed(tree, args.corpus))
     best = {label: (min(w for w, _ in found), min(c for _, c in found)) for label, found in runs.items()}
-    base_wall, base_cpu = best[trees[0][0]]
-    print(f"{files:,} files, {args.rounds} rounds, trees taking turns; best of each; ratios to {trees[0][0]}")
+    base_label = trees[0][0]
+    base_wall, base_cpu = best[base_label]
+    print(f"{files:,} files, {args.rounds} rounds, trees taking turns; best of each; ratios to {base_label}")
     for label, (wall, cpu) in best.items():
         print(
             f"{label:>8}: wall {wall * 1e6 / files:6.1f} µs/file ({wall / base_wall:.3f}), "
-            f"cpu {cpu * 1e6 / files:6.1f} µs/file ({cpu / base_cpu:.3f})"
+            f"cpu {cpu * 1e6 / files:6.1f} µs/file ({cpu / base_cpu:.3f}); "
+            f"round by round {paired(runs[label], runs[base_label])}"
         )
     return 0
+
+
+def paired(runs: list[tuple[float, float]], base: list[tuple[float, float]]) -> str:
+    """The median and quartiles of the CPU ratios of runs made in the same round: a burst of
+    load on a shared machine then spoils one round's ratio, not the best time of one tree."""
+    ratios = sorted(cpu / base_cpu for (_, cpu), (_, base_cpu) in zip(runs, base, strict=True))
+    if len(ratios) < 4:
+        return f"median {statistics.median(ratios):.3f}"
+    low, middle, high = statistics.quantiles(ratios, n=4)
+    return f"median {middle:.3f} (quartiles {low:.3f}-{high:.3f})"
 
 
 if __name__ == "__main__":
