@@ -12,6 +12,7 @@ earlier on very long lines. Both outcomes are findings with positions inside the
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from dataclasses import dataclass
@@ -272,10 +273,17 @@ def _maybe_deep(text: str, max_depth: int) -> bool:
     """Each block level costs a column of indentation or an indicator, each flow level a
     bracket; only when those could add up to the limit is nesting measured exactly."""
     half = max_depth // 2
-    if text.count("[") + text.count("{") >= half:
+    # Brackets are counted only when there are any: two counts cost 4 µs on a 4 KB block,
+    # two `in` tests 0.1 µs, and most front matter has no flow collection.
+    if ("[" in text or "{" in text) and text.count("[") + text.count("{") >= half:
         return True
-    pattern = r"^[ \t?-]{%d}" if "\t" in text else r"\n[ ?-]{%d}"
-    return re.search(pattern % half, text, re.MULTILINE) is not None
+    return _deep_indent(half, "\t" in text).search(text) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _deep_indent(columns: int, tabs: bool) -> re.Pattern[str]:
+    """A line that starts with `columns` characters of indentation or block indicators."""
+    return re.compile((r"^[ \t?-]{%d}" if tabs else r"\n[ ?-]{%d}") % columns, re.MULTILINE)
 
 
 def _scan_events(text: str, limits: Limits, positions: Positions) -> tuple[list[Problem], bool]:
