@@ -161,9 +161,13 @@ class Engine:
         problems.extend(self._rule_problems(document, kind))
         facts, keys = self._collect(document, kind)
         findings = tuple(self._findings(path, problems))
-        # The files the rules read (image headers) go with the result: the cache reuses it
-        # only while each is unchanged.
-        files = unique(view.files_read for view in document.memo.values() if isinstance(view, FieldView))
+        # The files the rules read (image headers) go with a result the cache may keep (one
+        # with a digest): it is reused only while each is unchanged.
+        files = (
+            unique(view.files_read for view in document.memo.values() if isinstance(view, FieldView))
+            if head_digest
+            else ()
+        )
         bindings = matched_bindings(kind.binder, document)
         return FileResult(path, findings, tuple(directives), facts, keys, head_digest, bindings, files)
 
