@@ -68,6 +68,31 @@ def test_hugo_site_planted_defects_at_exact_lines(tmp_path, capsys, monkeypatch)
     ]
 
 
+def test_hugo_translations_keep_their_own_aliases(tmp_path, capsys, monkeypatch):
+    """Hugo puts a translation's aliases under its language prefix, so two translations may
+    list the same alias; within one language (by folder or by file name) it is a duplicate."""
+    page = "---\ntitle: {title}\ndate: 2024-01-01\naliases: [/old/about/]\n---\n"
+    write(
+        tmp_path,
+        {
+            "content-lint.toml": 'preset = "hugo"\n',
+            "content/about.md": page.format(title="About"),
+            "content/about.fr.md": page.format(title="À propos"),
+            "content/de/about.md": page.format(title="Über uns"),
+            "content/posts/team.de.md": page.format(title="Team"),
+            "content/api/about.md": page.format(title="API"),
+        },
+    )
+    status, found = run(capsys, tmp_path, monkeypatch, "content")
+    assert status == 1
+    assert found == [
+        ("content/about.md", 4, "FM404"),
+        ("content/api/about.md", 4, "FM404"),
+        ("content/de/about.md", 4, "FM404"),
+        ("content/posts/team.de.md", 4, "FM404"),
+    ]
+
+
 def test_hugo_clean_site_reports_nothing(tmp_path, capsys, monkeypatch):
     write(tmp_path, {"static/images/tide.png": png(800, 400), "content/a.md": HUGO_CLEAN})
     assert run(capsys, tmp_path, monkeypatch, "--preset", "hugo", "content") == (0, [])

@@ -1,10 +1,12 @@
-"""Which folder names are locales: a two-letter ISO 639-1 language code, then any subtags.
+"""Which names are languages: a two-letter ISO 639-1 language code, then any subtags.
 
-Starlight keeps each translation in a folder named after its locale (`fr/`, `zh-cn/`,
-`pt-br/`) beside untranslated folders of the same shape (`api/`, `ui/`, `faq/`); the site's
-`locales` live in `astro.config.mjs`, which is code and is never run. Taking only the names
-that start with a language code keeps `api/` one of the site's own folders, so its pages are
-compared with the rest. A site with a three-letter language sets `identity-scope` itself.
+Sites put each translation in a folder named after its language (Starlight's `fr/`,
+`zh-cn/`; Hugo's `content/de/`) or in the file name (Hugo's `about.de.md`), beside folders of
+the same shape that are not languages (`api/`, `ui/`, `faq/`). The site's own list of
+languages lives in its configuration (`astro.config.mjs` is code and is never run), so a
+preset takes only the names that start with a language code: `api/` stays one of the site's
+own folders and its pages are compared with the rest. A site with a three-letter language
+sets `identity-scope` itself.
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ _ISO_639_1 = """
 LANGUAGE_CODES = frozenset(_ISO_639_1.split())
 
 
+#: A language code with optional subtags (`fr`, `zh-cn`, `pt-BR`, `zh-Hant`), as a regular expression.
+LANGUAGE_TAG = rf"(?:{'|'.join(sorted(LANGUAGE_CODES))})(?:-[A-Za-z0-9]{{2,8}})*"
+
+
 def locale_folder_pattern(parent: str) -> str:
-    """A regular expression whose group 1 is the locale folder right under `parent` (a
-    language code with optional subtags such as `-cn` or `-Hant`), for `identity-scope`."""
-    codes = "|".join(sorted(LANGUAGE_CODES))
-    return rf"^{parent}/((?:{codes})(?:-[A-Za-z0-9]{{2,8}})*)/"
+    """A regular expression whose group 1 is the locale folder right under `parent`, for
+    `identity-scope`."""
+    return rf"^{parent}/({LANGUAGE_TAG})/"

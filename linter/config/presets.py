@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from linter.config.languages import locale_folder_pattern
+from linter.config.languages import LANGUAGE_TAG, locale_folder_pattern
 from linter.config.roles import Roles, RoleSet, parse_roles
 from linter.rules.fields import Binder
 
@@ -62,6 +62,13 @@ HUGO = Preset(
         "date-order": [["/date", "/lastmod"], ["/date", "/expiryDate"], ["/publishDate", "/expiryDate"]],
         "links": ["/url", "/aliases/*"],
         "identity": ["/url", "/aliases/*"],
+        # Hugo puts each language's aliases under its prefix (`/old/` in about.de.md is
+        # /de/old/): translations in content/<lang>/ or about.<lang>.md are compared apart.
+        # (A `url` with a leading slash gets no prefix, so two translations sharing one are
+        # a clash this scope does not see.)
+        "identity-scope": {
+            "path": rf"^content/({LANGUAGE_TAG})/|^content/(?:.*/)?[^/]+\.({LANGUAGE_TAG})\.\w+$"
+        },
         "images": ["/images/*", "/cover/image", "/params/images/*"],
         "image-folders": ["static", "assets"],
         "title": ["/title", "/linkTitle"],

@@ -23,8 +23,9 @@ _NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?=[^-_.\s])")
 
 def identity_scope(context: RunContext, document: Document) -> str:
     """What identity values are compared within: the content type (or the scope's `group`),
-    the value of the scope's `field` and the first group of its `path` match ("" for the
-    default: one news-article site)."""
+    the value of the scope's `field` and the first group that took part in its `path` match
+    (the whole match for a pattern without groups; "" for the default: one news-article
+    site)."""
     scope = context.binder.roles.scope
     parts = [scope.group if scope.group is not None else context.type_name]
     if scope.field is None and scope.path is None:
@@ -34,8 +35,18 @@ def identity_scope(context: RunContext, document: Document) -> str:
         parts.append(value if isinstance(value, str) else "")
     if scope.path is not None:
         match = re.search(scope.path, _relative_path(context, document))
-        parts.append((match.group(1) if match and match.groups() else match.group(0) if match else "") or "")
+        parts.append(_matched_part(match))
     return "\t".join(parts) if any(parts) else ""
+
+
+def _matched_part(match: re.Match[str] | None) -> str:
+    """The first group that took part in `match` (a pattern may name the language in either of
+    two places), the whole match for a pattern without groups, "" for no match."""
+    if match is None:
+        return ""
+    if not match.groups():
+        return match.group(0)
+    return next((group for group in match.groups() if group is not None), "")
 
 
 def page_folder(context: RunContext, document: Document) -> str | None:
