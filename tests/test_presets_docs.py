@@ -176,9 +176,9 @@ def starlight_site(root: Path) -> None:
             "src/content/docs/guides/start.md": PAGE.format(
                 title="Start", slug="guides/start", updated="2024-05-01"
             ),
-            # The same slug in a translation folder is that locale's page, not a duplicate.
+            # A translation's slug carries its locale, as Starlight reads the locale from it.
             "src/content/docs/fr/guides/start.md": PAGE.format(
-                title="Commencer", slug="guides/start", updated="true"
+                title="Commencer", slug="fr/guides/start", updated="true"
             ),
         },
     )
@@ -226,9 +226,10 @@ def test_starlight_clean_site_reports_nothing(tmp_path, capsys, monkeypatch):
     assert run(capsys, tmp_path, monkeypatch, "src/content/docs") == (0, [])
 
 
-def test_starlight_locale_folders_are_language_codes(tmp_path, capsys, monkeypatch):
-    """Only a folder named by a language code (with subtags) is a translation: `api/` is one
-    of the site's own folders, so its page with the slug of guides/start.md is a duplicate."""
+def test_starlight_slugs_are_compared_across_locales(tmp_path, capsys, monkeypatch):
+    """Starlight reads a page's locale from its slug's first segment: a translation whose slug
+    leaves the locale out is served at the English page's path, a duplicate; one that keeps
+    it (fr/guides/start in the site, zh-cn/api here) is its own page."""
     starlight_site(tmp_path)
     write(
         tmp_path,
@@ -236,27 +237,25 @@ def test_starlight_locale_folders_are_language_codes(tmp_path, capsys, monkeypat
             "src/content/docs/zh-cn/guides/start.md": PAGE.format(
                 title="开始", slug="guides/start", updated="2024-05-01"
             ),
-            "src/content/docs/api/start.md": PAGE.format(
-                title="API", slug="guides/start", updated="2024-05-01"
-            ),
+            "src/content/docs/zh-cn/api.md": PAGE.format(title="API", slug="zh-cn/api", updated="2024-05-01"),
         },
     )
     status, found = run(capsys, tmp_path, monkeypatch, "src/content/docs")
     assert status == 1
     assert found == [
         (
-            "src/content/docs/api/start.md",
-            4,
-            7,
-            "FM404",
-            "`slug` is the same article as `slug` in src/content/docs/guides/start.md:4",
-        ),
-        (
             "src/content/docs/guides/start.md",
             4,
             7,
             "FM404",
-            "`slug` is the same article as `slug` in src/content/docs/api/start.md:4",
+            "`slug` is the same article as `slug` in src/content/docs/zh-cn/guides/start.md:4",
+        ),
+        (
+            "src/content/docs/zh-cn/guides/start.md",
+            4,
+            7,
+            "FM404",
+            "`slug` is the same article as `slug` in src/content/docs/guides/start.md:4",
         ),
     ]
 

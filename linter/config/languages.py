@@ -1,12 +1,11 @@
 """Which names are languages: a two-letter ISO 639-1 language code, then any subtags.
 
-Sites put each translation in a folder named after its language (Starlight's `fr/`,
-`zh-cn/`; Hugo's `content/de/`) or in the file name (Hugo's `about.de.md`), beside folders of
-the same shape that are not languages (`api/`, `ui/`, `faq/`). The site's own list of
-languages lives in its configuration (`astro.config.mjs` is code and is never run), so a
-preset takes only the names that start with a language code: `api/` stays one of the site's
-own folders and its pages are compared with the rest. A site with a three-letter language
-sets `identity-scope` itself.
+Hugo sites put each translation in a folder named after its language (`content/de/`) or in
+the file name (`about.de.md`), beside folders of the same shape that are not languages
+(`content/api/`, `content/ui/`). The site's own list of languages lives in its configuration,
+so the preset takes only the names that start with a language code: `api/` stays one of the
+site's own folders and its pages are compared with the rest. A site with a three-letter
+language sets `identity-scope` itself.
 """
 
 from __future__ import annotations
@@ -26,9 +25,3 @@ LANGUAGE_CODES = frozenset(_ISO_639_1.split())
 
 #: A language code with optional subtags (`fr`, `zh-cn`, `pt-BR`, `zh-Hant`), as a regular expression.
 LANGUAGE_TAG = rf"(?:{'|'.join(sorted(LANGUAGE_CODES))})(?:-[A-Za-z0-9]{{2,8}})*"
-
-
-def locale_folder_pattern(parent: str) -> str:
-    """A regular expression whose group 1 is the locale folder right under `parent`, for
-    `identity-scope`."""
-    return rf"^{parent}/({LANGUAGE_TAG})/"

@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from linter.config.languages import LANGUAGE_TAG, locale_folder_pattern
+from linter.config.languages import LANGUAGE_TAG
 from linter.config.roles import Roles, RoleSet, parse_roles
 from linter.rules.fields import Binder
 
@@ -138,8 +138,9 @@ STARLIGHT = Preset(
         "future": "/lastUpdated",
         "urls": "/editUrl",
         "links": ["/slug", "/hero/actions/*/link", "/prev/link", "/next/link"],
+        # A slug is the page's id from the docs root, its locale included (`fr/guides/start`):
+        # Starlight takes the locale from the first segment, so slugs are compared site-wide.
         "identity": "/slug",
-        "identity-scope": {"path": locale_folder_pattern("src/content/docs")},
         "images": ["/hero/image/file", "/hero/image/dark", "/hero/image/light"],
         "image-folders": ["src/assets", "public"],
         "title": "/title",
