@@ -31,7 +31,7 @@ def test_content_lint_toml_wins_in_the_same_folder(tmp_path):
 
 def test_no_config_gives_defaults(tmp_path):
     config = load_config(None, tmp_path)
-    assert config.source is None and config.include == (
+    assert config.source is None and config.file_patterns[0] == (
         "*.md",
         "*.markdown",
         "*.mdx",

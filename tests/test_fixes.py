@@ -34,7 +34,9 @@ def _write(tmp_path: Path, text: str, name: str = "a.md", newline: str = "\n", b
 
 
 def _check(tmp_path: Path, *args: str) -> int:
-    return main(["check", "--no-cache", "--reference-time", "2026-11-26T12:00:00Z", *args])
+    return main(
+        ["check", "--no-cache", "--preset", "news-article", "--reference-time", "2026-11-26T12:00:00Z", *args]
+    )
 
 
 @pytest.mark.parametrize(("newline", "bom"), [("\n", False), ("\r\n", False), ("\r\n", True)])

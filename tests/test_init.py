@@ -385,14 +385,11 @@ def test_the_hint_of_check_leads_to_a_config_that_removes_it(tmp_path, monkeypat
     monkeypatch.chdir(site)
     main(["check", "--no-cache", "--output-format", "concise", "docs"])
     hint = capsys.readouterr().err.splitlines()[0]
-    writes = "for the `docusaurus` preset" if "docusaurus" in PRESETS else "from its front matter"
-    assert hint == (
-        f"content-lint: no config found; {site} looks like a Docusaurus site (docusaurus.config.js):"
-        f" `content-lint init` writes a config {writes}"
-    )
+    assert hint.startswith("content-lint: checked as a Docusaurus site (docs")
+    assert hint.endswith("; `content-lint init` pins this in content-lint.toml")
     assert init(site, monkeypatch, capsys)[0] == 0
     main(["check", "--no-cache", "--output-format", "concise", "docs"])
-    assert "no config found" not in capsys.readouterr().err
+    assert "checked as" not in capsys.readouterr().err
 
 
 def test_a_folder_without_front_matter_is_one_line(tmp_path, monkeypatch, capsys):

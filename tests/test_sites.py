@@ -165,6 +165,7 @@ def test_aliases_allowed_for_one_content_type_only(site, capsys):
     text = config.read_text().replace("allow-aliases = true\n", "")
     config.write_text(
         text + '\n[[types]]\nname = "events"\npaths = ["content/en/community/"]\nallow-aliases = true\n'
+        '\n[[types]]\nname = "pages"\npaths = ["content/"]\n'
     )
     other = root / "content" / "en" / "blog.md"
     other.write_text((root / "content/en/community/events.md").read_text())

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linter.adopting.detect import Site, detect_site
 from linter.adopting.infer import infer_schema
 from linter.adopting.read import Group, folder_groups, read_documents, type_name
 from linter.adopting.roles import propose_roles, self_contained
 from linter.adopting.toml_text import toml_document
 from linter.config.presets import PRESETS
+from linter.config.presets.model import Site
 from linter.config.settings import CONFIG_FILE
+from linter.config.sites import detect_site
 from linter.reporting.atomic import write_atomic
 
 SCHEMA_FOLDER = "schemas"
@@ -69,7 +70,7 @@ def plan_site(folder: Path) -> Plan:
     preset = _preset_for(site, plan)
     if preset:
         plan.table["preset"] = preset
-    groups = [g for g in folder_groups(folder, site.content if site else ()) if g.files]
+    groups = [g for g in folder_groups(folder, site.folders if site else ()) if g.files]
     if not groups:
         raise InitError(f"{folder}: no content file found (looked for *.md, *.mdx and the like)")
     for group in groups:

@@ -22,7 +22,7 @@ from linter.reading.compose import Limits
 from linter.reading.dates import load_zone
 from linter.reading.pointers import parse_pattern
 from linter.rules import find_rule
-from linter.rules.base import RunContext
+from linter.rules.base import Rule, RunContext
 from linter.rules.fields import Binder
 from linter.running.kinds import Kind
 from linter.schema.check import SchemaChecker, SchemaError, default_schema_path, load_schema
@@ -59,7 +59,7 @@ class Setup:
             preset, schema_path, [config.roles, kind.roles], [config.rules, kind.rules], kind.name
         )
         rules = build_rules(replace(config, rules=parts.rules), selection, parts.context)
-        return Kind(kind.name, parts.schema, rules, parts.context.binder, self.limits(kind))
+        return reading_kind(kind.name, parts.schema, rules, parts.context.binder, self.limits(kind), preset)
 
     def limits(self, kind: ContentType | None = None) -> Limits:
         """How files are read: the top-level options, or a type's where it sets its own."""
@@ -107,6 +107,14 @@ class Setup:
         if path not in self._schemas:
             self._schemas[path] = load_schema(path)
         return self._schemas[path]
+
+
+def reading_kind(
+    name: str, schema: SchemaChecker, rules: list[Rule], binder: Binder, limits: Limits, preset: str
+) -> Kind:
+    """A Kind that reads its files as the preset's framework does."""
+    found = find_preset(preset)
+    return Kind(name, schema, rules, binder, limits, found.fences, found.front_matter_optional)
 
 
 def _shipped(preset: str) -> Path:

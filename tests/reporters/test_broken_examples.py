@@ -24,7 +24,7 @@ BROKEN = EXAMPLES / "broken"
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory: pytest.TempPathFactory) -> RunSummary:
     config = config_from_table({}, tmp_path_factory.mktemp("cfg") / "content-lint.toml")
-    filters = FileFilter.build(config.include, config.exclude, config.root, config.respect_gitignore)
+    filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
     sources = list(discover([str(BROKEN)], filters))
     files = [s.path for s in sources if s.problem is None]
     report = build_engine(config, now=NOW).run(files, [(s.path, s.problem) for s in sources if s.problem])

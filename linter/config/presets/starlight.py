@@ -1,0 +1,57 @@
+"""Astro Starlight docs pages (its documented frontmatter; extra keys allowed).
+
+Pages are the `.md`, `.mdx` and `.mdoc` files of the `docs` content collection,
+`src/content/docs/`; as in every Astro collection, names starting with `_` are not entries.
+Front matter is YAML and required: every page needs a `title`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from linter.config.presets.model import NOT_PAGES, Preset, Site
+from linter.config.presets.probe import existing, head, is_file
+
+CONFIG_SUFFIXES = ("mjs", "js", "ts", "mts", "cjs")
+
+
+def detect(folder: Path) -> Site | None:
+    """An `astro.config.*` that names Starlight (read, bounded, never run)."""
+    for suffix in CONFIG_SUFFIXES:
+        name = f"astro.config.{suffix}"
+        if is_file(folder / name) and b"starlight" in head(folder / name):
+            folders = existing(folder, "src/content/docs")
+            return Site(
+                "Astro Starlight", PRESET.name, f"{name} uses Starlight", folder, PRESET.content, folders
+            )
+    return None
+
+
+#: A page's `slug` is unique within its locale folder (`src/content/docs/<locale>/`; pages of
+#: the root locale share one scope); hero images are files next to the page, in `src/assets/`
+#: or in `public/`.
+PRESET = Preset(
+    "starlight",
+    "Astro Starlight docs pages (its documented frontmatter; extra keys allowed)",
+    "starlight.schema.json",
+    {
+        "dates": "/lastUpdated",
+        "future": "/lastUpdated",
+        "urls": "/editUrl",
+        "links": ["/slug", "/hero/actions/*/link", "/prev/link", "/next/link"],
+        # A slug is the page's id from the docs root, its locale included (`fr/guides/start`):
+        # Starlight takes the locale from the first segment, so slugs are compared site-wide.
+        "identity": "/slug",
+        "images": ["/hero/image/file", "/hero/image/dark", "/hero/image/light"],
+        "image-folders": ["src/assets", "public"],
+        "title": "/title",
+        "description": "/description",
+        "texts": ["/sidebar/label", "/sidebar/badge", "/sidebar/badge/text"],
+    },
+    rules={"image-file-mismatch": {}},
+    framework="Astro Starlight",
+    include=("*.md", "*.mdx", "*.mdoc"),
+    content=("src/content/docs/**", "!**/_*", *NOT_PAGES),
+    fences=("yaml",),
+    detect=detect,
+)
