@@ -291,9 +291,12 @@ def _print_summary(summary: RunSummary, fixed: int | None = None) -> None:
     if not summary.findings:
         print(f"All checks passed ({files} {noun})", file=sys.stderr)
         return
-    affected = len({f.path for f in summary.findings})
+    paths = {f.path for f in summary.findings}
+    checked = paths & set(summary.files) if summary.files else paths
+    others = f" (and in {', '.join(sorted(paths - checked))})" if paths - checked else ""
     print(
-        f"Found {summary.errors} error(s) and {summary.warnings} warning(s) in {affected} of {files} {noun}",
+        f"Found {summary.errors} error(s) and {summary.warnings} warning(s)"
+        f" in {len(checked)} of {files} {noun}{others}",
         file=sys.stderr,
     )
 

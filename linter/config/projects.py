@@ -51,10 +51,13 @@ def plan_projects(paths: Sequence[str], cwd: Path, explicit: Path | None = None)
     for given in paths:
         absolute = Path(os.path.abspath(given))
         folder = absolute if os.path.isdir(given) else absolute.parent
-        claims.setdefault(found.owner(folder), []).append(given)
-        if os.path.isdir(given):
-            for inner in found.nested(absolute):
-                claims.setdefault(inner, []).append(_shown(inner.root, cwd))
+        owner = found.owner(folder)
+        inner = found.nested(absolute) if os.path.isdir(given) else []
+        for nested in inner:
+            claims.setdefault(nested, []).append(_shown(nested.root, cwd))
+        if inner and owner is found.default:
+            continue  # a repository holding sites: its other files are not pages
+        claims.setdefault(owner, []).append(given)
     return [_project(owner, given, claims, cwd) for owner, given in claims.items()]
 
 
