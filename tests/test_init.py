@@ -209,8 +209,7 @@ def test_unknown_site_falls_back_to_inference(tmp_path, monkeypatch, capsys):
     assert said[0].startswith("framework: none recognised")
     assert "type `notes`: /notes/, schema inferred from 2 file(s) -> schemas/notes.schema.json" in said
     assert any(
-        line.startswith("  skipped 1 file(s) without readable front matter: notes/broken.md")
-        for line in said
+        line.startswith("  skipped 1 file(s) without readable front matter: notes/broken.md") for line in said
     )
     assert "  role /date: published, dates, future, date-order (every value is a date)" in said
     assert "  role /canonical: urls, identity (every value is an absolute URL)" in said

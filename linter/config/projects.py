@@ -61,6 +61,16 @@ def plan_projects(paths: Sequence[str], cwd: Path, explicit: Path | None = None)
     return [_project(owner, given, claims, cwd) for owner, given in claims.items()]
 
 
+def project_of(path: Path) -> Project | None:
+    """The project a single file belongs to when a config file or a detected framework covers
+    it (the editor's question); None for a stray file, which an editor leaves alone."""
+    finder = _Finder(path.parent)
+    owner = finder.owner(path.parent)
+    if owner is finder.default:
+        return None
+    return Project(owner, _config(owner, path.parent), (str(path),))
+
+
 def _project(owner: Owner, given: list[str], claims: dict[Owner, list[str]], cwd: Path) -> Project:
     """The owner's config, with the subtrees of owners nested in it excluded from its walk."""
     config = _config(owner, cwd)
