@@ -237,14 +237,15 @@ def _init(args: argparse.Namespace) -> int:
         return _usage_error(f"init: {folder} is not a folder")
     try:
         plan = plan_cms(folder, args.source) if args.source else plan_site(folder)
-        written = write_plan(plan, folder, args.force)
+        target = plan.folder or folder
+        written = write_plan(plan, target, args.force)
     except InitError as exc:
         return _usage_error(f"init: {exc}")
     sys.stdout.writelines(f"{line}\n" for line in plan.said)
-    print(f"wrote {', '.join(str(folder / name) for name in written)}")
+    print(f"wrote {', '.join(str(target / name) for name in written)}")
     if not plan.check_paths:
         return EXIT_OK
-    checked = ["--config", str(folder / written[0]), *dict.fromkeys(plan.check_paths)]  # the config first
+    checked = list(dict.fromkeys(plan.check_paths))  # as a plain `check` of the folder would run
     print(f"checking: content-lint check {' '.join(checked)} --statistics", flush=True)
     return main(["check", "--output-format", "concise", "--statistics", *checked])
 

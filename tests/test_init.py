@@ -21,7 +21,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 from linter.adopting.toml_text import toml_document
-from linter.config.presets import PRESETS
 
 NOW = "2026-11-26T12:00:00Z"
 
@@ -134,13 +133,10 @@ def test_hugo_site_gets_the_hugo_preset_and_checks_clean(tmp_path, monkeypatch, 
     assert out.splitlines()[:3] == [
         "framework: Hugo (hugo.toml)",
         "preset: `hugo` (shipped for Hugo)",
-        "type `content`: /content/ with preset `hugo`",
+        "pages: content",
     ]
     assert "    0  total" in out  # the closing check's statistics
-    assert config_of(site) == {
-        "preset": "hugo",
-        "types": [{"name": "content", "paths": ["/content/"], "preset": "hugo"}],
-    }
+    assert config_of(site) == {"preset": "hugo"}  # the pages are found as Hugo finds them
     assert check(site, monkeypatch, capsys, "content") == (0, [])
     broken = planted(
         site,
@@ -150,11 +146,12 @@ def test_hugo_site_gets_the_hugo_preset_and_checks_clean(tmp_path, monkeypatch, 
     assert check(broken, monkeypatch, capsys, "content") == (1, [("content/posts/moon.md", 4, "FM204")])
 
 
-def test_jekyll_site_gets_one_type_per_content_folder(tmp_path, monkeypatch, capsys):
+def test_jekyll_site_gets_its_preset(tmp_path, monkeypatch, capsys):
     site = make(tmp_path / "site", {**JEKYLL, "_drafts/c.md": "---\ntitle: C\n---\n"})
-    status, _, _ = init(site, monkeypatch, capsys)
+    status, out, _ = init(site, monkeypatch, capsys)
     assert status == 0
-    assert [t["name"] for t in config_of(site)["types"]] == ["posts", "drafts"]  # type: ignore[index]
+    assert config_of(site) == {"preset": "jekyll"}
+    assert "pages: _posts, _drafts" in out.splitlines()
     assert check(site, monkeypatch, capsys, "_posts", "_drafts") == (0, [])
     broken = planted(
         site,
@@ -171,11 +168,8 @@ def test_docusaurus_site_checks_clean_and_a_repeated_slug_is_found(tmp_path, mon
     site = make(tmp_path / "site", DOCUSAURUS)
     status, out, _ = init(site, monkeypatch, capsys)
     assert status == 0
-    types = config_of(site)["types"]
-    assert [(t["name"], t["paths"]) for t in types] == [("docs", ["/docs/"]), ("blog", ["/blog/"])]  # type: ignore[union-attr]
-    if "docusaurus" not in PRESETS:  # until the preset ships, the schema is inferred
-        assert "preset: none shipped for Docusaurus yet; inferring from front matter" in out
-        assert types[0]["roles"]["identity"] == ["/slug"]  # type: ignore[index]
+    assert config_of(site) == {"preset": "docusaurus"}
+    assert "pages: docs, blog" in out.splitlines()
     assert check(site, monkeypatch, capsys, "docs", "blog") == (0, [])
     broken = planted(
         site, tmp_path, {"docs/again.md": "---\ntitle: Again\nslug: /Intro/\nsidebar_position: 2\n---\n"}
@@ -190,7 +184,7 @@ def test_starlight_site_checks_clean_and_a_future_update_is_found(tmp_path, monk
     site = make(tmp_path / "site", STARLIGHT)
     status, _, _ = init(site, monkeypatch, capsys)
     assert status == 0
-    assert [t["paths"] for t in config_of(site)["types"]] == [["/src/content/docs/"]]  # type: ignore[union-attr]
+    assert config_of(site) == {"preset": "starlight"}
     assert check(site, monkeypatch, capsys, "src") == (0, [])
     broken = planted(
         site,
@@ -426,3 +420,34 @@ def test_decap_media_folder_tells_where_site_image_paths_live(tmp_path, monkeypa
     assert check(site, monkeypatch, capsys, "content") == (0, [])
     broken = planted(site, tmp_path, {"content/posts/b.md": post.format(title="B", image="gone.png")})
     assert check(broken, monkeypatch, capsys, "content") == (0, [("content/posts/b.md", 3, "FM303")])
+
+
+def test_init_at_a_monorepo_root_writes_the_config_beside_the_site_and_check_agrees(
+    tmp_path, monkeypatch, capsys
+):
+    repo = make(
+        tmp_path / "repo", {"README.md": "# Tool\n", **{f"website/{k}": v for k, v in DOCUSAURUS.items()}}
+    )
+    (repo / ".git").mkdir()
+    status, out, _ = init(repo, monkeypatch, capsys)
+    assert status == 0
+    assert f"wrote {repo / 'website' / 'content-lint.toml'}" in out.splitlines()
+    assert "pages: website/docs, website/blog" in out.splitlines()
+    closing = out.split("checking: ", 1)[1]
+    assert main(["check", "--output-format", "concise", "--statistics", "."]) == status
+    assert capsys.readouterr().out == closing.split("\n", 1)[1]  # the same report, line for line
+
+
+def test_inferred_roles_skip_shared_values_and_find_images_by_name_and_value(tmp_path, monkeypatch, capsys):
+    pages = {
+        f"notes/{n}.md": (
+            f"---\ntitle: Note {n}\nurl: /notes/{n}/\nauthor:\n  url: https://me.example/\n"
+            f"canonical: https://notes.example/\nheroImage: ./hero-{n}.png\nog:\n  picture: /img/{n}.webp\n---\n"
+        )
+        for n in range(1, 6)
+    }
+    site = make(tmp_path / "site", pages)
+    status, out, _ = init(site, monkeypatch, capsys)
+    roles = config_of(site)["types"][0]["roles"]  # type: ignore[index]
+    assert roles["identity"] == ["/url"]  # not /author/url (nested) nor /canonical (every file's)
+    assert set(roles["images"]) == {"/heroImage", "/og/picture"}

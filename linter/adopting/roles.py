@@ -33,6 +33,12 @@ IMAGE_NAMES = frozenset(
     {"image", "images", "cover", "thumbnail", "hero", "banner", "featured_image", "og_image", "featureimage"}
 )
 IMAGE_SOURCE_KEYS = ("src", "url", "path", "file")
+#: Endings of a key named for an image (`heroImage`, `og_image`, `coverImg`, `post_thumbnail`).
+IMAGE_NAME_ENDINGS = ("image", "img", "thumbnail", "cover", "banner", "poster")
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
+#: An identity key's values must be this distinct: a value most files share (an author's
+#: URL, the site's canonical host) names no page, and would make every page a duplicate.
+DISTINCT_IDENTITY = 0.9
 
 
 @dataclass
@@ -85,7 +91,7 @@ def bind_by_name(proposal: RoleProposal, where: str, name: str, kind: str) -> No
         for names, role in ((TITLE_NAMES, "title"), (DESCRIPTION_NAMES, "description")):
             if lowered in names:
                 proposal.bind(role, where)
-    if lowered in IDENTITY_NAMES and kind in ("text", "list"):
+    if lowered in IDENTITY_NAMES and kind in ("text", "list") and where.count("/") == 1:
         proposal.bind("identity", where if kind == "text" else f"{where}/*")
     if lowered in TAG_NAMES and kind == "list":
         proposal.bind("tags", where)
@@ -157,21 +163,32 @@ def _bind_items(proposal: RoleProposal, parent: str, values: list[Any]) -> None:
 
 
 def _kind(pattern: str, values: list[Any]) -> str:
-    """What every value at `pattern` is: "date", "image", "url", "link", "text" or "other".
-    A value is a URL or a link only if the URL rules accept it, so no binding adds findings
-    to the files it was proposed from."""
+    """What every value at `pattern` is: "date", "image", "url", "link", "text", "shared" (a
+    text most files repeat: never an identity) or "other". A value is a URL or a link only if
+    the URL rules accept it, so no binding adds findings to the files it was proposed from."""
     if not values or not all(isinstance(v, str) for v in values):
         return "other"
     name = pattern.rsplit("/", 1)[-1].lower()
     if all(parse_moment(v) is not None for v in values):
         return "date"
-    if name in IMAGE_NAMES:
+    if _image_name(name) or all(_image_path(v) for v in values):
         return "image"
+    if name in IDENTITY_NAMES and len(set(values)) < DISTINCT_IDENTITY * len(values):
+        return "shared"
     if all(url_defect(v) is None for v in values):
         return "url"
     if name in IDENTITY_NAMES and all(_is_link(v) for v in values):
         return "link"
     return "text"
+
+
+def _image_name(name: str) -> bool:
+    return name in IMAGE_NAMES or name.replace("-", "_").endswith(IMAGE_NAME_ENDINGS)
+
+
+def _image_path(value: str) -> bool:
+    """A value shaped like an image file's path or URL (`/img/a.png`, `./hero.webp?v=2`)."""
+    return value.split("?", 1)[0].split("#", 1)[0].lower().endswith(IMAGE_EXTENSIONS)
 
 
 def _is_link(value: str) -> bool:
@@ -201,5 +218,5 @@ _WORDS = {
     "date": "every value is a date",
     "url": "every value is an absolute URL",
     "link": "every value is a site path",
-    "image": "an image by its name",
+    "image": "an image by its name or value",
 }

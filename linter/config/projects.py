@@ -45,7 +45,9 @@ class Project:
 def plan_projects(paths: Sequence[str], cwd: Path, explicit: Path | None = None) -> list[Project]:
     """The projects the given paths belong to, in the order first met; `--config` makes one."""
     if explicit is not None:
-        return [Project(Owner(cwd, explicit), load_config(explicit, cwd), tuple(paths))]
+        root = explicit.resolve().parent
+        owner = Owner(root, explicit, detect_site(root))
+        return [Project(owner, _config(owner, cwd), tuple(paths))]
     found = _Finder(cwd)
     claims: dict[Owner, list[str]] = {}
     for given in paths:
@@ -85,10 +87,12 @@ def _project(owner: Owner, given: list[str], claims: dict[Owner, list[str]], cwd
 
 
 def _config(owner: Owner, cwd: Path) -> Config:
-    """The owner's config file; a detected framework fills in a preset it does not name."""
+    """The owner's config file; a detected framework fills in a preset it does not name, and
+    its pages where the config names that framework's preset (they are read from the
+    framework's own files on every run, as the framework reads them)."""
     site = owner.site
     config = load_config(owner.config_file, cwd) if owner.config_file else Config(root=owner.root)
-    if site is None or config.preset is not None or config.schema is not None or config.types:
+    if site is None or config.schema is not None or config.types or config.preset not in (None, site.preset):
         return config
     content = None if site.content == find_preset(site.preset).content else site.content
     return replace(config, preset=site.preset, content=config.content or content)
