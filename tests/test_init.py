@@ -447,7 +447,7 @@ def test_inferred_roles_skip_shared_values_and_find_images_by_name_and_value(tmp
         for n in range(1, 6)
     }
     site = make(tmp_path / "site", pages)
-    status, out, _ = init(site, monkeypatch, capsys)
+    assert init(site, monkeypatch, capsys)[0] == 0
     roles = config_of(site)["types"][0]["roles"]  # type: ignore[index]
     assert roles["identity"] == ["/url"]  # not /author/url (nested) nor /canonical (every file's)
     assert set(roles["images"]) == {"/heroImage", "/og/picture"}
