@@ -22,6 +22,7 @@ from linter.config.settings import ConfigError, load_config
 from linter.findings import Finding
 from linter.reporting import REPORTERS, Reporter, RunSummary
 from linter.reporting.atomic import OutputError, check_output, write_report
+from linter.reporting.base import fix_counts
 from linter.running.cache import DEFAULT_FOLDER
 from linter.running.interrupts import Interrupted, handled
 from linter.running.progress import Progress
@@ -193,13 +194,15 @@ def _finish(
 def _emit(
     args: argparse.Namespace, summary: RunSummary, reporter: Reporter, stream: TextIO, fixed: int | None
 ) -> None:
-    reporter.report(summary)
+    # With --statistics a text report is the table alone, as ruff prints it; a machine
+    # format's report stays whole and the table goes to standard error.
+    table_only = args.statistics and not reporter.machine_readable and not args.output_file
+    if not table_only:
+        reporter.report(summary)
     if args.output_file:
         write_report(args.output_file, stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
     if args.statistics:
-        _print_statistics(
-            summary, sys.stderr if reporter.machine_readable and not args.output_file else sys.stdout
-        )
+        _print_statistics(summary, sys.stdout if table_only or args.output_file else sys.stderr)
     if not args.quiet:
         _print_summary(summary, fixed)
     sys.stdout.flush()  # a closed pipe shows here, not at exit where it could not be handled
@@ -300,6 +303,18 @@ def _print_summary(summary: RunSummary, fixed: int | None = None) -> None:
         f" in {len(checked)} of {files} {noun}{others}",
         file=sys.stderr,
     )
+    fixable = _fixable_line(*fix_counts(summary.findings))
+    if fixable:
+        print(fixable, file=sys.stderr)
+
+
+def _fixable_line(safe: int, unsafe: int) -> str:
+    """What `--fix` would do about the findings left, as ruff's closing line says it."""
+    unsafe_part = f"{unsafe} with `--fix --unsafe-fixes`" if unsafe else ""
+    if safe:
+        more = f" ({unsafe_part.replace('with', 'more with', 1)})" if unsafe else ""
+        return f"[*] {safe} fixable with `--fix`{more}"
+    return f"{unsafe_part.replace('with', 'fixable with', 1)} (unsafe fixes)" if unsafe else ""
 
 
 def _never_fail_on_encoding() -> None:
