@@ -106,6 +106,8 @@ def _check(args: argparse.Namespace) -> int:
     files = [s.path for s in sources if s.problem is None]
     if args.show_files:
         return _show_files(runs)
+    if args.show_settings:
+        return _show_settings(args, runs)
     if not sources:
         return _no_files(args, runs)
     notices = [run.notice for run in runs if run.notice and not args.quiet]
@@ -152,6 +154,15 @@ def _show_files(runs: Sequence[ProjectRun]) -> int:
         sys.stdout.writelines(f"{s.path}\n" for s in run.sources if s.problem is None)
         for path, reason in run.skipped():
             sys.stdout.write(f"{path}  (skipped: {reason})\n")
+    return EXIT_OK
+
+
+def _show_settings(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
+    from linter.reporting.settings_view import render_settings
+
+    if len(args.paths) != 1 or os.path.isdir(args.paths[0]):
+        return _usage_error("--show-settings takes one file")
+    render_settings(runs[0].settings_of(args.paths[0]), sys.stdout)
     return EXIT_OK
 
 

@@ -65,6 +65,11 @@ def _add_discovery(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--show-files", action="store_true", help="list the files that would be checked, then exit"
     )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print what applies to the one file given (config, type, preset, schema, roles, rules), then exit",
+    )
 
 
 def _add_run(check: argparse.ArgumentParser) -> None:
