@@ -238,7 +238,7 @@ def _serve() -> int:
     try:
         from linter.server.lsp import serve
     except ImportError:
-        return _usage_error("the language server needs pygls: pip install 'content-linter[server]'")
+        return _usage_error(f"the language server needs pygls: {sys.executable} -m pip install 'pygls>=2,<3'")
     return serve()
 
 
