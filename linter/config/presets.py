@@ -26,6 +26,14 @@ class Preset:
     severity: dict[str, str] = field(default_factory=dict)
 
 
+#: Text rule options for sites whose titles and descriptions are rendered as HTML (every
+#: preset but news-article): a line break there is a space, and a description that expands
+#: its title ("Configure page" -> "Configure page behavior.") is fine.
+DOCS_TEXT: dict[str, dict[str, Any]] = {
+    "untidy-whitespace": {"line-breaks": False},
+    "excerpt-repeats-title": {"allow-expansion": True},
+}
+
 NEWS_ARTICLE = Preset(
     "news-article",
     "News articles as a feed publishes them (the default)",
@@ -76,7 +84,7 @@ HUGO = Preset(
         "texts": ["/tags/*", "/categories/*", "/keywords/*"],
         "tags": ["/tags", "/categories", "/keywords"],
     },
-    rules={"image-file-mismatch": {}},
+    rules={"image-file-mismatch": {}, **DOCS_TEXT},
 )
 
 JEKYLL = Preset(
@@ -97,7 +105,7 @@ JEKYLL = Preset(
         "texts": ["/tags/*", "/categories/*"],
         "tags": ["/tags", "/categories"],
     },
-    rules={"image-file-mismatch": {}},
+    rules={"image-file-mismatch": {}, **DOCS_TEXT},
 )
 
 #: Docusaurus: slugs are compared per plugin folder (`docs`, `blog`, a docs version, a
@@ -123,7 +131,7 @@ DOCUSAURUS = Preset(
         "texts": ["/sidebar_label", "/pagination_label", "/keywords/*", "/tags/*", "/tags/*/label"],
         "tags": ["/tags", "/keywords"],
     },
-    rules={"image-file-mismatch": {}},
+    rules={"image-file-mismatch": {}, **DOCS_TEXT},
 )
 
 #: Starlight: a page's `slug` is unique within its locale folder (`src/content/docs/<locale>/`;
@@ -143,11 +151,13 @@ STARLIGHT = Preset(
         "identity": "/slug",
         "images": ["/hero/image/file", "/hero/image/dark", "/hero/image/light"],
         "image-folders": ["src/assets", "public"],
+        # `hero.title` and `hero.tagline` are marketing copy that may hold HTML (Starlight
+        # renders them with `set:html`): not the page's title or plain text.
         "title": "/title",
         "description": "/description",
         "texts": ["/sidebar/label", "/sidebar/badge", "/sidebar/badge/text"],
     },
-    rules={"image-file-mismatch": {}},
+    rules={"image-file-mismatch": {}, **DOCS_TEXT},
 )
 
 PRESETS: dict[str, Preset] = {
