@@ -26,12 +26,14 @@ class Preset:
     severity: dict[str, str] = field(default_factory=dict)
 
 
-#: Text rule options for sites whose titles and descriptions are rendered as HTML (every
-#: preset but news-article): a line break there is a space, and a description that expands
-#: its title ("Configure page" -> "Configure page behavior.") is fine.
-DOCS_TEXT: dict[str, dict[str, Any]] = {
+#: Rule options for a site's pages (every preset but news-article): titles and descriptions
+#: are rendered as HTML, where a line break is a space, and a description may expand its
+#: title ("Configure page" -> "Configure page behavior."); two pages that claim one path are
+#: said to both publish it, not to be the same article.
+SITE_RULES: dict[str, dict[str, Any]] = {
     "untidy-whitespace": {"line-breaks": False},
     "excerpt-repeats-title": {"allow-expansion": True},
+    "duplicate-article": {"site-pages": True},
 }
 
 NEWS_ARTICLE = Preset(
@@ -84,7 +86,7 @@ HUGO = Preset(
         "texts": ["/tags/*", "/categories/*", "/keywords/*"],
         "tags": ["/tags", "/categories", "/keywords"],
     },
-    rules={"image-file-mismatch": {}, **DOCS_TEXT},
+    rules={"image-file-mismatch": {}, **SITE_RULES},
 )
 
 JEKYLL = Preset(
@@ -105,7 +107,7 @@ JEKYLL = Preset(
         "texts": ["/tags/*", "/categories/*"],
         "tags": ["/tags", "/categories"],
     },
-    rules={"image-file-mismatch": {}, **DOCS_TEXT},
+    rules={"image-file-mismatch": {}, **SITE_RULES},
 )
 
 #: Docusaurus: slugs are compared per plugin folder (`docs`, `blog`, a docs version, a
@@ -131,7 +133,7 @@ DOCUSAURUS = Preset(
         "texts": ["/sidebar_label", "/pagination_label", "/keywords/*", "/tags/*", "/tags/*/label"],
         "tags": ["/tags", "/keywords"],
     },
-    rules={"image-file-mismatch": {}, **DOCS_TEXT},
+    rules={"image-file-mismatch": {}, **SITE_RULES},
 )
 
 #: Starlight: a page's `slug` is unique within its locale folder (`src/content/docs/<locale>/`;
@@ -157,7 +159,7 @@ STARLIGHT = Preset(
         "description": "/description",
         "texts": ["/sidebar/label", "/sidebar/badge", "/sidebar/badge/text"],
     },
-    rules={"image-file-mismatch": {}, **DOCS_TEXT},
+    rules={"image-file-mismatch": {}, **SITE_RULES},
 )
 
 PRESETS: dict[str, Preset] = {
