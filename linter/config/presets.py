@@ -86,7 +86,8 @@ HUGO = Preset(
         "texts": ["/tags/*", "/categories/*", "/keywords/*"],
         "tags": ["/tags", "/categories", "/keywords"],
     },
-    rules={"image-file-mismatch": {}, **SITE_RULES},
+    # Hugo lower-cases every front-matter key: `linktitle` is `linkTitle`, no slip.
+    rules={"image-file-mismatch": {}, **SITE_RULES, "unknown-key": {"ignore-case": True}},
 )
 
 JEKYLL = Preset(

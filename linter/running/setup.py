@@ -56,7 +56,7 @@ class Setup:
         schema_path = kind.schema or (_shipped(kind.preset) if kind.preset else None)
         schema_path = schema_path or config.schema or (_shipped(preset) if config.preset else None)
         parts = self._parts(
-            preset, schema_path, [config.roles, kind.roles], [config.rules, kind.rules], kind.name
+            preset, schema_path, [config.roles, kind.roles], [config.rules, kind.rules], kind.name, kind
         )
         rules = build_rules(replace(config, rules=parts.rules), selection, parts.context)
         return Kind(kind.name, parts.schema, rules, parts.context.binder, self.limits(kind))
@@ -91,6 +91,7 @@ class Setup:
         role_tables: list[Any],
         rule_tables: list[Any],
         type_name: str,
+        kind: ContentType | None = None,
     ) -> Parts:
         schema = self._schema(schema_path)
         roles = _roles(preset, schema, role_tables)
@@ -100,6 +101,8 @@ class Setup:
             zone=self.zone,
             type_name=type_name,
             binder=Binder(roles, self.zone),
+            schema=schema.schema,
+            case_insensitive_keys=self.limits(kind).case_insensitive_keys,
         )
         return Parts(schema, _merged_rules(preset, rule_tables), context)
 
