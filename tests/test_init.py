@@ -241,6 +241,24 @@ def test_unknown_site_falls_back_to_inference(tmp_path, monkeypatch, capsys):
     )
 
 
+def test_an_inferred_site_type_gets_the_site_text_options(tmp_path, monkeypatch, capsys):
+    """An unrecognised site's pages are HTML pages as under the presets: a wrapped description
+    or one that expands its title is fine; one that is the title again is not."""
+    notes = {
+        "notes/one.md": "---\ntitle: Tides\ndescription: >\n  Tides of the bay,\n  day by day.\n---\n",
+        "notes/two.md": "---\ntitle: Moon\ndescription: Moon phases and the tides they bring.\n---\n",
+    }
+    site = make(tmp_path / "site", notes)
+    assert init(site, monkeypatch, capsys)[0] == 0
+    assert config_of(site)["types"][0]["rules"] == {  # type: ignore[index]
+        "untidy-whitespace": {"line-breaks": False},
+        "excerpt-repeats-title": {"allow-expansion": True},
+        "duplicate-article": {"site-pages": True},
+    }
+    copy = planted(site, tmp_path, {"notes/two.md": "---\ntitle: Moon\ndescription: Moon.\n---\n"})
+    assert check(copy, monkeypatch, capsys, "notes") == (0, [("notes/two.md", 3, "FM504")])
+
+
 MIXED = {
     "posts/a.md": "---\ntitle: A\nweight: 3\ndraft: true\nauthor: {name: Ann, links: [a, b]}\n---\n",
     "posts/b.md": '+++\ntitle = "B"\nweight = 4.5\ndate = 2024-01-01T10:00:00Z\n[author]\nname = "Bo"\n+++\n',

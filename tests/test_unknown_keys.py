@@ -153,7 +153,10 @@ def test_the_unsafe_fix_renames_the_key(tmp_path, capsys, monkeypatch):
 )
 def test_keys_that_are_other_words_are_quiet(tmp_path, capsys, monkeypatch, front):
     write(tmp_path, {"docs/a.md": f"---\n{front}---\n"})
-    assert run(capsys, tmp_path, monkeypatch, "--preset", "docusaurus", "--select", "FM101", "docs") == (0, [])
+    assert run(capsys, tmp_path, monkeypatch, "--preset", "docusaurus", "--select", "FM101", "docs") == (
+        0,
+        [],
+    )
 
 
 def test_a_closed_schema_reports_unknown_keys_as_errors_only(tmp_path, capsys, monkeypatch):
