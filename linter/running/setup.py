@@ -76,14 +76,6 @@ class Setup:
             case_insensitive_keys=config.case_insensitive_keys if keys is None else keys,
         )
 
-    def configured_rules(self) -> list[str]:
-        """Every rule some preset, `[rules]` or type configures (opt-in rules come on)."""
-        found = list(_merged_rules(self.config.preset or DEFAULT_PRESET, [self.config.rules]))
-        for kind in self.config.types:
-            preset = kind.preset or self.config.preset or DEFAULT_PRESET
-            found += _merged_rules(preset, [self.config.rules, kind.rules])
-        return found
-
     def _parts(
         self,
         preset: str,
@@ -110,6 +102,34 @@ class Setup:
         if path not in self._schemas:
             self._schemas[path] = load_schema(path)
         return self._schemas[path]
+
+
+class Scope(NamedTuple):
+    """The top level or one content type: its name ("" for the top), preset and rule tables."""
+
+    type_name: str
+    preset: str
+    rules: dict[str, dict[str, Any]]
+
+
+def scopes(config: Config) -> list[Scope]:
+    """The top level, then each type, with the rule options each configures (preset first)."""
+    top = config.preset or DEFAULT_PRESET
+    found = [Scope("", top, _merged_rules(top, [config.rules]))]
+    for kind in config.types:
+        preset = kind.preset or top
+        found.append(Scope(kind.name, preset, _merged_rules(preset, [config.rules, kind.rules])))
+    return found
+
+
+def configured_rules(config: Config) -> list[str]:
+    """Every rule some preset, `[rules]` or type configures (opt-in rules come on)."""
+    return [name for scope in scopes(config) for name in scope.rules]
+
+
+def selection_in_force(config: Config) -> Selection:
+    """Which rules run at what severity under `config`, its presets' rules included."""
+    return Selection.build(config.select, config.ignore, config.severity, configured_rules(config))
 
 
 def _shipped(preset: str) -> Path:
