@@ -259,6 +259,23 @@ def test_an_inferred_site_type_gets_the_site_text_options(tmp_path, monkeypatch,
     assert check(copy, monkeypatch, capsys, "notes") == (0, [("notes/two.md", 3, "FM504")])
 
 
+def test_nested_titles_and_urls_are_not_the_pages_own(tmp_path, monkeypatch, capsys):
+    """A navigation entry's `title` (HTML allowed) and a listed host's `url` (the same host on
+    several pages) belong to other records: init binds only top-level keys as the page's
+    title, description and identity."""
+    page = (
+        "---\ntitle: {title}\nnav:\n  title: The <code>{title}</code> filter\n"
+        "hosts:\n  - name: Pages\n    url: https://pages.example/\n---\n"
+    )
+    site = make(
+        tmp_path / "site", {"docs/a.md": page.format(title="log"), "docs/b.md": page.format(title="url")}
+    )
+    assert init(site, monkeypatch, capsys)[0] == 0
+    roles = config_of(site)["types"][0]["roles"]  # type: ignore[index]
+    assert (roles["title"], roles["identity"]) == (["/title"], [])  # type: ignore[index]
+    assert check(site, monkeypatch, capsys, "docs") == (0, [])
+
+
 MIXED = {
     "posts/a.md": "---\ntitle: A\nweight: 3\ndraft: true\nauthor: {name: Ann, links: [a, b]}\n---\n",
     "posts/b.md": '+++\ntitle = "B"\nweight = 4.5\ndate = 2024-01-01T10:00:00Z\n[author]\nname = "Bo"\n+++\n',
