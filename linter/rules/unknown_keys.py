@@ -2,7 +2,7 @@
 keys pass (they would be ignored without a word).
 
 Hugo passes unknown front-matter keys to templates as `.Params`, Jekyll as page variables,
-Docusaurus's docs and blog schemas end in `.unknown()`, and Starlight's zod schema strips
+Docusaurus validates with Joi's `allowUnknown`, and Starlight's zod schema strips
 them: a project may add keys of its own, so an unknown key alone is no mistake. One that is
 surely a slip of a known key (another spelling of it, or one edit away) is a page whose
 `description` or `sidebar_label` silently does nothing.
@@ -31,7 +31,8 @@ class UnknownKey(Rule):
     words, and keys listed in the same table are taken as meant: neither is reported. Other
     unknown keys are not reported at all: the framework ignores them, and projects add
     their own. Where the schema closes a table (`additionalProperties: false`, as the
-    framework rejects unknown keys there), an unknown key is a schema error (FM100) instead.
+    framework rejects unknown keys there: Starlight's `prev`/`next` objects; Zola's page
+    front matter outside `[extra]`), an unknown key is a schema error (FM100) instead.
 
     The fix (unsafe) renames the key.
 
