@@ -144,6 +144,7 @@ def test_the_unsafe_fix_renames_the_key(tmp_path, capsys, monkeypatch):
         "title: T\ndescription: D\nDescription: E\n",  # both spellings: the second is taken as meant
         "title: T\nimages: [/a.png]\nimage: /b.png\n",  # a plural beside its singular
         "title: T\ndata: x\nweight: 2\nheight: 3\n",  # other words, not slips
+        "title: T\n_slug: draft-name\n",  # a leading `_` marks a key of its own
     ],
 )
 def test_keys_that_are_other_words_are_quiet(tmp_path, capsys, monkeypatch, front):

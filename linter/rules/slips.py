@@ -43,8 +43,10 @@ def closest(written: str, allowed: list[Any]) -> str | None:
 
 
 def spelling(key: str) -> str:
-    """`key` without case and word separators: what two spellings of one name share."""
-    return _SEPARATORS.sub("", key).casefold()
+    """`key` without case and word separators: what two spellings of one name share. A
+    leading `_` stays: it marks a key of its own (Hugo's `_build`, `_target`)."""
+    rest = key.lstrip("_")
+    return key[: len(key) - len(rest)] + _SEPARATORS.sub("", rest).casefold()
 
 
 def near_key(written: str, known: Iterable[str]) -> str | None:

@@ -27,8 +27,9 @@ class UnknownKey(Rule):
     list: another spelling (case, `_` or `-`: `Description`, `sidebar-label`) or, for names
     of four characters or more, one character added, dropped, changed or swapped
     (`descripton`, `tilte`). Plurals (`image` beside `images`), another first letter
-    (`height`, `weight`) and a changed letter in a short name (`data`, `date`) are other
-    words, and keys listed in the same table are taken as meant: neither is reported. Other
+    (`height`, `weight`; `_build`, as a leading `_` marks a key of its own) and a changed
+    letter in a short name (`data`, `date`) are other words, and a key whose known spelling
+    is in the same table is taken as meant: neither is reported. Other
     unknown keys are not reported at all: the framework ignores them, and projects add
     their own. Where the schema closes a table (`additionalProperties: false`, as the
     framework rejects unknown keys there: Starlight's `prev`/`next` objects; Zola's page
