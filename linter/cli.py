@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from linter.cli_args import build_parser
 from linter.cli_project import ProjectRun, cache_folder, selection
-from linter.config.projects import plan_projects
-from linter.config.settings import ConfigError, load_config
+from linter.config.projects import plan_projects, project_config
+from linter.config.settings import Config, ConfigError
 from linter.findings import Finding
 from linter.reporting import REPORTERS, Reporter, RunSummary
 from linter.reporting.atomic import OutputError, check_output, write_report
@@ -53,24 +53,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _command(args: argparse.Namespace) -> int:
     try:
-        if args.command == "rule":
-            from linter.rules.docs import print_rule
-
-            return (
-                EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
-            )
         if args.command == "server":
             return _serve()
         if args.command == "presets":
-            from linter.config.presets import PRESETS
-
-            sys.stdout.writelines(f"{name:<14}  {p.summary}\n" for name, p in sorted(PRESETS.items()))
-            return EXIT_OK
+            return _presets(args.name)
         if args.command == "init":
             return _init(args)
         if args.command == "check":
             return _check(args)
-        config = load_config(args.config, Path.cwd())
+        config = project_config(args.config, Path.cwd())
+        if args.command in ("rule", "rules") and args.preset:
+            config = config.with_overrides(preset=_preset_name(args.preset, "--preset"))
+        if args.command == "rule":
+            return _rule(args.rule, config)
         if args.command == "clean":
             from linter.running.cache_folder import clean
 
@@ -83,11 +78,50 @@ def _command(args: argparse.Namespace) -> int:
             if args.markdown:
                 sys.stdout.write(rules_markdown_table())
             else:
-                print_rules(sys.stdout, selection(config))
+                from linter.running.setup import selection_in_force
+
+                selection(config)  # validates selectors with a clear message
+                print_rules(sys.stdout, selection_in_force(config))
             return EXIT_OK
         return _check(args)
     except (ConfigError, SchemaError, OutputError) as exc:
         return _usage_error(str(exc))
+
+
+def _rule(key: str, config: Config) -> int:
+    """A rule's documentation, with its severity and options under the config in force."""
+    from linter.cli_explain import rule_in_force
+    from linter.rules import find_rule
+    from linter.rules.docs import rule_text
+
+    rule = find_rule(key)
+    if rule is None:
+        return _usage_error(f"no rule named {key!r}")
+    selection(config)
+    sys.stdout.write(rule_text(rule, rule_in_force(config, rule)))
+    return EXIT_OK
+
+
+def _presets(name: str | None) -> int:
+    """The shipped presets, or what one of them sets."""
+    from linter.config.presets import PRESETS, find_preset
+
+    if name is None:
+        sys.stdout.writelines(f"{key:<14}  {p.summary}\n" for key, p in sorted(PRESETS.items()))
+        return EXIT_OK
+    from linter.cli_explain import preset_text
+
+    sys.stdout.writelines(f"{line}\n" for line in preset_text(find_preset(_preset_name(name, "presets"))))
+    return EXIT_OK
+
+
+def _preset_name(name: str, where: str) -> str:
+    from linter.config.presets import find_preset
+
+    try:
+        return find_preset(name).name
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -234,6 +234,41 @@ def test_unknown_site_falls_back_to_inference(tmp_path, monkeypatch, capsys):
     )
 
 
+def test_an_inferred_site_type_gets_the_site_text_options(tmp_path, monkeypatch, capsys):
+    """An unrecognised site's pages are HTML pages as under the presets: a wrapped description
+    or one that expands its title is fine; one that is the title again is not."""
+    notes = {
+        "notes/one.md": "---\ntitle: Tides\ndescription: >\n  Tides of the bay,\n  day by day.\n---\n",
+        "notes/two.md": "---\ntitle: Moon\ndescription: Moon phases and the tides they bring.\n---\n",
+    }
+    site = make(tmp_path / "site", notes)
+    assert init(site, monkeypatch, capsys)[0] == 0
+    assert config_of(site)["types"][0]["rules"] == {  # type: ignore[index]
+        "untidy-whitespace": {"line-breaks": False},
+        "excerpt-repeats-title": {"allow-expansion": True},
+        "duplicate-article": {"site-pages": True},
+    }
+    copy = planted(site, tmp_path, {"notes/two.md": "---\ntitle: Moon\ndescription: Moon.\n---\n"})
+    assert check(copy, monkeypatch, capsys, "notes") == (0, [("notes/two.md", 3, "FM504")])
+
+
+def test_nested_titles_and_urls_are_not_the_pages_own(tmp_path, monkeypatch, capsys):
+    """A navigation entry's `title` (HTML allowed) and a listed host's `url` (the same host on
+    several pages) belong to other records: init binds only top-level keys as the page's
+    title, description and identity."""
+    page = (
+        "---\ntitle: {title}\nnav:\n  title: The <code>{title}</code> filter\n"
+        "hosts:\n  - name: Pages\n    url: https://pages.example/\n---\n"
+    )
+    site = make(
+        tmp_path / "site", {"docs/a.md": page.format(title="log"), "docs/b.md": page.format(title="url")}
+    )
+    assert init(site, monkeypatch, capsys)[0] == 0
+    roles = config_of(site)["types"][0]["roles"]  # type: ignore[index]
+    assert (roles["title"], roles["identity"]) == (["/title"], [])  # type: ignore[index]
+    assert check(site, monkeypatch, capsys, "docs") == (0, [])
+
+
 MIXED = {
     "posts/a.md": "---\ntitle: A\nweight: 3\ndraft: true\nauthor: {name: Ann, links: [a, b]}\n---\n",
     "posts/b.md": '+++\ntitle = "B"\nweight = 4.5\ndate = 2024-01-01T10:00:00Z\n[author]\nname = "Bo"\n+++\n',

@@ -19,7 +19,7 @@ from linter.adopting.infer import infer_schema
 from linter.adopting.read import Group, folder_groups, read_documents, type_name
 from linter.adopting.roles import propose_roles, self_contained
 from linter.adopting.toml_text import toml_document
-from linter.config.presets.model import Site
+from linter.config.presets.model import SITE_RULES, Site
 from linter.config.settings import CONFIG_FILE
 from linter.config.sites import detect_site, nested_folders
 from linter.reporting.atomic import write_atomic
@@ -117,6 +117,9 @@ def _infer_type(plan: Plan, group: Group) -> bool:
     inferred = infer_schema(documents, f"{group.name} front matter (inferred by content-lint init)")
     roles, reasons = propose_roles(documents)
     entry = {"name": group.name, "paths": list(group.paths), "roles": self_contained(roles)}
+    # A site's pages, as under the shipped presets: HTML titles, descriptions that may wrap or
+    # expand the title, paths that two pages may both publish.
+    entry["rules"] = {name: dict(options) for name, options in SITE_RULES.items()}
     plan.add_type(entry, inferred.schema)
     plan.said.append(
         f"type `{entry['name']}`: {', '.join(group.paths)}, schema inferred from {len(documents)} file(s)"

@@ -81,17 +81,20 @@ def self_contained(roles: Mapping[str, Any]) -> dict[str, Any]:
 _EMPTY: dict[str, Any] = {"provider": {"domain": [], "url": []}, "date-forms": "any"}
 
 
-def bind_by_name(proposal: RoleProposal, where: str, name: str, kind: str) -> None:
+def bind_by_name(proposal: RoleProposal, where: str, name: str, kind: str, page: bool = True) -> None:
     """Roles a field's name tells, given what it holds: `kind` is "date", "text", "list"
-    (of strings, bound at `where`, its items at `where/*`), "image" or "other"."""
+    (of strings, bound at `where`, its items at `where/*`), "image" or "other". Without
+    `page` (a field nested in a table or list of the front matter, such as a navigation
+    entry's `title` or a listed host's `url`), the page's own roles (title, description,
+    identity) are not bound: the field is another record's."""
     lowered = name.lower()
     if kind == "date":
         proposal.bind("dates", where)
-    if kind == "text":
+    if kind == "text" and page:
         for names, role in ((TITLE_NAMES, "title"), (DESCRIPTION_NAMES, "description")):
             if lowered in names:
                 proposal.bind(role, where)
-    if lowered in IDENTITY_NAMES and kind in ("text", "list") and where.count("/") == 1:
+    if lowered in IDENTITY_NAMES and kind in ("text", "list") and page:
         proposal.bind("identity", where if kind == "text" else f"{where}/*")
     if lowered in TAG_NAMES and kind == "list":
         proposal.bind("tags", where)
@@ -146,7 +149,8 @@ def _bind_field(proposal: RoleProposal, pattern: str, name: str, kind: str) -> N
         proposal.bind("urls", pattern)
     if kind == "link":
         proposal.bind("links", pattern)
-    bind_by_name(proposal, pattern, name, "text" if kind in ("url", "link") else kind)
+    page = pattern.count("/") == 1  # a top-level key of the front matter
+    bind_by_name(proposal, pattern, name, "text" if kind in ("url", "link") else kind, page)
 
 
 def _bind_items(proposal: RoleProposal, parent: str, values: list[Any]) -> None:
@@ -157,7 +161,7 @@ def _bind_items(proposal: RoleProposal, parent: str, values: list[Any]) -> None:
     if name.lower() in IMAGE_NAMES:
         proposal.bind("images", f"{parent}/*")
         return
-    bind_by_name(proposal, parent, name, "list")
+    bind_by_name(proposal, parent, name, "list", parent.count("/") == 1)
     if name.lower() in IDENTITY_NAMES and all(_is_link(v) for v in values):
         proposal.bind("links", f"{parent}/*")
 

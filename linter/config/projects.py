@@ -63,6 +63,15 @@ def plan_projects(paths: Sequence[str], cwd: Path, explicit: Path | None = None)
     return [_project(owner, given, claims, cwd) for owner, given in claims.items()]
 
 
+def project_config(explicit: Path | None, cwd: Path) -> Config:
+    """The config in force in `cwd` (`rules`, `rule X`, `clean`): the one named, the nearest
+    file, else the framework found here or above, else the defaults."""
+    if explicit is not None:
+        return plan_projects([], cwd, explicit)[0].config
+    finder = _Finder(cwd)
+    return _config(finder.owner(cwd), cwd)
+
+
 def project_of(path: Path) -> Project | None:
     """The project a single file belongs to when a config file or a detected framework covers
     it (the editor's question); None for a stray file, which an editor leaves alone."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from linter.config.languages import LANGUAGE_TAG
-from linter.config.presets.model import MARKDOWN, NOT_PAGES, Preset, Site
+from linter.config.presets.model import MARKDOWN, NOT_PAGES, SITE_RULES, Preset, Site
 from linter.config.presets.probe import existing, first_file, is_dir
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
@@ -56,7 +56,8 @@ PRESET = Preset(
         "texts": ["/tags/*", "/categories/*", "/keywords/*"],
         "tags": ["/tags", "/categories", "/keywords"],
     },
-    rules={"image-file-mismatch": {}},
+    # Hugo lower-cases every front-matter key: `linktitle` is `linkTitle`, no slip.
+    rules={"image-file-mismatch": {}, **SITE_RULES, "unknown-key": {"ignore-case": True}},
     framework="Hugo",
     include=(*MARKDOWN, "*.html", "*.htm"),
     content=("content/**", *NOT_PAGES),
