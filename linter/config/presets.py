@@ -70,7 +70,12 @@ HUGO = Preset(
             "path": rf"^content/({LANGUAGE_TAG})/|^content/(?:.*/)?[^/]+\.({LANGUAGE_TAG})\.\w+$"
         },
         "images": ["/images/*", "/cover/image", "/params/images/*"],
+        # Hugo's templates take an image from the page bundle (`.Resources`), else make the
+        # path absolute from the site root (`absURL`): static/ (and assets/, for themes that
+        # `resources.Get` it). A page that is not a bundle has no resources; its neighbours are
+        # still accepted, as a theme may look for them.
         "image-folders": ["static", "assets"],
+        "image-relative": "page-or-site",
         "title": ["/title", "/linkTitle"],
         "description": ["/description", "/summary"],
         "texts": ["/tags/*", "/categories/*", "/keywords/*"],
@@ -91,7 +96,9 @@ JEKYLL = Preset(
         "links": ["/permalink", "/redirect_from", "/redirect_from/*"],
         "identity": ["/permalink", "/redirect_from", "/redirect_from/*"],
         "images": [{"at": "/image", "src": "path", "width": "width", "height": "height"}],
+        # jekyll-seo-tag makes `image` absolute from the site root (`absolute_url`), relative or not.
         "image-folders": ["."],
+        "image-relative": "site",
         "title": "/title",
         "description": ["/description", "/excerpt"],
         "texts": ["/tags/*", "/categories/*"],
@@ -117,7 +124,11 @@ DOCUSAURUS = Preset(
         # A doc's slug without a leading `/` is relative to its folder; a blog post's is not.
         "relative-identity": r"^(i18n/[^/]+/docusaurus-plugin-content-docs/[^/]+|versioned_docs/[^/]+|docs)/",
         "images": "/image",
+        # Only a `./` path is taken from beside the file (the mdx-loader's front-matter assets);
+        # any other goes through `useBaseUrl`, so it is a site path served from static/ (`@site/`
+        # is not resolved there: it is a webpack alias of imports, not of front matter).
         "image-folders": ["static"],
+        "image-relative": "dot-page",
         "title": "/title",
         "description": "/description",
         "texts": ["/sidebar_label", "/pagination_label", "/keywords/*", "/tags/*", "/tags/*/label"],
@@ -127,8 +138,9 @@ DOCUSAURUS = Preset(
 )
 
 #: Starlight: a page's `slug` is unique within its locale folder (`src/content/docs/<locale>/`;
-#: pages of the root locale share one scope); hero images are files next to the page, in
-#: `src/assets/` or in `public/`.
+#: pages of the root locale share one scope); hero images are files next to the page, or
+#: named through an alias (`~/assets/hero.webp`); a site path is looked for in `public/` and
+#: `src/assets/`.
 STARLIGHT = Preset(
     "starlight",
     "Astro Starlight docs pages (its documented frontmatter; extra keys allowed)",
@@ -142,7 +154,12 @@ STARLIGHT = Preset(
         # Starlight takes the locale from the first segment, so slugs are compared site-wide.
         "identity": "/slug",
         "images": ["/hero/image/file", "/hero/image/dark", "/hero/image/light"],
-        "image-folders": ["src/assets", "public"],
+        # Astro's `image()` resolves a path from the page, or through an alias: the project's
+        # tsconfig.json (or jsconfig.json) `paths`, else `~/` for `src/` as Starlight's docs write it.
+        "image-folders": ["public", "src/assets"],
+        "image-aliases": {"~/": "src/"},
+        "image-alias-files": ["tsconfig.json", "jsconfig.json"],
+        "image-relative": "page",
         "title": "/title",
         "description": "/description",
         "texts": ["/sidebar/label", "/sidebar/badge", "/sidebar/badge/text"],
