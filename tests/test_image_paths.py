@@ -203,6 +203,21 @@ def test_docusaurus_missing_image_says_where_it_looked(tmp_path, capsys, monkeyp
     )
 
 
+def test_docusaurus_http_image_is_an_insecure_url(tmp_path, capsys, monkeypatch):
+    docusaurus(tmp_path, "http://cdn.example.com/card.png")
+    message = "`image` uses http://; use https://"
+    assert run(capsys, tmp_path, monkeypatch, "docs") == (
+        0,
+        [("docs/guides/cards.md", 3, 8, "FM402", message)],
+    )
+
+
+def test_docusaurus_malformed_image_url_is_an_error(tmp_path, capsys, monkeypatch):
+    docusaurus(tmp_path, "'https://cdn.example.com/my card.png'")
+    status, found = run(capsys, tmp_path, monkeypatch, "docs")
+    assert (status, [(line, column, code) for _, line, column, code, _ in found]) == (1, [(3, 8, "FM401")])
+
+
 def test_docusaurus_require_form_is_not_a_path(tmp_path, capsys, monkeypatch):
     docusaurus(tmp_path, "\"require('./card.png').default\"")
     assert run(capsys, tmp_path, monkeypatch, "docs") == (0, [])
@@ -230,7 +245,7 @@ def test_hugo_bundle_resources_static_and_assets_pass(tmp_path, capsys, monkeypa
     assert run(capsys, tmp_path, monkeypatch, "content") == (0, [])
 
 
-def test_hugo_missing_bundle_image(tmp_path, capsys, monkeypatch):
+def test_hugo_missing_bundle_image_and_an_http_one(tmp_path, capsys, monkeypatch):
     page = (
         "---\ntitle: Trip\ndate: 2024-05-01\nimages:\n  - gone.png\n  - http://cdn.example.com/sea.png\n---\n"
     )
@@ -246,6 +261,7 @@ def test_hugo_missing_bundle_image(tmp_path, capsys, monkeypatch):
                 "FM303",
                 f"image file `gone.png` not found: looked in {looked}",
             ),
+            ("content/posts/trip/index.md", 6, 5, "FM402", "`images[1]` uses http://; use https://"),
         ],
     )
 

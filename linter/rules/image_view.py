@@ -1,4 +1,5 @@
-"""The images of a document as the `images` role binds them, for the image rules."""
+"""The images of a document as the `images` role binds them: shared by the image rules and by
+the URL rules (an image given as an absolute URL is a URL like any other)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from linter.config.roles import ImageBinding
-from linter.rules.fields import FieldView
+from linter.reading import pointers
+from linter.rules import urlnorm
+from linter.rules.fields import FieldView, derived
 
 
 class Image(NamedTuple):
@@ -44,3 +47,15 @@ def declared_size(mapping: Mapping[str, Any], binding: ImageBinding) -> tuple[fl
     if isinstance(height, bool) or not isinstance(height, (int, float)) or height <= 0:
         return None
     return width, height
+
+
+def image_urls(view: FieldView) -> list[tuple[str, str]]:
+    """(pointer, value) of each image given as an absolute URL: `derived(view, image_urls)`."""
+    found = []
+    for image in derived(view, images):
+        if image.src is not None and urlnorm.is_absolute(image.src.strip()):
+            pointer = (
+                image.pointer if image.mapping is None else pointers.join(image.pointer, image.binding.src)
+            )
+            found.append((pointer, image.src))
+    return found
