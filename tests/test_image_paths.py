@@ -343,3 +343,12 @@ def test_a_project_can_say_where_its_images_are(tmp_path, capsys, monkeypatch):
     )
     message = "image file `$img/b.png` not found: looked in media/b.png"
     assert run(capsys, tmp_path, monkeypatch, "content") == (0, [("content/b.md", 4, 9, "FM303", message)])
+
+
+def test_pages_named_through_a_link_to_the_site_resolve_from_its_root(tmp_path, capsys, monkeypatch):
+    site = tmp_path / "site"
+    starlight(site, "../../assets/gone.png")
+    (tmp_path / "link").symlink_to(site, target_is_directory=True)
+    status, found = run(capsys, site, monkeypatch, str(tmp_path / "link/src/content/docs"))
+    message = "image file `../../assets/gone.png` not found: looked in src/assets/gone.png"
+    assert (status, [(line, code, text) for _, line, _, code, text in found]) == (0, [(7, "FM303", message)])

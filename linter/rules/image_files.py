@@ -77,7 +77,7 @@ class ImageFiles:
 
     def __init__(self, context: RunContext) -> None:
         roles = context.binder.roles
-        self.root = Path(context.root)
+        self.root = Path(os.path.abspath(context.root))
         self.roles = roles
         # A format whose roles say nowhere images live keeps none (news-article: URLs only).
         self.active = bool(roles.image_folders or roles.image_aliases or roles.image_alias_files)
@@ -101,8 +101,13 @@ class ImageFiles:
             return None
         lookup = self._loaded()
         view.files_read.extend(self._stamps)
-        page = Path(os.path.realpath(os.path.dirname(os.path.abspath(document.path))))
-        page_folder = os.path.relpath(page, self.root).replace(os.sep, "/")
+        page = Path(os.path.dirname(os.path.abspath(document.path)))
+        if not page.is_relative_to(self.root):  # reached through a link to the (resolved) root
+            page = Path(os.path.realpath(page))
+        try:
+            page_folder = os.path.relpath(page, self.root).replace(os.sep, "/")
+        except ValueError:  # another drive (Windows): no path from the root
+            return None
         found = places(lookup, text, page_folder)
         if not found:
             return None
