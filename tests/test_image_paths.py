@@ -352,3 +352,22 @@ def test_pages_named_through_a_link_to_the_site_resolve_from_its_root(tmp_path, 
     status, found = run(capsys, site, monkeypatch, str(tmp_path / "link/src/content/docs"))
     message = "image file `../../assets/gone.png` not found: looked in src/assets/gone.png"
     assert (status, [(line, code, text) for _, line, _, code, text in found]) == (0, [(7, "FM303", message)])
+
+
+def test_folders_outside_the_project_are_never_looked_in(tmp_path, capsys, monkeypatch):
+    """A 20-pixel file outside would be an FM301 finding if it were read: nothing is said."""
+    outside = tmp_path / "outside"
+    write(outside, {"a.png": png(20, 20)})
+    roles = f'[roles]\nimages = "/banner"\nimage-folders = ["{outside}", "../outside"]\n'
+    roles += f'image-aliases = {{ "$o/" = ["{outside}", "../outside"] }}\n'
+    page = "---\ntitle: A\ndate: 2024-01-01\nbanner: {image}\n---\n"
+    write(
+        tmp_path / "site",
+        {
+            "content-lint.toml": f'preset = "hugo"\n{roles}',
+            "content/a.md": page.format(image="/a.png"),
+            "content/b.md": page.format(image="$o/a.png"),
+            "content/c.md": page.format(image="../../../outside/a.png"),
+        },
+    )
+    assert run(capsys, tmp_path / "site", monkeypatch, "content") == (0, [])

@@ -57,7 +57,8 @@ def places(lookup: Lookup, text: str, page_folder: str) -> list[str] | None:
         found = _bare(lookup, text, page_folder)
     if found is None:
         return None
-    kept = [p for p in (posixpath.normpath(p) for p in found) if p != ".." and not p.startswith("../")]
+    normal = (posixpath.normpath(p) for p in found)
+    kept = [p for p in normal if p != ".." and not p.startswith(("../", "/"))]
     return list(dict.fromkeys(kept))
 
 
