@@ -371,3 +371,9 @@ def test_folders_outside_the_project_are_never_looked_in(tmp_path, capsys, monke
         },
     )
     assert run(capsys, tmp_path / "site", monkeypatch, "content") == (0, [])
+
+
+@pytest.mark.parametrize("image", ["/src/assets/hero.png", "/hero.png", "/favicon.png"])
+def test_starlight_site_paths_found_anywhere_astro_may_look_pass(tmp_path, capsys, monkeypatch, image):
+    starlight(tmp_path, image, {"public/favicon.png": PICTURE})
+    assert run(capsys, tmp_path, monkeypatch, "src/content/docs") == (0, [])

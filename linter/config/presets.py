@@ -139,8 +139,8 @@ DOCUSAURUS = Preset(
 
 #: Starlight: a page's `slug` is unique within its locale folder (`src/content/docs/<locale>/`;
 #: pages of the root locale share one scope); hero images are files next to the page, or
-#: named through an alias (`~/assets/hero.webp`); a site path is looked for in `public/` and
-#: `src/assets/`.
+#: named through an alias (`~/assets/hero.webp`); a site path is looked for in `public/`,
+#: `src/assets/` and the project root.
 STARLIGHT = Preset(
     "starlight",
     "Astro Starlight docs pages (its documented frontmatter; extra keys allowed)",
@@ -156,7 +156,9 @@ STARLIGHT = Preset(
         "images": ["/hero/image/file", "/hero/image/dark", "/hero/image/light"],
         # Astro's `image()` resolves a path from the page, or through an alias: the project's
         # tsconfig.json (or jsconfig.json) `paths`, else `~/` for `src/` as Starlight's docs write it.
-        "image-folders": ["public", "src/assets"],
+        # A site path (`/a.png`) is not what `image()` documents; it is accepted when found in
+        # public/, src/assets/ or from the project root (as Vite resolves an import of `/src/...`).
+        "image-folders": ["public", "src/assets", "."],
         "image-aliases": {"~/": "src/"},
         "image-alias-files": ["tsconfig.json", "jsconfig.json"],
         "image-relative": "page",
