@@ -31,13 +31,14 @@ SITES = {
         ],
     ),
     "jekyll": (
-        ["_posts", "about.md"],
+        ["_posts", "_drafts", "_recipes", "about.md", "index.html", "README.md"],
         [
             ("broken/2016-02-01-modified-before-date.md", 5, 19, "FM204"),
             ("broken/2016-03-01-same-link-a.md", 5, 12, "FM404"),
             ("broken/2016-03-02-same-link-b.md", 5, 12, "FM404"),
             ("broken/2016-04-01-blank-title.md", 3, 8, "FM501"),
             ("broken/2016-04-02-wrong-size.md", 6, 9, "FM303"),
+            ("broken/2016-06-01-spaced-fence.md", 6, 19, "FM204"),
         ],
     ),
     "docusaurus": (

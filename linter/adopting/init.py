@@ -70,6 +70,12 @@ def plan_site(folder: Path) -> Plan:
     preset = _preset_for(site, plan)
     if preset:
         plan.table["preset"] = preset
+    if preset and site is not None and PRESETS[preset].site_content is not None:
+        # Pages anywhere in the site (Jekyll, Eleventy): the preset's content patterns say
+        # which; a type per folder would miss the loose pages and take partials.
+        plan.said.append(f"pages: as {site.framework} finds them (the preset's content patterns)")
+        plan.check_paths.append(str(folder))
+        return plan
     groups = [g for g in folder_groups(folder, site.folders if site else ()) if g.files]
     if not groups:
         raise InitError(f"{folder}: no content file found (looked for *.md, *.mdx and the like)")
