@@ -41,6 +41,17 @@ SITES = {
             ("broken/2016-06-01-spaced-fence.md", 6, 19, "FM204"),
         ],
     ),
+    "eleventy": (
+        ["src"],
+        [
+            ("broken/blank-title.md", 2, 8, "FM501"),
+            ("broken/exclude-yes.md", 3, 33, "FM100"),
+            ("broken/permalink-true.md", 3, 12, "FM100"),
+            ("broken/same-permalink-a.md", 4, 12, "FM404"),
+            ("broken/same-permalink-b.md", 4, 12, "FM404"),
+            ("broken/unclosed.md", 1, 1, "FM002"),
+        ],
+    ),
     "docusaurus": (
         ["docs", "blog"],
         [

@@ -64,8 +64,11 @@ def page_folder(context: RunContext, document: Document) -> str | None:
 
 
 def identity_key(value: str, folder: str | None) -> str | None:
-    """`urlnorm.identity_key` of `value`, a relative site path first resolved against `folder`."""
+    """`urlnorm.identity_key` of `value`, a relative site path first resolved against `folder`;
+    None for a template (`{{ page.fileSlug }}`, `{% if %}`): its URL is known only when built."""
     text = value.strip()
+    if "{{" in text or "{%" in text:
+        return None
     if folder is not None and text and not text.startswith("/") and not urlnorm.is_absolute(text):
         text = posixpath.normpath(f"/{folder}{text}")
     return urlnorm.identity_key(text)
