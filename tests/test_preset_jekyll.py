@@ -182,3 +182,99 @@ def test_init_pins_the_preset_and_leaves_the_pages_to_it(tmp_path, capsys, monke
         'preset = "jekyll"'
     ]
     assert "_pages/faq.md" in shown(capsys, tmp_path, monkeypatch, ".")
+
+
+POST = "---\nlayout: post\ntitle: {title}\n{extra}---\n"
+
+
+def post(title: str, extra: str = "") -> str:
+    return POST.format(title=title, extra=extra)
+
+
+def test_two_posts_publishing_one_url_by_their_file_names(tmp_path, capsys, monkeypatch):
+    write(
+        tmp_path,
+        {
+            "_config.yml": "title: Harbour club\n",
+            "_posts/2016-03-01-season-opens.md": post("Opens"),
+            "_posts/2016-03-01-season-opens.markdown": post(
+                "Opens again", "date: 2016-03-01 18:00:00 +0000\n"
+            ),
+            "_posts/2016-03-02-regatta.md": post("Regatta", "categories: News\n"),
+            "news/_posts/2016-03-02-regatta.md": post("Regatta, the other one"),
+            # A `date` on another day than the file name's: the day depends on the time zone.
+            "_posts/2016-03-03-moorings.md": post("Moorings", "date: 2016-03-04\n"),
+            "_posts/2016-03-04-moorings.md": post("Moorings again"),
+            "_posts/2016-03-05-own.md": post("Own", "permalink: /2016/03/04/moorings.html\n"),
+        },
+    )
+    status, found = check(capsys, tmp_path, monkeypatch, ".")
+    assert status == 1
+    assert [f[:4] for f in found] == [
+        ("_posts/2016-03-01-season-opens.markdown", 1, 1, "FM404"),
+        ("_posts/2016-03-01-season-opens.md", 1, 1, "FM404"),
+        ("_posts/2016-03-02-regatta.md", 1, 1, "FM404"),
+        ("_posts/2016-03-04-moorings.md", 1, 1, "FM404"),
+        ("_posts/2016-03-05-own.md", 4, 12, "FM404"),
+        ("news/_posts/2016-03-02-regatta.md", 1, 1, "FM404"),
+    ]
+    messages = {f[0]: f[4] for f in found}
+    assert messages["_posts/2016-03-01-season-opens.md"] == (
+        "both pages publish /2016/03/01/season-opens.html: this post (by its file name)"
+        " and ./_posts/2016-03-01-season-opens.markdown"
+    )
+    assert messages["_posts/2016-03-02-regatta.md"].startswith(
+        "both pages publish /news/2016/03/02/regatta.html"
+    )
+    assert messages["_posts/2016-03-05-own.md"] == (
+        "both pages publish /2016/03/04/moorings.html: `permalink` here and ./_posts/2016-03-04-moorings.md"
+    )
+
+
+def test_the_site_permalink_style_decides_a_posts_url_and_a_change_is_seen_through_the_cache(
+    tmp_path, capsys, monkeypatch
+):
+    write(
+        tmp_path,
+        {
+            "_config.yml": "permalink: pretty\n",
+            "_posts/2016-03-01-Tide Tables.md": post("Tides"),
+            "tides.md": post("Tides page", "permalink: /2016/03/01/Tide-Tables/\n"),
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "--output-format", "json", "--reference-time", NOW, "."]
+    assert main(args) == 1
+    first = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["path"], f["line"]) for f in first] == [
+        ("./_posts/2016-03-01-Tide Tables.md", 1),
+        ("./tides.md", 4),
+    ]
+    (tmp_path / "_config.yml").write_text("permalink: /:categories/:title/\n")
+    assert main(args) == 0
+    capsys.readouterr()
+
+
+def test_a_style_with_a_placeholder_not_derived_compares_nothing(tmp_path, capsys, monkeypatch):
+    write(
+        tmp_path,
+        {
+            "_config.yml": "permalink: ordinal\n",
+            "_posts/2016-03-01-a.md": post("A"),
+            "_posts/2016-03-01-a.markdown": post("A again"),
+        },
+    )
+    assert check(capsys, tmp_path, monkeypatch, ".") == (0, [])
+
+
+def test_an_unknown_page_urls_scheme_is_a_config_error(tmp_path, capsys, monkeypatch):
+    write(
+        tmp_path,
+        {
+            "content-lint.toml": 'preset = "jekyll"\n[roles]\npage-urls = "hugo-sections"\n',
+            "index.md": post("Home"),
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "."]) == 2
+    assert "`page-urls` should be one of: jekyll-posts" in capsys.readouterr().err

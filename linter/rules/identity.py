@@ -16,6 +16,7 @@ from linter.reading.document import Document
 from linter.reading.pointers import find
 from linter.rules import urlnorm
 from linter.rules.base import RunContext
+from linter.running.file_stamps import FileStamp, look
 
 #: A folder's number prefix, as Docusaurus strips it by default (`01-guides`, `2. api`).
 _NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?=[^-_.\s])")
@@ -72,6 +73,22 @@ def identity_key(value: str, folder: str | None) -> str | None:
     if folder is not None and text and not text.startswith("/") and not urlnorm.is_absolute(text):
         text = posixpath.normpath(f"/{folder}{text}")
     return urlnorm.identity_key(text)
+
+
+def page_urls(context: RunContext, document: Document, files_read: list[FileStamp]) -> list[str]:
+    """The URLs a page is published at by its path alone (`page-urls` in the roles: a Jekyll
+    post's from its file name); the stamp of the site config read joins `files_read`."""
+    if context.binder.roles.page_urls != "jekyll-posts" or not isinstance(document.data, dict):
+        return []
+    from linter.config.presets.jekyll_urls import post_url, site_config
+
+    if "_posts" not in _relative_path(context, document).split("/")[:-1]:
+        return []
+    config = site_config(context.root)
+    if config is not None:
+        files_read.append(look(config)[0])
+    url = post_url(context.root, os.path.abspath(document.path), document.data)
+    return [url] if url else []
 
 
 def _relative_path(context: RunContext, document: Document) -> str:

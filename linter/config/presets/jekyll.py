@@ -54,6 +54,8 @@ PRESET = Preset(
         "date-order": [["/date", "/last_modified_at"]],
         "links": ["/permalink", "/redirect_from", "/redirect_from/*"],
         "identity": ["/permalink", "/redirect_from", "/redirect_from/*"],
+        # A post's URL from its file name and the site's `permalink` style (jekyll_urls).
+        "page-urls": "jekyll-posts",
         "images": [{"at": "/image", "src": "path", "width": "width", "height": "height"}],
         "image-folders": ["."],
         "title": "/title",

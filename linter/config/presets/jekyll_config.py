@@ -52,16 +52,26 @@ SPECIAL = ("_*", ".*", "#*", "*~")
 _UNSAFE = re.compile(r"[\\\[\]!#?*]|^\s|\s$")
 
 
+def config_path(root: Path) -> Path | None:
+    name = first_file(root, *CONFIG_NAMES)
+    return None if name is None else root / name
+
+
 def read_config(root: Path) -> dict[str, Any]:
     """The site's `_config.yml` as a mapping; {} when absent, too large or not a mapping."""
-    name = first_file(root, *CONFIG_NAMES)
-    if name is None:
+    path = config_path(root)
+    if path is None:
         return {}
     try:
-        stat = os.lstat(root / name)
+        stat = os.lstat(path)
     except OSError:
         return {}
-    return _parsed(str(root / name), stat.st_mtime_ns, stat.st_size)
+    return _parsed(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def site_folders(config: dict[str, Any]) -> tuple[str, str]:
+    """(`source`, `collections_dir`), each as `path/` from the site root or "" for none."""
+    return _folder(config.get("source")) or "", _folder(config.get("collections_dir")) or ""
 
 
 @functools.lru_cache(maxsize=16)
@@ -80,8 +90,7 @@ def _parsed(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
 def site_pages(root: Path) -> tuple[str, ...]:
     """Gitignore-style patterns (from `root`) of the files Jekyll reads as pages or posts."""
     config = read_config(root)
-    base = _folder(config.get("source")) or ""
-    collections_dir = _folder(config.get("collections_dir")) or ""
+    base, collections_dir = site_folders(config)
     top = f"/{base}"
     patterns = [f"{top}**"]
     for name in SPECIAL:
