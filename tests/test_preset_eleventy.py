@@ -7,6 +7,7 @@ column."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from helpers import write
@@ -191,3 +192,23 @@ def test_package_json_alone_reveals_the_site_and_its_input_folder(tmp_path, caps
     )
     assert shown(capsys, root, monkeypatch, ".") == ["docs/index.md"]
     assert check(capsys, root, monkeypatch, ".") == (0, [])
+
+
+def test_hostile_config_files_are_read_as_eleventy_defaults(tmp_path, capsys, monkeypatch):
+    nested = "[" * 100_000 + "]" * 100_000
+    root = site(
+        tmp_path,
+        {
+            "package.json": '{"devDependencies": {"@11ty/eleventy": "3.0.0"}}',
+            "eleventy.config.js": "// " + "dir: { " * 50_000 + "\n",
+            "index.md": "---\ntitle: Home\n---\n",
+            "_site/index.html": BROKEN,
+        },
+    )
+    assert shown(capsys, root, monkeypatch, ".") == ["index.md"]
+    os.mkfifo(root / ".eleventyignore")  # never opened for reading
+    assert shown(capsys, root, monkeypatch, ".") == ["index.md"]
+    (root / "package.json").write_text(nested)
+    (root / "eleventy.config.js").unlink()
+    assert main(["check", "--no-cache", "."]) == 0
+    assert "Eleventy" not in capsys.readouterr().err  # no config and no dependency: not revealed

@@ -62,6 +62,8 @@ SITE = {
     "docs/_unlisted/page.md": "---\ntitle: [broken\n---\n",
 }
 
+BROKEN_PAGE = "---\ntitle: [not closed\n---\n"
+
 RENDERED = [
     "docs/README.md",
     "docs/about.md",
@@ -278,3 +280,28 @@ def test_an_unknown_page_urls_scheme_is_a_config_error(tmp_path, capsys, monkeyp
     monkeypatch.chdir(tmp_path)
     assert main(["check", "."]) == 2
     assert "`page-urls` should be one of: jekyll-posts" in capsys.readouterr().err
+
+
+def test_a_hostile_config_is_read_as_jekyll_defaults(tmp_path, capsys, monkeypatch):
+    bomb = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 12))
+    write(
+        tmp_path,
+        {
+            # Eleven levels of nine aliases (a billion-laughs expansion if walked), then an
+            # `exclude` that names them: read in no time, no entry taken from it.
+            "_config.yml": "l0: &l0 [x]\n" + bomb + "exclude: *l11\ncollections: *l11\n",
+            "index.md": "---\ntitle: Home\n---\n",
+            "vendor/bundle/x.md": BROKEN_PAGE,
+        },
+    )
+    assert shown(capsys, tmp_path, monkeypatch, ".") == ["index.md"]
+    (tmp_path / "_config.yml").write_text("exclude: [index.md]\n" + "#" * (300 * 1024) + "\n")
+    assert shown(capsys, tmp_path, monkeypatch, ".") == ["index.md"]  # too large: defaults
+
+
+def test_a_config_that_is_not_a_regular_file_reveals_no_site(tmp_path, capsys, monkeypatch):
+    write(tmp_path, {"elsewhere.yml": "exclude: [index.md]\n", "index.md": "---\ntitle: Home\n---\n"})
+    (tmp_path / "_config.yml").symlink_to(tmp_path / "elsewhere.yml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "."]) == 0
+    assert "Jekyll" not in capsys.readouterr().err

@@ -32,6 +32,8 @@ CONFIG_NAMES = (
 FRONT_MATTER_FORMATS = ("md", "html", "njk", "liquid", "webc")
 #: Eleventy 3's default `templateFormats` of those; WebC comes with its plugin.
 DEFAULT_FORMATS = ("md", "html", "njk", "liquid")
+#: A config file is read this far (the 11ty.dev site's own is 28 KiB).
+CONFIG_BYTES = 256 * 1024
 #: At most this many `.eleventyignore` lines are used, per file.
 MAX_IGNORES = 500
 _DIR_BLOCK = re.compile(r"\bdir\s*:\s*\{([^{}]{0,2000})\}")
@@ -64,7 +66,7 @@ def depends_on_eleventy(folder: Path) -> bool:
 def site_pages(root: Path) -> tuple[str, ...]:
     """Gitignore-style patterns (from `root`) of the templates Eleventy renders."""
     name = config_file(root)
-    text = head(root / name).decode("utf-8", "replace") if name else ""
+    text = head(root / name, CONFIG_BYTES).decode("utf-8", "replace") if name else ""
     dirs = _directories(text)
     input_dir = _folder(dirs.get("input") or _cli_input(root)) or ""
     top = f"/{input_dir}"

@@ -18,8 +18,10 @@ no exception: Jekyll renders it as a page when it has front matter (unless `excl
 it), and GitHub Pages' jekyll-optional-front-matter and jekyll-readme-index plugins render it
 even without; so its front matter, when it has one, is checked like any page's.
 
-Identity: `permalink` and `redirect_from` (jekyll-redirect-from) are the URLs a page claims.
-A post's URL from its file name and the site's `permalink` style is not derived here.
+Identity: `permalink` and `redirect_from` (jekyll-redirect-from) are the URLs a page claims,
+and a post's URL follows from its file name and the site's `permalink` style where nothing
+overrides it (see `jekyll_urls`): two pages publishing one URL are FM404. A page's or a
+collection document's URL from its path is not derived.
 Dates: `date` (`YYYY-MM-DD HH:MM:SS +/-TTTT`) overrides the date in a post's file name.
 """
 
