@@ -106,7 +106,7 @@ ROLE_NAMES.pop("provider-domain")
 ROLE_NAMES.pop("provider-url")
 ROLE_NAMES["provider"] = "provider"
 _OTHER_KEYS = ("item", "identity-scope", "image-folders", "date-forms", "relative-identity", "page-urls")
-#: The derivations `page-urls` names (see linter.rules.page_urls).
+#: The derivations `page-urls` names (see linter.rules.identity.page_urls).
 PAGE_URL_SCHEMES = ("jekyll-posts",)
 _ITEM_DROPS = {"identity": (), "items": (), "secured": ()}
 
