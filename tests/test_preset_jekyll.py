@@ -305,3 +305,52 @@ def test_a_config_that_is_not_a_regular_file_reveals_no_site(tmp_path, capsys, m
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--no-cache", "."]) == 0
     assert "Jekyll" not in capsys.readouterr().err
+
+
+def test_front_matter_defaults_and_a_posts_own_permalink_template_give_its_url(tmp_path, capsys, monkeypatch):
+    config = (
+        "permalink: date\n"
+        "defaults:\n"
+        "  - scope: {path: ''}\n"
+        "    values: {layout: default, permalink: /:year/:title/}\n"
+        "  - scope: {path: '', type: pages}\n"
+        "    values: {permalink: /:basename/}\n"
+        "  - scope: {path: notes/_posts, type: posts}\n"
+        "    values: {permalink: /notes/:title/}\n"
+    )
+    write(
+        tmp_path,
+        {
+            "_config.yml": config,
+            "_posts/2016-03-01-tides.md": post("Tides"),
+            "_posts/2016-09-01-tides.md": post("Tides in autumn"),  # /2016/tides/ as well
+            "notes/_posts/2016-03-01-tides.md": post("Tide notes"),  # /notes/tides/
+            "_posts/2017-01-01-ropes.md": post("Ropes", "permalink: /notes/:title/\n"),
+            "notes/_posts/2017-02-01-ropes.md": post("Rope notes"),
+        },
+    )
+    status, found = check(capsys, tmp_path, monkeypatch, ".")
+    assert status == 1
+    assert [f[:4] for f in found] == [
+        ("_posts/2016-03-01-tides.md", 1, 1, "FM404"),
+        ("_posts/2016-09-01-tides.md", 1, 1, "FM404"),
+        ("_posts/2017-01-01-ropes.md", 4, 12, "FM404"),
+        ("notes/_posts/2017-02-01-ropes.md", 1, 1, "FM404"),
+    ]
+    messages = {f[0]: f[4] for f in found}
+    assert messages["_posts/2017-01-01-ropes.md"] == (
+        "both pages publish /notes/ropes/: `permalink` here and ./notes/_posts/2017-02-01-ropes.md"
+    )
+
+
+def test_a_default_scoped_by_a_glob_leaves_post_urls_underived(tmp_path, capsys, monkeypatch):
+    config = "defaults:\n  - scope: {path: '_posts/*/*.md'}\n    values: {permalink: /:path/}\n"
+    write(
+        tmp_path,
+        {
+            "_config.yml": config,
+            "_posts/a/2016-03-01-tides.md": post("Tides"),
+            "_posts/b/2016-03-01-tides.md": post("Tides again"),
+        },
+    )
+    assert check(capsys, tmp_path, monkeypatch, ".") == (0, [])

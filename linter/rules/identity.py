@@ -75,9 +75,10 @@ def identity_key(value: str, folder: str | None) -> str | None:
     return urlnorm.identity_key(text)
 
 
-def page_urls(context: RunContext, document: Document, files_read: list[FileStamp]) -> list[str]:
-    """The URLs a page is published at by its path alone (`page-urls` in the roles: a Jekyll
-    post's from its file name); the stamp of the site config read joins `files_read`."""
+def page_urls(context: RunContext, document: Document, files_read: list[FileStamp]) -> list[tuple[str, str]]:
+    """(URL, pointer) a page is published at by its path (`page-urls` in the roles: a Jekyll
+    post's from its file name and a permalink template, at `/permalink` when its front matter
+    gives that template, else ""); the stamp of the site config read joins `files_read`."""
     if context.binder.roles.page_urls != "jekyll-posts" or not isinstance(document.data, dict):
         return []
     from linter.config.presets.jekyll_urls import post_url, site_config
@@ -88,7 +89,8 @@ def page_urls(context: RunContext, document: Document, files_read: list[FileStam
     if config is not None:
         files_read.append(look(config)[0])
     url = post_url(context.root, os.path.abspath(document.path), document.data)
-    return [url] if url else []
+    pointer = "/permalink" if isinstance(document.data.get("permalink"), str) else ""
+    return [(url, pointer)] if url else []
 
 
 def _relative_path(context: RunContext, document: Document) -> str:

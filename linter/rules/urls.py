@@ -167,7 +167,7 @@ class ArticleUrl(NamedTuple):
     key: str
     pointer: str
     region: Region
-    #: The URL a page's path gives it (no key holds it: `pointer` is ""), as Jekyll builds it.
+    #: The URL a page's path gives it, as Jekyll builds it (`pointer` "": no key holds it).
     shown: str = ""
 
 
@@ -235,11 +235,11 @@ class DuplicateArticle(CorpusRule):
             key = normal if normal is None or not scope else f"{scope}\t{normal}"
             if key is not None and key not in urls:
                 urls[key] = ArticleUrl(key, pointer, document.locate(pointer))
-        for url in by_path:  # at the opening fence: the page as a whole publishes it
+        for url, at in by_path:  # no pointer: at the opening fence, the page as a whole
             normal = identity_key(url, None)
             key = normal if normal is None or not scope else f"{scope}\t{normal}"
             if key is not None and key not in urls:
-                urls[key] = ArticleUrl(key, "", Region(1, 1, 1, 4), url)
+                urls[key] = ArticleUrl(key, at, document.locate(at) if at else Region(1, 1, 1, 4), url)
         display = document.path.replace(os.sep, "/")
         return ArticleFacts(display, tuple(urls.values())) if urls else None
 
@@ -277,9 +277,15 @@ class DuplicateArticle(CorpusRule):
     @staticmethod
     def _message(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> str:
         if url.shown or other.shown:
-            this = "this post (by its file name)" if url.shown else f"`{pointers.label(url.pointer)}` here"
-            that = f"`{pointers.label(other.pointer)}` in {where}:{other.region.line}"
-            text = f"both pages publish {url.shown or other.shown}: {this} and {that if not other.shown else where}"
+            this = (
+                "this post (by its file name)" if not url.pointer else f"`{pointers.label(url.pointer)}` here"
+            )
+            that = (
+                where
+                if not other.pointer
+                else f"`{pointers.label(other.pointer)}` in {where}:{other.region.line}"
+            )
+            text = f"both pages publish {url.shown or other.shown}: {this} and {that}"
         else:
             text = f"`{pointers.label(url.pointer)}` is the same article as `{pointers.label(other.pointer)}` in {where}:{other.region.line}"
         if more:

@@ -1,14 +1,16 @@
 """A Jekyll post's URL from its file name, as Jekyll 4.3 builds it (Document#populate_title,
 #categories_from_path, Drops::UrlDrop, URL#generate_url_from_drop).
 
-`_posts/2016-03-01-title.md` is published at the site's `permalink` style (`date` by default:
-`/:categories/:year/:month/:day/:title:output_ext`, so `/2016/03/01/title.html`), or at the
-`permalink` the `posts` collection sets. The categories are the folders above `_posts/` and
-the post's `category`/`categories`, lower-cased; `:title` is the post's `slug` or the file
-name's, slugified the "pretty" way. Where the result is uncertain, no URL is derived: a post
-with its own `permalink` (that key is compared as it is), `published: false`, a `date` on
-another day than the file name's (the day then depends on the time zone), or a style with a
-placeholder not derived here (`:y_day`, `:week`, `:hour`...).
+`_posts/2016-03-01-title.md` is published at the `permalink` template its front matter
+gives, else the one its site's front matter `defaults` give posts, else the `posts`
+collection's, else the site's `permalink` style (`date` by default:
+`/:categories/:year/:month/:day/:title:output_ext`, so `/2016/03/01/title.html`). The
+categories are the folders above `_posts/` and the post's `category`/`categories`,
+lower-cased; `:title` is the post's `slug` or the file name's, slugified the "pretty" way.
+Where the result is uncertain, no URL is derived: a post with a plain `permalink` (that key
+is compared as it is), `published: false`, a `date` on another day than the file name's (the
+day then depends on the time zone), a default scoped by a glob, or a template with a
+placeholder not derived here (`:y_day`, `:week`, `:hour`, `:path`...).
 """
 
 from __future__ import annotations
@@ -37,15 +39,23 @@ _DEFAULT = re.compile(r"[^\w]+|_+")
 _RENDERED = (".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html", ".htm")
 
 
+#: No template could be told (a front matter default scoped by a glob).
+UNKNOWN = ""
+
+
 def post_url(root: str, path: str, data: Mapping[str, Any]) -> str | None:
     """The URL of the post at `path` (under a `_posts/` folder of the site at `root`), or None."""
-    if "permalink" in data or data.get("published") is False:
-        return None
+    own = data.get("permalink")
+    if data.get("published") is False or (own is not None and not _is_template(own)):
+        return None  # a plain `permalink` is compared as it is
     config = read_config(Path(root))
     where = _below_posts(os.path.relpath(path, root).replace(os.sep, "/"), config)
     if where is None:
         return None
     superdirs, inside = where
+    template = own if isinstance(own, str) else _template(config, "/".join([*superdirs, "_posts", inside]))
+    if template == UNKNOWN:
+        return None
     dated = _DATED.match(inside)
     if dated is None:
         return None
@@ -55,7 +65,7 @@ def post_url(root: str, path: str, data: Mapping[str, Any]) -> str | None:
     if date is not None and not str(date).startswith(day_text):
         return None
     values = _values(day_text, name, ext, superdirs, data)
-    return _fill(_template(config), values)
+    return _fill(template, values)
 
 
 def site_config(root: str) -> Path | None:
@@ -76,7 +86,17 @@ def _below_posts(relative: str, config: dict[str, Any]) -> tuple[list[str], str]
     return parts[:at], "/".join(parts[at + 1 :])
 
 
-def _template(config: dict[str, Any]) -> str:
+def _is_template(value: Any) -> bool:
+    return isinstance(value, str) and _PLACEHOLDER.search(value) is not None
+
+
+def _template(config: dict[str, Any], relative: str) -> str:
+    """The permalink a post at `relative` (from the collections folder) gets: a front matter
+    default's, else the `posts` collection's, else the site's style; UNKNOWN when a default
+    scoped by a glob may apply."""
+    default = _default_permalink(config, relative)
+    if default is not None:
+        return default if isinstance(default, str) else UNKNOWN
     collections = config.get("collections")
     posts = collections.get("posts") if isinstance(collections, dict) else None
     chosen = posts.get("permalink") if isinstance(posts, dict) else None
@@ -84,6 +104,49 @@ def _template(config: dict[str, Any]) -> str:
         chosen = config.get("permalink", "date")
     text = str(chosen) if isinstance(chosen, str) else "date"
     return STYLES.get(text, text)
+
+
+def _default_permalink(config: dict[str, Any], relative: str) -> str | bool | None:
+    """The `permalink` the site's front matter `defaults` give a post (FrontMatterDefaults#all:
+    a longer scope path, then a scope with a `type`, takes precedence); True when it cannot be
+    told (a scope path with a glob, a value that is not text); None when none gives one."""
+    found: Any = None
+    old: dict[str, Any] | None = None
+    collections_dir = site_folders(config)[1]
+    for entry in _entries(config.get("defaults")):
+        scope, values = entry.get("scope"), entry.get("values")
+        if (
+            not isinstance(scope, dict)
+            or not isinstance(values, dict)
+            or scope.get("type", "posts") != "posts"
+        ):
+            continue
+        path = scope.get("path")
+        path = path.strip("/").removeprefix(collections_dir) if isinstance(path, str) else ""
+        if "*" in path:
+            if "permalink" in values:
+                return True
+            continue
+        if not relative.startswith(path):
+            continue
+        if old is None or _precedes(old, scope):
+            found = values.get("permalink", found)
+            old = scope
+        elif found is None:
+            found = values.get("permalink")
+    return found if found is None or isinstance(found, str) else True
+
+
+def _precedes(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """FrontMatterDefaults#has_precedence?."""
+    old_path, new_path = (str(s.get("path") or "").strip("/") for s in (old, new))
+    if len(new_path) != len(old_path):
+        return len(new_path) >= len(old_path)
+    return "type" in new or "type" not in old
+
+
+def _entries(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value[:500] if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _values(day: str, name: str, ext: str, superdirs: list[str], data: Mapping[str, Any]) -> dict[str, str]:
