@@ -4,8 +4,9 @@ Liquid and WebC templates.
 Pages: every file of a template format under the input folder (`.` by default, `dir.input`
 in the config), except `_includes/`, `_data/` and the layouts folder under it, the output
 folder (`_site/`), `node_modules/`, dot folders, what `.eleventyignore` and `.gitignore` name
-(see `eleventy_config`). README.md is not ignored by Eleventy: in the input folder it is a
-page. `.11ty.js` templates are JavaScript (their data is an exported object): not checked.
+(see `eleventy_config`; content-lint honours `.gitignore` even where a config turns
+Eleventy's `setUseGitIgnore` off). README.md is not ignored by Eleventy: in the input folder
+it is a page. `.11ty.js` templates are JavaScript (their data is an exported object): not checked.
 
 Front matter: gray-matter's, YAML between `---` lines by default, optional. `---json` and
 `---js` open JSON and JavaScript front matter: a JavaScript block is code, never run here,
