@@ -89,4 +89,7 @@ def test_presets_name_cuts_a_long_binding_and_names_an_unknown_preset(capsys):
     [scope] = [line for line in capsys.readouterr().out.splitlines() if "identity-scope" in line]
     assert scope.endswith(" characters)") and len(scope) < 160
     assert main(["presets", "wordpress"]) == 2
-    assert "presets: unknown preset 'wordpress' (known: docusaurus, generic, hugo" in capsys.readouterr().err
+    assert (
+        "presets: unknown preset 'wordpress' (known: docusaurus, eleventy, generic, hugo"
+        in capsys.readouterr().err
+    )

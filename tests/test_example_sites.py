@@ -31,13 +31,25 @@ SITES = {
         ],
     ),
     "jekyll": (
-        ["_posts", "about.md"],
+        ["_posts", "_drafts", "_recipes", "about.md", "index.html", "README.md"],
         [
             ("broken/2016-02-01-modified-before-date.md", 5, 19, "FM204"),
             ("broken/2016-03-01-same-link-a.md", 5, 12, "FM404"),
             ("broken/2016-03-02-same-link-b.md", 5, 12, "FM404"),
             ("broken/2016-04-01-blank-title.md", 3, 8, "FM501"),
             ("broken/2016-04-02-wrong-size.md", 6, 9, "FM303"),
+            ("broken/2016-06-01-spaced-fence.md", 6, 19, "FM204"),
+        ],
+    ),
+    "eleventy": (
+        ["src"],
+        [
+            ("broken/blank-title.md", 2, 8, "FM501"),
+            ("broken/exclude-yes.md", 3, 33, "FM100"),
+            ("broken/permalink-true.md", 3, 12, "FM100"),
+            ("broken/same-permalink-a.md", 4, 12, "FM404"),
+            ("broken/same-permalink-b.md", 4, 12, "FM404"),
+            ("broken/unclosed.md", 1, 1, "FM002"),
         ],
     ),
     "docusaurus": (

@@ -146,7 +146,9 @@ def test_hugo_site_gets_the_hugo_preset_and_checks_clean(tmp_path, monkeypatch, 
     assert check(broken, monkeypatch, capsys, "content") == (1, [("content/posts/moon.md", 4, "FM204")])
 
 
-def test_jekyll_site_gets_its_preset(tmp_path, monkeypatch, capsys):
+def test_jekyll_site_gets_the_preset_which_finds_its_pages(tmp_path, monkeypatch, capsys):
+    # Jekyll renders pages anywhere outside `_` folders, posts in every `_posts/`: a type per
+    # folder would miss the pages and compare posts' permalinks apart from them.
     site = make(tmp_path / "site", {**JEKYLL, "_drafts/c.md": "---\ntitle: C\n---\n"})
     status, out, _ = init(site, monkeypatch, capsys)
     assert status == 0

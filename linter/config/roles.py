@@ -95,6 +95,9 @@ class Roles:
     #: files it matches, an identity value that is a site path without a leading `/` names a
     #: page relative to the file's folder below the match (Docusaurus docs' relative `slug`).
     relative_identity: str | None = None
+    #: How a page's URL follows from its path where no key gives it ("jekyll-posts": a post's
+    #: URL from its file name and the site's `permalink`); FM404 compares it with the others.
+    page_urls: str | None = None
     #: Patterns the user wrote (not a preset's): each must match something in some file.
     explicit: tuple[str, ...] = field(default=(), compare=False)
     #: How image paths resolve besides `image_folders` (linter.config.image_paths): prefix
@@ -118,7 +121,10 @@ _OTHER_KEYS = (
     "image-relative",
     "date-forms",
     "relative-identity",
+    "page-urls",
 )
+#: The derivations `page-urls` names (see linter.rules.identity.page_urls).
+PAGE_URL_SCHEMES = ("jekyll-posts",)
 _ITEM_DROPS = {"identity": (), "items": (), "secured": ()}
 
 
@@ -202,16 +208,23 @@ def parse_roles(table: Any, base: Roles) -> Roles:
         _folders(table.get("image-folders"), base.image_folders),
         _date_forms(table.get("date-forms", base.date_forms)),
         _regex("relative-identity", table.get("relative-identity", base.relative_identity)),
-        (*base.explicit, *named, *item_named),
+        explicit=(*base.explicit, *named, *item_named),
         image_aliases=_given(table, "image-aliases", parse_aliases, base.image_aliases),
         image_alias_files=_given(table, "image-alias-files", parse_alias_files, base.image_alias_files),
         image_relative=_given(table, "image-relative", parse_relative, base.image_relative),
+        page_urls=_page_urls(table.get("page-urls", base.page_urls)),
     )
 
 
 def _given(table: Mapping[str, Any], key: str, parse: Callable[[Any], _T], base: _T) -> _T:
     """`parse(table[key])`, or `base` when the table leaves the key out."""
     return parse(table[key]) if key in table else base
+
+
+def _page_urls(value: Any) -> str | None:
+    if value is not None and value not in PAGE_URL_SCHEMES:
+        raise ValueError(f"`page-urls` should be one of: {', '.join(PAGE_URL_SCHEMES)}")
+    return None if value is None else str(value)
 
 
 def _regex(name: str, value: Any) -> str | None:

@@ -93,7 +93,7 @@ class Config:
         elif self.types:
             content = tuple(pattern for kind in self.types for pattern in kind.paths)
         else:
-            content = _preset_field(self.preset_name, "content")
+            content = _preset_content(self.preset_name, self.root)
         return (*content, *self.extend_content) if content else content
 
 
@@ -102,6 +102,14 @@ def _preset_field(name: str, attribute: str) -> tuple[str, ...]:
 
     value: tuple[str, ...] = getattr(find_preset(name), attribute)
     return value
+
+
+def _preset_content(name: str, root: Path) -> tuple[str, ...]:
+    """The preset's pages, as the framework config at `root` names them where it reads one."""
+    from linter.config.presets import find_preset
+
+    preset = find_preset(name)
+    return preset.site_content(root) if preset.site_content is not None else preset.content
 
 
 def _string_list(value: Any) -> tuple[str, ...]:

@@ -20,6 +20,8 @@ BOM = b"\xef\xbb\xbf"
 _FENCES = (b"\n---", b"\n...")
 _TOML_FENCES = (b"\n+++",)
 _FENCE_LINE_ENDS = (b"", b"\r", b"\r\n")  # or anything starting with \n
+_SPACES = b" \t\r\f\v"
+_SPACED_FENCE = re.compile(rb"\n(?:---|\.\.\.)[ \t\r\f\v]*(?=\n|$)")
 _BINARY_SNIFF_BYTES = 8192
 _JSON_SIGNIFICANT = re.compile(rb'[{}"\\]')
 Flavour = Literal["yaml", "toml", "json"]
@@ -58,17 +60,25 @@ def read_head(path: str, max_bytes: int) -> bytes | Problem:
 
 
 def split_front_matter(
-    data: bytes, max_bytes: int, flavours: Collection[str] = ALL_FLAVOURS
+    data: bytes, max_bytes: int, flavours: Collection[str] = ALL_FLAVOURS, fence_spaces: bool = False
 ) -> FrontMatter | Problem:
     """Split raw bytes into the fenced block; `data` may be a truncated head of the file.
-    A first line that opens a flavour the site does not read is body (`{% raw %}` in Jekyll)."""
+    A first line that opens a flavour the site does not read is body (`{% raw %}` in Jekyll).
+    `fence_spaces`: a `---` fence line may end in spaces or tabs, as Jekyll and Eleventy allow."""
     if data.startswith(BOM):
         data = data[len(BOM) :]
     first_end = data.find(b"\n")
     first_line = (data if first_end < 0 else data[:first_end]).rstrip(b"\r")
     flavour: Flavour = "yaml"
+    if fence_spaces and first_line.startswith(b"---"):
+        first_line = b"---" + first_line[3:].rstrip(_SPACES)
     if first_line == b"---" and "yaml" in flavours:
-        closing = _closing_fence(data, first_end) if first_end >= 0 else -1
+        if first_end < 0:
+            closing = -1
+        elif fence_spaces:
+            closing = _spaced_closing_fence(data, first_end)
+        else:
+            closing = _closing_fence(data, first_end)
     elif first_line == b"+++" and "toml" in flavours:
         flavour = "toml"
         closing = _closing_fence(data, first_end, _TOML_FENCES) if first_end >= 0 else -1
@@ -177,6 +187,13 @@ def _closing_fence(data: bytes, first_end: int, fences: tuple[bytes, ...] = _FEN
                 break
             found = data.find(fence, start, best if best >= 0 else len(data))
     return best
+
+
+def _spaced_closing_fence(data: bytes, first_end: int) -> int:
+    """Offset of the first line after the opening one that is `---` or `...` followed only by
+    spaces or tabs (Jekyll's `^(---|\\.\\.\\.)\\s*$`), or -1."""
+    found = _SPACED_FENCE.search(data, first_end)
+    return -1 if found is None else found.start() + 1
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from linter.reading.document import Document
 from linter.reading.pointers import find
 from linter.rules import urlnorm
 from linter.rules.base import RunContext
+from linter.running.file_stamps import FileStamp, look
 
 #: A folder's number prefix, as Docusaurus strips it by default (`01-guides`, `2. api`).
 _NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?=[^-_.\s])")
@@ -64,11 +65,32 @@ def page_folder(context: RunContext, document: Document) -> str | None:
 
 
 def identity_key(value: str, folder: str | None) -> str | None:
-    """`urlnorm.identity_key` of `value`, a relative site path first resolved against `folder`."""
+    """`urlnorm.identity_key` of `value`, a relative site path first resolved against `folder`;
+    None for a template (`{{ page.fileSlug }}`, `{% if %}`): its URL is known only when built."""
     text = value.strip()
+    if "{{" in text or "{%" in text:
+        return None
     if folder is not None and text and not text.startswith("/") and not urlnorm.is_absolute(text):
         text = posixpath.normpath(f"/{folder}{text}")
     return urlnorm.identity_key(text)
+
+
+def page_urls(context: RunContext, document: Document, files_read: list[FileStamp]) -> list[tuple[str, str]]:
+    """(URL, pointer) a page is published at by its path (`page-urls` in the roles: a Jekyll
+    post's from its file name and a permalink template, at `/permalink` when its front matter
+    gives that template, else ""); the stamp of the site config read joins `files_read`."""
+    if context.binder.roles.page_urls != "jekyll-posts" or not isinstance(document.data, dict):
+        return []
+    from linter.config.presets.jekyll_urls import post_url, site_config
+
+    if "_posts" not in _relative_path(context, document).split("/")[:-1]:
+        return []
+    config = site_config(context.root)
+    if config is not None:
+        files_read.append(look(config)[0])
+    url = post_url(context.root, os.path.abspath(document.path), document.data)
+    pointer = "/permalink" if isinstance(document.data.get("permalink"), str) else ""
+    return [(url, pointer)] if url else []
 
 
 def _relative_path(context: RunContext, document: Document) -> str:

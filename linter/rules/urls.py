@@ -18,7 +18,7 @@ from linter.reading.document import Document
 from linter.rules import urlnorm
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
 from linter.rules.fields import derived
-from linter.rules.identity import identity_key, identity_scope, page_folder
+from linter.rules.identity import identity_key, identity_scope, page_folder, page_urls
 from linter.rules.url_facts import UrlFact, identity_facts, url_facts, url_facts_by_pointer, url_pointer
 
 
@@ -170,6 +170,8 @@ class ArticleUrl(NamedTuple):
     key: str
     pointer: str
     region: Region
+    #: The URL a page's path gives it, as Jekyll builds it (`pointer` "": no key holds it).
+    shown: str = ""
 
 
 class ArticleFacts(NamedTuple):
@@ -187,7 +189,9 @@ class DuplicateArticle(CorpusRule):
     ignoring case, a leading or trailing slash and `index.html`. Paths with placeholders
     (`/:year/:title/`) are not compared. Where `relative-identity` matches a file's path
     (Docusaurus docs), a site path without a leading `/` names a page in the file's folder. Values are compared within one content type, and
-    within the `identity-scope` (e.g. one locale) when one is configured.
+    within the `identity-scope` (e.g. one locale) when one is configured. With `page-urls =
+    "jekyll-posts"` (the Jekyll preset), a post's URL from its file name and the site's
+    `permalink` style counts too, reported at the post's opening `---`.
 
     Each file gets a finding that names another file and line; with more than two, the
     message says how many more. The option `site-pages` (default false; every preset but
@@ -224,7 +228,8 @@ class DuplicateArticle(CorpusRule):
         # The document's own identity values, in the order the role lists its bindings
         # (news-article: webUrl first, the one readers see); not those of related items.
         own = sorted((hit for hit in view.role("identity") if hit[0] == 0), key=lambda hit: hit[1])
-        if not own:
+        by_path = page_urls(self.context, document, view.files_read)
+        if not own and not by_path:
             return None
         scope = identity_scope(self.context, document)
         folder = page_folder(self.context, document)
@@ -238,6 +243,11 @@ class DuplicateArticle(CorpusRule):
             key = normal if normal is None or not scope else f"{scope}\t{normal}"
             if key is not None and key not in urls:
                 urls[key] = ArticleUrl(key, pointer, document.locate(pointer))
+        for url, at in by_path:  # no pointer: at the opening fence, the page as a whole
+            normal = identity_key(url, None)
+            key = normal if normal is None or not scope else f"{scope}\t{normal}"
+            if key is not None and key not in urls:
+                urls[key] = ArticleUrl(key, at, document.locate(at) if at else Region(1, 1, 1, 4), url)
         display = document.path.replace(os.sep, "/")
         return ArticleFacts(display, tuple(urls.values())) if urls else None
 
@@ -268,30 +278,36 @@ class DuplicateArticle(CorpusRule):
         return [u.key for u in facts.urls]
 
     def encode_facts(self, facts: Any) -> Any:
-        return [[u.key, u.pointer, list(_region_tuple(u.region))] for u in facts.urls]
+        return [[u.key, u.pointer, list(_region_tuple(u.region)), u.shown] for u in facts.urls]
 
     def decode_facts(self, data: Any) -> Any:
-        urls = tuple(ArticleUrl(key, pointer, Region(*region)) for key, pointer, region in data)
+        urls = tuple(
+            ArticleUrl(key, pointer, Region(*region), *shown) for key, pointer, region, *shown in data
+        )
         return ArticleFacts("", urls)
 
     @staticmethod
     def _message(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> str:
-        text = f"`{pointers.label(url.pointer)}` is the same article as `{pointers.label(other.pointer)}` in {where}:{other.region.line}"
-        if more:
-            text += f" and {more} more file{'s' if more > 1 else ''}"
-        return text
+        """The news wording: the two fields that hold one article's URL."""
+        text = (
+            f"`{pointers.label(url.pointer)}` is the same article as "
+            f"`{pointers.label(other.pointer)}` in {where}:{other.region.line}"
+        )
+        return text + (f" and {more} more file{'s' if more > 1 else ''}" if more else "")
 
 
 def _both_publish(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> str:
-    """FM404 in a site's words: the path (or URL) both pages publish, and where each says so."""
-    published = url.key.rpartition("\t")[2]  # without the scope
-    text = (
-        f"both pages publish {published}: `{pointers.label(url.pointer)}` here, "
+    """FM404 in a site's words: the path (or URL) both pages publish, and where each says so
+    (a post's URL derived from its file name has no field: the post says it by its name)."""
+    published = url.shown or other.shown or url.key.rpartition("\t")[2]  # without the scope
+    this = f"`{pointers.label(url.pointer)}` here" if url.pointer else "this post (by its file name)"
+    that = (
         f"`{pointers.label(other.pointer)}` in {where}:{other.region.line}"
+        if other.pointer
+        else f"the post {where} (by its file name)"
     )
-    if more:
-        text += f", and {more} more file{'s' if more > 1 else ''}"
-    return text
+    text = f"both pages publish {published}: {this}, {that}"
+    return text + (f", and {more} more file{'s' if more > 1 else ''}" if more else "")
 
 
 def _region_tuple(region: Region) -> tuple[int, int, int, int]:

@@ -140,7 +140,7 @@ class Engine:
         # (4 µs a file, 1.3 % of a cold run).
         head_digest = digest(head) if self.config.cache else ""
         kind = self.kind_of(path) if self.kinds else self.default_kind
-        front = split_front_matter(head, self.config.max_front_matter_bytes, kind.flavours)
+        front = split_front_matter(head, self.config.max_front_matter_bytes, kind.flavours, kind.fence_spaces)
         if isinstance(front, Problem):
             if front.code == "FM001" and kind.front_matter_optional:
                 return FileResult(path, (), digest=head_digest)  # a page as its framework allows

@@ -26,6 +26,8 @@ class Kind:
     flavours: tuple[str, ...] = ("yaml", "toml", "json")
     #: A page without front matter is valid in the type's framework (no FM001).
     front_matter_optional: bool = False
+    #: A `---` fence line may end in spaces or tabs (see Preset.fence_spaces).
+    fence_spaces: bool = False
 
     @property
     def document_rules(self) -> list[Rule]:

@@ -109,7 +109,9 @@ def reading_kind(
 ) -> Kind:
     """A Kind that reads its files as the preset's framework does."""
     found = find_preset(preset)
-    return Kind(name, schema, rules, binder, limits, found.fences, found.front_matter_optional)
+    return Kind(
+        name, schema, rules, binder, limits, found.fences, found.front_matter_optional, found.fence_spaces
+    )
 
 
 class Scope(NamedTuple):

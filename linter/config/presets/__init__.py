@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from linter.config.presets import docusaurus, generic, hugo, jekyll, news, starlight
+from linter.config.presets import docusaurus, eleventy, generic, hugo, jekyll, news, starlight
 from linter.config.presets.model import Detector, Preset, Site
 from linter.config.roles import Roles, RoleSet, parse_roles
 from linter.rules.fields import Binder
@@ -29,6 +29,7 @@ PRESETS: dict[str, Preset] = {
         GENERIC,
         docusaurus.PRESET,
         starlight.PRESET,
+        eleventy.PRESET,
         jekyll.PRESET,
         hugo.PRESET,
     )

@@ -1,36 +1,48 @@
-"""Jekyll posts and pages (with jekyll-seo-tag, redirect-from and last-modified-at).
+"""Jekyll posts and pages (with jekyll-seo-tag, redirect-from and last-modified-at), as Jekyll
+4.3 (jekyllrb.com/docs, jekyll/jekyll) reads them.
 
-Jekyll renders every file with front matter outside the folders it skips (names starting with
-`_`, except `_posts/` and `_drafts/` at any depth); a file without front matter is a static
-file, copied as it is, so it is not reported. Front matter is YAML between `---` lines.
+Pages: Jekyll renders every file with front matter it walks into from its `source` folder:
+names starting with `.`, `_`, `#` or ending in `~` are skipped, except `_posts/` and
+`_drafts/` (at any depth) and the folders of the collections `_config.yml` declares (`_foo/`
+for a collection `foo`, under `collections_dir`); `exclude` and `include` apply, with Jekyll's
+own excludes (Gemfile, node_modules, vendor/bundle/, ...); `_layouts/`, `_includes/`,
+`_data/`, `_sass/` and `_site/` never hold pages (see `jekyll_config`). A collection with
+`output: false` renders no page, but Jekyll still reads its documents' front matter into
+`site.<name>`: they are checked too. Only `.md`, `.markdown` and `.html` files are looked at
+(Jekyll also renders other extensions that carry front matter: `.mkd`, `.xml`, `.txt`...).
+
+Front matter: YAML between `---` lines; either fence line may end in spaces (Jekyll's
+`\\A(---\\s*\\n.*?\\n?)^((---|\\.\\.\\.)\\s*$\\n?)`); a first line starting with `{%` is body.
+A file without front matter is a static file, copied as it is: never reported. README.md is
+no exception: Jekyll renders it as a page when it has front matter (unless `exclude` names
+it), and GitHub Pages' jekyll-optional-front-matter and jekyll-readme-index plugins render it
+even without; so its front matter, when it has one, is checked like any page's.
+
+Identity: `permalink` and `redirect_from` (jekyll-redirect-from) are the URLs a page claims,
+and a post's URL follows from its file name and the site's `permalink` style where nothing
+overrides it (see `jekyll_urls`): two pages publishing one URL are FM404. A page's or a
+collection document's URL from its path is not derived.
+Dates: `date` (`YYYY-MM-DD HH:MM:SS +/-TTTT`) overrides the date in a post's file name.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from linter.config.presets.model import MARKDOWN, NOT_PAGES, SITE_RULES, Preset, Site
+from linter.config.presets.jekyll_config import CONFIG_NAMES, site_pages
+from linter.config.presets.model import MARKDOWN, SITE_RULES, Preset, Site
 from linter.config.presets.probe import existing, first_file
 
-PAGES = (
-    "*",
-    "!**/_*",
-    "_posts/**",
-    "**/_posts/**",
-    "_drafts/**",
-    "**/_drafts/**",
-    "!vendor/**",
-    "!node_modules/**",
-    "!Gemfile*",
-)
+#: The pages of a site whose `_config.yml` changes nothing Jekyll reads by default.
+PAGES = site_pages(Path("/nonexistent-jekyll-site"))
 
 
 def detect(folder: Path) -> Site | None:
-    name = first_file(folder, "_config.yml", "_config.yaml")
+    name = first_file(folder, *CONFIG_NAMES)
     if name is None:
         return None
     folders = existing(folder, "_posts", "_drafts") or (".",)
-    return Site("Jekyll", PRESET.name, name, folder, PRESET.content, folders)
+    return Site("Jekyll", PRESET.name, name, folder, site_pages(folder), folders)
 
 
 PRESET = Preset(
@@ -44,6 +56,8 @@ PRESET = Preset(
         "date-order": [["/date", "/last_modified_at"]],
         "links": ["/permalink", "/redirect_from", "/redirect_from/*"],
         "identity": ["/permalink", "/redirect_from", "/redirect_from/*"],
+        # A post's URL from its file name and the site's `permalink` style (jekyll_urls).
+        "page-urls": "jekyll-posts",
         "images": [{"at": "/image", "src": "path", "width": "width", "height": "height"}],
         # jekyll-seo-tag makes `image` absolute from the site root (`absolute_url`), relative or not.
         "image-folders": ["."],
@@ -56,8 +70,10 @@ PRESET = Preset(
     rules={"image-file-mismatch": {}, **SITE_RULES},
     framework="Jekyll",
     include=(*MARKDOWN, "*.html"),
-    content=(*PAGES, *NOT_PAGES),
+    content=PAGES,
     fences=("yaml",),
     front_matter_optional=True,
     detect=detect,
+    fence_spaces=True,
+    site_content=site_pages,
 )

@@ -81,3 +81,8 @@ class Preset:
     fences: tuple[str, ...] = ("yaml",)
     front_matter_optional: bool = False
     detect: Detector | None = None
+    #: A `---` fence line may end in spaces or tabs (Jekyll's and Eleventy's readers allow it).
+    fence_spaces: bool = False
+    #: The pages of the site at a root, as its framework's own config names them (read, never
+    #: run); None: `content` as it is.
+    site_content: Callable[[Path], tuple[str, ...]] | None = None
