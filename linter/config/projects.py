@@ -15,6 +15,7 @@ from pathlib import Path
 
 from linter.config.presets import find_preset
 from linter.config.presets.model import Site
+from linter.config.presets.probe import is_dir
 from linter.config.settings import Config, config_file_in, load_config
 from linter.config.sites import detect_site, nested_folders, stop_folder
 
@@ -55,16 +56,43 @@ def plan_projects(paths: Sequence[str], cwd: Path, explicit: Path | None = None)
         if os.path.isdir(given):
             for inner in found.nested(absolute):
                 claims.setdefault(inner, []).append(_shown(inner.root, cwd))
+    _claim_outside(claims, cwd)
     return [_project(owner, given, claims, cwd) for owner, given in claims.items()]
 
 
+def _outside(owner: Owner) -> list[Path]:
+    """The page folders a site reads from outside its root (`website/../docs`)."""
+    site = owner.site
+    return [Path(os.path.normpath(owner.root / folder)) for folder in site.outside] if site else []
+
+
+def _claim_outside(claims: dict[Owner, list[str]], cwd: Path) -> None:
+    """A site's page folders outside its root go to the site: a path given inside one, or the
+    whole folder when a path given to another owner holds it (that owner then skips it)."""
+    for owner in [o for o in claims if o.site is not None and o.site.outside]:
+        for folder in _outside(owner):
+            for other, given in claims.items():
+                if other is owner:
+                    continue
+                for path in list(given):
+                    absolute = Path(os.path.abspath(path))
+                    if absolute == folder or folder in absolute.parents:
+                        given.remove(path)
+                        claims[owner].append(path)
+                    elif absolute in folder.parents and os.path.isdir(path) and is_dir(folder):
+                        claims[owner].append(_shown(folder, cwd))
+    for owner in [o for o, given in claims.items() if not given]:
+        del claims[owner]
+
+
 def _project(owner: Owner, given: list[str], claims: dict[Owner, list[str]], cwd: Path) -> Project:
-    """The owner's config, with the subtrees of owners nested in it excluded from its walk."""
+    """The owner's config, with the subtrees of owners nested in it (and the page folders
+    they read from outside their roots) excluded from its walk."""
     config = _config(owner, cwd)
+    subtrees = [other.root for other in claims if other is not owner]
+    subtrees += [folder for other in claims if other is not owner for folder in _outside(other)]
     nested = [
-        other.root.relative_to(owner.root).as_posix()
-        for other in claims
-        if other is not owner and owner.root in other.root.parents
+        folder.relative_to(owner.root).as_posix() for folder in subtrees if owner.root in folder.parents
     ]
     if nested:
         config = replace(config, extend_exclude=(*config.extend_exclude, *(f"/{n}/" for n in nested)))
@@ -78,7 +106,8 @@ def _config(owner: Owner, cwd: Path) -> Config:
     if site is None or config.preset is not None or config.schema is not None or config.types:
         return config
     content = None if site.content == find_preset(site.preset).content else site.content
-    return replace(config, preset=site.preset, content=config.content or content)
+    roles = {**site.roles, **config.roles}
+    return replace(config, preset=site.preset, content=config.content or content, roles=roles)
 
 
 def _shown(folder: Path, cwd: Path) -> str:
