@@ -95,6 +95,10 @@ class Roles:
     relative_identity: str | None = None
     #: Patterns the user wrote (not a preset's): each must match something in some file.
     explicit: tuple[str, ...] = field(default=(), compare=False)
+    #: A field (JSON pointer) naming the page apart from its URL, whose value the file name
+    #: implies when it is absent (Docusaurus docs' `id`): unique within the identity scope, in
+    #: the files `relative-identity` matches, with the page's folder.
+    implied_identity: Pattern | None = None
 
 
 #: TOML name -> RoleSet field.
@@ -102,7 +106,14 @@ ROLE_NAMES = {f.name.replace("_", "-"): f.name for f in fields(RoleSet)}
 ROLE_NAMES.pop("provider-domain")
 ROLE_NAMES.pop("provider-url")
 ROLE_NAMES["provider"] = "provider"
-_OTHER_KEYS = ("item", "identity-scope", "image-folders", "date-forms", "relative-identity")
+_OTHER_KEYS = (
+    "item",
+    "identity-scope",
+    "image-folders",
+    "date-forms",
+    "relative-identity",
+    "implied-identity",
+)
 _ITEM_DROPS = {"identity": (), "items": (), "secured": ()}
 
 
@@ -187,7 +198,16 @@ def parse_roles(table: Any, base: Roles) -> Roles:
         _date_forms(table.get("date-forms", base.date_forms)),
         _regex("relative-identity", table.get("relative-identity", base.relative_identity)),
         (*base.explicit, *named, *item_named),
+        _pointer("implied-identity", table.get("implied-identity", base.implied_identity)),
     )
+
+
+def _pointer(name: str, value: Any) -> Pattern | None:
+    if value is None or isinstance(value, Pattern):
+        return value
+    if not (isinstance(value, str) and value.startswith("/")):
+        raise ValueError(f'`{name}` should be a JSON pointer such as "/id"')
+    return parse_pattern(value)
 
 
 def _regex(name: str, value: Any) -> str | None:

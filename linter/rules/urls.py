@@ -18,7 +18,7 @@ from linter.reading.document import Document
 from linter.rules import urlnorm
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
 from linter.rules.fields import derived
-from linter.rules.identity import identity_key, identity_scope, page_folder
+from linter.rules.identity import IMPLIED, identity_key, identity_scope, implied_identity, page_folder
 from linter.rules.url_facts import UrlFact, identity_facts, url_facts, url_facts_by_pointer, url_pointer
 
 
@@ -216,11 +216,17 @@ class DuplicateArticle(CorpusRule):
         # The document's own identity values, in the order the role lists its bindings
         # (news-article: webUrl first, the one readers see); not those of related items.
         own = sorted((hit for hit in view.role("identity") if hit[0] == 0), key=lambda hit: hit[1])
-        if not own:
+        implied = implied_identity(self.context, document)
+        if not own and implied is None:
             return None
         scope = identity_scope(self.context, document)
         folder = page_folder(self.context, document)
         urls: dict[str, ArticleUrl] = {}
+        if implied is not None:  # its own kind of name: apart from the URL keys
+            value, pointer, written = implied
+            key = f"{scope}\t{IMPLIED}{value}"
+            where = document.locate(pointer) if written else Region(1, 1, 1, 4)  # else: the fence
+            urls[key] = ArticleUrl(key, pointer if written else "", where)
         known = derived(view, url_facts_by_pointer)  # URL fields: URL keys only
         for _, _, pointer, value in own:
             if pointer in known:
@@ -264,7 +270,13 @@ class DuplicateArticle(CorpusRule):
 
     @staticmethod
     def _message(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> str:
-        text = f"`{pointers.label(url.pointer)}` is the same article as `{pointers.label(other.pointer)}` in {where}:{other.region.line}"
+        scope, _, name = url.key.rpartition("\t")
+        if name.startswith(IMPLIED):  # a name the file may imply (Docusaurus: the doc id)
+            space = scope.rpartition("\t")[2] or "the site"
+            how = "" if url.pointer else " (from the file name)"
+            text = f"doc id `{name[len(IMPLIED) :]}`{how} is used twice in {space}: also by {where}:{other.region.line}"
+        else:
+            text = f"`{pointers.label(url.pointer)}` is the same article as `{pointers.label(other.pointer)}` in {where}:{other.region.line}"
         if more:
             text += f" and {more} more file{'s' if more > 1 else ''}"
         return text

@@ -126,6 +126,8 @@ PRESET = Preset(
         "date-order": [["/date", "/last_update/date"]],
         "links": ["/slug"],
         "identity": ["/slug"],
+        # A doc's id, by default its file name without number prefix, with its folder.
+        "implied-identity": "/id",
         **roles(DEFAULT_LAYOUT),
         "images": "/image",
         "image-folders": ["static"],
