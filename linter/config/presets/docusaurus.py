@@ -35,7 +35,7 @@ from linter.config.presets.probe import existing, first_file
 
 CONFIG_NAMES = tuple(f"docusaurus.config.{s}" for s in ("js", "ts", "mjs", "cjs", "mts"))
 #: What the plugins' default `exclude` leaves out, and folders never holding a site's pages.
-NOT_PAGES = ("!**/_*", "!**/__tests__/**", "!**/node_modules/**", "!**/.github/**")
+NOT_PAGES = ("!**/_*", "!**/_*/**", "!**/__tests__/**", "!**/node_modules/**", "!**/.github/**")
 DEFAULT_LAYOUT = Layout(
     (
         Instance("docs", DEFAULT_ID, "docs"),
