@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from helpers import png, write
 
 from linter.cli import main
@@ -250,3 +251,25 @@ def test_a_computed_docs_path_falls_back_to_the_default_and_says_so(tmp_path, ca
     status, found, err = check(capsys, tmp_path, monkeypatch, ".")
     assert (status, found) == (0, [])
     assert "(docs; the docs plugin's path is not a literal: `docs` assumed)" in err
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        "module.exports = {presets: [['classic', {docs: {path: 'docs'} /* never closed",
+        "module.exports = {presets: [['classic', {docs: {path: 'docs",
+        "const a = '" + "presets: " * 20000 + "';\nexport default {presets: [['classic', {}]]};",
+        "export default {presets: " + "[" * 50000,
+        "/*" * 50000,
+    ],
+)
+def test_a_config_that_is_no_javascript_is_read_in_bounded_time_without_error(
+    tmp_path, capsys, monkeypatch, config
+):
+    write(
+        tmp_path,
+        {".git/HEAD": "", "docusaurus.config.js": config, "docs/intro.md": DOC.format(title="Intro")},
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--show-files", "."]) == 0
+    assert capsys.readouterr().out.splitlines() == ["./docs/intro.md"]

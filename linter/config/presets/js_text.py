@@ -18,6 +18,7 @@ _OPEN = {"{": "}", "[": "]", "(": ")"}
 _CLOSE = frozenset(_OPEN.values())
 _KEY = re.compile(r"""\s*(?:([A-Za-z_$][\w$]*)|'([^'\\\n]*)'|"([^"\\\n]*)")\s*:""")
 _SPACE = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*", re.DOTALL)
+_NAME_CHAR = re.compile(r"[\w$.]")
 
 
 class Span(NamedTuple):
@@ -56,6 +57,15 @@ def after_string(text: str, index: int, end: int) -> int:
     return end
 
 
+def after_comment(text: str, index: int, end: int) -> int:
+    """The index after the `//` or `/* */` comment at `index` (an unclosed one runs to `end`)."""
+    if text.startswith("//", index):
+        stop = text.find("\n", index, end)
+        return end if stop < 0 else stop
+    stop = text.find("*/", index + 2, end)
+    return end if stop < 0 else stop + 2
+
+
 def after_value(text: str, index: int, end: int) -> int:
     """The index of the `,` or closing bracket that ends the value starting at `index`."""
     return _scan(text, index, end, 0)
@@ -76,7 +86,7 @@ def _scan(text: str, index: int, end: int, level: int) -> int:
             index = after_string(text, index, end)
             continue
         if text.startswith("//", index) or text.startswith("/*", index):
-            index = skip_space(text, index, end)
+            index = after_comment(text, index, end)
             continue
         if char in _OPEN:
             depth += 1
@@ -147,32 +157,21 @@ def literal(span: Span) -> str | bool | None:
 
 
 def key_value(text: str, key: str) -> Span | None:
-    """The value of the first `key:` in the text (strings and comments skipped)."""
-    pattern = re.compile(rf"(?<![\w$.]){re.escape(key)}\s*:")
-    index = 0
-    while True:
-        found = pattern.search(text, index)
-        if found is None:
-            return None
-        if not _inside_string_or_comment(text, found.start()):
-            start = skip_space(text, found.end(), len(text))
-            return Span(text, start, after_value(text, start, len(text)))
-        index = found.end()
-
-
-def _inside_string_or_comment(text: str, at: int) -> bool:
-    index = 0
-    while index < at:
+    """The value of the first `key:` outside strings and comments, in one pass over the text."""
+    pattern = re.compile(rf"{re.escape(key)}\s*:")
+    index, end = 0, len(text)
+    while index < end:
         char = text[index]
         if char in "'\"`":
-            index = after_string(text, index, len(text))
-            if index > at:
-                return True
-            continue
-        if text.startswith("//", index) or text.startswith("/*", index):
-            index = skip_space(text, index, len(text))
-            if index > at:
-                return True
-            continue
-        index += 1
-    return False
+            index = after_string(text, index, end)
+        elif text.startswith("//", index) or text.startswith("/*", index):
+            index = after_comment(text, index, end)
+        elif char == key[0] and (index == 0 or not _NAME_CHAR.match(text, index - 1)):
+            found = pattern.match(text, index)
+            if found is not None:
+                start = skip_space(text, found.end(), end)
+                return Span(text, start, after_value(text, start, end))
+            index += 1
+        else:
+            index += 1
+    return None
