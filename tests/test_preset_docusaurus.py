@@ -273,3 +273,17 @@ def test_a_config_that_is_no_javascript_is_read_in_bounded_time_without_error(
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--show-files", "."]) == 0
     assert capsys.readouterr().out.splitlines() == ["./docs/intro.md"]
+
+
+def test_the_docs_folder_named_beside_the_site_is_checked_with_it(tmp_path, capsys, monkeypatch):
+    """`check website docs/guides`: the docs folder the site reads goes to the site's project,
+    where a doc id is compared with the rest of the docs."""
+    monorepo(tmp_path)
+    write(tmp_path, {"docs/guides/install.md": DOC.format(title="Install again")})
+    status, found, err = check(capsys, tmp_path, monkeypatch, "website", "docs/guides")
+    assert status == 1
+    assert [(path, code) for path, _, _, code, _ in found] == [
+        ("docs/guides/01-install.md", "FM404"),
+        ("docs/guides/install.md", "FM404"),
+    ]
+    assert "generic" not in err

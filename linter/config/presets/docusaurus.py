@@ -86,19 +86,25 @@ def roles(layout: Layout) -> dict[str, object]:
     relative = [
         r"i18n/[^/]+/docusaurus-plugin-content-docs(?:-[^/]+)?/[^/]+",
         r"(?:[^/]+_)?versioned_docs/[^/]+",
-        *(re.escape(i.path) for i in sorted(docs, key=lambda i: -len(i.path))),
+        *(_folder(i.path) for i in sorted(docs, key=lambda i: -len(i.path))),
     ]
     blogs = [i for i in layout.instances if i.plugin == "blog"]
     scope = [
         r"i18n/[^/]+/docusaurus-plugin-content-blog(?:-[^/]+)?",
         *relative,
-        *(re.escape(i.path) for i in sorted(blogs, key=lambda i: -len(i.path))),
+        *(_folder(i.path) for i in sorted(blogs, key=lambda i: -len(i.path))),
         r"[^/]+",  # any other folder (a config's own `content`): its own space
     ]
     return {
         "identity-scope": {"path": f"^({'|'.join(scope)})/"},
         "relative-identity": f"^({'|'.join(relative)})/",
     }
+
+
+def _folder(path: str) -> str:
+    """A content folder in a pattern on paths from the project root; a config that `init`
+    wrote keeps its root at the site, so a docs folder beside it is `../docs` there too."""
+    return re.escape(path) if path.startswith("../") else rf"(?:\.\./)*{re.escape(path)}"
 
 
 def _prefix(instance: Instance) -> str:
