@@ -16,12 +16,18 @@ Front matter: YAML, optional (a doc's title then comes from its first heading). 
 doc's URL is its `slug`, by default its folder (number prefixes such as `01-` stripped) plus its
 `id`; a `slug` without a leading `/` is relative to the doc's folder. Slugs are compared within
 one plugin instance and version (`docs`, `versioned_docs/version-2.0`, a translation under
-`i18n/<locale>/<plugin>/<version>`, `blog`), each its own URL space. A doc's `id` (default: the
-file name without its number prefix) must also be unique per instance and version (Docusaurus
-3.8 stops the build); content-lint cannot compare the ids a file name implies, so it does not
-check ids (see the reply of the framework work, issue 26). `routeBasePath` only moves a whole
-instance's URLs, so it changes no comparison; `routeBasePath: '/'` (docs-only mode) puts docs
-beside pages, which are not compared. Dates: see the dates rules ("docusaurus" forms).
+`i18n/<locale>/<plugin>/<version>`, `blog`), each its own URL space. A doc's id (its `id`,
+else the file name without its number prefix, with its folder: `guides/setup`; names that start
+like a date or a version keep their digits) must be unique per instance and version too
+(since Docusaurus 3.8, pull request 11251, a repeat stops the build; before, one doc silently
+replaced the other): the `implied-identity` role compares them, the
+file name standing in for a missing `id`. Not compared: a doc without any front matter (it
+never reaches the rules), `parse_number_prefixes: false`, and a slug against another doc's
+default URL. Blog posts: `slug` unique in the blog (its URL is the blog's route plus the slug,
+with or without a leading `/`). `routeBasePath` only moves a whole instance's URLs, so it
+changes no comparison; `routeBasePath: '/'` (docs-only mode) puts docs beside pages, which are
+not compared. Front matter: an `id` holds no `/`, and a page is not both `draft` and
+`unlisted` (both stop the build). Dates: see the dates rules ("docusaurus" forms).
 """
 
 from __future__ import annotations
