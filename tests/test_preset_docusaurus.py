@@ -287,3 +287,12 @@ def test_the_docs_folder_named_beside_the_site_is_checked_with_it(tmp_path, caps
         ("docs/guides/install.md", "FM404"),
     ]
     assert "generic" not in err
+
+
+def test_implied_identity_must_be_a_pointer(tmp_path, capsys, monkeypatch):
+    write(
+        tmp_path, {"content-lint.toml": '[roles]\nimplied-identity = "id"\n', "a.md": "---\ntitle: A\n---\n"}
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "a.md"]) == 2
+    assert '`implied-identity` should be a JSON pointer such as "/id"' in capsys.readouterr().err
