@@ -129,7 +129,7 @@ def _glob(name: str) -> str:
 
 PRESET = Preset(
     "docusaurus",
-    "Docusaurus docs and blog posts (plugin-content-docs and plugin-content-blog front matter)",
+    "Docusaurus docs, blog posts and Markdown pages (plugin-content-docs, -blog and -pages front matter)",
     "docusaurus.schema.json",
     {
         "published": "/date",
