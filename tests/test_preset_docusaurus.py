@@ -296,3 +296,17 @@ def test_implied_identity_must_be_a_pointer(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--no-cache", "a.md"]) == 2
     assert '`implied-identity` should be a JSON pointer such as "/id"' in capsys.readouterr().err
+
+
+def test_a_pre_commit_batch_of_docs_beside_the_site_is_checked_with_it(tmp_path, capsys, monkeypatch):
+    """pre-commit names changed files from the repository root: docs in `../docs` of the site
+    are still its pages."""
+    monorepo(tmp_path)
+    write(tmp_path, {"docs/guides/install.md": DOC.format(title="Install again")})
+    batch = ["docs/guides/install.md", "docs/guides/01-install.md", "README.md"]
+    status, found, _ = check(capsys, tmp_path, monkeypatch, *batch)
+    assert status == 1
+    assert [(path, code) for path, _, _, code, _ in found] == [
+        ("docs/guides/01-install.md", "FM404"),
+        ("docs/guides/install.md", "FM404"),
+    ]

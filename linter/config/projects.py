@@ -56,7 +56,7 @@ def plan_projects(paths: Sequence[str], cwd: Path, explicit: Path | None = None)
         if os.path.isdir(given):
             for inner in found.nested(absolute):
                 claims.setdefault(inner, []).append(_shown(inner.root, cwd))
-    _claim_outside(claims, cwd)
+    _claim_outside(claims, cwd, found)
     return [_project(owner, given, claims, cwd) for owner, given in claims.items()]
 
 
@@ -66,9 +66,15 @@ def _outside(owner: Owner) -> list[Path]:
     return [Path(os.path.normpath(owner.root / folder)) for folder in site.outside] if site else []
 
 
-def _claim_outside(claims: dict[Owner, list[str]], cwd: Path) -> None:
+def _claim_outside(claims: dict[Owner, list[str]], cwd: Path, found: _Finder) -> None:
     """A site's page folders outside its root go to the site: a path given inside one, or the
-    whole folder when a path given to another owner holds it (that owner then skips it)."""
+    whole folder when a path given to another owner holds it (that owner then skips it).
+    Files named one by one (a pre-commit batch) that no owner claims may be such pages of a
+    site below the working folder."""
+    if any(not os.path.isdir(path) for path in claims.get(found.default, ())):
+        for inner in found.nested(cwd):
+            if inner.site is not None and inner.site.outside:
+                claims.setdefault(inner, [])
     for owner in [o for o in claims if o.site is not None and o.site.outside]:
         for folder in _outside(owner):
             for other, given in claims.items():
