@@ -144,7 +144,7 @@ def _check(args: argparse.Namespace) -> int:
         return _show_settings(args, runs)
     if not sources:
         return _no_files(args, runs)
-    notices = [run.notice for run in runs if run.notice and not args.quiet]
+    notices = [run.notice for run in runs if run.notice and run.sources and not args.quiet]
     for notice in notices:
         print(f"content-lint: {notice}", file=sys.stderr)
     reporter_stream: TextIO = io.StringIO() if args.output_file else sys.stdout

@@ -56,6 +56,8 @@ SITES = {
         ["docs", "blog"],
         [
             ("broken/blank-title.md", 2, 8, "FM501"),
+            ("broken/draft-and-unlisted.md", 4, 11, "FM100"),
+            ("broken/id-with-slash.md", 3, 5, "FM100"),
             ("broken/same-slug-one.md", 3, 7, "FM404"),
             ("broken/same-slug-two.md", 3, 7, "FM404"),
             ("broken/toc-levels.md", 4, 24, "FM100"),
@@ -66,8 +68,10 @@ SITES = {
         ["src/content/docs"],
         [
             ("broken/future-update.md", 3, 14, "FM201"),
+            ("broken/hero-one-theme.mdx", 5, 5, "FM100"),
             ("broken/missing-hero.mdx", 6, 11, "FM303"),
             ("broken/no-title.md", 2, 1, "FM100"),
+            ("broken/prev-unknown-key.md", 5, 3, "FM100"),
             ("broken/slug-one.md", 3, 7, "FM404"),
             ("broken/slug-two.md", 3, 7, "FM404"),
         ],

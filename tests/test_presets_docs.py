@@ -266,6 +266,7 @@ def test_starlight_slugs_are_compared_across_locales(tmp_path, capsys, monkeypat
         ("description: No title\n", 2),
         ("title: T\nhero:\n  image:\n    dark: ../../assets/hero.png\n", 5),  # no `light`
         ("title: T\nprev:\n  lable: Back\n", 4),  # prev's object form is strict
+        ("title: T\nprev:\n  link: /a/\n  lable: A\n", 5),  # Starlight reads `prev` strictly
         ("title: T\nsidebar:\n  badge:\n    text: New\n    variant: loud\n", 6),
     ],
 )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from linter.config.presets import find_preset
 from linter.config.presets.model import Site
+from linter.config.presets.probe import is_dir
 from linter.config.settings import Config, config_file_in, load_config
 from linter.config.sites import detect_site, nested_folders, stop_folder
 
@@ -50,6 +51,7 @@ def plan_projects(paths: Sequence[str], cwd: Path, explicit: Path | None = None)
         return [Project(owner, _config(owner, cwd), tuple(paths))]
     found = _Finder(cwd)
     claims: dict[Owner, list[str]] = {}
+    holders: list[str] = []  # folders given that hold sites below them
     for given in paths:
         absolute = Path(os.path.abspath(given))
         folder = absolute if os.path.isdir(given) else absolute.parent
@@ -58,8 +60,14 @@ def plan_projects(paths: Sequence[str], cwd: Path, explicit: Path | None = None)
         for nested in inner:
             claims.setdefault(nested, []).append(_shown(nested.root, cwd))
         if inner and owner is found.default:
-            continue  # a repository holding sites: its other files are not pages
+            holders.append(given)
         claims.setdefault(owner, []).append(given)
+    _claim_outside(claims, cwd, found)
+    loose = [p for p in claims.get(found.default, []) if p not in holders]
+    if found.default in claims:  # a repository holding sites: its other files are not pages
+        claims[found.default] = loose
+        if not loose:
+            del claims[found.default]
     return [_project(owner, given, claims, cwd) for owner, given in claims.items()]
 
 
@@ -82,13 +90,45 @@ def project_of(path: Path) -> Project | None:
     return Project(owner, _config(owner, path.parent), (str(path),))
 
 
+def _outside(owner: Owner) -> list[Path]:
+    """The page folders a site reads from outside its root (`website/../docs`)."""
+    site = owner.site
+    return [Path(os.path.normpath(owner.root / folder)) for folder in site.outside] if site else []
+
+
+def _claim_outside(claims: dict[Owner, list[str]], cwd: Path, found: _Finder) -> None:
+    """A site's page folders outside its root go to the site: a path given inside one, or the
+    whole folder when a path given to another owner holds it (that owner then skips it).
+    Files named one by one (a pre-commit batch) that no owner claims may be such pages of a
+    site below the working folder."""
+    if any(not os.path.isdir(path) for path in claims.get(found.default, ())):
+        for inner in found.nested(cwd):
+            if inner.site is not None and inner.site.outside:
+                claims.setdefault(inner, [])
+    for owner in [o for o in claims if o.site is not None and o.site.outside]:
+        for folder in _outside(owner):
+            for other, given in claims.items():
+                if other is owner:
+                    continue
+                for path in list(given):
+                    absolute = Path(os.path.abspath(path))
+                    if absolute == folder or folder in absolute.parents:
+                        given.remove(path)
+                        claims[owner].append(path)
+                    elif absolute in folder.parents and os.path.isdir(path) and is_dir(folder):
+                        claims[owner].append(_shown(folder, cwd))
+    for owner in [o for o, given in claims.items() if not given]:
+        del claims[owner]
+
+
 def _project(owner: Owner, given: list[str], claims: dict[Owner, list[str]], cwd: Path) -> Project:
-    """The owner's config, with the subtrees of owners nested in it excluded from its walk."""
+    """The owner's config, with the subtrees of owners nested in it (and the page folders
+    they read from outside their roots) excluded from its walk."""
     config = _config(owner, cwd)
+    subtrees = [other.root for other in claims if other is not owner]
+    subtrees += [folder for other in claims if other is not owner for folder in _outside(other)]
     nested = [
-        other.root.relative_to(owner.root).as_posix()
-        for other in claims
-        if other is not owner and owner.root in other.root.parents
+        folder.relative_to(owner.root).as_posix() for folder in subtrees if owner.root in folder.parents
     ]
     if nested:
         config = replace(config, extend_exclude=(*config.extend_exclude, *(f"/{n}/" for n in nested)))
@@ -104,7 +144,8 @@ def _config(owner: Owner, cwd: Path) -> Config:
     if site is None or config.schema is not None or config.types or config.preset not in (None, site.preset):
         return config
     content = None if site.content == find_preset(site.preset).content else site.content
-    return replace(config, preset=site.preset, content=config.content or content)
+    roles = {**site.roles, **config.roles}
+    return replace(config, preset=site.preset, content=config.content or content, roles=roles)
 
 
 def _shown(folder: Path, cwd: Path) -> str:

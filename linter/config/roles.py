@@ -105,6 +105,10 @@ class Roles:
     image_aliases: tuple[ImageAlias, ...] = ()
     image_alias_files: tuple[str, ...] = ()
     image_relative: str = "page-or-site"
+    #: A field (JSON pointer) naming the page apart from its URL, whose value the file name
+    #: implies when it is absent (Docusaurus docs' `id`): unique within the identity scope, in
+    #: the files `relative-identity` matches, with the page's folder.
+    implied_identity: Pattern | None = None
 
 
 #: TOML name -> RoleSet field.
@@ -122,6 +126,7 @@ _OTHER_KEYS = (
     "date-forms",
     "relative-identity",
     "page-urls",
+    "implied-identity",
 )
 #: The derivations `page-urls` names (see linter.rules.identity.page_urls).
 PAGE_URL_SCHEMES = ("jekyll-posts",)
@@ -213,6 +218,7 @@ def parse_roles(table: Any, base: Roles) -> Roles:
         image_alias_files=_given(table, "image-alias-files", parse_alias_files, base.image_alias_files),
         image_relative=_given(table, "image-relative", parse_relative, base.image_relative),
         page_urls=_page_urls(table.get("page-urls", base.page_urls)),
+        implied_identity=_pointer("implied-identity", table.get("implied-identity", base.implied_identity)),
     )
 
 
@@ -225,6 +231,14 @@ def _page_urls(value: Any) -> str | None:
     if value is not None and value not in PAGE_URL_SCHEMES:
         raise ValueError(f"`page-urls` should be one of: {', '.join(PAGE_URL_SCHEMES)}")
     return None if value is None else str(value)
+
+
+def _pointer(name: str, value: Any) -> Pattern | None:
+    if value is None or isinstance(value, Pattern):
+        return value
+    if not (isinstance(value, str) and value.startswith("/")):
+        raise ValueError(f'`{name}` should be a JSON pointer such as "/id"')
+    return parse_pattern(value)
 
 
 def _regex(name: str, value: Any) -> str | None:

@@ -52,7 +52,8 @@ def describe(site: Site, cwd: Path) -> str:
     """ "a Docusaurus site (website/docs, website/blog)": where its pages are, from `cwd`."""
     base = _relative(site.root, cwd)
     where = [posixpath.normpath(posixpath.join(base, folder)) for folder in site.folders] or [base]
-    return f"{_article(site.framework)} {site.framework} site ({', '.join(where)})"
+    note = f"; {site.note}" if site.note else ""  # what detection had to assume
+    return f"{_article(site.framework)} {site.framework} site ({', '.join(where)}{note})"
 
 
 def _relative(path: Path, cwd: Path) -> str:

@@ -28,6 +28,8 @@ Flavour = Literal["yaml", "toml", "json"]
 #: Every flavour: what a site reads when nothing says otherwise (Hugo reads all three).
 ALL_FLAVOURS: tuple[Flavour, ...] = ("yaml", "toml", "json")
 _OPENERS = {"yaml": "`---`", "toml": "`+++` for TOML", "json": "`{` for JSON"}
+#: Not a flavour: a site's reader that lets blank lines come before a `---` fence (Astro).
+AFTER_BLANK_LINES = "after-blank-lines"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,13 @@ def split_front_matter(
         data = data[len(BOM) :]
     first_end = data.find(b"\n")
     first_line = (data if first_end < 0 else data[:first_end]).rstrip(b"\r")
+    if AFTER_BLANK_LINES in flavours and not first_line.strip() and first_end >= 0:
+        # The block keeps the blank lines, which YAML reads as nothing: lines stay the file's.
+        start = data.rfind(b"\n", 0, len(data) - len(data.lstrip(b" \t\r\n"))) + 1
+        first_end = data.find(b"\n", start)
+        first_line = (data[start:] if first_end < 0 else data[start:first_end]).rstrip(b"\r")
+        if first_line != b"---":
+            first_line, first_end = b"", data.find(b"\n")
     flavour: Flavour = "yaml"
     if fence_spaces and first_line.startswith(b"---"):
         first_line = b"---" + first_line[3:].rstrip(_SPACES)

@@ -18,8 +18,12 @@ from linter.rules import urlnorm
 from linter.rules.base import RunContext
 from linter.running.file_stamps import FileStamp, look
 
-#: A folder's number prefix, as Docusaurus strips it by default (`01-guides`, `2. api`).
-_NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?=[^-_.\s])")
+#: A number prefix, as Docusaurus strips it from folder and file names (`01-guides`, `2. api`),
+#: except where the name starts like a date or a version (`2024-05-notes`, `1.2-api`).
+_NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*")
+_NOT_A_PREFIX = re.compile(r"^\d+[-_.]\d+")
+#: Where an implied identity's key starts: never the start of a normalised URL or site path.
+IMPLIED = "#"
 
 
 def identity_scope(context: RunContext, document: Document) -> str:
@@ -61,7 +65,28 @@ def page_folder(context: RunContext, document: Document) -> str | None:
     if match is None:
         return None
     folders = path[match.end() : path.rfind("/") + 1].split("/")[:-1]
-    return "".join(f"{_NUMBER_PREFIX.sub('', folder)}/" for folder in folders)
+    return "".join(f"{strip_number_prefix(folder)}/" for folder in folders)
+
+
+def strip_number_prefix(name: str) -> str:
+    """`name` without the number prefix Docusaurus strips (`01-intro` -> `intro`)."""
+    return name if _NOT_A_PREFIX.match(name) else _NUMBER_PREFIX.sub("", name, count=1)
+
+
+def implied_identity(context: RunContext, document: Document) -> tuple[str, str, bool] | None:
+    """The page's implied identity (Docusaurus: the doc id, `guides/setup`), the pointer it is
+    read from ("" when the file leaves it to its name) and whether the file sets it; None where the roles name none or the file is not
+    in a folder `relative-identity` matches. Without the field, the file's name stands for it
+    (extension and number prefix off; a doc's `parse_number_prefixes: false` is not read)."""
+    pattern = context.binder.roles.implied_identity
+    folder = page_folder(context, document) if pattern is not None else None
+    if pattern is None or folder is None:
+        return None
+    pointer, value = next(find(document.data, pattern), ("", None))
+    if isinstance(value, str) and value.strip():
+        return f"{folder}{value.strip()}", pointer, True
+    name = strip_number_prefix(os.path.splitext(os.path.basename(document.path))[0])
+    return f"{folder}{name}", "", False
 
 
 def identity_key(value: str, folder: str | None) -> str | None:

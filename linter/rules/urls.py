@@ -18,7 +18,14 @@ from linter.reading.document import Document
 from linter.rules import urlnorm
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
 from linter.rules.fields import derived
-from linter.rules.identity import identity_key, identity_scope, page_folder, page_urls
+from linter.rules.identity import (
+    IMPLIED,
+    identity_key,
+    identity_scope,
+    implied_identity,
+    page_folder,
+    page_urls,
+)
 from linter.rules.url_facts import UrlFact, identity_facts, url_facts, url_facts_by_pointer, url_pointer
 
 
@@ -229,11 +236,17 @@ class DuplicateArticle(CorpusRule):
         # (news-article: webUrl first, the one readers see); not those of related items.
         own = sorted((hit for hit in view.role("identity") if hit[0] == 0), key=lambda hit: hit[1])
         by_path = page_urls(self.context, document, view.files_read)
-        if not own and not by_path:
+        implied = implied_identity(self.context, document)
+        if not own and not by_path and implied is None:
             return None
         scope = identity_scope(self.context, document)
         folder = page_folder(self.context, document)
         urls: dict[str, ArticleUrl] = {}
+        if implied is not None:  # its own kind of name: apart from the URL keys
+            value, pointer, written = implied
+            name = f"{scope}\t{IMPLIED}{value}"
+            where = document.locate(pointer) if written else Region(1, 1, 1, 4)  # else: the fence
+            urls[name] = ArticleUrl(name, pointer if written else "", where)
         known = derived(view, url_facts_by_pointer)  # URL fields: URL keys only
         for _, _, pointer, value in own:
             if pointer in known:
@@ -268,10 +281,12 @@ class DuplicateArticle(CorpusRule):
                     continue
                 named.add(other_path)
                 where = other_path.replace(os.sep, "/")
-                if self.settings.get("site-pages"):
-                    message = _both_publish(url, other, where, len(group) - 2)
-                else:
-                    message = self._message(url, other, where, len(group) - 2)
+                more = len(group) - 2
+                message = _doc_id(url, other, where, more) or (
+                    _both_publish(url, other, where, more)
+                    if self.settings.get("site-pages")
+                    else self._message(url, other, where, more)
+                )
                 yield path, Problem(self.code, message, url.region, url.pointer)
 
     def keys(self, facts: Any) -> Iterable[str]:
@@ -294,6 +309,19 @@ class DuplicateArticle(CorpusRule):
             f"`{pointers.label(other.pointer)}` in {where}:{other.region.line}"
         )
         return text + (f" and {more} more file{'s' if more > 1 else ''}" if more else "")
+
+
+def _doc_id(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> str | None:
+    """FM404 for a name a file may imply (Docusaurus: the doc id), None for any other key."""
+    scope, _, name = url.key.rpartition("\t")
+    if not name.startswith(IMPLIED):
+        return None
+    space = scope.rpartition("\t")[2] or "the site"
+    how = "" if url.pointer else " (from the file name)"
+    text = (
+        f"doc id `{name[len(IMPLIED) :]}`{how} is used twice in {space}: also by {where}:{other.region.line}"
+    )
+    return text + (f", and {more} more file{'s' if more > 1 else ''}" if more else "")
 
 
 def _both_publish(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> str:

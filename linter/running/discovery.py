@@ -57,13 +57,18 @@ class FileFilter:
         return _include_pattern(self.include).match(name) is not None
 
     def is_content(self, path: str) -> bool:
-        """Whether the file at `path` is a page; a file outside the root is taken as one."""
+        """Whether the file at `path` is a page; a file outside the root is taken as one, unless
+        a pattern names its folder from the root (`../docs/**`, a site's pages kept beside it)."""
         if self.content is None:
             return True
+        absolute = os.path.abspath(path)
         try:
-            relative = Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+            relative = Path(absolute).relative_to(self.root).as_posix()
         except ValueError:
-            return True
+            outside = _outside_path(absolute, self.root)
+            if outside is None or not any(p.include and p.match_file(outside) for p in self.content.patterns):
+                return True
+            relative = outside
         return self.content.match_file(relative)
 
     def excluded(self, path: str, is_dir: bool = False) -> bool:
@@ -75,6 +80,14 @@ class FileFilter:
         except ValueError:
             relative = Path(path).as_posix().lstrip("/")
         return self.exclude.match_file(relative + "/" if is_dir else relative)
+
+
+def _outside_path(absolute: str, root: Path) -> str | None:
+    """`absolute` from `root` with `..` steps (`../docs/a.md`); None on another drive."""
+    try:
+        return Path(os.path.relpath(absolute, root)).as_posix()
+    except ValueError:
+        return None
 
 
 @functools.lru_cache(maxsize=8)

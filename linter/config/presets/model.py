@@ -44,7 +44,11 @@ class Site:
     """A site found on disk: its framework's preset, the evidence, its root and its pages.
 
     `content` holds gitignore-style patterns relative to `root` (the files the framework
-    renders as pages); `folders` names them for people ("docs, blog").
+    renders as pages); `folders` names them for people ("docs, blog"). `outside` are page
+    folders the framework reads outside its root (`../docs`, relative to `root`): a run over
+    them checks them with this site. `roles` are settings read from the site's own config over
+    the preset's roles (`relative-identity` for its docs folders); `note` says what detection
+    had to assume.
     """
 
     framework: str
@@ -53,6 +57,9 @@ class Site:
     root: Path
     content: tuple[str, ...]
     folders: tuple[str, ...] = ()
+    outside: tuple[str, ...] = ()
+    roles: dict[str, Any] = field(default_factory=dict, compare=False)
+    note: str = ""
 
 
 #: A framework's probe: the site in a folder, or None.
