@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from linter.findings import Problem, Region
@@ -26,6 +26,12 @@ Flavour = Literal["yaml", "toml", "json"]
 #: Every flavour: what a site reads when nothing says otherwise (Hugo reads all three).
 ALL_FLAVOURS: tuple[Flavour, ...] = ("yaml", "toml", "json")
 _OPENERS = {"yaml": "`---`", "toml": "`+++` for TOML", "json": "`{` for JSON"}
+#: Not a flavour but a reading option among them: blank lines before the opening fence and
+#: spaces after the closing one are allowed, as Zola's `^[[:space:]]*\+\+\+(...)\+\+\+[[:space:]]*`
+#: reads them (without it, such a file has no front matter, or an unclosed one).
+LOOSE_FENCES = "loose-fences"
+_BLANK_LINES = re.compile(rb"(?:[ \t\r\f\v]*\n)+")
+_SPACES = b" \t\r\f\v"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +70,20 @@ def split_front_matter(
     A first line that opens a flavour the site does not read is body (`{% raw %}` in Jekyll)."""
     if data.startswith(BOM):
         data = data[len(BOM) :]
+    loose = LOOSE_FENCES in flavours
+    if loose:
+        blank = _BLANK_LINES.match(data)
+        if blank is not None:
+            found = split_front_matter(data[blank.end() :], max_bytes, flavours)
+            return _moved_down(found, data.count(b"\n", 0, blank.end()))
     first_end = data.find(b"\n")
     first_line = (data if first_end < 0 else data[:first_end]).rstrip(b"\r")
     flavour: Flavour = "yaml"
     if first_line == b"---" and "yaml" in flavours:
-        closing = _closing_fence(data, first_end) if first_end >= 0 else -1
+        closing = _closing_fence(data, first_end, _FENCES, loose) if first_end >= 0 else -1
     elif first_line == b"+++" and "toml" in flavours:
         flavour = "toml"
-        closing = _closing_fence(data, first_end, _TOML_FENCES) if first_end >= 0 else -1
+        closing = _closing_fence(data, first_end, _TOML_FENCES, loose) if first_end >= 0 else -1
     elif first_line.lstrip(b" \t").startswith(b"{") and "json" in flavours:
         flavour = "json"
         closing = json_object_end(data, max_bytes)
@@ -92,6 +104,21 @@ def split_front_matter(
     if flavour == "json":  # the closing brace's line is part of the block
         return FrontMatter(text, text.count("\n") + 1, flavour)
     return FrontMatter(text, block.count(b"\n") + 1, flavour)
+
+
+def _moved_down(found: FrontMatter | Problem, lines: int) -> FrontMatter | Problem:
+    """A block found after `lines` blank lines, with the file's own line numbers: the blank
+    lines are kept as empty lines after the opening fence, so parsers count as the file does."""
+    if isinstance(found, Problem):
+        if found.code == "FM001":  # no fence after the blank lines: the file has no front matter
+            return found
+        region = found.region
+        moved = Region(region.line + lines, region.column, region.end_line + lines, region.end_column)
+        return replace(found, region=moved)
+    fence, newline, rest = found.text.partition("\n")
+    return replace(
+        found, text=f"{fence}{chr(10) * lines}{newline}{rest}", closing_line=found.closing_line + lines
+    )
 
 
 def no_front_matter_message(flavours: Collection[str]) -> str:
@@ -161,8 +188,11 @@ def json_object_end(data: bytes, max_bytes: int) -> int:
     return -1
 
 
-def _closing_fence(data: bytes, first_end: int, fences: tuple[bytes, ...] = _FENCES) -> int:
-    """Offset of the first line after the opening one that is exactly `---` or `...`, or -1.
+def _closing_fence(
+    data: bytes, first_end: int, fences: tuple[bytes, ...] = _FENCES, loose: bool = False
+) -> int:
+    """Offset of the first line after the opening one that is exactly `---` or `...` (`loose`:
+    followed by spaces), or -1.
 
     Two `find` calls instead of a multiline regex: the regex tries `^` at every byte (~10x slower).
     """
@@ -175,8 +205,16 @@ def _closing_fence(data: bytes, first_end: int, fences: tuple[bytes, ...] = _FEN
             if rest[:1] == b"\n" or rest in _FENCE_LINE_ENDS:  # `\r?$` of a multiline regex
                 best = start
                 break
+            if loose and _only_spaces_to_line_end(data, start + 3):
+                best = start
+                break
             found = data.find(fence, start, best if best >= 0 else len(data))
     return best
+
+
+def _only_spaces_to_line_end(data: bytes, index: int) -> bool:
+    end = data.find(b"\n", index)
+    return not data[index : len(data) if end < 0 else end].strip(_SPACES)
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:

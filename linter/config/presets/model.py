@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,8 @@ class Site:
     """A site found on disk: its framework's preset, the evidence, its root and its pages.
 
     `content` holds gitignore-style patterns relative to `root` (the files the framework
-    renders as pages); `folders` names them for people ("docs, blog").
+    renders as pages); `folders` names them for people ("docs, blog"); `roles` is a `[roles]`
+    table the site's own config implies (Hugo's languages), under the project's own roles.
     """
 
     framework: str
@@ -42,6 +43,7 @@ class Site:
     root: Path
     content: tuple[str, ...]
     folders: tuple[str, ...] = ()
+    roles: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
 
 #: A framework's probe: the site in a folder, or None.
