@@ -68,13 +68,19 @@ def _settings(settings: Mapping[str, Any]) -> HugoConfig:
 
 
 def _per_language(languages: Mapping[str, Any], content: str, default: str) -> tuple[tuple[str, str], ...]:
-    """`[languages.fr] contentDir = "content/fr"`: each such folder holds that language."""
-    found = [(content, "")]
+    """`[languages.fr] contentDir = "content/fr"`: each such folder holds that language; the
+    site's own folder holds the languages that name none."""
+    found: list[tuple[str, str]] = []
+    shared = False
     for code, table in languages.items():
         folder = _folder(_get(table, "contentDir")) if isinstance(table, Mapping) else None
         if folder and isinstance(code, str) and folder != content:
             found.append((folder, "" if code.lower() == default else code.lower()))
-    return tuple(found) if len(found) > 1 else ()
+        else:
+            shared = True
+    if not found:
+        return ()
+    return ((content, ""), *found) if shared else tuple(found)
 
 
 def _mounted(module: Mapping[str, Any], codes: tuple[str, ...], default: str) -> tuple[tuple[str, str], ...]:
