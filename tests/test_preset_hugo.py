@@ -153,3 +153,38 @@ def test_a_mounted_content_folder_is_where_the_pages_are(tmp_path: Path, capsys,
     status, findings, err = check(capsys)
     assert (status, findings) == (0, [])
     assert "checked as a Hugo site (pages/en, pages/fr)" in err
+
+
+def test_a_config_with_types_keeps_the_sites_languages(tmp_path: Path, capsys, monkeypatch):
+    """The config `init` writes (a `[[types]]` entry with the hugo preset) still compares each
+    language's aliases apart; a `[roles]` identity-scope of the user's own wins."""
+    page = "---\ntitle: {title}\naliases: [/old/]\n---\n"
+    files = {
+        "hugo.toml": "contentDir = 'pages'\n[languages.en]\nweight = 1\n[languages.nl]\nweight = 2\n",
+        "pages/about.md": page.format(title="About"),
+        "pages/about.nl.md": page.format(title="Over ons"),
+        "content/ignored.md": "---\ntitle: [not, a, string]\n---\n",  # not the contentDir
+    }
+    types = '[[types]]\nname = "pages"\npaths = ["pages/"]\npreset = "hugo"\n'
+    write(tmp_path, {**files, "content-lint.toml": types})
+    monkeypatch.chdir(tmp_path)
+    assert check(capsys, "pages")[:2] == (0, [])
+    write(tmp_path, {"content-lint.toml": types + '[roles]\nidentity-scope = { path = "^$" }\n'})
+    status, findings, _ = check(capsys, "pages")
+    assert status == 1
+    assert sorted(f["path"] for f in findings) == ["pages/about.md", "pages/about.nl.md"]
+
+
+def test_contentdir_moves_the_pages(tmp_path: Path, capsys, monkeypatch):
+    write(
+        tmp_path,
+        {
+            "hugo.toml": "contentDir = 'pages'\n",
+            "pages/a.md": "---\ntitle: A\n---\n",
+            "content/old.md": "---\ntitle: [not, a, string]\n---\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    status, findings, err = check(capsys)
+    assert (status, findings) == (0, [])
+    assert "checked as a Hugo site (pages)" in err

@@ -75,11 +75,13 @@ def _config(owner: Owner, cwd: Path) -> Config:
     """The owner's config file; a detected framework fills in a preset it does not name."""
     site = owner.site
     config = load_config(owner.config_file, cwd) if owner.config_file else Config(root=owner.root)
-    if site is None or config.schema is not None or config.types:
+    if site is None or config.schema is not None:
         return config
-    if site.roles and config.preset in (None, site.preset):  # the site's languages, under the user's roles
+    # The roles the site's own config implies (its languages) go under the user's roles.
+    in_force = [kind.preset or config.preset for kind in config.types] or [config.preset or site.preset]
+    if site.roles and set(in_force) == {site.preset}:
         config = replace(config, roles={**site.roles, **config.roles})
-    if config.preset is not None:
+    if config.preset is not None or config.types:
         return config
     content = None if site.content == find_preset(site.preset).content else site.content
     return replace(config, preset=site.preset, content=config.content or content)
