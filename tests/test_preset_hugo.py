@@ -188,3 +188,24 @@ def test_contentdir_moves_the_pages(tmp_path: Path, capsys, monkeypatch):
     status, findings, err = check(capsys)
     assert (status, findings) == (0, [])
     assert "checked as a Hugo site (pages)" in err
+
+
+def test_a_hostile_or_broken_site_config_is_read_as_data_or_not_at_all(tmp_path: Path, capsys, monkeypatch):
+    """Nothing a site config names is run or followed: a YAML object tag, a nesting deeper
+    than the parser's stack and a `contentDir` outside the site give the defaults."""
+    write(
+        tmp_path,
+        {
+            "hugo.yaml": "contentDir: !!python/object/apply:os.system ['touch pwned']\n",
+            "content/a.md": "---\ntitle: A\n---\n",
+            "nested/hugo.json": "[" * 100_000,
+            "nested/content/b.md": "---\ntitle: B\n---\n",
+            "outside/hugo.toml": "contentDir = '../content'\nlanguages = 'fr'\n",
+            "outside/content/c.md": "---\ntitle: C\n---\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    status, findings, err = check(capsys, ".", "nested", "outside")
+    assert (status, findings) == (0, [])
+    assert not (tmp_path / "pwned").exists()
+    assert "All checks passed (3 files)" in err

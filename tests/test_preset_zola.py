@@ -146,3 +146,18 @@ def test_translations_of_a_declared_language_keep_their_own_aliases(tmp_path: Pa
         ("./content/about.md", "FM404"),
         ("./content/team.it.md", "FM404"),
     ]
+
+
+def test_odd_config_values_give_the_defaults(tmp_path: Path, capsys, monkeypatch):
+    write(
+        tmp_path,
+        {
+            "config.toml": 'base_url = "/"\nlanguages = "fr"\nignored_content = ["[unclosed", 3, "*.{x,}"]\n',
+            "content/a.md": '+++\ntitle = "A"\n+++\n',
+            "content/b.fr.md": '+++\ntitle = "B"\n+++\n',
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    status, findings, err = check(capsys)
+    assert (status, findings) == (0, [])
+    assert "All checks passed (2 files)" in err

@@ -70,7 +70,7 @@ def detect(folder: Path) -> Site | None:
         return None
     config = read_site_config(folder)
     roots = tuple(dict.fromkeys(root for root, _ in config.roots))
-    pages = (*(f"{root}/**" for root in roots), *bundle_patterns(folder, roots), *NOT_IN_CONTENT)
+    pages = (*(f"{literal(root)}/**" for root in roots), *bundle_patterns(folder, roots), *NOT_IN_CONTENT)
     shown = tuple(root for root in roots if is_dir(folder / root))
     scope = language_scope(config)
     roles = {"identity-scope": {"path": scope}} if scope else {}
@@ -94,6 +94,11 @@ def language_scope(config: HugoConfig) -> str | None:
     return "|".join(found)
 
 
+def literal(path: str) -> str:
+    """`path` as a gitignore pattern that matches only itself (`[`, `*`, `!` escaped)."""
+    return re.sub(r"([*?\[\]\\!#])", r"\\\1", path)
+
+
 def bundle_patterns(folder: Path, roots: tuple[str, ...]) -> list[str]:
     """`!bundle/**` then `bundle/index.*` for each leaf bundle: its page, not its resources."""
     found: list[str] = []
@@ -108,7 +113,7 @@ def bundle_patterns(folder: Path, roots: tuple[str, ...]) -> list[str]:
             continue
         names = {entry.name for entry in entries if entry.is_file(follow_symlinks=False)}
         if current not in roots and any(f"index.{ext}" in names for ext in EXTENSIONS):
-            found += [f"!/{current}/**", f"/{current}/index.*"]
+            found += [f"!{literal(current)}/**", f"{literal(current)}/index.*"]
             continue
         pending += [f"{current}/{e.name}" for e in entries if e.is_dir(follow_symlinks=False)]
     return found

@@ -1,13 +1,14 @@
 """Zola pages and sections (getzola.org docs and getzola/zola `components/content`, 0.19-0.21).
 
-A Zola site has a `config.toml` (or, from 0.21, `zola.toml`) whose only required key is
+A Zola site has a `config.toml` (or `zola.toml`, as the current docs name it) whose only required key is
 `base_url`; its pages are the `.md` files under `content/` (the folder is fixed). `_index.md`
 files are sections, every other `.md` file a page (`post/index.md` is the page `post` with its
 co-located assets beside it); files matching the config's `ignored_content` globs are skipped.
 
 Front matter is required: a file without it stops the build ("Couldn't find front matter ...
 Did you forget to add `+++` or `---`?"). It is TOML between `+++` lines, or YAML between `---`
-lines ("supported to ease porting legacy content", since 0.11), after any blank lines. No JSON.
+lines ("supported to ease porting legacy content", getzola/zola#990, 2020), after any blank
+lines; the closing fence may be followed by spaces. No JSON.
 
 Keys: a page has `title`, `description`, `date`, `updated`, `weight`, `draft`, `render`,
 `slug`, `path`, `aliases`, `authors`, `in_search_index`, `template`, `[taxonomies]` and
@@ -34,6 +35,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from linter.config.globs import check_gitignore_glob
 from linter.config.presets.hugo import NOT_IN_CONTENT
 from linter.config.presets.hugo_config import load_toml
 from linter.config.presets.model import Preset, Site
@@ -56,7 +58,9 @@ def detect(folder: Path) -> Site | None:
         config = {}
     content = (*PRESET.content[:1], *ignored(config.get("ignored_content")), *PRESET.content[1:])
     site = Site("Zola", PRESET.name, name, folder, content, existing(folder, "content"))
-    return site if not config.get("languages") else _with_languages(site, config["languages"])
+    languages = config.get("languages")
+    default = config.get("default_language", "en")
+    return _with_languages(site, languages, default) if isinstance(languages, dict) else site
 
 
 def read_config(path: Path) -> dict[str, Any] | None:
@@ -76,8 +80,16 @@ def ignored(globs: Any) -> tuple[str, ...]:
     found: list[str] = []
     for glob in globs:
         if isinstance(glob, str) and glob.strip():
-            found += [f"!content/**/{one.lstrip('/')}" for one in _alternatives(glob.strip())]
+            found += [f"!content/**/{one.lstrip('/')}" for one in _alternatives(glob.strip()) if _valid(one)]
     return tuple(found)
+
+
+def _valid(glob: str) -> bool:
+    try:
+        check_gitignore_glob(f"content/**/{glob}")
+    except ValueError:
+        return False
+    return True
 
 
 def _alternatives(glob: str) -> list[str]:
@@ -88,9 +100,11 @@ def _alternatives(glob: str) -> list[str]:
     return [f"{glob[: match.start()]}{one}{glob[match.end() :]}" for one in match.group(1).split(",")]
 
 
-def _with_languages(site: Site, languages: Any) -> Site:
-    """Each declared language's pages (`name.<code>.md`) compared apart from the others."""
+def _with_languages(site: Site, languages: dict[str, Any], default: Any) -> Site:
+    """Each declared language's pages (`name.<code>.md`) compared apart from the others; the
+    default language's (`name.md`, or `name.<default>.md` since 0.13) together."""
     codes = [code for code in languages if isinstance(code, str) and re.fullmatch(r"[\w-]+", code)]
+    codes = [code for code in codes if code != default]
     if not codes:
         return site
     scope = {"path": rf"^content/(?:.*/)?[^/]+\.({'|'.join(map(re.escape, codes))})\.md$"}
