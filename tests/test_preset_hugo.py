@@ -209,3 +209,49 @@ def test_a_hostile_or_broken_site_config_is_read_as_data_or_not_at_all(tmp_path:
     assert (status, findings) == (0, [])
     assert not (tmp_path / "pwned").exists()
     assert "All checks passed (3 files)" in err
+
+
+def test_a_slug_names_a_page_within_its_section(tmp_path: Path, capsys, monkeypatch):
+    """Two pages of one section with one `slug` publish one URL (a leaf bundle's section is
+    the folder above it); in another section, a list page or a `permalinks` section they do
+    not. An alias without a leading `/` is read in the page's section too."""
+    write(
+        tmp_path,
+        {
+            "hugo.toml": "[permalinks]\nnews = '/:year/:slug/'\n",
+            "content/docs/a.md": "---\nslug: start\n---\n",
+            "content/docs/b.md": "---\nslug: start\n---\n",
+            "content/docs/setup/index.md": "---\nslug: launch\naliases: [old]\n---\n",
+            "content/docs/c.md": "---\ntitle: C\naliases: [old]\n---\n",
+            "content/docs/d.md": "---\nurl: docs/launch\n---\n",
+            "content/guides/a.md": "---\nslug: start\naliases: [old]\n---\n",
+            "content/guides/_index.md": "---\nslug: start\n---\n",
+            "content/news/2023.md": "---\nslug: weekly\n---\n",
+            "content/news/2024.md": "---\nslug: weekly\n---\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    status, findings, _ = check(capsys)
+    assert status == 1
+    found = sorted((f["path"], f["line"], f["column"], f["code"]) for f in findings)
+    assert found == [
+        ("./content/docs/a.md", 2, 7, "FM404"),
+        ("./content/docs/b.md", 2, 7, "FM404"),
+        ("./content/docs/c.md", 3, 11, "FM404"),
+        ("./content/docs/d.md", 2, 6, "FM404"),
+        ("./content/docs/setup/index.md", 2, 7, "FM404"),
+        ("./content/docs/setup/index.md", 3, 11, "FM404"),
+    ]
+
+
+def test_a_bad_relative_identity_table_is_a_config_error(tmp_path: Path, capsys, monkeypatch):
+    write(
+        tmp_path,
+        {
+            "content-lint.toml": 'preset = "hugo"\n[roles]\nrelative-identity = { path = "^content/", folder = 1 }\n',
+            "content/a.md": "---\ntitle: A\n---\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "content"]) == 2
+    assert "`relative-identity` should be a regular expression or a table" in capsys.readouterr().err

@@ -161,3 +161,27 @@ def test_odd_config_values_give_the_defaults(tmp_path: Path, capsys, monkeypatch
     status, findings, err = check(capsys)
     assert (status, findings) == (0, [])
     assert "All checks passed (2 files)" in err
+
+
+def test_a_slug_names_a_page_within_its_section(tmp_path: Path, capsys, monkeypatch):
+    """`slug` replaces the file name (or a page folder's name) within the section; `path` is
+    read from the site root, so `blog/x` is the URL of a `slug = "x"` page in `blog/`."""
+    write(
+        tmp_path,
+        {
+            "config.toml": 'base_url = "https://example.org"\n',
+            "content/blog/_index.md": '+++\ntitle = "Blog"\n+++\n',
+            "content/blog/2024-01-01-a.md": '+++\nslug = "x"\n+++\n',
+            "content/blog/b/index.md": '+++\nslug = "x"\n+++\n',
+            "content/news/c.md": '+++\nslug = "x"\n+++\n',
+            "content/d.md": '+++\npath = "blog/x"\n+++\n',
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    status, findings, _ = check(capsys)
+    assert status == 1
+    assert sorted((f["path"], f["line"], f["code"]) for f in findings) == [
+        ("./content/blog/2024-01-01-a.md", 2, "FM404"),
+        ("./content/blog/b/index.md", 2, "FM404"),
+        ("./content/d.md", 2, "FM404"),
+    ]

@@ -18,7 +18,7 @@ from linter.reading.document import Document
 from linter.rules import urlnorm
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
 from linter.rules.fields import derived
-from linter.rules.identity import identity_key, identity_scope, page_folder
+from linter.rules.identity import identity_key_at, identity_scope
 from linter.rules.url_facts import UrlFact, identity_facts, url_facts, url_facts_by_pointer, url_pointer
 
 
@@ -152,8 +152,14 @@ class DuplicateUrl(Rule):
 
     def check(self, document: Document) -> Iterable[Violation]:
         first: dict[str, UrlFact] = {}
+        urls = derived(self.fields(document), url_facts_by_pointer)
         for fact in identity_facts(self.fields(document), document):
-            key = fact.key
+            # A site path names what FM404 takes it for (a `slug` within the page's section).
+            key = (
+                fact.key
+                if fact.pointer in urls
+                else identity_key_at(self.context, document, fact.pointer, fact.value)
+            )
             if key is None:
                 continue
             earlier = first.setdefault(key, fact)
@@ -219,14 +225,17 @@ class DuplicateArticle(CorpusRule):
         if not own:
             return None
         scope = identity_scope(self.context, document)
-        folder = page_folder(self.context, document)
         urls: dict[str, ArticleUrl] = {}
         known = derived(view, url_facts_by_pointer)  # URL fields: URL keys only
         for _, _, pointer, value in own:
             if pointer in known:
                 normal = known[pointer].key
             else:
-                normal = identity_key(value, folder) if isinstance(value, str) else None
+                normal = (
+                    identity_key_at(self.context, document, pointer, value)
+                    if isinstance(value, str)
+                    else None
+                )
             key = normal if normal is None or not scope else f"{scope}\t{normal}"
             if key is not None and key not in urls:
                 urls[key] = ArticleUrl(key, pointer, document.locate(pointer))

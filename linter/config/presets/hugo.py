@@ -15,12 +15,17 @@ are page resources, never published, so they are not checked. `ignoreFiles` regu
 expressions are not read (they match full paths in Go syntax). Headless bundles and
 `build` options are checked like any page.
 
-Routes: `url` and `aliases` identify a page. Hugo puts each language's aliases, and a `url`
-without a leading `/`, under the language's prefix: values are compared within one language,
-and the language comes only from the site's configured languages (a translation's folder, or
-`name.<lang>.md` for a declared language); a one-language site is one scope. Page-relative
-aliases (`old-name`) and `slug` (the last segment within the page's section) would have to be
-read against the page's folder while `url` is read from the root; neither is compared.
+Routes: `url`, `aliases` and `slug` identify a page. `url` is read from the site root;
+`slug` replaces the file name within the page's section (a leaf bundle's section is the folder
+above it), and an alias without a leading `/` is read from the page's section too, as Hugo
+resolves page-relative aliases. `slug` is not compared in list pages (`_index.*`, where Hugo
+ignores it) nor in sections whose URLs the config's `permalinks` set; a page with both `url`
+and `slug` publishes only its `url`, yet its slug is compared too. Hugo puts each language's
+aliases, and a `url` without a leading `/`, under the language's prefix: values are compared
+within one language, and the language comes only from the site's configured languages (a
+translation's folder, or `name.<lang>.md` for a declared language); a one-language site is
+one scope. (A `url` with a leading `/` gets no prefix, so two languages sharing one are a
+clash these scopes do not see.)
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from linter.config.presets.hugo_config import HugoConfig, read_site_config
 from linter.config.presets.model import NOT_PAGES, Preset, Site
@@ -73,8 +79,19 @@ def detect(folder: Path) -> Site | None:
     pages = (*(f"{literal(root)}/**" for root in roots), *bundle_patterns(folder, roots), *NOT_IN_CONTENT)
     shown = tuple(root for root in roots if is_dir(folder / root))
     scope = language_scope(config)
-    roles = {"identity-scope": {"path": scope}} if scope else {}
+    roles: dict[str, Any] = {"relative-identity": relative_identity(roots, config.permalinked)}
+    if scope:
+        roles["identity-scope"] = {"path": scope}
     return Site("Hugo", PRESET.name, evidence, folder, pages, shown, roles)
+
+
+def relative_identity(roots: tuple[str, ...], permalinked: tuple[str, ...] = ()) -> dict[str, Any]:
+    """`slug` and aliases without a leading `/` are read in the page's section; not in a list
+    page (`_index.*`, where Hugo ignores `slug`) nor in a section whose URLs `permalinks` set."""
+    where = "|".join(map(re.escape, roots))
+    skip = f"(?!(?:{'|'.join(map(re.escape, permalinked))})/)" if permalinked else ""
+    path = rf"^(?:{where})/{skip}(?!(?:.*/)?_index\.[^/]+$)"
+    return {"path": path, "keys": ["/slug", "/aliases/*"], "bundles": True}
 
 
 def language_scope(config: HugoConfig) -> str | None:
@@ -129,7 +146,8 @@ PRESET = Preset(
         "future": ["/date", "/lastmod", "/publishDate"],
         "date-order": [["/date", "/lastmod"], ["/date", "/expiryDate"], ["/publishDate", "/expiryDate"]],
         "links": ["/url", "/aliases/*"],
-        "identity": ["/url", "/aliases/*"],
+        "identity": ["/url", "/aliases/*", "/slug"],
+        "relative-identity": relative_identity(("content",)),
         "images": ["/images/*", "/cover/image", "/params/images/*"],
         "image-folders": ["static", "assets"],
         "title": ["/title", "/linkTitle"],

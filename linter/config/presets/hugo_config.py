@@ -39,6 +39,8 @@ class HugoConfig:
     roots: tuple[tuple[str, str], ...] = (("content", ""),)
     languages: tuple[str, ...] = ()
     default_language: str = "en"
+    #: Sections whose pages' URLs follow a `permalinks` pattern, not their folder.
+    permalinked: tuple[str, ...] = ()
 
 
 def read_site_config(folder: Path) -> HugoConfig:
@@ -64,7 +66,10 @@ def _settings(settings: Mapping[str, Any]) -> HugoConfig:
     content = _get(settings, "contentDir")
     content = _folder(content) or "content"
     roots = _mounted(_table(settings, "module"), codes, default) or _per_language(languages, content, default)
-    return HugoConfig(roots or ((content, ""),), codes, default)
+    permalinks = _table(settings, "permalinks")
+    pages = _table(permalinks, "page")
+    permalinked = [name for name, value in permalinks.items() if isinstance(value, str)] + list(pages)
+    return HugoConfig(roots or ((content, ""),), codes, default, tuple(map(str, permalinked)))
 
 
 def _per_language(languages: Mapping[str, Any], content: str, default: str) -> tuple[tuple[str, str], ...]:

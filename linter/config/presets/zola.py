@@ -23,7 +23,9 @@ in a section (the common 0.19 break) is not told apart, as the schema cannot see
 Routes: `path` overrides the whole URL (relative to the site root; a leading `/` is dropped),
 `aliases` are site paths that redirect to the page; both are compared site-wide (per language:
 `name.<lang>.md` of a language declared under `[languages]`). `slug` replaces the file name
-within the section and is not compared (no key here is read against the page's folder).
+within the page's section, so it is compared as that section's path plus the slug (a
+`post/index.md` page's section is the one above `post/`). A page that sets both `path` and
+`slug` publishes only its `path`, yet its slug is compared too.
 Dates: `date` (or a date at the start of the file name) and `updated`; Zola publishes pages
 dated in the future, so no future-date check applies.
 """
@@ -120,7 +122,13 @@ PRESET = Preset(
         "dates": ["/date", "/updated"],
         "date-order": [["/date", "/updated"]],
         "links": ["/path", "/aliases/*", "/redirect_to"],
-        "identity": ["/path", "/aliases/*"],
+        "identity": ["/path", "/aliases/*", "/slug"],
+        # A `slug` replaces the file name within the page's section (`post/index.md`: the folder).
+        "relative-identity": {
+            "path": r"^content/(?!(?:.*/)?_index\.[^/]+$)",
+            "keys": ["/slug"],
+            "bundles": True,
+        },
         "title": "/title",
         "description": "/description",
         "texts": ["/taxonomies/*/*"],
