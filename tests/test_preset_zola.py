@@ -112,6 +112,9 @@ def test_planted_defects_are_found_where_they_are(tmp_path: Path, capsys, monkey
     assert "unknown key `tags`" in messages["site/content/tagged.md"]
     assert "`updated`" in messages["site/content/frost.md"]
     assert "`+++`" in messages["site/content/open.md"]
+    assert (
+        messages["site/content/bare.md"] == "no front matter: the first line must be `+++` for TOML or `---`"
+    )
 
 
 def test_a_hugo_config_toml_is_not_taken_for_zola(tmp_path: Path, capsys, monkeypatch):
@@ -184,4 +187,22 @@ def test_a_slug_names_a_page_within_its_section(tmp_path: Path, capsys, monkeypa
         ("./content/blog/2024-01-01-a.md", 2, "FM404"),
         ("./content/blog/b/index.md", 2, "FM404"),
         ("./content/d.md", 2, "FM404"),
+    ]
+
+
+def test_positions_count_the_blank_lines_before_the_fence(tmp_path: Path, capsys, monkeypatch):
+    write(
+        tmp_path,
+        {
+            "config.toml": 'base_url = "https://example.org"\n',
+            "content/a.md": '\n\n+++\ntitle = "A"\nweight = "heavy"\n+++\n',
+            "content/b.md": "\r\n  \r\n---\ntitle: B\ndraft: maybe\n---  \r\nBody.\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    status, findings, _ = check(capsys)
+    assert status == 1
+    assert sorted((f["path"], f["line"], f["column"], f["code"]) for f in findings) == [
+        ("./content/a.md", 5, 10, "FM100"),
+        ("./content/b.md", 5, 8, "FM100"),
     ]

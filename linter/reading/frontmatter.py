@@ -122,8 +122,8 @@ def _moved_down(found: FrontMatter | Problem, lines: int) -> FrontMatter | Probl
 
 
 def no_front_matter_message(flavours: Collection[str]) -> str:
-    """FM001's message, naming the fences the site reads."""
-    openers = [_OPENERS[name] for name in ALL_FLAVOURS if name in flavours]
+    """FM001's message, naming the fences the site reads (in the order it prefers them)."""
+    openers = [_OPENERS[name] for name in flavours if name in _OPENERS]
     also = f" (or {', '.join(openers[1:])})" if len(openers) > 1 and openers[0] == "`---`" else ""
     first = openers[0] if openers[0] == "`---`" or len(openers) == 1 else " or ".join(openers)
     return f"no front matter: the first line must be {first}{also}"
