@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, TextIO
 
 from linter.cli_args import build_parser
 from linter.cli_project import ProjectRun, cache_folder, selection
-from linter.config.projects import plan_projects
-from linter.config.settings import ConfigError, load_config
+from linter.config.projects import plan_projects, project_config
+from linter.config.settings import Config, ConfigError
 from linter.findings import Finding
 from linter.reporting import REPORTERS, Reporter, RunSummary
 from linter.reporting.atomic import OutputError, check_output, write_report
+from linter.reporting.base import fix_counts
 from linter.running.cache import DEFAULT_FOLDER
 from linter.running.interrupts import Interrupted, handled
 from linter.running.progress import Progress
@@ -52,24 +53,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _command(args: argparse.Namespace) -> int:
     try:
-        if args.command == "rule":
-            from linter.rules.docs import print_rule
-
-            return (
-                EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
-            )
         if args.command == "server":
             return _serve()
         if args.command == "presets":
-            from linter.config.presets import PRESETS
-
-            sys.stdout.writelines(f"{name:<14}  {p.summary}\n" for name, p in sorted(PRESETS.items()))
-            return EXIT_OK
+            return _presets(args.name)
         if args.command == "init":
             return _init(args)
         if args.command == "check":
             return _check(args)
-        config = load_config(args.config, Path.cwd())
+        config = project_config(args.config, Path.cwd())
+        if args.command in ("rule", "rules") and args.preset:
+            config = config.with_overrides(preset=_preset_name(args.preset, "--preset"))
+        if args.command == "rule":
+            return _rule(args.rule, config)
         if args.command == "clean":
             from linter.running.cache_folder import clean
 
@@ -82,11 +78,50 @@ def _command(args: argparse.Namespace) -> int:
             if args.markdown:
                 sys.stdout.write(rules_markdown_table())
             else:
-                print_rules(sys.stdout, selection(config))
+                from linter.running.setup import selection_in_force
+
+                selection(config)  # validates selectors with a clear message
+                print_rules(sys.stdout, selection_in_force(config))
             return EXIT_OK
         return _check(args)
     except (ConfigError, SchemaError, OutputError) as exc:
         return _usage_error(str(exc))
+
+
+def _rule(key: str, config: Config) -> int:
+    """A rule's documentation, with its severity and options under the config in force."""
+    from linter.cli_explain import rule_in_force
+    from linter.rules import find_rule
+    from linter.rules.docs import rule_text
+
+    rule = find_rule(key)
+    if rule is None:
+        return _usage_error(f"no rule named {key!r}")
+    selection(config)
+    sys.stdout.write(rule_text(rule, rule_in_force(config, rule)))
+    return EXIT_OK
+
+
+def _presets(name: str | None) -> int:
+    """The shipped presets, or what one of them sets."""
+    from linter.config.presets import PRESETS, find_preset
+
+    if name is None:
+        sys.stdout.writelines(f"{key:<14}  {p.summary}\n" for key, p in sorted(PRESETS.items()))
+        return EXIT_OK
+    from linter.cli_explain import preset_text
+
+    sys.stdout.writelines(f"{line}\n" for line in preset_text(find_preset(_preset_name(name, "presets"))))
+    return EXIT_OK
+
+
+def _preset_name(name: str, where: str) -> str:
+    from linter.config.presets import find_preset
+
+    try:
+        return find_preset(name).name
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -105,6 +140,8 @@ def _check(args: argparse.Namespace) -> int:
     files = [s.path for s in sources if s.problem is None]
     if args.show_files:
         return _show_files(runs)
+    if args.show_settings:
+        return _show_settings(args, runs)
     if not sources:
         return _no_files(args, runs)
     notices = [run.notice for run in runs if run.notice and not args.quiet]
@@ -154,6 +191,15 @@ def _show_files(runs: Sequence[ProjectRun]) -> int:
     return EXIT_OK
 
 
+def _show_settings(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
+    from linter.reporting.settings_view import render_settings
+
+    if len(args.paths) != 1 or os.path.isdir(args.paths[0]):
+        return _usage_error("--show-settings takes one file")
+    render_settings(runs[0].settings_of(args.paths[0]), sys.stdout)
+    return EXIT_OK
+
+
 def _no_files(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
     """Nothing to check. Files named one by one that are all excluded or not pages (a
     pre-commit batch touching only a README) pass quietly; an empty folder is a mistake."""
@@ -193,13 +239,15 @@ def _finish(
 def _emit(
     args: argparse.Namespace, summary: RunSummary, reporter: Reporter, stream: TextIO, fixed: int | None
 ) -> None:
-    reporter.report(summary)
+    # With --statistics a text report is the table alone, as ruff prints it; a machine
+    # format's report stays whole and the table goes to standard error.
+    table_only = args.statistics and not reporter.machine_readable and not args.output_file
+    if not table_only:
+        reporter.report(summary)
     if args.output_file:
         write_report(args.output_file, stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
     if args.statistics:
-        _print_statistics(
-            summary, sys.stderr if reporter.machine_readable and not args.output_file else sys.stdout
-        )
+        _print_statistics(summary, sys.stdout if table_only or args.output_file else sys.stderr)
     if not args.quiet:
         _print_summary(summary, fixed)
     sys.stdout.flush()  # a closed pipe shows here, not at exit where it could not be handled
@@ -224,7 +272,7 @@ def _serve() -> int:
     try:
         from linter.server.lsp import serve
     except ImportError:
-        return _usage_error("the language server needs pygls: pip install 'content-linter[server]'")
+        return _usage_error(f"the language server needs pygls: {sys.executable} -m pip install 'pygls>=2,<3'")
     return serve()
 
 
@@ -237,14 +285,15 @@ def _init(args: argparse.Namespace) -> int:
         return _usage_error(f"init: {folder} is not a folder")
     try:
         plan = plan_cms(folder, args.source) if args.source else plan_site(folder)
-        written = write_plan(plan, folder, args.force)
+        target = plan.folder or folder
+        written = write_plan(plan, target, args.force)
     except InitError as exc:
         return _usage_error(f"init: {exc}")
     sys.stdout.writelines(f"{line}\n" for line in plan.said)
-    print(f"wrote {', '.join(str(folder / name) for name in written)}")
+    print(f"wrote {', '.join(str(target / name) for name in written)}")
     if not plan.check_paths:
         return EXIT_OK
-    checked = ["--config", str(folder / written[0]), *dict.fromkeys(plan.check_paths)]  # the config first
+    checked = list(dict.fromkeys(plan.check_paths))  # as a plain `check` of the folder would run
     print(f"checking: content-lint check {' '.join(checked)} --statistics", flush=True)
     return main(["check", "--output-format", "concise", "--statistics", *checked])
 
@@ -291,11 +340,26 @@ def _print_summary(summary: RunSummary, fixed: int | None = None) -> None:
     if not summary.findings:
         print(f"All checks passed ({files} {noun})", file=sys.stderr)
         return
-    affected = len({f.path for f in summary.findings})
+    paths = {f.path for f in summary.findings}
+    checked = paths & set(summary.files) if summary.files else paths
+    others = f" (and in {', '.join(sorted(paths - checked))})" if paths - checked else ""
     print(
-        f"Found {summary.errors} error(s) and {summary.warnings} warning(s) in {affected} of {files} {noun}",
+        f"Found {summary.errors} error(s) and {summary.warnings} warning(s)"
+        f" in {len(checked)} of {files} {noun}{others}",
         file=sys.stderr,
     )
+    fixable = _fixable_line(*fix_counts(summary.findings))
+    if fixable:
+        print(fixable, file=sys.stderr)
+
+
+def _fixable_line(safe: int, unsafe: int) -> str:
+    """What `--fix` would do about the findings left, as ruff's closing line says it."""
+    unsafe_part = f"{unsafe} with `--fix --unsafe-fixes`" if unsafe else ""
+    if safe:
+        more = f" ({unsafe_part.replace('with', 'more with', 1)})" if unsafe else ""
+        return f"[*] {safe} fixable with `--fix`{more}"
+    return f"{unsafe_part.replace('with', 'fixable with', 1)} (unsafe fixes)" if unsafe else ""
 
 
 def _never_fail_on_encoding() -> None:

@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.cli_args import config_with_arguments
 from linter.config import precommit
@@ -21,6 +22,9 @@ from linter.running.discovery import FileFilter, Source, discover
 from linter.running.engine import Engine, Report, build_engine
 from linter.running.parallel import AUTO_JOBS
 from linter.running.runner import RunOptions
+
+if TYPE_CHECKING:
+    from linter.reporting.settings_view import FileSettings
 
 
 @dataclass
@@ -73,6 +77,38 @@ class ProjectRun:
 
         self.rerun_findings, fixed = apply_fixes(self.engine, self.findings, args, rerun)
         return fixed
+
+    def settings_of(self, path: str) -> FileSettings:
+        """What applies to `path` in this project, each role with the layer that bound it."""
+        from linter.config.presets import find_preset
+        from linter.reporting.settings_view import FileSettings, RoleSource
+
+        config, engine = self.config, self.engine
+        kind_type = engine.matcher.match(path) if engine.kinds else None
+        kind = engine.kind_of(path)
+        preset = (kind_type.preset if kind_type else None) or config.preset_name
+        where = str(config.source) if config.source else "none"
+        layers = [RoleSource(f"preset {preset}", find_preset(preset).roles)]
+        layers.append(RoleSource(f"{where} [roles]", config.roles))
+        if kind_type is not None:
+            layers.append(RoleSource(f"{where} [[types]] {kind_type.name}", kind_type.roles))
+        rules = [
+            (rule.code, rule.name, engine.selection.severity(rule.code) or "off", rule.settings)
+            for rule in kind.rules
+        ]
+        return FileSettings(
+            path=path,
+            config=where if config.source else self.notice or "none (news-article default)",
+            root=str(config.root),
+            content_type=kind_type.name if kind_type else "(top level)",
+            preset=preset,
+            schema=str(kind.schema.path),
+            pages=config.content_patterns,
+            fences=kind.flavours,
+            front_matter="optional" if kind.front_matter_optional else "required",
+            roles=layers,
+            rules=rules,
+        )
 
     def skipped(self) -> Iterator[tuple[str, str]]:
         """Files an include-only walk finds that are not pages, with the reason (--show-files)."""

@@ -129,9 +129,9 @@ def test_on_a_one_language_site_a_language_looking_name_is_no_language(tmp_path:
     status, findings, _ = check(capsys)
     assert status == 1
     assert sorted(f["path"] for f in findings) == [
-        "./content/about.md",
-        "./content/it/about.md",
-        "./content/team.it.md",
+        "content/about.md",
+        "content/it/about.md",
+        "content/team.it.md",
     ]
 
 
@@ -235,12 +235,12 @@ def test_a_slug_names_a_page_within_its_section(tmp_path: Path, capsys, monkeypa
     assert status == 1
     found = sorted((f["path"], f["line"], f["column"], f["code"]) for f in findings)
     assert found == [
-        ("./content/docs/a.md", 2, 7, "FM404"),
-        ("./content/docs/b.md", 2, 7, "FM404"),
-        ("./content/docs/c.md", 3, 11, "FM404"),
-        ("./content/docs/d.md", 2, 6, "FM404"),
-        ("./content/docs/setup/index.md", 2, 7, "FM404"),
-        ("./content/docs/setup/index.md", 3, 11, "FM404"),
+        ("content/docs/a.md", 2, 7, "FM404"),
+        ("content/docs/b.md", 2, 7, "FM404"),
+        ("content/docs/c.md", 3, 11, "FM404"),
+        ("content/docs/d.md", 2, 6, "FM404"),
+        ("content/docs/setup/index.md", 2, 7, "FM404"),
+        ("content/docs/setup/index.md", 3, 11, "FM404"),
     ]
 
 

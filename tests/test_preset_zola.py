@@ -146,8 +146,8 @@ def test_translations_of_a_declared_language_keep_their_own_aliases(tmp_path: Pa
     status, findings, _ = check(capsys)
     assert status == 1
     assert sorted((f["path"], f["code"]) for f in findings) == [
-        ("./content/about.md", "FM404"),
-        ("./content/team.it.md", "FM404"),
+        ("content/about.md", "FM404"),
+        ("content/team.it.md", "FM404"),
     ]
 
 
@@ -184,9 +184,9 @@ def test_a_slug_names_a_page_within_its_section(tmp_path: Path, capsys, monkeypa
     status, findings, _ = check(capsys)
     assert status == 1
     assert sorted((f["path"], f["line"], f["code"]) for f in findings) == [
-        ("./content/blog/2024-01-01-a.md", 2, "FM404"),
-        ("./content/blog/b/index.md", 2, "FM404"),
-        ("./content/d.md", 2, "FM404"),
+        ("content/blog/2024-01-01-a.md", 2, "FM404"),
+        ("content/blog/b/index.md", 2, "FM404"),
+        ("content/d.md", 2, "FM404"),
     ]
 
 
@@ -203,6 +203,6 @@ def test_positions_count_the_blank_lines_before_the_fence(tmp_path: Path, capsys
     status, findings, _ = check(capsys)
     assert status == 1
     assert sorted((f["path"], f["line"], f["column"], f["code"]) for f in findings) == [
-        ("./content/a.md", 5, 10, "FM100"),
-        ("./content/b.md", 5, 8, "FM100"),
+        ("content/a.md", 5, 10, "FM100"),
+        ("content/b.md", 5, 8, "FM100"),
     ]

@@ -45,17 +45,41 @@ class Project:
 def plan_projects(paths: Sequence[str], cwd: Path, explicit: Path | None = None) -> list[Project]:
     """The projects the given paths belong to, in the order first met; `--config` makes one."""
     if explicit is not None:
-        return [Project(Owner(cwd, explicit), load_config(explicit, cwd), tuple(paths))]
+        root = explicit.resolve().parent
+        owner = Owner(root, explicit, detect_site(root))
+        return [Project(owner, _config(owner, cwd), tuple(paths))]
     found = _Finder(cwd)
     claims: dict[Owner, list[str]] = {}
     for given in paths:
         absolute = Path(os.path.abspath(given))
         folder = absolute if os.path.isdir(given) else absolute.parent
-        claims.setdefault(found.owner(folder), []).append(given)
-        if os.path.isdir(given):
-            for inner in found.nested(absolute):
-                claims.setdefault(inner, []).append(_shown(inner.root, cwd))
+        owner = found.owner(folder)
+        inner = found.nested(absolute) if os.path.isdir(given) else []
+        for nested in inner:
+            claims.setdefault(nested, []).append(_shown(nested.root, cwd))
+        if inner and owner is found.default:
+            continue  # a repository holding sites: its other files are not pages
+        claims.setdefault(owner, []).append(given)
     return [_project(owner, given, claims, cwd) for owner, given in claims.items()]
+
+
+def project_config(explicit: Path | None, cwd: Path) -> Config:
+    """The config in force in `cwd` (`rules`, `rule X`, `clean`): the one named, the nearest
+    file, else the framework found here or above, else the defaults."""
+    if explicit is not None:
+        return plan_projects([], cwd, explicit)[0].config
+    finder = _Finder(cwd)
+    return _config(finder.owner(cwd), cwd)
+
+
+def project_of(path: Path) -> Project | None:
+    """The project a single file belongs to when a config file or a detected framework covers
+    it (the editor's question); None for a stray file, which an editor leaves alone."""
+    finder = _Finder(path.parent)
+    owner = finder.owner(path.parent)
+    if owner is finder.default:
+        return None
+    return Project(owner, _config(owner, path.parent), (str(path),))
 
 
 def _project(owner: Owner, given: list[str], claims: dict[Owner, list[str]], cwd: Path) -> Project:
@@ -72,7 +96,9 @@ def _project(owner: Owner, given: list[str], claims: dict[Owner, list[str]], cwd
 
 
 def _config(owner: Owner, cwd: Path) -> Config:
-    """The owner's config file; a detected framework fills in a preset it does not name."""
+    """The owner's config file; a detected framework fills in a preset it does not name, and
+    its pages where the config names that framework's preset (they are read from the
+    framework's own files on every run, as the framework reads them)."""
     site = owner.site
     config = load_config(owner.config_file, cwd) if owner.config_file else Config(root=owner.root)
     if site is None or config.schema is not None:
@@ -81,7 +107,7 @@ def _config(owner: Owner, cwd: Path) -> Config:
     in_force = [kind.preset or config.preset for kind in config.types] or [config.preset or site.preset]
     if site.roles and set(in_force) == {site.preset}:
         config = replace(config, roles={**site.roles, **config.roles})
-    if config.preset is not None or config.types:
+    if config.types or config.preset not in (None, site.preset):
         return config
     content = None if site.content == find_preset(site.preset).content else site.content
     return replace(config, preset=site.preset, content=config.content or content)

@@ -316,8 +316,7 @@ def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -
                 raise ConfigError(f"{prefix}[[types]] {exc}") from None
             continue
         if key not in _KEYS:
-            hint = f" (known keys: {', '.join(sorted([*_KEYS, 'types']))})"
-            raise ConfigError(f"{prefix}unknown key `{key}`{hint}")
+            raise ConfigError(f"{prefix}unknown key `{key}`{_key_hint(key)}")
         name, convert = _KEYS[key]
         try:
             values[name] = convert(raw)
@@ -334,6 +333,15 @@ def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -
     if "content_roots" in values:
         values["content_roots"] = tuple(str(root / r) for r in values["content_roots"])
     return Config(root=root, source=path, **values)
+
+
+def _key_hint(key: str) -> str:
+    """ "; did you mean `exclude`?" for a near miss, else the list of known keys."""
+    import difflib
+
+    known = sorted([*_KEYS, "types"])
+    close = difflib.get_close_matches(key.lower().replace("_", "-"), known, n=1, cutoff=0.75)
+    return f"; did you mean `{close[0]}`?" if close else f" (known keys: {', '.join(known)})"
 
 
 def _checked_types(types: tuple[ContentType, ...]) -> tuple[ContentType, ...]:

@@ -125,6 +125,10 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
         return
     if force_exclude and filters.excluded(given, is_dir=True):
         return
+    if given in (".", "./"):  # shown as `docs/a.md`, not `./docs/a.md`, as git and ruff do
+        for source in _walk(".", filters):
+            yield source._replace(path=source.path[2:]) if source.path.startswith("./") else source
+        return
     yield from _walk(given, filters)
 
 

@@ -33,7 +33,7 @@ from linter.running.file_stamps import unique
 from linter.running.finding_cap import cap_findings
 from linter.running.kinds import Kind
 from linter.running.results import FileResult, fact_keys, pack_facts, sharing, unpack_facts
-from linter.running.setup import Setup, reading_kind
+from linter.running.setup import Setup, reading_kind, selection_in_force
 from linter.schema.check import SchemaChecker
 
 
@@ -244,7 +244,7 @@ def build_engine(config: Config, now: datetime | None = None) -> Engine:
     moment = now or config.reference_time or datetime.now(timezone.utc)
     setup = Setup(config, moment)
     top = setup.top()
-    selection = Selection.build(config.select, config.ignore, config.severity, setup.configured_rules())
+    selection = selection_in_force(config)
     kinds = [(kind, setup.kind(kind, selection)) for kind in config.types]
     return Engine(replace(config, rules=top.rules), top.schema, selection, top.context, kinds)
 

@@ -49,6 +49,11 @@ def gitlab_count(output: str) -> int:
     return len(issues)
 
 
+def markdown_count(output: str) -> int:
+    """The rule table's counts, which every finding is in (the list stops at 50)."""
+    return sum(int(row.split("|")[1]) for row in output.splitlines() if re.match(r"^\| \d+ \|", row))
+
+
 HEADER = re.compile(r"^\S.*:\d+:\d+: FM\d{3} \[(error|warning)\] ", re.MULTILINE)
 COUNTERS: dict[str, Callable[[str], int]] = {
     "full": lambda out: len(HEADER.findall(out)),
@@ -59,6 +64,7 @@ COUNTERS: dict[str, Callable[[str], int]] = {
     "sarif": sarif_count,
     "junit": junit_count,
     "gitlab": gitlab_count,
+    "markdown": markdown_count,
 }
 
 

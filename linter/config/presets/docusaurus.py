@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.config.presets.model import NOT_PAGES, Preset, Site
+from linter.config.presets.model import NOT_PAGES, SITE_RULES, Preset, Site
 from linter.config.presets.probe import existing, first_file
 
 PAGES = ("docs/**", "blog/**", "src/pages/**", "versioned_docs/**", "i18n/**", "!**/_*")
@@ -46,7 +46,7 @@ PRESET = Preset(
         "texts": ["/sidebar_label", "/pagination_label", "/keywords/*", "/tags/*", "/tags/*/label"],
         "tags": ["/tags", "/keywords"],
     },
-    rules={"image-file-mismatch": {}},
+    rules={"image-file-mismatch": {}, **SITE_RULES},
     framework="Docusaurus",
     include=("*.md", "*.mdx"),
     content=(*PAGES, *NOT_PAGES),

@@ -7,7 +7,7 @@ tags). A page without front matter is not reported: many generators take such pa
 
 from __future__ import annotations
 
-from linter.config.presets.model import NOT_PAGES, Preset
+from linter.config.presets.model import NOT_PAGES, SITE_RULES, Preset
 
 PRESET = Preset(
     "generic",
@@ -25,6 +25,7 @@ PRESET = Preset(
         "texts": ["/tags/*", "/categories/*", "/keywords/*"],
         "tags": ["/tags", "/categories", "/keywords"],
     },
+    rules=dict(SITE_RULES),
     framework="Markdown",
     include=("*.md", "*.markdown", "*.mdx"),
     content=("*", *NOT_PAGES),

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.config.presets.hugo_config import HugoConfig, read_site_config
-from linter.config.presets.model import NOT_PAGES, Preset, Site
+from linter.config.presets.model import NOT_PAGES, SITE_RULES, Preset, Site
 from linter.config.presets.probe import first_file, is_dir
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
@@ -155,7 +155,8 @@ PRESET = Preset(
         "texts": ["/tags/*", "/categories/*", "/keywords/*"],
         "tags": ["/tags", "/categories", "/keywords"],
     },
-    rules={"image-file-mismatch": {}},
+    # Hugo lower-cases every front-matter key: `linktitle` is `linkTitle`, no slip.
+    rules={"image-file-mismatch": {}, **SITE_RULES, "unknown-key": {"ignore-case": True}},
     framework="Hugo",
     include=tuple(f"*.{ext}" for ext in EXTENSIONS),
     content=("content/**", *NOT_IN_CONTENT),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.config.presets.model import MARKDOWN, NOT_PAGES, Preset, Site
+from linter.config.presets.model import MARKDOWN, NOT_PAGES, SITE_RULES, Preset, Site
 from linter.config.presets.probe import existing, first_file
 
 PAGES = (
@@ -51,7 +51,7 @@ PRESET = Preset(
         "texts": ["/tags/*", "/categories/*"],
         "tags": ["/tags", "/categories"],
     },
-    rules={"image-file-mismatch": {}},
+    rules={"image-file-mismatch": {}, **SITE_RULES},
     framework="Jekyll",
     include=(*MARKDOWN, "*.html"),
     content=(*PAGES, *NOT_PAGES),

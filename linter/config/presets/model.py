@@ -28,6 +28,17 @@ NOT_PAGES = (
 )
 
 
+#: Rule options for a site's pages (every preset but news-article): titles and descriptions
+#: are rendered as HTML, where a line break is a space, and a description may expand its
+#: title ("Configure page" -> "Configure page behavior."); two pages that claim one path are
+#: said to both publish it, not to be the same article.
+SITE_RULES: dict[str, dict[str, Any]] = {
+    "untidy-whitespace": {"line-breaks": False},
+    "excerpt-repeats-title": {"allow-expansion": True},
+    "duplicate-article": {"site-pages": True},
+}
+
+
 @dataclass(frozen=True)
 class Site:
     """A site found on disk: its framework's preset, the evidence, its root and its pages.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.config.presets.model import NOT_PAGES, Preset, Site
+from linter.config.presets.model import NOT_PAGES, SITE_RULES, Preset, Site
 from linter.config.presets.probe import existing, head, is_file
 
 CONFIG_SUFFIXES = ("mjs", "js", "ts", "mts", "cjs")
@@ -44,11 +44,13 @@ PRESET = Preset(
         "identity": "/slug",
         "images": ["/hero/image/file", "/hero/image/dark", "/hero/image/light"],
         "image-folders": ["src/assets", "public"],
+        # `hero.title` and `hero.tagline` are marketing copy that may hold HTML (Starlight
+        # renders them with `set:html`): not the page's title or plain text.
         "title": "/title",
         "description": "/description",
         "texts": ["/sidebar/label", "/sidebar/badge", "/sidebar/badge/text"],
     },
-    rules={"image-file-mismatch": {}},
+    rules={"image-file-mismatch": {}, **SITE_RULES},
     framework="Astro Starlight",
     include=("*.md", "*.mdx", "*.mdoc"),
     content=("src/content/docs/**", "!**/_*", *NOT_PAGES),

@@ -40,7 +40,7 @@ from typing import Any
 from linter.config.globs import check_gitignore_glob
 from linter.config.presets.hugo import NOT_IN_CONTENT
 from linter.config.presets.hugo_config import load_toml
-from linter.config.presets.model import Preset, Site
+from linter.config.presets.model import SITE_RULES, Preset, Site
 from linter.config.presets.probe import existing, first_file, head, is_dir
 from linter.reading.frontmatter import LOOSE_FENCES
 
@@ -134,6 +134,7 @@ PRESET = Preset(
         "texts": ["/taxonomies/*/*"],
         "tags": ["/taxonomies/*"],
     },
+    rules=dict(SITE_RULES),
     framework="Zola",
     include=("*.md",),
     content=("content/**", *NOT_IN_CONTENT),
