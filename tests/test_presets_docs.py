@@ -208,7 +208,7 @@ def test_starlight_future_last_updated_and_a_missing_hero_image(tmp_path, capsys
             7,
             11,
             "FM303",
-            "image file src/assets/gone.png does not exist",
+            "image file `../../assets/gone.png` not found: looked in src/assets/gone.png",
         ),
     ]
 

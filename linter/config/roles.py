@@ -10,13 +10,15 @@ to the item, and defaults to the top level's roles without `identity`, `items` a
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, TypeVar
 
+from linter.config.image_paths import ImageAlias, parse_alias_files, parse_aliases, parse_relative
 from linter.reading.pointers import Pattern, parse_pattern
 
 Patterns = tuple[Pattern, ...]
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,11 @@ class Roles:
     relative_identity: str | None = None
     #: Patterns the user wrote (not a preset's): each must match something in some file.
     explicit: tuple[str, ...] = field(default=(), compare=False)
+    #: How image paths resolve besides `image_folders` (linter.config.image_paths): prefix
+    #: aliases, the files whose `compilerOptions.paths` add more, and where relative paths go.
+    image_aliases: tuple[ImageAlias, ...] = ()
+    image_alias_files: tuple[str, ...] = ()
+    image_relative: str = "page-or-site"
     #: `relative-identity` as a table names its `keys`: only the identity values there are read
     #: against the page's folder (the others from the site root), and such a relative value in a
     #: file its `path` does not match is not compared. None: every identity value (string form).
@@ -109,7 +116,16 @@ ROLE_NAMES = {f.name.replace("_", "-"): f.name for f in fields(RoleSet)}
 ROLE_NAMES.pop("provider-domain")
 ROLE_NAMES.pop("provider-url")
 ROLE_NAMES["provider"] = "provider"
-_OTHER_KEYS = ("item", "identity-scope", "image-folders", "date-forms", "relative-identity")
+_OTHER_KEYS = (
+    "item",
+    "identity-scope",
+    "image-folders",
+    "image-aliases",
+    "image-alias-files",
+    "image-relative",
+    "date-forms",
+    "relative-identity",
+)
 _ITEM_DROPS = {"identity": (), "items": (), "secured": ()}
 
 
@@ -194,8 +210,11 @@ def parse_roles(table: Any, base: Roles) -> Roles:
         _date_forms(table.get("date-forms", base.date_forms)),
         base.relative_identity,
         (*base.explicit, *named, *item_named),
-        base.relative_keys,
-        base.relative_bundles,
+        image_aliases=_given(table, "image-aliases", parse_aliases, base.image_aliases),
+        image_alias_files=_given(table, "image-alias-files", parse_alias_files, base.image_alias_files),
+        image_relative=_given(table, "image-relative", parse_relative, base.image_relative),
+        relative_keys=base.relative_keys,
+        relative_bundles=base.relative_bundles,
     )
     return _relative(table.get("relative-identity"), roles)
 
@@ -218,6 +237,11 @@ def _relative(value: Any, roles: Roles) -> Roles:
         relative_keys=_patterns(value.get("keys", [])),
         relative_bundles=value.get("bundles", False),
     )
+
+
+def _given(table: Mapping[str, Any], key: str, parse: Callable[[Any], _T], base: _T) -> _T:
+    """`parse(table[key])`, or `base` when the table leaves the key out."""
+    return parse(table[key]) if key in table else base
 
 
 def _regex(name: str, value: Any) -> str | None:

@@ -29,7 +29,8 @@ class UrlFormat(Rule):
     Why: a relative, scheme-less or broken URL makes a dead link on the site, and a space or
     an invisible control character usually means a copy-and-paste accident. Applies to the
     `urls` role (news-article: `originalUrl`, `webUrl` and image `url`, in the article and in
-    related items). Values of the `links` role (site paths such as `/docs/x/`) may be
+    related items) and to each image of the `images` role given as an absolute URL (Docusaurus
+    `image`, Hugo `images`). Values of the `links` role (site paths such as `/docs/x/`) may be
     relative; they are reported only for spaces, control characters or backslashes, and are
     checked as URLs when they have a scheme.
 
@@ -61,8 +62,9 @@ class UrlFormat(Rule):
 
 
 class InsecureUrl(Rule):
-    """A value of the `urls` role (news-article: `originalUrl`, `webUrl`, `images[].url`)
-    uses `http://` where `https://` is expected.
+    """A value of the `urls` role (news-article: `originalUrl`, `webUrl`, `images[].url`), or
+    an image of the `images` role given as a URL (Docusaurus `image: http://...`), uses
+    `http://` where `https://` is expected.
 
     Why: browsers warn about or block plain-http links and images (mixed content), and the
     connection can be read or changed on the way. Nearly every publisher serves https today.

@@ -40,7 +40,11 @@ PRESET = Preset(
         # A doc's slug without a leading `/` is relative to its folder; a blog post's is not.
         "relative-identity": r"^(i18n/[^/]+/docusaurus-plugin-content-docs/[^/]+|versioned_docs/[^/]+|docs)/",
         "images": "/image",
+        # Only a `./` path is taken from beside the file (the mdx-loader's front-matter assets);
+        # any other goes through `useBaseUrl`, so it is a site path served from static/ (`@site/`
+        # is not resolved there: it is a webpack alias of imports, not of front matter).
         "image-folders": ["static"],
+        "image-relative": "dot-page",
         "title": "/title",
         "description": "/description",
         "texts": ["/sidebar_label", "/pagination_label", "/keywords/*", "/tags/*", "/tags/*/label"],

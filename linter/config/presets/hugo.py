@@ -149,7 +149,12 @@ PRESET = Preset(
         "identity": ["/url", "/aliases/*", "/slug"],
         "relative-identity": relative_identity(("content",)),
         "images": ["/images/*", "/cover/image", "/params/images/*"],
+        # Hugo's templates take an image from the page bundle (`.Resources`), else make the
+        # path absolute from the site root (`absURL`): static/ (and assets/, for themes that
+        # `resources.Get` it). A page that is not a bundle has no resources; its neighbours are
+        # still accepted, as a theme may look for them.
         "image-folders": ["static", "assets"],
+        "image-relative": "page-or-site",
         "title": ["/title", "/linkTitle"],
         "description": ["/description", "/summary"],
         "texts": ["/tags/*", "/categories/*", "/keywords/*"],

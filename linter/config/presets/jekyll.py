@@ -45,7 +45,9 @@ PRESET = Preset(
         "links": ["/permalink", "/redirect_from", "/redirect_from/*"],
         "identity": ["/permalink", "/redirect_from", "/redirect_from/*"],
         "images": [{"at": "/image", "src": "path", "width": "width", "height": "height"}],
+        # jekyll-seo-tag makes `image` absolute from the site root (`absolute_url`), relative or not.
         "image-folders": ["."],
+        "image-relative": "site",
         "title": "/title",
         "description": ["/description", "/excerpt"],
         "texts": ["/tags/*", "/categories/*"],

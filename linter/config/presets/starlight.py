@@ -43,7 +43,14 @@ PRESET = Preset(
         # Starlight takes the locale from the first segment, so slugs are compared site-wide.
         "identity": "/slug",
         "images": ["/hero/image/file", "/hero/image/dark", "/hero/image/light"],
-        "image-folders": ["src/assets", "public"],
+        # Astro's `image()` resolves a path from the page, or through an alias: the project's
+        # tsconfig.json (or jsconfig.json) `paths`, else `~/` for `src/` as Starlight's docs write it.
+        # A site path (`/a.png`) is not what `image()` documents; it is accepted when found in
+        # public/, src/assets/ or from the project root (as Vite resolves an import of `/src/...`).
+        "image-folders": ["public", "src/assets", "."],
+        "image-aliases": {"~/": "src/"},
+        "image-alias-files": ["tsconfig.json", "jsconfig.json"],
+        "image-relative": "page",
         # `hero.title` and `hero.tagline` are marketing copy that may hold HTML (Starlight
         # renders them with `set:html`): not the page's title or plain text.
         "title": "/title",
