@@ -88,7 +88,7 @@ def detect(folder: Path) -> Site | None:
 def relative_identity(roots: tuple[str, ...], permalinked: tuple[str, ...] = ()) -> dict[str, Any]:
     """`slug` and aliases without a leading `/` are read in the page's section; not in a list
     page (`_index.*`, where Hugo ignores `slug`) nor in a section whose URLs `permalinks` set."""
-    where = "|".join(map(re.escape, roots))
+    where = "|".join(map(re.escape, sorted(roots, key=len, reverse=True)))  # `content/de` before `content`
     skip = f"(?!(?:{'|'.join(map(re.escape, permalinked))})/)" if permalinked else ""
     path = rf"^(?:{where})/{skip}(?!(?:.*/)?_index\.[^/]+$)"
     return {"path": path, "keys": ["/slug", "/aliases/*"], "bundles": True}
