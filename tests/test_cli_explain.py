@@ -86,7 +86,7 @@ def test_presets_name_shows_schema_roles_and_rules(capsys):
 
 def test_presets_name_cuts_a_long_binding_and_names_an_unknown_preset(capsys):
     assert main(["presets", "hugo"]) == 0
-    [scope] = [line for line in capsys.readouterr().out.splitlines() if "identity-scope" in line]
+    [scope] = [line for line in capsys.readouterr().out.splitlines() if "relative-identity" in line]
     assert scope.endswith(" characters)") and len(scope) < 160
     assert main(["presets", "wordpress"]) == 2
     assert (

@@ -76,6 +76,17 @@ SITES = {
             ("broken/slug-two.md", 3, 7, "FM404"),
         ],
     ),
+    "zola": (
+        ["content"],
+        [
+            ("broken/no-front-matter.md", 1, 1, "FM001"),
+            ("broken/path-one.md", 3, 8, "FM404"),
+            ("broken/path-two.md", 3, 12, "FM404"),
+            ("broken/section-sort.md", 3, 11, "FM100"),
+            ("broken/unknown-key.md", 3, 1, "FM100"),
+            ("broken/updated-before-date.md", 4, 11, "FM204"),
+        ],
+    ),
 }
 
 

@@ -141,7 +141,13 @@ def _config(owner: Owner, cwd: Path) -> Config:
     framework's own files on every run, as the framework reads them)."""
     site = owner.site
     config = load_config(owner.config_file, cwd) if owner.config_file else Config(root=owner.root)
-    if site is None or config.schema is not None or config.types or config.preset not in (None, site.preset):
+    if site is None or config.schema is not None:
+        return config
+    # The roles the site's own config implies (its languages) go under the user's roles.
+    in_force = [kind.preset or config.preset for kind in config.types] or [config.preset or site.preset]
+    if site.roles and set(in_force) == {site.preset}:
+        config = replace(config, roles={**site.roles, **config.roles})
+    if config.types or config.preset not in (None, site.preset):
         return config
     content = None if site.content == find_preset(site.preset).content else site.content
     roles = {**site.roles, **config.roles}

@@ -109,6 +109,13 @@ class Roles:
     #: implies when it is absent (Docusaurus docs' `id`): unique within the identity scope, in
     #: the files `relative-identity` matches, with the page's folder.
     implied_identity: Pattern | None = None
+    #: `relative-identity` as a table names its `keys`: only the identity values there are read
+    #: against the page's folder (the others from the site root), and such a relative value in a
+    #: file its `path` does not match is not compared. None: every identity value (string form).
+    relative_keys: Patterns | None = None
+    #: `bundles = true`: a page named `index.*` stands for its folder, so its relative values
+    #: are read one folder up (Hugo's leaf bundles, Zola's pages with co-located assets).
+    relative_bundles: bool = False
 
 
 #: TOML name -> RoleSet field.
@@ -206,19 +213,42 @@ def parse_roles(table: Any, base: Roles) -> Roles:
     item, item_named = parse_role_set(item_table, item_base)
     if named and item_table:
         item = replace(item, **_ITEM_DROPS)
-    return Roles(
+    roles = Roles(
         top,
         item,
         _scope(table.get("identity-scope"), base.scope),
         _folders(table.get("image-folders"), base.image_folders),
         _date_forms(table.get("date-forms", base.date_forms)),
-        _regex("relative-identity", table.get("relative-identity", base.relative_identity)),
+        base.relative_identity,
         explicit=(*base.explicit, *named, *item_named),
         image_aliases=_given(table, "image-aliases", parse_aliases, base.image_aliases),
         image_alias_files=_given(table, "image-alias-files", parse_alias_files, base.image_alias_files),
         image_relative=_given(table, "image-relative", parse_relative, base.image_relative),
         page_urls=_page_urls(table.get("page-urls", base.page_urls)),
         implied_identity=_pointer("implied-identity", table.get("implied-identity", base.implied_identity)),
+        relative_keys=base.relative_keys,
+        relative_bundles=base.relative_bundles,
+    )
+    return _relative(table.get("relative-identity"), roles)
+
+
+def _relative(value: Any, roles: Roles) -> Roles:
+    """`relative-identity`: a regular expression, or `{ path, keys, bundles }`."""
+    if value is None:
+        return roles
+    if not isinstance(value, dict):
+        return replace(roles, relative_identity=_regex("relative-identity", value), relative_keys=None)
+    if set(value) - {"path", "keys", "bundles"} or not isinstance(value.get("path"), str):
+        raise ValueError(
+            "`relative-identity` should be a regular expression or a table with `path`, `keys`, `bundles`"
+        )
+    if not isinstance(value.get("bundles", False), bool):
+        raise ValueError("`relative-identity.bundles` should be true or false")
+    return replace(
+        roles,
+        relative_identity=_regex("relative-identity.path", value["path"]),
+        relative_keys=_patterns(value.get("keys", [])),
+        relative_bundles=value.get("bundles", False),
     )
 
 

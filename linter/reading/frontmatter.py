@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from linter.findings import Problem, Region
@@ -20,16 +20,19 @@ BOM = b"\xef\xbb\xbf"
 _FENCES = (b"\n---", b"\n...")
 _TOML_FENCES = (b"\n+++",)
 _FENCE_LINE_ENDS = (b"", b"\r", b"\r\n")  # or anything starting with \n
-_SPACES = b" \t\r\f\v"
-_SPACED_FENCE = re.compile(rb"\n(?:---|\.\.\.)[ \t\r\f\v]*(?=\n|$)")
 _BINARY_SNIFF_BYTES = 8192
 _JSON_SIGNIFICANT = re.compile(rb'[{}"\\]')
 Flavour = Literal["yaml", "toml", "json"]
 #: Every flavour: what a site reads when nothing says otherwise (Hugo reads all three).
 ALL_FLAVOURS: tuple[Flavour, ...] = ("yaml", "toml", "json")
 _OPENERS = {"yaml": "`---`", "toml": "`+++` for TOML", "json": "`{` for JSON"}
-#: Not a flavour: a site's reader that lets blank lines come before a `---` fence (Astro).
-AFTER_BLANK_LINES = "after-blank-lines"
+#: Not a flavour but a reading option among them: blank lines before the opening fence and
+#: spaces after the closing one are allowed, as Zola's `^[[:space:]]*\+\+\+(...)\+\+\+[[:space:]]*`
+#: reads them (without it, such a file has no front matter, or an unclosed one).
+LOOSE_FENCES = "loose-fences"
+_BLANK_LINES = re.compile(rb"(?:[ \t\r\f\v]*\n)+")
+_SPACES = b" \t\r\f\v"
+_SPACED_FENCE = re.compile(rb"\n(?:---|\.\.\.)[ \t\r\f\v]*(?=\n|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +72,14 @@ def split_front_matter(
     `fence_spaces`: a `---` fence line may end in spaces or tabs, as Jekyll and Eleventy allow."""
     if data.startswith(BOM):
         data = data[len(BOM) :]
+    loose = LOOSE_FENCES in flavours
+    if loose:
+        blank = _BLANK_LINES.match(data)
+        if blank is not None:
+            found = split_front_matter(data[blank.end() :], max_bytes, flavours, fence_spaces)
+            return _moved_down(found, data.count(b"\n", 0, blank.end()))
     first_end = data.find(b"\n")
     first_line = (data if first_end < 0 else data[:first_end]).rstrip(b"\r")
-    if AFTER_BLANK_LINES in flavours and not first_line.strip() and first_end >= 0:
-        # The block keeps the blank lines, which YAML reads as nothing: lines stay the file's.
-        start = data.rfind(b"\n", 0, len(data) - len(data.lstrip(b" \t\r\n"))) + 1
-        first_end = data.find(b"\n", start)
-        first_line = (data[start:] if first_end < 0 else data[start:first_end]).rstrip(b"\r")
-        if first_line != b"---":
-            first_line, first_end = b"", data.find(b"\n")
     flavour: Flavour = "yaml"
     if fence_spaces and first_line.startswith(b"---"):
         first_line = b"---" + first_line[3:].rstrip(_SPACES)
@@ -87,10 +89,10 @@ def split_front_matter(
         elif fence_spaces:
             closing = _spaced_closing_fence(data, first_end)
         else:
-            closing = _closing_fence(data, first_end)
+            closing = _closing_fence(data, first_end, _FENCES, loose)
     elif first_line == b"+++" and "toml" in flavours:
         flavour = "toml"
-        closing = _closing_fence(data, first_end, _TOML_FENCES) if first_end >= 0 else -1
+        closing = _closing_fence(data, first_end, _TOML_FENCES, loose) if first_end >= 0 else -1
     elif first_line.lstrip(b" \t").startswith(b"{") and "json" in flavours:
         flavour = "json"
         closing = json_object_end(data, max_bytes)
@@ -113,9 +115,24 @@ def split_front_matter(
     return FrontMatter(text, block.count(b"\n") + 1, flavour)
 
 
+def _moved_down(found: FrontMatter | Problem, lines: int) -> FrontMatter | Problem:
+    """A block found after `lines` blank lines, with the file's own line numbers: the blank
+    lines are kept as empty lines after the opening fence, so parsers count as the file does."""
+    if isinstance(found, Problem):
+        if found.code == "FM001":  # no fence after the blank lines: the file has no front matter
+            return found
+        region = found.region
+        moved = Region(region.line + lines, region.column, region.end_line + lines, region.end_column)
+        return replace(found, region=moved)
+    fence, newline, rest = found.text.partition("\n")
+    return replace(
+        found, text=f"{fence}{chr(10) * lines}{newline}{rest}", closing_line=found.closing_line + lines
+    )
+
+
 def no_front_matter_message(flavours: Collection[str]) -> str:
-    """FM001's message, naming the fences the site reads."""
-    openers = [_OPENERS[name] for name in ALL_FLAVOURS if name in flavours]
+    """FM001's message, naming the fences the site reads (in the order it prefers them)."""
+    openers = [_OPENERS[name] for name in flavours if name in _OPENERS]
     also = f" (or {', '.join(openers[1:])})" if len(openers) > 1 and openers[0] == "`---`" else ""
     first = openers[0] if openers[0] == "`---`" or len(openers) == 1 else " or ".join(openers)
     return f"no front matter: the first line must be {first}{also}"
@@ -180,8 +197,11 @@ def json_object_end(data: bytes, max_bytes: int) -> int:
     return -1
 
 
-def _closing_fence(data: bytes, first_end: int, fences: tuple[bytes, ...] = _FENCES) -> int:
-    """Offset of the first line after the opening one that is exactly `---` or `...`, or -1.
+def _closing_fence(
+    data: bytes, first_end: int, fences: tuple[bytes, ...] = _FENCES, loose: bool = False
+) -> int:
+    """Offset of the first line after the opening one that is exactly `---` or `...` (`loose`:
+    followed by spaces), or -1.
 
     Two `find` calls instead of a multiline regex: the regex tries `^` at every byte (~10x slower).
     """
@@ -194,6 +214,9 @@ def _closing_fence(data: bytes, first_end: int, fences: tuple[bytes, ...] = _FEN
             if rest[:1] == b"\n" or rest in _FENCE_LINE_ENDS:  # `\r?$` of a multiline regex
                 best = start
                 break
+            if loose and _only_spaces_to_line_end(data, start + 3):
+                best = start
+                break
             found = data.find(fence, start, best if best >= 0 else len(data))
     return best
 
@@ -203,6 +226,11 @@ def _spaced_closing_fence(data: bytes, first_end: int) -> int:
     spaces or tabs (Jekyll's `^(---|\\.\\.\\.)\\s*$`), or -1."""
     found = _SPACED_FENCE.search(data, first_end)
     return -1 if found is None else found.start() + 1
+
+
+def _only_spaces_to_line_end(data: bytes, index: int) -> bool:
+    end = data.find(b"\n", index)
+    return not data[index : len(data) if end < 0 else end].strip(_SPACES)
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:

@@ -4,6 +4,8 @@ a `lang` field), and, where a format says so, site paths relative to the page's 
 Docusaurus reads a doc's `slug` without a leading `/` against the doc's folder in the docs
 plugin (`docs/guides/intro.md` with `slug: start` is `/guides/start`), the folder's number
 prefixes (`01-guides`) stripped; `relative-identity` in `[roles]` names where that applies.
+Hugo and Zola read only some keys so (`slug` within the page's section; Hugo's aliases without
+a leading `/`), and a bundle's `index.md` as its folder: the table form names those keys.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ def page_folder(context: RunContext, document: Document) -> str | None:
     if match is None:
         return None
     folders = path[match.end() : path.rfind("/") + 1].split("/")[:-1]
+    if context.binder.roles.relative_bundles and path[path.rfind("/") + 1 :].startswith("index."):
+        folders = folders[:-1]  # the bundle's page: its URL is its folder, its section the one above
     return "".join(f"{strip_number_prefix(folder)}/" for folder in folders)
 
 
@@ -95,7 +99,7 @@ def identity_key(value: str, folder: str | None) -> str | None:
     text = value.strip()
     if "{{" in text or "{%" in text:
         return None
-    if folder is not None and text and not text.startswith("/") and not urlnorm.is_absolute(text):
+    if folder is not None and _is_relative(text):
         text = posixpath.normpath(f"/{folder}{text}")
     return urlnorm.identity_key(text)
 
@@ -116,6 +120,28 @@ def page_urls(context: RunContext, document: Document, files_read: list[FileStam
     url = post_url(context.root, os.path.abspath(document.path), document.data)
     pointer = "/permalink" if isinstance(document.data.get("permalink"), str) else ""
     return [(url, pointer)] if url else []
+
+
+def identity_key_at(context: RunContext, document: Document, pointer: str, value: str) -> str | None:
+    """The key of the identity value at `pointer`: read against the page's folder where the
+    roles say so (`relative-identity`, and its `keys` when it names them), else from the root."""
+    keys = context.binder.roles.relative_keys
+    folder = page_folder(context, document)
+    if keys is None:
+        return identity_key(value, folder)
+    found: set[str] | None = document.memo.get(identity_key_at)
+    if found is None:
+        found = {at for pattern in keys for at, _ in find(document.data, pattern)}
+        document.memo[identity_key_at] = found
+    if pointer not in found:
+        return identity_key(value, None)
+    if folder is None and _is_relative(value.strip()):
+        return None  # a folder-relative value where the roles place no folder: not compared
+    return identity_key(value, folder)
+
+
+def _is_relative(text: str) -> bool:
+    return bool(text) and not text.startswith("/") and not urlnorm.is_absolute(text)
 
 
 def _relative_path(context: RunContext, document: Document) -> str:

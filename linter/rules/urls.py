@@ -21,9 +21,9 @@ from linter.rules.fields import derived
 from linter.rules.identity import (
     IMPLIED,
     identity_key,
+    identity_key_at,
     identity_scope,
     implied_identity,
-    page_folder,
     page_urls,
 )
 from linter.rules.url_facts import UrlFact, identity_facts, url_facts, url_facts_by_pointer, url_pointer
@@ -162,10 +162,17 @@ class DuplicateUrl(Rule):
 
     def check(self, document: Document) -> Iterable[Violation]:
         first: dict[str, UrlFact] = {}
+        urls = derived(self.fields(document), url_facts_by_pointer)
         for fact in identity_facts(self.fields(document), document):
-            if fact.key is None:
+            # A site path names what FM404 takes it for (a `slug` within the page's section).
+            base = (
+                fact.key
+                if fact.pointer in urls
+                else identity_key_at(self.context, document, fact.pointer, fact.value)
+            )
+            if base is None:
                 continue
-            key = f"{fact.key}#{urlnorm.fragment(fact.value)}"
+            key = f"{base}#{urlnorm.fragment(fact.value)}"
             earlier = first.setdefault(key, fact)
             if earlier is not fact and earlier.owner != fact.owner:  # a repeat, of another owner
                 pointer = url_pointer(fact)
@@ -240,7 +247,6 @@ class DuplicateArticle(CorpusRule):
         if not own and not by_path and implied is None:
             return None
         scope = identity_scope(self.context, document)
-        folder = page_folder(self.context, document)
         urls: dict[str, ArticleUrl] = {}
         if implied is not None:  # its own kind of name: apart from the URL keys
             value, pointer, written = implied
@@ -252,7 +258,11 @@ class DuplicateArticle(CorpusRule):
             if pointer in known:
                 normal = known[pointer].key
             else:
-                normal = identity_key(value, folder) if isinstance(value, str) else None
+                normal = (
+                    identity_key_at(self.context, document, pointer, value)
+                    if isinstance(value, str)
+                    else None
+                )
             key = normal if normal is None or not scope else f"{scope}\t{normal}"
             if key is not None and key not in urls:
                 urls[key] = ArticleUrl(key, pointer, document.locate(pointer))

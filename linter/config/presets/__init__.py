@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from linter.config.presets import docusaurus, eleventy, generic, hugo, jekyll, news, starlight
+from linter.config.presets import docusaurus, eleventy, generic, hugo, jekyll, news, starlight, zola
 from linter.config.presets.model import Detector, Preset, Site
 from linter.config.roles import Roles, RoleSet, parse_roles
 from linter.rules.fields import Binder
@@ -31,6 +31,7 @@ PRESETS: dict[str, Preset] = {
         starlight.PRESET,
         eleventy.PRESET,
         jekyll.PRESET,
+        zola.PRESET,
         hugo.PRESET,
     )
 }

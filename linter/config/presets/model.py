@@ -47,7 +47,8 @@ class Site:
     renders as pages); `folders` names them for people ("docs, blog"). `outside` are page
     folders the framework reads outside its root (`../docs`, relative to `root`): a run over
     them checks them with this site. `roles` are settings read from the site's own config over
-    the preset's roles (`relative-identity` for its docs folders); `note` says what detection
+    the preset's roles (`relative-identity` for its docs folders; Hugo's languages), under
+    the project's own roles; `note` says what detection
     had to assume.
     """
 

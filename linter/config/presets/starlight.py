@@ -29,7 +29,7 @@ from pathlib import Path
 
 from linter.config.presets.model import SITE_RULES, Preset, Site
 from linter.config.presets.probe import existing, head, is_file
-from linter.reading.frontmatter import AFTER_BLANK_LINES
+from linter.reading.frontmatter import LOOSE_FENCES
 
 CONFIG_SUFFIXES = ("mjs", "js", "ts", "mts", "cjs")
 DOCS = "src/content/docs"
@@ -98,6 +98,6 @@ PRESET = Preset(
     framework="Astro Starlight",
     include=tuple(f"*.{suffix}" for suffix in EXTENSIONS),
     content=(f"{DOCS}/**", *PARTIAL_FILES, "!**/node_modules/**"),
-    fences=("yaml", "toml", AFTER_BLANK_LINES),
+    fences=("yaml", "toml", LOOSE_FENCES),
     detect=detect,
 )
