@@ -75,6 +75,7 @@ HUGO = Preset(
         "description": ["/description", "/summary"],
         "texts": ["/tags/*", "/categories/*", "/keywords/*"],
         "tags": ["/tags", "/categories", "/keywords"],
+        "date-forms": "hugo",
     },
     rules={"image-file-mismatch": {}},
 )
@@ -96,6 +97,13 @@ JEKYLL = Preset(
         "description": ["/description", "/excerpt"],
         "texts": ["/tags/*", "/categories/*"],
         "tags": ["/tags", "/categories"],
+        "date-forms": "jekyll",
+        # A post's date comes from its file name (Jekyll's DATE_FILENAME_MATCHER) unless
+        # `date` overrides it.
+        "file-date": {
+            "path": r"(?:^|/)_posts/(?:.+/)?(\d{2,4}-\d{1,2}-\d{1,2})-[^/]*\.[^./]+$",
+            "at": "/date",
+        },
     },
     rules={"image-file-mismatch": {}},
 )
@@ -122,6 +130,7 @@ DOCUSAURUS = Preset(
         "description": "/description",
         "texts": ["/sidebar_label", "/pagination_label", "/keywords/*", "/tags/*", "/tags/*/label"],
         "tags": ["/tags", "/keywords"],
+        "date-forms": "docusaurus",
     },
     rules={"image-file-mismatch": {}},
 )
@@ -146,6 +155,7 @@ STARLIGHT = Preset(
         "title": "/title",
         "description": "/description",
         "texts": ["/sidebar/label", "/sidebar/badge", "/sidebar/badge/text"],
+        "date-forms": "starlight",
     },
     rules={"image-file-mismatch": {}},
 )

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from linter.reading.date_forms import find_forms
 from linter.reading.pointers import Pattern, parse_pattern
 
 Patterns = tuple[Pattern, ...]
@@ -80,19 +81,32 @@ class IdentityScope:
 
 
 @dataclass(frozen=True)
+class FileDate:
+    """A date a file's name gives (Jekyll's `_posts/2024-05-06-title.md`): `path` is a regular
+    expression searched in the file's path whose first group is the date; it stands for the
+    top-level key `at` when the front matter does not set it."""
+
+    path: str
+    at: str
+
+
+@dataclass(frozen=True)
 class Roles:
     top: RoleSet
     item: RoleSet
     scope: IdentityScope = IdentityScope()
     #: Folders (relative to the project root) where site paths such as `/img/a.png` live.
     image_folders: tuple[str, ...] = ()
-    #: "any" (every form `linter.reading.dates` reads) or "rfc3339" (only RFC 3339 date-times with a
-    #: zone are dates; the news-article schema reports the other forms itself).
+    #: The name of the date forms a framework reads (`linter.reading.date_forms`: "hugo",
+    #: "jekyll", ...); "rfc3339" (only RFC 3339 date-times with a zone: the news-article schema
+    #: reports the other forms itself) and "any" (every form `linter.reading.dates` reads)
+    #: leave values no form reads to the schema.
     date_forms: str = "any"
     #: A regular expression searched in a file's path relative to the project root: in the
     #: files it matches, an identity value that is a site path without a leading `/` names a
     #: page relative to the file's folder below the match (Docusaurus docs' relative `slug`).
     relative_identity: str | None = None
+    file_date: FileDate | None = None
     #: Patterns the user wrote (not a preset's): each must match something in some file.
     explicit: tuple[str, ...] = field(default=(), compare=False)
 
@@ -102,7 +116,7 @@ ROLE_NAMES = {f.name.replace("_", "-"): f.name for f in fields(RoleSet)}
 ROLE_NAMES.pop("provider-domain")
 ROLE_NAMES.pop("provider-url")
 ROLE_NAMES["provider"] = "provider"
-_OTHER_KEYS = ("item", "identity-scope", "image-folders", "date-forms", "relative-identity")
+_OTHER_KEYS = ("item", "identity-scope", "image-folders", "date-forms", "relative-identity", "file-date")
 _ITEM_DROPS = {"identity": (), "items": (), "secured": ()}
 
 
@@ -186,6 +200,7 @@ def parse_roles(table: Any, base: Roles) -> Roles:
         _folders(table.get("image-folders"), base.image_folders),
         _date_forms(table.get("date-forms", base.date_forms)),
         _regex("relative-identity", table.get("relative-identity", base.relative_identity)),
+        _file_date(table.get("file-date"), base.file_date),
         (*base.explicit, *named, *item_named),
     )
 
@@ -203,9 +218,23 @@ def _regex(name: str, value: Any) -> str | None:
 
 
 def _date_forms(value: Any) -> str:
-    if value not in ("any", "rfc3339"):
-        raise ValueError('`date-forms` should be "any" or "rfc3339"')
-    return str(value)
+    return find_forms(value if isinstance(value, str) else repr(value)).name
+
+
+def _file_date(value: Any, base: FileDate | None) -> FileDate | None:
+    if value is None:
+        return base
+    if (
+        not isinstance(value, dict)
+        or set(value) != {"path", "at"}
+        or not all(isinstance(v, str) for v in value.values())
+    ):
+        raise ValueError("`file-date` should be a table with `path` (a regular expression) and `at` (a key)")
+    if not re.fullmatch(r"/[^/*~]+", value["at"]):
+        raise ValueError("`file-date.at` should name one top-level key, such as `/date`")
+    path = _regex("file-date.path", value["path"])
+    assert path is not None
+    return FileDate(path, value["at"][1:])
 
 
 def _scope(value: Any, base: IdentityScope) -> IdentityScope:
