@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from linter.config.settings import ConfigError
-from linter.reading.date_forms import read_date
+from linter.reading.date_reading import read_date
 from linter.reading.document import Document
 from linter.reading.pointers import escape
 from linter.rules.base import Option, Rule, RunContext, Violation

@@ -16,7 +16,8 @@ from datetime import timezone, tzinfo
 from typing import Any, NamedTuple
 
 from linter.config.roles import Roles, RoleSet
-from linter.reading.date_forms import FORMS, DateForms, Reading, Style, read_date
+from linter.reading.date_forms import FORMS, DateForms
+from linter.reading.date_reading import Reading, Style, read_date
 from linter.reading.dates import Moment
 from linter.reading.document import Document
 from linter.reading.nodes import TYPED

@@ -93,6 +93,7 @@ INVALID = {
         ("yesterday", "Docusaurus cannot read `yesterday` as a date"),
         ("2023-06-31", "`2023-06-31` is not a date (June has 30 days): Docusaurus reads it as 2023-07-01"),
         ("2023-13-01", "Docusaurus cannot read `2023-13-01` as a date: there is no month 13"),
+        ("'2023'", "Docusaurus reads `2023` as a number of milliseconds after 1970-01-01"),
     ],
     "starlight": [
         (
