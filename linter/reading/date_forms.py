@@ -41,28 +41,22 @@ Hugo and Eleventy take an empty `date` as none, Jekyll and Zola refuse it).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from linter.reading.date_grammar import GO_LAYOUTS, LOOSE, LUXON_ISO, TOML_DATETIME, ZOLA_YAML, Parts, parts
-
-
-def _first(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str], Parts | None]:
-    def read(text: str) -> Parts | None:
-        for pattern in patterns:
-            match = pattern.fullmatch(text)
-            if match is not None:
-                return parts(match)
-        return None
-
-    return read
-
+from linter.reading.date_grammar import GO_LAYOUTS, LOOSE, LUXON_ISO, TOML_DATETIME, ZOLA_YAML
 
 #: JavaScript's ISO forms the loose shapes miss: a year and month (`2023-06`), a bare year
 #: (VitePress only: Docusaurus' Joi reads a number as milliseconds).
-_JS_MONTH = re.compile(r"(?P<y>\d{4})-(?P<mo>\d{2})")
-_JS_YEAR = re.compile(r"(?P<y>\d{4})")
+_JS_MONTH = r"(?P<y>\d{4})-(?P<mo>\d{2})"
+_JS_YEAR = r"(?P<y>\d{4})"
+_DAY, _CLOCK = r"[0-9]{4}-[0-9]{2}-[0-9]{2}", r"[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?"
+#: A day, or a day and a clock after `T` or a space, with a zone as Go reads it (Ruby's and
+#: JavaScript's parsers read these too).
+_GO_COMMON = (
+    rf"{_DAY}(?:T{_CLOCK}(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?| {_CLOCK}(?:Z| ?[+-][0-9]{{2}}:?[0-9]{{2}})?)?"
+)
+_TOML_COMMON = rf"{_DAY}(?:[T ]{_CLOCK}(?:Z|[+-][0-9]{{2}}:[0-9]{{2}})?)?"
+_ISO_COMMON = rf"{_DAY}(?:T{_CLOCK}(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?"
 
 
 @dataclass(frozen=True)
@@ -71,8 +65,9 @@ class DateForms:
 
     name: str
     framework: str
-    #: The framework's parser of text; None when text is never a date.
-    text: Callable[[str], Parts | None] | None
+    #: The patterns of the framework's parser of text, tried in turn (`linter.reading.date_grammar`);
+    #: None when text is never a date.
+    text: tuple[str, ...] | None
     example: str
     #: An unquoted YAML timestamp is a date before any text parser sees it.
     yaml_dates: bool = True
@@ -88,6 +83,9 @@ class DateForms:
     specials: frozenset[str] = frozenset()
     #: False: values are left to the schema (no framework parser to follow).
     judged: bool = True
+    #: The commonest forms the text parser reads, which `linter.reading.dates` reads the same
+    #: way (a shortcut past the grammar: most dates are one of these).
+    common: str | None = None
 
 
 FORMS: dict[str, DateForms] = {
@@ -96,51 +94,61 @@ FORMS: dict[str, DateForms] = {
         DateForms("any", "", None, "", judged=False),
         DateForms("rfc3339", "", None, "", judged=False),
         DateForms(
-            "hugo", "Hugo", _first(GO_LAYOUTS), "2006-01-02 or 2006-01-02T15:04:05-07:00", yaml_dates=False
+            "hugo",
+            "Hugo",
+            GO_LAYOUTS,
+            "2006-01-02 or 2006-01-02T15:04:05-07:00",
+            yaml_dates=False,
+            common=_GO_COMMON,
         ),
         DateForms(
             "jekyll",
             "Jekyll",
-            _first((LOOSE,)),
+            (LOOSE,),
             "YYYY-MM-DD HH:MM:SS +/-TTTT",
             yaml_rolls=True,
             text_rolls=True,
             guesser="Ruby's Time.parse",
+            common=_GO_COMMON,
         ),
         DateForms(
             "docusaurus",
             "Docusaurus",
-            _first((_JS_MONTH, LOOSE)),
+            (_JS_MONTH, LOOSE),
             "YYYY-MM-DD",
             yaml_rolls=True,
             text_rolls=True,
             guesser="JavaScript's Date",
             numbers_are_ms=True,
+            common=_GO_COMMON,
         ),
         DateForms(
             "vitepress",
             "VitePress",
-            _first((_JS_MONTH, _JS_YEAR, LOOSE)),
+            (_JS_MONTH, _JS_YEAR, LOOSE),
             "YYYY-MM-DD",
             yaml_rolls=True,
             text_rolls=True,
             guesser="JavaScript's Date",
+            common=_GO_COMMON,
         ),
         DateForms("starlight", "Starlight", None, "an unquoted YYYY-MM-DD", yaml_rolls=True),
         DateForms(
             "zola",
             "Zola",
-            _first((TOML_DATETIME, ZOLA_YAML)),
+            (TOML_DATETIME, ZOLA_YAML),
             "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ",
             yaml_dates=False,
+            common=_TOML_COMMON,
         ),
         DateForms(
             "eleventy",
             "Eleventy",
-            _first((LUXON_ISO,)),
+            (LUXON_ISO,),
             "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ",
             yaml_rolls=True,
             specials=frozenset({"last modified", "created", "git last modified", "git created"}),
+            common=_ISO_COMMON,
         ),
         DateForms("mkdocs", "Material for MkDocs", None, "an unquoted YYYY-MM-DD"),
     )

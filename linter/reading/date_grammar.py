@@ -2,11 +2,14 @@
 
 A pattern finds the parts (`y`, `mo` or `mon`, `d`, `h`, `mi`, `s`, `f`, `ampm`, `z`); `parts`
 turns a match into numbers and `calendar_problem` says why numbers name no real moment
-(`2023-06-31`), so each framework can tell "cannot read" from "reads as another day".
+(`2023-06-31`), so each framework can tell "cannot read" from "reads as another day". Patterns
+are kept as text and compiled on first use (`compiled`): a run whose format has no framework
+dates (news-article) never pays for them.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -24,7 +27,7 @@ _ISO_DAY = r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
 #: YAML 1.1 timestamps, as PyYAML and js-yaml turn an unquoted value into a date (a zone's
 #: minutes after a colon: `+08:00`, `-5`; Ruby's Psych also takes `+0800`, which Jekyll's
 #: `Time.parse` reads anyway).
-YAML_TIMESTAMP = re.compile(
+YAML_TIMESTAMP = (
     r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
     r"|(?P<y2>\d{4})-(?P<mo2>\d{1,2})-(?P<d2>\d{1,2})(?:[Tt]|[ \t]+)(?P<h>\d{1,2}):(?P<mi>\d{2}):(?P<s>\d{2})"
     r"(?:\.(?P<f>\d*))?(?:[ \t]*(?P<z>Z|[-+]\d{1,2}(?::\d{2})?))?"
@@ -32,13 +35,13 @@ YAML_TIMESTAMP = re.compile(
 
 #: Zola's `parse_yaml_datetime`, for text TOML does not read as a date-time: its pattern wants
 #: a fraction of a second (`10:00:00.0 +02:00`).
-ZOLA_YAML = re.compile(
+ZOLA_YAML = (
     r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?:[Tt]|[ \t]+)(?P<h>\d{1,2}):(?P<mi>\d{2}):(?P<s>\d{2})"
     r"\.(?P<f>\d*)Z?(?:[ \t](?P<z>[-+]\d{1,2}(?::\d{2})?)Z?|(?P<z2>[-+]\d{2}:\d{2}))?"
 )
 
 #: TOML's date and date-time values (RFC 3339, `T` or a space), as Zola and Hugo read them.
-TOML_DATETIME = re.compile(
+TOML_DATETIME = (
     _ISO_DAY
     + r"(?:[Tt ](?P<h>\d{2}):(?P<mi>\d{2}):(?P<s>\d{2})(?:\.(?P<f>\d+))?(?P<z>[Zz]|[+-]\d{2}:\d{2})?)?"
 )
@@ -46,7 +49,7 @@ TOML_DATETIME = re.compile(
 #: The layouts of Go's `cast.StringToDateInDefaultLocation`, which Hugo's front matter uses:
 #: seconds are required in every date-time, and the zone is written as each layout has it.
 GO_LAYOUTS = tuple(
-    re.compile(pattern, re.IGNORECASE)
+    "(?i)" + pattern
     for pattern in (
         _ISO_DAY,
         _ISO_DAY + r"T(?P<h>\d{2}):(?P<mi>\d{2}):(?P<s>\d{2})(?:\.(?P<f>\d+))?(?P<z>Z|[+-]\d{2}:?\d{2})?",
@@ -66,27 +69,21 @@ GO_LAYOUTS = tuple(
 #: zone, and a year after the clock (Ruby's `Mon Jan 29 18:30:22 -0800 2023`, or Jekyll's
 #: `2023-01-29 18:30:22 2023 -0800`).
 _LOOSE_ZONE = r"(?:Z|(?:gmt|utc)?" + _OFFSET + "|" + _NAMED_ZONE + ")"
-LOOSE = re.compile(
-    "".join(
-        (
-            _WEEKDAY,
-            r"(?:(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})",
-            r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?[\s-]+"
-            + _MON.replace("mon>", "mon2>")
-            + r"[\s,-]+(?P<y2>\d{4})",
-            r"|"
-            + _MON.replace("mon>", "mon3>")
-            + r"\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y3>\d{4}))?)",
-            r"(?:(?:T|\s+|,\s*)" + _CLOCK + ")?",
-            rf"(?:\s*(?P<z>{_LOOSE_ZONE}))?(?:\s+(?P<y4>\d{{4}}))?(?:\s*(?P<z2>{_LOOSE_ZONE}))?",
-        )
-    ),
-    re.IGNORECASE,
+LOOSE = "".join(
+    (
+        "(?i)",
+        _WEEKDAY,
+        r"(?:(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})",
+        r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?[\s-]+" + _MON.replace("mon>", "mon2>") + r"[\s,-]+(?P<y2>\d{4})",
+        r"|" + _MON.replace("mon>", "mon3>") + r"\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y3>\d{4}))?)",
+        r"(?:(?:T|\s+|,\s*)" + _CLOCK + ")?",
+        rf"(?:\s*(?P<z>{_LOOSE_ZONE}))?(?:\s+(?P<y4>\d{{4}}))?(?:\s*(?P<z2>{_LOOSE_ZONE}))?",
+    )
 )
 
 #: ISO 8601 as Luxon's `DateTime.fromISO` reads it (Eleventy): a year, a month or a day, in
 #: the extended or basic form, then `T` and an hour, minutes, seconds and a zone, each optional.
-LUXON_ISO = re.compile(
+LUXON_ISO = (
     r"(?P<y>\d{4})(?:-(?P<mo>\d{2})(?:-(?P<d>\d{2}))?|(?P<mo2>\d{2})(?P<d2>\d{2}))?"
     r"(?:T(?P<h>\d{2})(?::?(?P<mi>\d{2})(?::?(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?)?"
     r"(?P<z>Z|[+-]\d{2}(?::?\d{2})?)?)?"
@@ -111,13 +108,35 @@ class Parts(NamedTuple):
     offset: timedelta | None = None
 
 
+#: A pattern's compiled form, made on first use.
+compiled = functools.cache(re.compile)
+
+
+def first_parts(patterns: tuple[str, ...], text: str) -> Parts | None:
+    """The parts of `text` by the first of `patterns` it matches whole; None if none does."""
+    for pattern in patterns:
+        match = compiled(pattern).fullmatch(text)
+        if match is not None:
+            return parts(match)
+    return None
+
+
+@functools.cache
+def _part_names(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The part each group of `pattern` holds, by group number (`mo2` and `mo` are both `mo`)."""
+    names = [""] * pattern.groups
+    for name, index in pattern.groupindex.items():
+        names[index - 1] = name.rstrip("234")
+    return tuple(names)
+
+
 def parts(match: re.Match[str]) -> Parts | None:
     """The numbers a pattern's match holds (its alternatives' groups folded together, the
     first written winning); None without a year, which the frameworks take from the clock."""
     found: dict[str, str] = {}
-    for name, value in match.groupdict().items():
-        if value is not None:
-            found.setdefault(name.rstrip("234"), value)
+    for name, value in zip(_part_names(match.re), match.groups(), strict=True):
+        if value is not None and name not in found:
+            found[name] = value
     if "y" not in found:
         return None
     year = int(found["y"])

@@ -8,7 +8,15 @@ from datetime import datetime, timezone, tzinfo
 from typing import Literal, NamedTuple
 
 from linter.reading.date_forms import DateForms
-from linter.reading.date_grammar import YAML_TIMESTAMP, Parts, calendar_problem, parts, rolled_over
+from linter.reading.date_grammar import (
+    YAML_TIMESTAMP,
+    Parts,
+    calendar_problem,
+    compiled,
+    first_parts,
+    parts,
+    rolled_over,
+)
 from linter.reading.dates import Moment, parse_moment
 
 #: How the value is written: an unquoted YAML scalar, quoted (or block) text, or a TOML/JSON
@@ -35,13 +43,17 @@ def read_date(forms: DateForms, value: object, style: Callable[[], Style], zone:
     text = value.strip()
     if not text or text.lower() in forms.specials:  # a blank value is the schema's to judge
         return Reading(None)
-    found = forms.text(text) if forms.text is not None else None
+    if forms.common is not None and compiled(forms.common).fullmatch(text):
+        common = parse_moment(text, zone)  # the commonest forms, without the framework's grammar
+        if common is not None:
+            return Reading(common)
+    found = first_parts(forms.text, text) if forms.text is not None else None
     if found is not None and calendar_problem(found) is None:
         return Reading(moment(found, zone))
     written = style()
     if written == "typed":  # a TOML date: tomllib has checked it, and every TOML framework reads it
         return Reading(parse_moment(text, zone))
-    stamp = YAML_TIMESTAMP.fullmatch(text) if forms.yaml_dates and written == "plain" else None
+    stamp = compiled(YAML_TIMESTAMP).fullmatch(text) if forms.yaml_dates and written == "plain" else None
     native = parts(stamp) if stamp is not None else None
     if native is not None:
         return _checked(forms, text, native, forms.yaml_rolls, zone)
@@ -84,6 +96,6 @@ def _unreadable(forms: DateForms, text: str, written: Style) -> str:
             f"{forms.framework} reads `{text}` only by guessing ({forms.guesser}), and content-lint "
             f"cannot tell which date it makes of it: write it as {forms.example}"
         )
-    if forms.text is None and written == "quoted" and YAML_TIMESTAMP.fullmatch(text):
+    if forms.text is None and written == "quoted" and compiled(YAML_TIMESTAMP).fullmatch(text):
         return f"{forms.framework} cannot read `{text}` as a date: quoted, it is text; write it unquoted"
     return f"{forms.framework} cannot read `{text}` as a date (it reads {forms.example})"

@@ -68,9 +68,9 @@ class InvalidDate(Rule):
     summary = "A date field holds a value the framework cannot read as a date, or reads as another day."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        view = self.fields(document)
-        if not view.forms.judged:
+        if not self.context.binder.forms.judged:  # rfc3339, any: the schema judges
             return
+        view = self.fields(document)
         for pointer, value in _date_values(view):
             problem = view.reading(pointer, value).problem
             if problem is None:
@@ -123,9 +123,11 @@ class StaleFileDate(Rule):
             raise ConfigError(f'option "max-days" of "{self.name}" should be zero or more')
 
     def check(self, document: Document) -> Iterator[Violation]:
-        view = self.fields(document)
         file_date = self.context.binder.roles.file_date
-        if view.file_date is None or file_date is None:
+        if file_date is None:  # every format but Jekyll's
+            return
+        view = self.fields(document)
+        if view.file_date is None:
             return
         value = view.records[0].data.get(file_date.at)
         if value is None or isinstance(value, FileNameDate):

@@ -11,6 +11,7 @@ role or record holds it.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Mapping
 from datetime import timezone, tzinfo
 from typing import Any, NamedTuple
@@ -65,7 +66,9 @@ class FieldView:
     ) -> None:
         self.zone = zone
         self.forms = forms
-        self.document = document
+        # Weakly: the document keeps its view in its memo, and a cycle would keep both (and the
+        # garbage collector busy) long after the document is checked.
+        self.document = weakref.ref(document) if document is not None else None
         #: The date the file's name gives (roles' `file-date`), as written there.
         self.file_date: str | None = None
         self.records: list[Record] = []
@@ -98,16 +101,17 @@ class FieldView:
 
     def _style(self, pointer: str, value: Any) -> Style:
         """How the value at `pointer` is written: unquoted YAML, quoted text, or a TOML literal."""
-        if self.document is None or isinstance(value, FileNameDate):
+        document = self.document() if self.document is not None else None
+        if document is None or isinstance(value, FileNameDate):
             return "quoted"
-        node = self.document.nodes(pointer)[1]
+        node = document.nodes(pointer)[1]
         style = getattr(node, "style", None)
         if not style:  # the composer marks a plain scalar with "" (a mapping has no style)
             return "plain"
         if style != TYPED:
             return "quoted"
         start = node.start_mark.index
-        return "quoted" if self.document.text[start : start + 1] in ("'", '"') else "typed"
+        return "quoted" if document.text[start : start + 1] in ("'", '"') else "typed"
 
     def pairs(
         self, record: Record, given: tuple[tuple[Pattern, Pattern], ...] | None = None
