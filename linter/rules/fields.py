@@ -145,6 +145,7 @@ class Binder:
         self.roles = roles
         self.zone = zone
         self.forms = FORMS[roles.date_forms]
+        self._file_date = re.compile(roles.file_date.path) if roles.file_date is not None else None
         self._top = Trie(roles.top, with_items=True)
         self._item = Trie(roles.item, with_items=False)
 
@@ -159,11 +160,11 @@ class Binder:
         view = FieldView(self.zone, self.forms, document)
         data = document.data
         file_date = self.roles.file_date
-        if file_date is not None:
-            match = re.search(file_date.path, document.path.replace("\\", "/"))
+        if file_date is not None and self._file_date is not None:
+            match = self._file_date.search(document.path.replace("\\", "/"))
             if match is not None:
                 view.file_date = match.group(1)
-                if file_date.at not in data:
+                if data.get(file_date.at) is None:  # absent or empty: Jekyll takes the name's date
                     data = {**data, file_date.at: FileNameDate(view.file_date)}
         view.records.append(Record("", data, self.roles.top))
         self._walk(view, data, self._top, self._top.root, "", 0)

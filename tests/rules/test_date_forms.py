@@ -241,9 +241,37 @@ def test_a_jekyll_post_is_dated_by_its_file_name_unless_date_overrides_it(capsys
     ]  # fmt: skip
 
 
+def test_an_empty_date_leaves_a_post_dated_by_its_file_name(capsys, tmp_path, monkeypatch):
+    files = {
+        "content-lint.toml": PRESET["jekyll"],
+        "_posts/2099-01-02-empty.md": "---\ntitle: E\ndate:\n---\n",
+    }
+    write(tmp_path, files)
+    found = [finding for finding in run(capsys, tmp_path, monkeypatch)[1] if finding[3].startswith("FM2")]
+    assert [(line, col, code) for _, line, col, code, _ in found] == [(3, 6, "FM201")]
+    assert "2099-01-02 (from the file name)" in found[0][4]
+
+
 def test_the_file_date_key_is_checked_in_the_config(capsys, tmp_path, monkeypatch):
     config = '[roles]\nfile-date = { path = "^posts/(.*", at = "/date" }\n'
     write(tmp_path, {"content-lint.toml": config, "a.md": "---\ntitle: A\n---\n"})
     monkeypatch.chdir(tmp_path)
     assert main(["check", "."]) == 2
     assert "`file-date.path` is not a regular expression" in capsys.readouterr().err
+
+
+def test_a_date_without_a_zone_is_read_in_the_site_time_zone(capsys, tmp_path, monkeypatch):
+    # 23:30 in Berlin is 21:30 UTC, before `lastmod` (23:00 UTC); read in UTC it would be after.
+    page_text = "---\ntitle: Notes\ndate: 2024-05-06T23:30:00\nlastmod: 2024-05-07T01:00:00+02:00\n---\n"
+    write(tmp_path, {"content-lint.toml": PRESET["hugo"], "notes.md": page_text})
+    assert run(capsys, tmp_path, monkeypatch)[1] == [
+        (
+            "notes.md",
+            4,
+            10,
+            "FM204",
+            "`lastmod` 2024-05-07T01:00:00+02:00 is 30 minutes before `date` 2024-05-06T23:30:00",
+        )
+    ]
+    write(tmp_path, {"content-lint.toml": 'timezone = "Europe/Berlin"\n' + PRESET["hugo"]})
+    assert run(capsys, tmp_path, monkeypatch) == (0, [])
