@@ -19,8 +19,9 @@ with digits is reported as "cannot tell"):
   YAML timestamp (js-yaml, which rolls an impossible day over), else JavaScript's `Date` (ISO
   forms and the common English ones; `Invalid Date` fails the build), except that text that
   is a number (`2023`) is taken as milliseconds since 1970.
-- `vitepress` (1.x): its own `lastUpdated` is a boolean; a blog theme's `date` is read as
-  JavaScript's `Date` reads it (as above, a bare year included).
+- `vitepress` (1.x): its own `lastUpdated` is a boolean (any other value only switches the Git
+  date on), so it is no date role; a blog theme's `date` is read as JavaScript's `Date` reads
+  it (as above, a bare year included).
 - `starlight` (0.x): `lastUpdated` is Zod's `z.date()` (or a boolean): only an unquoted YAML
   timestamp is a date; quoted text is refused.
 - `zola` (0.19): a TOML date, or text in TOML's date-time form or YAML's (Zola's

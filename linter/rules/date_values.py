@@ -34,8 +34,7 @@ class InvalidDate(Rule):
     """A value of a date role (`published`, `dates`, `future`, `date-order`) that the
     format's framework cannot read as a date, or reads as another day.
 
-    Each preset reads dates as its framework does (its `date-forms`: see
-    `content-lint presets NAME`): Hugo's Go layouts, Jekyll's Ruby `Time.parse`, JavaScript's
+    Each preset reads dates as its framework does (its `date-forms` role key): Hugo's Go layouts, Jekyll's Ruby `Time.parse`, JavaScript's
     `Date` for Docusaurus and VitePress, Zod's `z.date()` for Starlight, TOML dates for Zola,
     Luxon's ISO 8601 for Eleventy, PyYAML dates for Material for MkDocs. A value the framework
     refuses stops its build (Zola: "Unable to parse datetime"; Jekyll on `yesterday`); an
@@ -48,8 +47,8 @@ class InvalidDate(Rule):
 
     Why: the page fails to build, or is dated, sorted and linked under a day nobody wrote.
 
-    Hugo's Go parser refuses the day below ("the date front matter field is not a parsable
-    date").
+    With `preset = "hugo"` (the `# preset` line), whose Go parser refuses the day below ("the
+    date front matter field is not a parsable date"):
 
     Bad::
 
