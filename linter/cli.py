@@ -15,24 +15,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from linter.cli_args import build_parser, config_with_arguments
-from linter.config import precommit
-from linter.config.selection import Selection, check_selectors
-from linter.config.settings import (
-    Config,
-    ConfigError,
-    load_config,
-)
+from linter.cli_args import build_parser
+from linter.cli_project import ProjectRun, cache_folder, selection
+from linter.config.projects import plan_projects, project_config
+from linter.config.settings import Config, ConfigError
 from linter.findings import Finding
 from linter.reporting import REPORTERS, Reporter, RunSummary
 from linter.reporting.atomic import OutputError, check_output, write_report
+from linter.reporting.base import fix_counts
 from linter.running.cache import DEFAULT_FOLDER
-from linter.running.discovery import FileFilter, discover
-from linter.running.engine import build_engine
 from linter.running.interrupts import Interrupted, handled
-from linter.running.parallel import AUTO_JOBS
 from linter.running.progress import Progress
-from linter.running.runner import RunOptions, run_check
+from linter.running.runner import run_check
 from linter.schema.check import SchemaError
 
 if TYPE_CHECKING:
@@ -59,26 +53,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _command(args: argparse.Namespace) -> int:
     try:
-        if args.command == "rule":
-            from linter.rules.docs import print_rule
-
-            return (
-                EXIT_OK if print_rule(sys.stdout, args.rule) else _usage_error(f"no rule named {args.rule!r}")
-            )
         if args.command == "server":
             return _serve()
         if args.command == "presets":
-            from linter.config.presets import PRESETS
-
-            sys.stdout.writelines(f"{name:<14}  {p.summary}\n" for name, p in sorted(PRESETS.items()))
-            return EXIT_OK
+            return _presets(args.name)
         if args.command == "init":
             return _init(args)
-        config = load_config(args.config, Path.cwd())
+        if args.command == "check":
+            return _check(args)
+        config = project_config(args.config, Path.cwd())
+        if args.command in ("rule", "rules") and args.preset:
+            config = config.with_overrides(preset=_preset_name(args.preset, "--preset"))
+        if args.command == "rule":
+            return _rule(args.rule, config)
         if args.command == "clean":
             from linter.running.cache_folder import clean
 
-            folder = _cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
+            folder = cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
             print(f"removed {clean(folder)} cache file(s) from {folder}", file=sys.stderr)
             return EXIT_OK
         if args.command == "rules":
@@ -87,78 +78,139 @@ def _command(args: argparse.Namespace) -> int:
             if args.markdown:
                 sys.stdout.write(rules_markdown_table())
             else:
-                print_rules(sys.stdout, _selection(config))
+                from linter.running.setup import selection_in_force
+
+                selection(config)  # validates selectors with a clear message
+                print_rules(sys.stdout, selection_in_force(config))
             return EXIT_OK
-        return _check(args, config)
+        return _check(args)
     except (ConfigError, SchemaError, OutputError) as exc:
         return _usage_error(str(exc))
 
 
-def _check(args: argparse.Namespace, config: Config) -> int:
-    config = config_with_arguments(config, args)
-    format_name = _format_name(args.output_format or config.output_format, args.output_file)
-    _validated(args, config)
+def _rule(key: str, config: Config) -> int:
+    """A rule's documentation, with its severity and options under the config in force."""
+    from linter.cli_explain import rule_in_force
+    from linter.rules import find_rule
+    from linter.rules.docs import rule_text
+
+    rule = find_rule(key)
+    if rule is None:
+        return _usage_error(f"no rule named {key!r}")
+    selection(config)
+    sys.stdout.write(rule_text(rule, rule_in_force(config, rule)))
+    return EXIT_OK
+
+
+def _presets(name: str | None) -> int:
+    """The shipped presets, or what one of them sets."""
+    from linter.config.presets import PRESETS, find_preset
+
+    if name is None:
+        sys.stdout.writelines(f"{key:<14}  {p.summary}\n" for key, p in sorted(PRESETS.items()))
+        return EXIT_OK
+    from linter.cli_explain import preset_text
+
+    sys.stdout.writelines(f"{line}\n" for line in preset_text(find_preset(_preset_name(name, "presets"))))
+    return EXIT_OK
+
+
+def _preset_name(name: str, where: str) -> str:
+    from linter.config.presets import find_preset
+
+    try:
+        return find_preset(name).name
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    _check_paths(args.paths)
+    format_name = _format_name(args.output_format, args.output_file)
+    if args.output_file:
+        check_output(args.output_file)
+    if args.update_baseline and args.baseline is None:
+        raise ConfigError("--update-baseline needs --baseline FILE")
     baseline = _baseline(args)
-    engine = build_engine(config)
-    filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
-    options = _run_options(args, config)
-    sources = list(discover(args.paths, filters, args.force_exclude))
+    cwd = Path.cwd()
+    runs = [ProjectRun.start(args, project, cwd) for project in plan_projects(args.paths, cwd, args.config)]
+    if args.output_format is None and len({r.config.output_format for r in runs}) == 1:
+        format_name = _format_name(runs[0].config.output_format, args.output_file)
+    sources = [source for run in runs for source in run.sources]
     files = [s.path for s in sources if s.problem is None]
     if args.show_files:
-        sys.stdout.writelines(f"{path}\n" for path in files)
-        return EXIT_OK
-    if not sources and not args.allow_no_files:
-        return _no_files(args.paths, config)
+        return _show_files(runs)
+    if args.show_settings:
+        return _show_settings(args, runs)
+    if not sources:
+        return _no_files(args, runs)
+    notices = [run.notice for run in runs if run.notice and not args.quiet]
+    for notice in notices:
+        print(f"content-lint: {notice}", file=sys.stderr)
     reporter_stream: TextIO = io.StringIO() if args.output_file else sys.stdout
     reporter = _reporter(format_name, reporter_stream)
     show_progress = Progress.wanted(sys.stderr, reporter.machine_readable, args.quiet)
     progress = Progress(sys.stderr, len(files), show_progress)
     try:
-        report = run_check(engine, sources, filters, options, on_file=progress.advance)
+        for run in runs:
+            run.report = run_check(
+                run.engine, run.sources, run.filters, run.options, on_file=progress.advance
+            )
     finally:  # an interrupt's message starts on a clean line
         progress.close()
-    findings: Sequence[Finding] = report.findings
     if args.diff:
         from linter.cli_fix import show_diff
 
-        return show_diff(engine, findings, args, sys.stdout)
+        return max(show_diff(run.engine, run.findings, args, sys.stdout) for run in runs)
     fixed = None
     if args.fix:
-        from linter.cli_fix import apply_fixes
-
-        findings, fixed = apply_fixes(
-            engine, findings, args, lambda: run_check(engine, sources, filters, options).findings
-        )
+        fixed = sum(run.fix(args) for run in runs)
+    findings: Sequence[Finding] = sorted((f for run in runs for f in run.findings), key=lambda f: f.sort_key)
     if baseline is not None:
         from linter.cli_baseline import against_baseline
 
         findings = against_baseline(baseline, findings, files, args)
-    summary = RunSummary(report.files_checked, findings, files=tuple(files))
-    return _finish(args, summary, reporter, reporter_stream, fixed, config.fail_on)
+    summary = RunSummary(sum(run.files_checked for run in runs), findings, files=tuple(files))
+    status = _finish(args, summary, reporter, reporter_stream, fixed, _fail_on(runs))
+    for notice in notices:  # after the summary too: the first line scrolled away
+        print(f"content-lint: {notice}", file=sys.stderr)
+    return status
 
 
-def _no_files(paths: Sequence[str], config: Config) -> int:
-    include = ", ".join(config.file_patterns[0])
+def _fail_on(runs: Sequence[ProjectRun]) -> str:
+    """The strictest `fail-on` of the projects run (the command line's is in each)."""
+    order = ("never", "error", "warning")
+    return max((run.config.fail_on for run in runs), key=order.index, default="error")
+
+
+def _show_files(runs: Sequence[ProjectRun]) -> int:
+    for run in runs:
+        sys.stdout.writelines(f"{s.path}\n" for s in run.sources if s.problem is None)
+        for path, reason in run.skipped():
+            sys.stdout.write(f"{path}  (skipped: {reason})\n")
+    return EXIT_OK
+
+
+def _show_settings(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
+    from linter.reporting.settings_view import render_settings
+
+    if len(args.paths) != 1 or os.path.isdir(args.paths[0]):
+        return _usage_error("--show-settings takes one file")
+    render_settings(runs[0].settings_of(args.paths[0]), sys.stdout)
+    return EXIT_OK
+
+
+def _no_files(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
+    """Nothing to check. Files named one by one that are all excluded or not pages (a
+    pre-commit batch touching only a README) pass quietly; an empty folder is a mistake."""
+    if args.allow_no_files or (args.force_exclude and not any(os.path.isdir(p) for p in args.paths)):
+        if not args.quiet:
+            _print_summary(RunSummary(0, []))
+        return EXIT_OK
+    include = ", ".join(dict.fromkeys(p for run in runs for p in run.config.file_patterns[0]))
     return _usage_error(
-        f"no file to check in {', '.join(paths)} (include: {include}); pass --allow-no-files if that is expected"
+        f"no file to check in {', '.join(args.paths)} (include: {include}); pass --allow-no-files if that is expected"
     )
-
-
-def _validated(args: argparse.Namespace, config: Config) -> None:
-    """Usage errors before anything runs (paths, output file, selectors, baseline), then the
-    preset hint."""
-    _check_paths(args.paths)
-    if args.output_file:
-        check_output(args.output_file)
-    _selection(config)  # validates selectors with a clear message before anything runs
-    if args.update_baseline and args.baseline is None:
-        raise ConfigError("--update-baseline needs --baseline FILE")
-    if config.source is None and not args.quiet and not args.preset:
-        from linter.adopting.detect import preset_hint  # only a project without a config
-
-        hint = preset_hint([Path.cwd(), *(Path(p) for p in args.paths if os.path.isdir(p))])
-        if hint:
-            print(f"content-lint: {hint}", file=sys.stderr)
 
 
 def _baseline(args: argparse.Namespace) -> Baseline | None:
@@ -167,16 +219,6 @@ def _baseline(args: argparse.Namespace) -> Baseline | None:
     from linter.cli_baseline import load_baseline
 
     return load_baseline(args.baseline, missing_ok=args.update_baseline)
-
-
-def _run_options(args: argparse.Namespace, config: Config) -> RunOptions:
-    return RunOptions(
-        jobs=args.jobs or config.jobs or AUTO_JOBS,
-        cache_folder=_cache_folder(config, args.cache_dir) if config.cache else None,
-        content_roots=precommit.content_roots(config, os.environ),
-        paths=tuple(args.paths),
-        notice=lambda line: print(f"content-lint: {line}", file=sys.stderr),
-    )
 
 
 def _finish(
@@ -197,13 +239,15 @@ def _finish(
 def _emit(
     args: argparse.Namespace, summary: RunSummary, reporter: Reporter, stream: TextIO, fixed: int | None
 ) -> None:
-    reporter.report(summary)
+    # With --statistics a text report is the table alone, as ruff prints it; a machine
+    # format's report stays whole and the table goes to standard error.
+    table_only = args.statistics and not reporter.machine_readable and not args.output_file
+    if not table_only:
+        reporter.report(summary)
     if args.output_file:
         write_report(args.output_file, stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
     if args.statistics:
-        _print_statistics(
-            summary, sys.stderr if reporter.machine_readable and not args.output_file else sys.stdout
-        )
+        _print_statistics(summary, sys.stdout if table_only or args.output_file else sys.stderr)
     if not args.quiet:
         _print_summary(summary, fixed)
     sys.stdout.flush()  # a closed pipe shows here, not at exit where it could not be handled
@@ -228,7 +272,7 @@ def _serve() -> int:
     try:
         from linter.server.lsp import serve
     except ImportError:
-        return _usage_error("the language server needs pygls: pip install 'content-linter[server]'")
+        return _usage_error(f"the language server needs pygls: {sys.executable} -m pip install 'pygls>=2,<3'")
     return serve()
 
 
@@ -241,20 +285,17 @@ def _init(args: argparse.Namespace) -> int:
         return _usage_error(f"init: {folder} is not a folder")
     try:
         plan = plan_cms(folder, args.source) if args.source else plan_site(folder)
-        written = write_plan(plan, folder, args.force)
+        target = plan.folder or folder
+        written = write_plan(plan, target, args.force)
     except InitError as exc:
         return _usage_error(f"init: {exc}")
     sys.stdout.writelines(f"{line}\n" for line in plan.said)
-    print(f"wrote {', '.join(str(folder / name) for name in written)}")
+    print(f"wrote {', '.join(str(target / name) for name in written)}")
     if not plan.check_paths:
         return EXIT_OK
-    checked = ["--config", str(folder / written[0]), *dict.fromkeys(plan.check_paths)]  # the config first
+    checked = list(dict.fromkeys(plan.check_paths))  # as a plain `check` of the folder would run
     print(f"checking: content-lint check {' '.join(checked)} --statistics", flush=True)
     return main(["check", "--output-format", "concise", "--statistics", *checked])
-
-
-def _cache_folder(config: Config, requested: Path | None) -> Path:
-    return (requested.resolve() if requested else None) or config.cache_dir or config.root / DEFAULT_FOLDER
 
 
 def _format_name(requested: str | None, output_file: Path | None) -> str:
@@ -285,14 +326,6 @@ def _exit_status(summary: RunSummary, fail_on: str) -> int:
     return EXIT_OK
 
 
-def _selection(config: Config) -> Selection:
-    where = str(config.source) if config.source else "command line"
-    check_selectors(config.select, f"{where}: select")
-    check_selectors(config.ignore, f"{where}: ignore")
-    check_selectors(config.severity, f"{where}: severity")
-    return Selection.build(config.select, config.ignore, config.severity, config.rules)
-
-
 def _print_statistics(summary: RunSummary, stream: TextIO) -> None:
     from linter.reporting.statistics import render_statistics
 
@@ -307,11 +340,26 @@ def _print_summary(summary: RunSummary, fixed: int | None = None) -> None:
     if not summary.findings:
         print(f"All checks passed ({files} {noun})", file=sys.stderr)
         return
-    affected = len({f.path for f in summary.findings})
+    paths = {f.path for f in summary.findings}
+    checked = paths & set(summary.files) if summary.files else paths
+    others = f" (and in {', '.join(sorted(paths - checked))})" if paths - checked else ""
     print(
-        f"Found {summary.errors} error(s) and {summary.warnings} warning(s) in {affected} of {files} {noun}",
+        f"Found {summary.errors} error(s) and {summary.warnings} warning(s)"
+        f" in {len(checked)} of {files} {noun}{others}",
         file=sys.stderr,
     )
+    fixable = _fixable_line(*fix_counts(summary.findings))
+    if fixable:
+        print(fixable, file=sys.stderr)
+
+
+def _fixable_line(safe: int, unsafe: int) -> str:
+    """What `--fix` would do about the findings left, as ruff's closing line says it."""
+    unsafe_part = f"{unsafe} with `--fix --unsafe-fixes`" if unsafe else ""
+    if safe:
+        more = f" ({unsafe_part.replace('with', 'more with', 1)})" if unsafe else ""
+        return f"[*] {safe} fixable with `--fix`{more}"
+    return f"{unsafe_part.replace('with', 'fixable with', 1)} (unsafe fixes)" if unsafe else ""
 
 
 def _never_fail_on_encoding() -> None:

@@ -65,6 +65,11 @@ def _add_discovery(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--show-files", action="store_true", help="list the files that would be checked, then exit"
     )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print what applies to the one file given (config, type, preset, schema, roles, rules), then exit",
+    )
 
 
 def _add_run(check: argparse.ArgumentParser) -> None:
@@ -108,15 +113,19 @@ def _add_other_commands(commands: Any) -> None:
     clean_command.add_argument("--cache-dir", type=Path, help="result cache folder")
     rules = commands.add_parser("rules", help="list all rules with their severity under the active config")
     rules.add_argument("--config", type=Path, help="config file")
+    rules.add_argument("--preset", help="show what is in force under this preset")
     rules.add_argument("--markdown", action="store_true", help="print the README's rule table")
     commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
-    commands.add_parser("presets", help="list the shipped presets (front-matter formats)")
+    presets = commands.add_parser("presets", help="list the shipped presets, or show what one sets")
+    presets.add_argument("name", nargs="?", help="a preset: show its schema, roles and rules")
     init = commands.add_parser("init", help="write a starting content-lint.toml (and schemas) for a site")
     init.add_argument("folder", nargs="?", default=".", type=Path, help="the site's folder (default: .)")
     init.add_argument("--from", dest="source", type=Path, help="frontmatter.json or a Decap admin/config.yml")
     init.add_argument("--force", action="store_true", help="overwrite content-lint.toml and schemas")
-    rule = commands.add_parser("rule", help="show one rule's documentation")
+    rule = commands.add_parser("rule", help="show one rule's documentation and what is in force")
     rule.add_argument("rule", help="a code (FM301) or name (image-size)")
+    rule.add_argument("--config", type=Path, help="config file")
+    rule.add_argument("--preset", help="show what is in force under this preset")
 
 
 def positive(text: str) -> int:

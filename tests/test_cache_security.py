@@ -269,9 +269,11 @@ def test_a_file_checked_through_an_alias_folder_gets_its_own_verdict(project, ca
 
 def test_the_action_keeps_its_cache_and_secret_outside_the_checkout():
     action = yaml.safe_load((REPO / "action.yml").read_text())
-    checks = [step for step in action["runs"]["steps"] if 'content-lint" check' in step["run"]]
-    assert len(checks) == 2
+    steps = action["runs"]["steps"]
+    install = steps[0]["run"]
+    assert 'echo "CONTENT_LINT_SECRET_DIR=$RUNNER_TEMP/content-lint-secret"' in install
+    assert 'echo "CONTENT_LINT_CACHE=$RUNNER_TEMP/content-lint-cache"' in install
+    checks = [step for step in steps if '"$CONTENT_LINT" check' in step["run"]]
+    assert len(checks) == 3
     for step in checks:
-        assert '--cache-dir="$CACHE_DIR" $ARGS' in step["run"]  # the user's args may override it
-        assert step["env"]["CACHE_DIR"] == "${{ runner.temp }}/content-lint-cache"
-        assert step["env"]["CONTENT_LINT_SECRET_DIR"] == "${{ runner.temp }}/content-lint-secret"
+        assert '--cache-dir="$CONTENT_LINT_CACHE" $ARGS' in step["run"]  # the user's args may override it

@@ -31,7 +31,7 @@ def test_content_lint_toml_wins_in_the_same_folder(tmp_path):
 
 def test_no_config_gives_defaults(tmp_path):
     config = load_config(None, tmp_path)
-    assert config.source is None and config.include == (
+    assert config.source is None and config.file_patterns[0] == (
         "*.md",
         "*.markdown",
         "*.mdx",
@@ -75,3 +75,42 @@ def test_validation_messages(tmp_path, table, message):
 def test_reference_time_accepts_toml_datetime(tmp_path):
     (tmp_path / "content-lint.toml").write_text("reference-time = 2025-01-01T00:00:00Z\n")
     assert load_config(None, tmp_path).reference_time.year == 2025
+
+
+def test_a_mistyped_key_gets_did_you_mean(tmp_path, capsys, monkeypatch):
+    from linter.cli import main
+
+    (tmp_path / "content-lint.toml").write_text('preset = "hugo"\nexlude = ["drafts/"]\n')
+    (tmp_path / "a.md").write_text("---\ntitle: A\n---\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "a.md"]) == 2
+    assert capsys.readouterr().err == (
+        f"content-lint: error: {tmp_path / 'content-lint.toml'}: unknown key `exlude`; did you mean `exclude`?\n"
+    )
+
+
+def test_show_settings_names_the_type_preset_schema_roles_and_rules(tmp_path, capsys, monkeypatch):
+    from linter.cli import main
+
+    (tmp_path / "content-lint.toml").write_text(
+        'preset = "hugo"\n[roles]\ntitle = "/heading"\n'
+        '[[types]]\nname = "posts"\npaths = ["content/posts/"]\nrules = {text-length = {max-title = 60}}\n'
+        'roles = {tags = ["/labels"]}\n'
+    )
+    (tmp_path / "content/posts").mkdir(parents=True)
+    (tmp_path / "content/posts/a.md").write_text("---\nheading: A\n---\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--show-settings", "content/posts/a.md"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    config = tmp_path / "content-lint.toml"
+    assert lines[1:5] == [
+        f"config: {config}",
+        f"project root: {tmp_path}",
+        "content type: posts",
+        "preset: hugo",
+    ]
+    assert lines[5].endswith("schemas/hugo.schema.json")
+    assert f'  title = "/heading"  # {config} [roles]' in lines
+    assert f'  tags = ["/labels"]  # {config} [[types]] posts' in lines
+    assert '  dates = ["/date", "/lastmod", "/publishDate", "/expiryDate"]  # preset hugo' in lines
+    assert '  FM503 text-length: warning {"max-excerpt": 1000, "max-title": 60}' in lines

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.adopting.detect import detect_site
 from linter.cli import main
+from linter.config.sites import detect_site
 
 
 def make(root: Path, files: dict[str, str]) -> Path:
@@ -43,7 +43,7 @@ def make(root: Path, files: dict[str, str]) -> Path:
 def test_each_framework_is_detected_from_its_documented_files(tmp_path, files, preset, content):
     site = detect_site(make(tmp_path, files))
     assert site is not None
-    assert (site.preset, site.content) == (preset, content)
+    assert (site.preset, site.folders) == (preset, content)
 
 
 @pytest.mark.parametrize(
@@ -69,15 +69,15 @@ def test_check_without_config_names_the_preset_that_fits(tmp_path, monkeypatch, 
     make(tmp_path, {"hugo.toml": "", "content/a.md": "---\ntitle: A\n---\n"})
     monkeypatch.chdir(tmp_path)
     main(["check", "content", "--no-cache", "--output-format", "concise"])
-    hint = capsys.readouterr().err.splitlines()[0]
-    assert hint == (
-        f"content-lint: no config found; {tmp_path} looks like a Hugo site (hugo.toml):"
-        " `content-lint init` writes a config for the `hugo` preset"
+    lines = capsys.readouterr().err.splitlines()
+    notice = (
+        "content-lint: checked as a Hugo site (content); `content-lint init` pins this in content-lint.toml"
     )
+    assert (lines[0], lines[-1]) == (notice, notice)  # before the run, and again after the summary
 
 
 def test_check_with_a_config_gives_no_hint(tmp_path, monkeypatch, capsys):
     make(tmp_path, {"hugo.toml": "", "content-lint.toml": "", "content/a.md": "---\ntitle: A\n---\n"})
     monkeypatch.chdir(tmp_path)
     main(["check", "content", "--no-cache", "--output-format", "concise"])
-    assert "no config found" not in capsys.readouterr().err
+    assert "checked as" not in capsys.readouterr().err

@@ -24,7 +24,7 @@ def test_one_mebibyte_of_unknown_keys_is_checked_and_capped(tmp_path, monkeypatc
     article = ARTICLE.replace("category: news\n", "category: news\n" + _unknown_keys(count))
     (tmp_path / "a.md").write_text(article)
     monkeypatch.chdir(tmp_path)
-    assert main(["check", "a.md", "--no-cache", "--output-format", "json"]) == 1
+    assert main(["check", "a.md", "--no-cache", "--preset", "news-article", "--output-format", "json"]) == 1
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert len(findings) == 101
     summary = findings[0]

@@ -34,7 +34,9 @@ def _write(tmp_path: Path, text: str, name: str = "a.md", newline: str = "\n", b
 
 
 def _check(tmp_path: Path, *args: str) -> int:
-    return main(["check", "--no-cache", "--reference-time", "2026-11-26T12:00:00Z", *args])
+    return main(
+        ["check", "--no-cache", "--preset", "news-article", "--reference-time", "2026-11-26T12:00:00Z", *args]
+    )
 
 
 @pytest.mark.parametrize(("newline", "bom"), [("\n", False), ("\r\n", False), ("\r\n", True)])
@@ -224,3 +226,18 @@ def test_no_zone_is_added_unless_a_timezone_is_configured(tmp_path: Path) -> Non
     config = ["--config", str(tmp_path / "pyproject.toml")]
     assert _check(tmp_path, *config, "--fix", "--unsafe-fixes", str(path)) == 1
     assert path.read_bytes() == before
+
+
+def test_fixable_findings_are_marked_and_counted_and_statistics_print_the_table_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, UNTIDY)
+    _check(tmp_path, "--output-format", "concise", "--select", "FM502,FM506", str(path))
+    out, err = capsys.readouterr()
+    marked = [line for line in out.splitlines() if "] [*] " in line]
+    assert marked and len(marked) == len(out.splitlines())  # every FM502/FM506 has a safe fix
+    assert err.splitlines()[-1] == f"[*] {len(marked)} fixable with `--fix`"
+    _check(tmp_path, "--output-format", "concise", "--select", "FM502,FM506", "--statistics", str(path))
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split() == ["count", "code", "name", "severity", "fixable"]
+    assert ":" not in out  # the table alone: no finding lines

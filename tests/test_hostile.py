@@ -127,7 +127,18 @@ def test_non_utf8_file_name_is_reported_and_output_stays_valid(tmp_path):
         handle.write(b"no front matter\n")
     env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
     result = subprocess.run(
-        [sys.executable, "-m", "linter", "check", str(tmp_path), "--no-cache", "--output-format", "json"],
+        [
+            sys.executable,
+            "-m",
+            "linter",
+            "check",
+            str(tmp_path),
+            "--no-cache",
+            "--preset",
+            "news-article",
+            "--output-format",
+            "json",
+        ],
         capture_output=True,
         cwd=REPO,
         env=env,

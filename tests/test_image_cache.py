@@ -86,7 +86,8 @@ def test_a_replaced_image_is_judged_again_both_ways(site, capsys, linted):
 def test_a_deleted_image_is_reported_missing(site, capsys, linted):
     assert check(capsys, linted)[0] == SMALL
     (site / "static/images/cover.png").unlink()
-    missing = [("FM303", 5, "image file static/images/cover.png does not exist")]
+    looked = "static/images/cover.png, assets/images/cover.png"
+    missing = [("FM303", 5, f"image file `/images/cover.png` not found: looked in {looked}")]
     assert check(capsys, linted) == (missing, ["content/a.md"])
     assert check(capsys, linted) == (missing, [])
 
@@ -94,7 +95,8 @@ def test_a_deleted_image_is_reported_missing(site, capsys, linted):
 def test_creating_a_missing_image_clears_its_finding(site, capsys, linted):
     (site / "content/a.md").write_text(page("/images/later.png"))
     age(site / "content/a.md", hours=3)
-    missing = [("FM303", 5, "image file static/images/later.png does not exist")]
+    looked = "static/images/later.png, assets/images/later.png"
+    missing = [("FM303", 5, f"image file `/images/later.png` not found: looked in {looked}")]
     assert check(capsys, linted) == (missing, ["content/a.md"])
     assert check(capsys, linted) == (missing, [])
     write(site, {"static/images/later.png": png(1200, 800)})

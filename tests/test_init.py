@@ -21,7 +21,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 from linter.adopting.toml_text import toml_document
-from linter.config.presets import PRESETS
 
 NOW = "2026-11-26T12:00:00Z"
 
@@ -134,13 +133,10 @@ def test_hugo_site_gets_the_hugo_preset_and_checks_clean(tmp_path, monkeypatch, 
     assert out.splitlines()[:3] == [
         "framework: Hugo (hugo.toml)",
         "preset: `hugo` (shipped for Hugo)",
-        "type `content`: /content/ with preset `hugo`",
+        "pages: content",
     ]
     assert "    0  total" in out  # the closing check's statistics
-    assert config_of(site) == {
-        "preset": "hugo",
-        "types": [{"name": "content", "paths": ["/content/"], "preset": "hugo"}],
-    }
+    assert config_of(site) == {"preset": "hugo"}  # the pages are found as Hugo finds them
     assert check(site, monkeypatch, capsys, "content") == (0, [])
     broken = planted(
         site,
@@ -150,11 +146,12 @@ def test_hugo_site_gets_the_hugo_preset_and_checks_clean(tmp_path, monkeypatch, 
     assert check(broken, monkeypatch, capsys, "content") == (1, [("content/posts/moon.md", 4, "FM204")])
 
 
-def test_jekyll_site_gets_one_type_per_content_folder(tmp_path, monkeypatch, capsys):
+def test_jekyll_site_gets_its_preset(tmp_path, monkeypatch, capsys):
     site = make(tmp_path / "site", {**JEKYLL, "_drafts/c.md": "---\ntitle: C\n---\n"})
-    status, _, _ = init(site, monkeypatch, capsys)
+    status, out, _ = init(site, monkeypatch, capsys)
     assert status == 0
-    assert [t["name"] for t in config_of(site)["types"]] == ["posts", "drafts"]  # type: ignore[index]
+    assert config_of(site) == {"preset": "jekyll"}
+    assert "pages: _posts, _drafts" in out.splitlines()
     assert check(site, monkeypatch, capsys, "_posts", "_drafts") == (0, [])
     broken = planted(
         site,
@@ -171,11 +168,8 @@ def test_docusaurus_site_checks_clean_and_a_repeated_slug_is_found(tmp_path, mon
     site = make(tmp_path / "site", DOCUSAURUS)
     status, out, _ = init(site, monkeypatch, capsys)
     assert status == 0
-    types = config_of(site)["types"]
-    assert [(t["name"], t["paths"]) for t in types] == [("docs", ["/docs/"]), ("blog", ["/blog/"])]  # type: ignore[union-attr]
-    if "docusaurus" not in PRESETS:  # until the preset ships, the schema is inferred
-        assert "preset: none shipped for Docusaurus yet; inferring from front matter" in out
-        assert types[0]["roles"]["identity"] == ["/slug"]  # type: ignore[index]
+    assert config_of(site) == {"preset": "docusaurus"}
+    assert "pages: docs, blog" in out.splitlines()
     assert check(site, monkeypatch, capsys, "docs", "blog") == (0, [])
     broken = planted(
         site, tmp_path, {"docs/again.md": "---\ntitle: Again\nslug: /Intro/\nsidebar_position: 2\n---\n"}
@@ -190,7 +184,7 @@ def test_starlight_site_checks_clean_and_a_future_update_is_found(tmp_path, monk
     site = make(tmp_path / "site", STARLIGHT)
     status, _, _ = init(site, monkeypatch, capsys)
     assert status == 0
-    assert [t["paths"] for t in config_of(site)["types"]] == [["/src/content/docs/"]]  # type: ignore[union-attr]
+    assert config_of(site) == {"preset": "starlight"}
     assert check(site, monkeypatch, capsys, "src") == (0, [])
     broken = planted(
         site,
@@ -209,8 +203,7 @@ def test_unknown_site_falls_back_to_inference(tmp_path, monkeypatch, capsys):
     assert said[0].startswith("framework: none recognised")
     assert "type `notes`: /notes/, schema inferred from 2 file(s) -> schemas/notes.schema.json" in said
     assert any(
-        line.startswith("  skipped 1 file(s) without readable front matter: ./notes/broken.md")
-        for line in said
+        line.startswith("  skipped 1 file(s) without readable front matter: notes/broken.md") for line in said
     )
     assert "  role /date: published, dates, future, date-order (every value is a date)" in said
     assert "  role /canonical: urls, identity (every value is an absolute URL)" in said
@@ -239,6 +232,41 @@ def test_unknown_site_falls_back_to_inference(tmp_path, monkeypatch, capsys):
             ("notes/three.md", 6, "FM404"),
         ],
     )
+
+
+def test_an_inferred_site_type_gets_the_site_text_options(tmp_path, monkeypatch, capsys):
+    """An unrecognised site's pages are HTML pages as under the presets: a wrapped description
+    or one that expands its title is fine; one that is the title again is not."""
+    notes = {
+        "notes/one.md": "---\ntitle: Tides\ndescription: >\n  Tides of the bay,\n  day by day.\n---\n",
+        "notes/two.md": "---\ntitle: Moon\ndescription: Moon phases and the tides they bring.\n---\n",
+    }
+    site = make(tmp_path / "site", notes)
+    assert init(site, monkeypatch, capsys)[0] == 0
+    assert config_of(site)["types"][0]["rules"] == {  # type: ignore[index]
+        "untidy-whitespace": {"line-breaks": False},
+        "excerpt-repeats-title": {"allow-expansion": True},
+        "duplicate-article": {"site-pages": True},
+    }
+    copy = planted(site, tmp_path, {"notes/two.md": "---\ntitle: Moon\ndescription: Moon.\n---\n"})
+    assert check(copy, monkeypatch, capsys, "notes") == (0, [("notes/two.md", 3, "FM504")])
+
+
+def test_nested_titles_and_urls_are_not_the_pages_own(tmp_path, monkeypatch, capsys):
+    """A navigation entry's `title` (HTML allowed) and a listed host's `url` (the same host on
+    several pages) belong to other records: init binds only top-level keys as the page's
+    title, description and identity."""
+    page = (
+        "---\ntitle: {title}\nnav:\n  title: The <code>{title}</code> filter\n"
+        "hosts:\n  - name: Pages\n    url: https://pages.example/\n---\n"
+    )
+    site = make(
+        tmp_path / "site", {"docs/a.md": page.format(title="log"), "docs/b.md": page.format(title="url")}
+    )
+    assert init(site, monkeypatch, capsys)[0] == 0
+    roles = config_of(site)["types"][0]["roles"]  # type: ignore[index]
+    assert (roles["title"], roles["identity"]) == (["/title"], [])  # type: ignore[index]
+    assert check(site, monkeypatch, capsys, "docs") == (0, [])
 
 
 MIXED = {
@@ -385,14 +413,11 @@ def test_the_hint_of_check_leads_to_a_config_that_removes_it(tmp_path, monkeypat
     monkeypatch.chdir(site)
     main(["check", "--no-cache", "--output-format", "concise", "docs"])
     hint = capsys.readouterr().err.splitlines()[0]
-    writes = "for the `docusaurus` preset" if "docusaurus" in PRESETS else "from its front matter"
-    assert hint == (
-        f"content-lint: no config found; {site} looks like a Docusaurus site (docusaurus.config.js):"
-        f" `content-lint init` writes a config {writes}"
-    )
+    assert hint.startswith("content-lint: checked as a Docusaurus site (docs")
+    assert hint.endswith("; `content-lint init` pins this in content-lint.toml")
     assert init(site, monkeypatch, capsys)[0] == 0
     main(["check", "--no-cache", "--output-format", "concise", "docs"])
-    assert "no config found" not in capsys.readouterr().err
+    assert "checked as" not in capsys.readouterr().err
 
 
 def test_a_folder_without_front_matter_is_one_line(tmp_path, monkeypatch, capsys):
@@ -430,3 +455,34 @@ def test_decap_media_folder_tells_where_site_image_paths_live(tmp_path, monkeypa
     assert check(site, monkeypatch, capsys, "content") == (0, [])
     broken = planted(site, tmp_path, {"content/posts/b.md": post.format(title="B", image="gone.png")})
     assert check(broken, monkeypatch, capsys, "content") == (0, [("content/posts/b.md", 3, "FM303")])
+
+
+def test_init_at_a_monorepo_root_writes_the_config_beside_the_site_and_check_agrees(
+    tmp_path, monkeypatch, capsys
+):
+    repo = make(
+        tmp_path / "repo", {"README.md": "# Tool\n", **{f"website/{k}": v for k, v in DOCUSAURUS.items()}}
+    )
+    (repo / ".git").mkdir()
+    status, out, _ = init(repo, monkeypatch, capsys)
+    assert status == 0
+    assert f"wrote {repo / 'website' / 'content-lint.toml'}" in out.splitlines()
+    assert "pages: website/docs, website/blog" in out.splitlines()
+    closing = out.split("checking: ", 1)[1]
+    assert main(["check", "--output-format", "concise", "--statistics", "."]) == status
+    assert capsys.readouterr().out == closing.split("\n", 1)[1]  # the same report, line for line
+
+
+def test_inferred_roles_skip_shared_values_and_find_images_by_name_and_value(tmp_path, monkeypatch, capsys):
+    pages = {
+        f"notes/{n}.md": (
+            f"---\ntitle: Note {n}\nurl: /notes/{n}/\nauthor:\n  url: https://me.example/\n"
+            f"canonical: https://notes.example/\nheroImage: ./hero-{n}.png\nog:\n  picture: /img/{n}.webp\n---\n"
+        )
+        for n in range(1, 6)
+    }
+    site = make(tmp_path / "site", pages)
+    assert init(site, monkeypatch, capsys)[0] == 0
+    roles = config_of(site)["types"][0]["roles"]  # type: ignore[index]
+    assert roles["identity"] == ["/url"]  # not /author/url (nested) nor /canonical (every file's)
+    assert set(roles["images"]) == {"/heroImage", "/og/picture"}

@@ -127,6 +127,29 @@ def test_jekyll_site_planted_defects_at_exact_lines(tmp_path, capsys, monkeypatc
     ]
 
 
+def test_jekyll_pages_that_publish_one_path_are_named_by_it(tmp_path, capsys, monkeypatch):
+    """A permalink and a redirect_from entry of three pages name one path: each finding says
+    which path they both publish and where the other page says so."""
+    write(
+        tmp_path,
+        {
+            "about.md": "---\ntitle: About\npermalink: /about/\n---\n",
+            "team.md": "---\ntitle: Team\npermalink: /team/\nredirect_from:\n  - /people/\n  - /About\n---\n",
+            "staff.md": "---\ntitle: Staff\nredirect_from: /about/index.html\n---\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--preset", "jekyll", "--no-cache", "--output-format", "concise", "."]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "about.md:3:12: FM404 [error] both pages publish /about: `permalink` here, "
+        "`redirect_from` in staff.md:3, and 1 more file",
+        "staff.md:3:16: FM404 [error] both pages publish /about: `redirect_from` here, "
+        "`permalink` in about.md:3, and 1 more file",
+        "team.md:6:5: FM404 [error] both pages publish /about: `redirect_from[1]` here, "
+        "`permalink` in about.md:3, and 1 more file",
+    ]
+
+
 def test_types_apply_the_first_matching_preset_and_compare_identity_within_a_type(
     tmp_path, capsys, monkeypatch
 ):

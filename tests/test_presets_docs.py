@@ -81,14 +81,14 @@ def test_docusaurus_same_slug_twice_and_a_blank_title(tmp_path, capsys, monkeypa
             4,
             7,
             "FM404",
-            "`slug` is the same article as `slug` in docs/install.md:4",
+            "both pages publish /install: `slug` here, `slug` in docs/install.md:4",
         ),
         (
             "docs/install.md",
             4,
             7,
             "FM404",
-            "`slug` is the same article as `slug` in docs/guides/setup.md:4",
+            "both pages publish /install: `slug` here, `slug` in docs/guides/setup.md:4",
         ),
     ]
 
@@ -208,7 +208,7 @@ def test_starlight_future_last_updated_and_a_missing_hero_image(tmp_path, capsys
             7,
             11,
             "FM303",
-            "image file src/assets/gone.png does not exist",
+            "image file `../../assets/gone.png` not found: looked in src/assets/gone.png",
         ),
     ]
 
@@ -248,14 +248,14 @@ def test_starlight_slugs_are_compared_across_locales(tmp_path, capsys, monkeypat
             4,
             7,
             "FM404",
-            "`slug` is the same article as `slug` in src/content/docs/zh-cn/guides/start.md:4",
+            "both pages publish /guides/start: `slug` here, `slug` in src/content/docs/zh-cn/guides/start.md:4",
         ),
         (
             "src/content/docs/zh-cn/guides/start.md",
             4,
             7,
             "FM404",
-            "`slug` is the same article as `slug` in src/content/docs/guides/start.md:4",
+            "both pages publish /guides/start: `slug` here, `slug` in src/content/docs/guides/start.md:4",
         ),
     ]
 
@@ -264,7 +264,8 @@ def test_starlight_slugs_are_compared_across_locales(tmp_path, capsys, monkeypat
     ("front", "line"),
     [
         ("description: No title\n", 2),
-        ("title: T\nhero:\n  image:\n    file: ../../assets/hero.png\n    html: <b>x</b>\n", 5),
+        ("title: T\nhero:\n  image:\n    dark: ../../assets/hero.png\n", 5),  # no `light`
+        ("title: T\nprev:\n  lable: Back\n", 4),  # prev's object form is strict
         ("title: T\nsidebar:\n  badge:\n    text: New\n    variant: loud\n", 6),
     ],
 )

@@ -139,7 +139,7 @@ def test_workers_end_when_the_main_process_is_killed(corpus, started):
 
 #: 1,500 warnings, over 100 KB: more than a pipe holds, so the run writes after the close
 FIRST_1500 = ("content/d0", "content/d1", "content/d2")
-FIRST_LINE = b"content/d0/a00000.md:3:8: FM502 [warning] `title` has a doubled space at character 25\n"
+FIRST_LINE = b"content/d0/a00000.md:3:8: FM502 [warning] [*] `title` has a doubled space at character 25\n"
 
 
 @pytest.mark.parametrize(("jobs", "output_format"), [("1", "concise"), ("2", "full")])

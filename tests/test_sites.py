@@ -65,7 +65,7 @@ def test_starlight_mdx_and_markdoc_are_checked_by_default(site, capsys):
     site("starlight")
     assert main(["check", "--show-files"]) == 0
     listed = capsys.readouterr().out.split()
-    assert listed == ["./src/content/docs/index.mdoc", "./src/content/docs/guides/getting-started.mdx"]
+    assert listed == ["src/content/docs/index.mdoc", "src/content/docs/guides/getting-started.mdx"]
     assert main(["check", "--no-cache"]) == 0
     assert "All checks passed (2 files)" in capsys.readouterr().err
 
@@ -82,9 +82,9 @@ def test_no_file_to_check_is_a_usage_error_unless_allowed(site, capsys):
 def test_extend_include_and_extend_exclude_flags(site, capsys):
     site("starlight")
     assert main(["check", "--show-files", "--extend-include", "*.astro", "--extend-exclude", "guides/"]) == 0
-    assert capsys.readouterr().out.split() == ["./src/components/Card.astro", "./src/content/docs/index.mdoc"]
+    assert capsys.readouterr().out.split() == ["src/components/Card.astro", "src/content/docs/index.mdoc"]
     assert main(["check", "--show-files", "--include", "*.mdoc"]) == 0
-    assert capsys.readouterr().out.split() == ["./src/content/docs/index.mdoc"]
+    assert capsys.readouterr().out.split() == ["src/content/docs/index.mdoc"]
 
 
 def test_extend_keys_in_config(site, capsys):
@@ -92,7 +92,7 @@ def test_extend_keys_in_config(site, capsys):
     config = root / "content-lint.toml"
     config.write_text(config.read_text() + 'extend-include = ["*.astro"]\nextend-exclude = ["guides/"]\n')
     assert main(["check", "--show-files"]) == 0
-    assert capsys.readouterr().out.split() == ["./src/components/Card.astro", "./src/content/docs/index.mdoc"]
+    assert capsys.readouterr().out.split() == ["src/components/Card.astro", "src/content/docs/index.mdoc"]
 
 
 def test_bad_include_flag_is_a_one_line_usage_error(site, capsys):
@@ -165,6 +165,7 @@ def test_aliases_allowed_for_one_content_type_only(site, capsys):
     text = config.read_text().replace("allow-aliases = true\n", "")
     config.write_text(
         text + '\n[[types]]\nname = "events"\npaths = ["content/en/community/"]\nallow-aliases = true\n'
+        '\n[[types]]\nname = "pages"\npaths = ["content/"]\n'
     )
     other = root / "content" / "en" / "blog.md"
     other.write_text((root / "content/en/community/events.md").read_text())

@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linter.adopting.detect import Site, detect_site
 from linter.adopting.infer import infer_schema
 from linter.adopting.read import Group, folder_groups, read_documents, type_name
 from linter.adopting.roles import propose_roles, self_contained
 from linter.adopting.toml_text import toml_document
-from linter.config.presets import PRESETS
+from linter.config.presets.model import SITE_RULES, Site
 from linter.config.settings import CONFIG_FILE
+from linter.config.sites import detect_site, nested_folders
 from linter.reporting.atomic import write_atomic
 
 SCHEMA_FOLDER = "schemas"
-LOOKED_FOR = "hugo.toml/config.toml, _config.yml, docusaurus.config.*, astro.config.* with Starlight"
+LOOKED_FOR = "the files of every framework `content-lint presets` lists"
 HEADER = "# Written by `content-lint init`: a starting point to review and commit.\n"
 EMPTY_ROLES = "# A role written as [] binds nothing (rather than the news-article default's fields).\n"
 
@@ -43,6 +43,8 @@ class Plan:
     table: dict[str, Any] = field(default_factory=dict)
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
     check_paths: list[str] = field(default_factory=list)
+    #: Where the config goes when not in the folder init was given (a monorepo's site).
+    folder: Path | None = None
 
     def add_type(self, entry: dict[str, Any], schema: dict[str, Any] | None = None) -> None:
         names = {t["name"] for t in self.table.get("types", [])}
@@ -63,38 +65,47 @@ class Plan:
 
 
 def plan_site(folder: Path) -> Plan:
-    """Detect the framework; a type per content folder, with its preset or an inferred schema."""
-    site = detect_site(folder)
-    plan = Plan()
-    preset = _preset_for(site, plan)
-    if preset:
-        plan.table["preset"] = preset
-    groups = [g for g in folder_groups(folder, site.content if site else ()) if g.files]
+    """A known framework (in `folder` or one level of monorepo below): its preset, whose
+    content folders are read from the framework's own files on every run. Otherwise a type per
+    content folder with a schema inferred from its front matter."""
+    site = detect_site(folder) or _nested_site(folder)
+    if site is not None:
+        return _framework_plan(site, folder)
+    plan = Plan(said=[f"framework: none recognised (looked for {LOOKED_FOR}); inferring from front matter"])
+    groups = [g for g in folder_groups(folder, ()) if g.files]
     if not groups:
         raise InitError(f"{folder}: no content file found (looked for *.md, *.mdx and the like)")
     for group in groups:
-        if preset:
-            plan.add_type({"name": group.name, "paths": list(group.paths), "preset": preset})
-            where = ", ".join(group.paths)
-            plan.said.append(f"type `{plan.table['types'][-1]['name']}`: {where} with preset `{preset}`")
-        elif not _infer_type(plan, group):
-            continue
-        plan.check_paths.extend(_check_paths(folder, group))
-    if not plan.check_paths:
+        _infer_type(plan, group)
+    if not plan.table.get("types"):
         raise InitError(f"{folder}: no file with front matter found; nothing to infer a schema from")
+    plan.check_paths.append(str(folder))
     return plan
 
 
-def _preset_for(site: Site | None, plan: Plan) -> str | None:
-    if site is None:
-        plan.said.append(f"framework: none recognised (looked for {LOOKED_FOR}); inferring from front matter")
-        return None
-    plan.said.append(f"framework: {site.framework} ({site.evidence})")
-    if site.preset in PRESETS:
-        plan.said.append(f"preset: `{site.preset}` (shipped for {site.framework})")
-        return site.preset
-    plan.said.append(f"preset: none shipped for {site.framework} yet; inferring from front matter")
-    return None
+def _framework_plan(site: Site, folder: Path) -> Plan:
+    """`preset = ...` in the site's own folder: the check then finds its pages as it does
+    without a config, so the closing check and every later `check` agree."""
+    where = os.path.relpath(site.root, folder)
+    pages = ", ".join(os.path.normpath(os.path.join(where, f)) for f in site.folders) or where
+    plan = Plan(
+        said=[
+            f"framework: {site.framework} ({site.evidence})",
+            f"preset: `{site.preset}` (shipped for {site.framework})",
+            f"pages: {pages}",
+        ],
+        table={"preset": site.preset},
+        check_paths=[str(folder)],
+        folder=None if site.root == folder.resolve() else site.root,
+    )
+    return plan
+
+
+def _nested_site(folder: Path) -> Site | None:
+    """The one site a monorepo keeps below `folder` (`website/`, `docs/`); None for none or
+    several (init is then run in the site's folder)."""
+    found = [site for sub in nested_folders(folder.resolve()) if (site := detect_site(sub)) is not None]
+    return found[0] if len(found) == 1 else None
 
 
 def _infer_type(plan: Plan, group: Group) -> bool:
@@ -106,6 +117,9 @@ def _infer_type(plan: Plan, group: Group) -> bool:
     inferred = infer_schema(documents, f"{group.name} front matter (inferred by content-lint init)")
     roles, reasons = propose_roles(documents)
     entry = {"name": group.name, "paths": list(group.paths), "roles": self_contained(roles)}
+    # A site's pages, as under the shipped presets: HTML titles, descriptions that may wrap or
+    # expand the title, paths that two pages may both publish.
+    entry["rules"] = {name: dict(options) for name, options in SITE_RULES.items()}
     plan.add_type(entry, inferred.schema)
     plan.said.append(
         f"type `{entry['name']}`: {', '.join(group.paths)}, schema inferred from {len(documents)} file(s)"
@@ -114,11 +128,6 @@ def _infer_type(plan: Plan, group: Group) -> bool:
     plan.said.extend(f"  {note}" for note in [*skipped, *inferred.notes])
     plan.said.extend(f"  role {reason}" for reason in reasons)
     return True
-
-
-def _check_paths(folder: Path, group: Group) -> list[str]:
-    folders = [p.strip("/") for p in group.paths if p.endswith("/")]
-    return [str(folder / name) for name in folders] if folders else list(group.files)
 
 
 def plan_cms(folder: Path, source: Path) -> Plan:

@@ -33,6 +33,12 @@ IMAGE_NAMES = frozenset(
     {"image", "images", "cover", "thumbnail", "hero", "banner", "featured_image", "og_image", "featureimage"}
 )
 IMAGE_SOURCE_KEYS = ("src", "url", "path", "file")
+#: Endings of a key named for an image (`heroImage`, `og_image`, `coverImg`, `post_thumbnail`).
+IMAGE_NAME_ENDINGS = ("image", "img", "thumbnail", "cover", "banner", "poster")
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
+#: An identity key's values must be this distinct: a value most files share (an author's
+#: URL, the site's canonical host) names no page, and would make every page a duplicate.
+DISTINCT_IDENTITY = 0.9
 
 
 @dataclass
@@ -75,17 +81,20 @@ def self_contained(roles: Mapping[str, Any]) -> dict[str, Any]:
 _EMPTY: dict[str, Any] = {"provider": {"domain": [], "url": []}, "date-forms": "any"}
 
 
-def bind_by_name(proposal: RoleProposal, where: str, name: str, kind: str) -> None:
+def bind_by_name(proposal: RoleProposal, where: str, name: str, kind: str, page: bool = True) -> None:
     """Roles a field's name tells, given what it holds: `kind` is "date", "text", "list"
-    (of strings, bound at `where`, its items at `where/*`), "image" or "other"."""
+    (of strings, bound at `where`, its items at `where/*`), "image" or "other". Without
+    `page` (a field nested in a table or list of the front matter, such as a navigation
+    entry's `title` or a listed host's `url`), the page's own roles (title, description,
+    identity) are not bound: the field is another record's."""
     lowered = name.lower()
     if kind == "date":
         proposal.bind("dates", where)
-    if kind == "text":
+    if kind == "text" and page:
         for names, role in ((TITLE_NAMES, "title"), (DESCRIPTION_NAMES, "description")):
             if lowered in names:
                 proposal.bind(role, where)
-    if lowered in IDENTITY_NAMES and kind in ("text", "list"):
+    if lowered in IDENTITY_NAMES and kind in ("text", "list") and page:
         proposal.bind("identity", where if kind == "text" else f"{where}/*")
     if lowered in TAG_NAMES and kind == "list":
         proposal.bind("tags", where)
@@ -140,7 +149,8 @@ def _bind_field(proposal: RoleProposal, pattern: str, name: str, kind: str) -> N
         proposal.bind("urls", pattern)
     if kind == "link":
         proposal.bind("links", pattern)
-    bind_by_name(proposal, pattern, name, "text" if kind in ("url", "link") else kind)
+    page = pattern.count("/") == 1  # a top-level key of the front matter
+    bind_by_name(proposal, pattern, name, "text" if kind in ("url", "link") else kind, page)
 
 
 def _bind_items(proposal: RoleProposal, parent: str, values: list[Any]) -> None:
@@ -151,27 +161,38 @@ def _bind_items(proposal: RoleProposal, parent: str, values: list[Any]) -> None:
     if name.lower() in IMAGE_NAMES:
         proposal.bind("images", f"{parent}/*")
         return
-    bind_by_name(proposal, parent, name, "list")
+    bind_by_name(proposal, parent, name, "list", parent.count("/") == 1)
     if name.lower() in IDENTITY_NAMES and all(_is_link(v) for v in values):
         proposal.bind("links", f"{parent}/*")
 
 
 def _kind(pattern: str, values: list[Any]) -> str:
-    """What every value at `pattern` is: "date", "image", "url", "link", "text" or "other".
-    A value is a URL or a link only if the URL rules accept it, so no binding adds findings
-    to the files it was proposed from."""
+    """What every value at `pattern` is: "date", "image", "url", "link", "text", "shared" (a
+    text most files repeat: never an identity) or "other". A value is a URL or a link only if
+    the URL rules accept it, so no binding adds findings to the files it was proposed from."""
     if not values or not all(isinstance(v, str) for v in values):
         return "other"
     name = pattern.rsplit("/", 1)[-1].lower()
     if all(parse_moment(v) is not None for v in values):
         return "date"
-    if name in IMAGE_NAMES:
+    if _image_name(name) or all(_image_path(v) for v in values):
         return "image"
+    if name in IDENTITY_NAMES and len(set(values)) < DISTINCT_IDENTITY * len(values):
+        return "shared"
     if all(url_defect(v) is None for v in values):
         return "url"
     if name in IDENTITY_NAMES and all(_is_link(v) for v in values):
         return "link"
     return "text"
+
+
+def _image_name(name: str) -> bool:
+    return name in IMAGE_NAMES or name.replace("-", "_").endswith(IMAGE_NAME_ENDINGS)
+
+
+def _image_path(value: str) -> bool:
+    """A value shaped like an image file's path or URL (`/img/a.png`, `./hero.webp?v=2`)."""
+    return value.split("?", 1)[0].split("#", 1)[0].lower().endswith(IMAGE_EXTENSIONS)
 
 
 def _is_link(value: str) -> bool:
@@ -201,5 +222,5 @@ _WORDS = {
     "date": "every value is a date",
     "url": "every value is an absolute URL",
     "link": "every value is a site path",
-    "image": "an image by its name",
+    "image": "an image by its name or value",
 }

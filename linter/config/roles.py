@@ -10,14 +10,16 @@ to the item, and defaults to the top level's roles without `identity`, `items` a
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, TypeVar
 
+from linter.config.image_paths import ImageAlias, parse_alias_files, parse_aliases, parse_relative
 from linter.reading.date_forms import find_forms
 from linter.reading.pointers import Pattern, parse_pattern
 
 Patterns = tuple[Pattern, ...]
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,11 @@ class Roles:
     file_date: FileDate | None = None
     #: Patterns the user wrote (not a preset's): each must match something in some file.
     explicit: tuple[str, ...] = field(default=(), compare=False)
+    #: How image paths resolve besides `image_folders` (linter.config.image_paths): prefix
+    #: aliases, the files whose `compilerOptions.paths` add more, and where relative paths go.
+    image_aliases: tuple[ImageAlias, ...] = ()
+    image_alias_files: tuple[str, ...] = ()
+    image_relative: str = "page-or-site"
 
 
 #: TOML name -> RoleSet field.
@@ -116,7 +123,17 @@ ROLE_NAMES = {f.name.replace("_", "-"): f.name for f in fields(RoleSet)}
 ROLE_NAMES.pop("provider-domain")
 ROLE_NAMES.pop("provider-url")
 ROLE_NAMES["provider"] = "provider"
-_OTHER_KEYS = ("item", "identity-scope", "image-folders", "date-forms", "relative-identity", "file-date")
+_OTHER_KEYS = (
+    "item",
+    "identity-scope",
+    "image-folders",
+    "image-aliases",
+    "image-alias-files",
+    "image-relative",
+    "date-forms",
+    "relative-identity",
+    "file-date",
+)
 _ITEM_DROPS = {"identity": (), "items": (), "secured": ()}
 
 
@@ -202,7 +219,15 @@ def parse_roles(table: Any, base: Roles) -> Roles:
         _regex("relative-identity", table.get("relative-identity", base.relative_identity)),
         _file_date(table.get("file-date"), base.file_date),
         (*base.explicit, *named, *item_named),
+        image_aliases=_given(table, "image-aliases", parse_aliases, base.image_aliases),
+        image_alias_files=_given(table, "image-alias-files", parse_alias_files, base.image_alias_files),
+        image_relative=_given(table, "image-relative", parse_relative, base.image_relative),
     )
+
+
+def _given(table: Mapping[str, Any], key: str, parse: Callable[[Any], _T], base: _T) -> _T:
+    """`parse(table[key])`, or `base` when the table leaves the key out."""
+    return parse(table[key]) if key in table else base
 
 
 def _regex(name: str, value: Any) -> str | None:

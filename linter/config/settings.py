@@ -39,10 +39,14 @@ class Config:
     root: Path
     source: Path | None = None
     schema: Path | None = None
-    include: tuple[str, ...] = DEFAULT_INCLUDE
+    include: tuple[str, ...] | None = None  # None: the preset's file names
     exclude: tuple[str, ...] = ()
     extend_include: tuple[str, ...] = ()
     extend_exclude: tuple[str, ...] = ()
+    #: Gitignore-style patterns (from `root`) of the files that are pages; None: the types'
+    #: `paths` when there are types, else the preset's content folders.
+    content: tuple[str, ...] | None = None
+    extend_content: tuple[str, ...] = ()
     respect_gitignore: bool = True
     max_front_matter_bytes: int = 1 << 20
     max_depth: int = 64
@@ -69,9 +73,35 @@ class Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     @property
+    def preset_name(self) -> str:
+        """The preset in force: the one named, else the default."""
+        from linter.config.presets import DEFAULT_PRESET
+
+        return self.preset or DEFAULT_PRESET
+
+    @property
     def file_patterns(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(include, exclude) with their `extend-` additions, as discovery takes them."""
-        return self.include + self.extend_include, self.exclude + self.extend_exclude
+        include = self.include if self.include is not None else _preset_field(self.preset_name, "include")
+        return include + self.extend_include, self.exclude + self.extend_exclude
+
+    @property
+    def content_patterns(self) -> tuple[str, ...]:
+        """Which included files are pages (gitignore-style, from `root`); () for all of them."""
+        if self.content is not None:
+            content = self.content
+        elif self.types:
+            content = tuple(pattern for kind in self.types for pattern in kind.paths)
+        else:
+            content = _preset_field(self.preset_name, "content")
+        return (*content, *self.extend_content) if content else content
+
+
+def _preset_field(name: str, attribute: str) -> tuple[str, ...]:
+    from linter.config.presets import find_preset
+
+    value: tuple[str, ...] = getattr(find_preset(name), attribute)
+    return value
 
 
 def _string_list(value: Any) -> tuple[str, ...]:
@@ -170,6 +200,8 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "exclude": ("exclude", _gitignore_globs),
     "extend-include": ("extend_include", _name_globs),
     "extend-exclude": ("extend_exclude", _gitignore_globs),
+    "content": ("content", _gitignore_globs),
+    "extend-content": ("extend_content", _gitignore_globs),
     "allow-aliases": ("allow_aliases", _bool),
     "case-insensitive-keys": ("case_insensitive_keys", _bool),
     "respect-gitignore": ("respect_gitignore", _bool),
@@ -235,12 +267,20 @@ def gitignore_globs(value: Any) -> tuple[str, ...]:
 def find_config_file(start: Path) -> Path | None:
     """The nearest content-lint.toml, or pyproject.toml with a [tool.content-lint] table."""
     for folder in (start, *start.parents):
-        candidate = folder / CONFIG_FILE
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / PYPROJECT
-        if pyproject.is_file() and "content-lint" in _read_toml(pyproject).get("tool", {}):
-            return pyproject
+        found = config_file_in(folder)
+        if found is not None:
+            return found
+    return None
+
+
+def config_file_in(folder: Path) -> Path | None:
+    """`folder`'s content-lint.toml, or its pyproject.toml when that has [tool.content-lint]."""
+    candidate = folder / CONFIG_FILE
+    if candidate.is_file():
+        return candidate
+    pyproject = folder / PYPROJECT
+    if pyproject.is_file() and "content-lint" in _read_toml(pyproject).get("tool", {}):
+        return pyproject
     return None
 
 
@@ -276,8 +316,7 @@ def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -
                 raise ConfigError(f"{prefix}[[types]] {exc}") from None
             continue
         if key not in _KEYS:
-            hint = f" (known keys: {', '.join(sorted([*_KEYS, 'types']))})"
-            raise ConfigError(f"{prefix}unknown key `{key}`{hint}")
+            raise ConfigError(f"{prefix}unknown key `{key}`{_key_hint(key)}")
         name, convert = _KEYS[key]
         try:
             values[name] = convert(raw)
@@ -294,6 +333,15 @@ def config_from_table(table: Mapping[str, Any], path: Path, section: str = "") -
     if "content_roots" in values:
         values["content_roots"] = tuple(str(root / r) for r in values["content_roots"])
     return Config(root=root, source=path, **values)
+
+
+def _key_hint(key: str) -> str:
+    """ "; did you mean `exclude`?" for a near miss, else the list of known keys."""
+    import difflib
+
+    known = sorted([*_KEYS, "types"])
+    close = difflib.get_close_matches(key.lower().replace("_", "-"), known, n=1, cutoff=0.75)
+    return f"; did you mean `{close[0]}`?" if close else f" (known keys: {', '.join(known)})"
 
 
 def _checked_types(types: tuple[ContentType, ...]) -> tuple[ContentType, ...]:

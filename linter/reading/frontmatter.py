@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
@@ -21,9 +22,10 @@ _TOML_FENCES = (b"\n+++",)
 _FENCE_LINE_ENDS = (b"", b"\r", b"\r\n")  # or anything starting with \n
 _BINARY_SNIFF_BYTES = 8192
 _JSON_SIGNIFICANT = re.compile(rb'[{}"\\]')
-_NO_FRONT_MATTER = "no front matter: the first line must be `---` (or `+++` for TOML, `{` for JSON)"
-
 Flavour = Literal["yaml", "toml", "json"]
+#: Every flavour: what a site reads when nothing says otherwise (Hugo reads all three).
+ALL_FLAVOURS: tuple[Flavour, ...] = ("yaml", "toml", "json")
+_OPENERS = {"yaml": "`---`", "toml": "`+++` for TOML", "json": "`{` for JSON"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,25 +57,28 @@ def read_head(path: str, max_bytes: int) -> bytes | Problem:
         return Problem("FM007", f"cannot read file: {_describe_os_error(exc)}")
 
 
-def split_front_matter(data: bytes, max_bytes: int) -> FrontMatter | Problem:
-    """Split raw bytes into the fenced block; `data` may be a truncated head of the file."""
+def split_front_matter(
+    data: bytes, max_bytes: int, flavours: Collection[str] = ALL_FLAVOURS
+) -> FrontMatter | Problem:
+    """Split raw bytes into the fenced block; `data` may be a truncated head of the file.
+    A first line that opens a flavour the site does not read is body (`{% raw %}` in Jekyll)."""
     if data.startswith(BOM):
         data = data[len(BOM) :]
     first_end = data.find(b"\n")
     first_line = (data if first_end < 0 else data[:first_end]).rstrip(b"\r")
     flavour: Flavour = "yaml"
-    if first_line == b"---":
+    if first_line == b"---" and "yaml" in flavours:
         closing = _closing_fence(data, first_end) if first_end >= 0 else -1
-    elif first_line == b"+++":
+    elif first_line == b"+++" and "toml" in flavours:
         flavour = "toml"
         closing = _closing_fence(data, first_end, _TOML_FENCES) if first_end >= 0 else -1
-    elif first_line.lstrip(b" \t").startswith(b"{"):
+    elif first_line.lstrip(b" \t").startswith(b"{") and "json" in flavours:
         flavour = "json"
         closing = json_object_end(data, max_bytes)
     else:
         if b"\0" in data[:_BINARY_SNIFF_BYTES]:
             return Problem("FM007", "binary file (it contains NUL bytes); expected text")
-        return Problem("FM001", _NO_FRONT_MATTER, Region(1, 1, 1, 1))
+        return Problem("FM001", no_front_matter_message(flavours), Region(1, 1, 1, 1))
     if closing < 0:
         if len(data) > max_bytes:
             return _too_large(max_bytes)
@@ -87,6 +92,14 @@ def split_front_matter(data: bytes, max_bytes: int) -> FrontMatter | Problem:
     if flavour == "json":  # the closing brace's line is part of the block
         return FrontMatter(text, text.count("\n") + 1, flavour)
     return FrontMatter(text, block.count(b"\n") + 1, flavour)
+
+
+def no_front_matter_message(flavours: Collection[str]) -> str:
+    """FM001's message, naming the fences the site reads."""
+    openers = [_OPENERS[name] for name in ALL_FLAVOURS if name in flavours]
+    also = f" (or {', '.join(openers[1:])})" if len(openers) > 1 and openers[0] == "`---`" else ""
+    first = openers[0] if openers[0] == "`---`" or len(openers) == 1 else " or ".join(openers)
+    return f"no front matter: the first line must be {first}{also}"
 
 
 def _text_of(block: bytes) -> str | Problem:

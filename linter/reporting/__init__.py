@@ -21,6 +21,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "sarif": ("sarif", "SarifReporter"),
     "junit": ("junit", "JunitReporter"),
     "gitlab": ("gitlab", "GitlabReporter"),
+    "markdown": ("markdown", "MarkdownReporter"),
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -22,6 +22,21 @@ class RunSummary:
     @property
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity == "warning")
+
+
+def fix_mark(finding: Finding) -> str:
+    """`[*] ` before the message of a finding `--fix` can fix (a safe fix), as ruff marks them."""
+    return "[*] " if finding.fix is not None and finding.fix.applicability == "safe" else ""
+
+
+def fix_counts(findings: Iterable[Finding]) -> tuple[int, int]:
+    """How many findings have a safe fix, and how many an unsafe one."""
+    safe = unsafe = 0
+    for f in findings:
+        if f.fix is not None:
+            safe += f.fix.applicability == "safe"
+            unsafe += f.fix.applicability == "unsafe"
+    return safe, unsafe
 
 
 class Reporter:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.reporting.base import Reporter, RunSummary
+from linter.reporting.base import Reporter, RunSummary, fix_mark
 from linter.reporting.escape import shown_name, shown_text
 
 
@@ -11,7 +11,7 @@ class ConciseReporter(Reporter):
         write = self.stream.write
         for f in summary.findings:
             path, message = shown_name(f.path), _one_line(shown_text(f.message))
-            write(f"{path}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}\n")
+            write(f"{path}:{f.line}:{f.column}: {f.code} [{f.severity}] {fix_mark(f)}{message}\n")
 
 
 def _one_line(message: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from linter.findings import Finding
-from linter.reporting.base import Reporter, RunSummary
+from linter.reporting.base import Reporter, RunSummary, fix_mark
 from linter.reporting.escape import shown_name, shown_text
 from linter.reporting.source import read_lines
 
@@ -54,7 +54,10 @@ class FullReporter(Reporter):
     def _header(self, f: Finding) -> str:
         severity = self._paint(f.severity, BOLD, SEVERITY_COLORS[f.severity])
         location = self._paint(f"{shown_name(f.path)}:{f.line}:{f.column}:", BOLD)
-        return f"{location} {self._paint(f.code, BOLD)} [{severity}] {_printable(shown_text(f.message))}\n"
+        mark = fix_mark(f)
+        return (
+            f"{location} {self._paint(f.code, BOLD)} [{severity}] {mark}{_printable(shown_text(f.message))}\n"
+        )
 
     def _snippet(self, f: Finding, lines: Sequence[str | None]) -> list[str]:
         numbers = range(f.line, min(_last_line(f), f.line + MAX_SNIPPET_LINES - 1) + 1)

@@ -8,30 +8,41 @@ from typing import TextIO
 
 from linter.findings import Finding
 
-HEADER = ("count", "code", "name", "severity")
+HEADER = ("count", "code", "name", "severity", "fixable")
 
 
-def statistics_rows(findings: Iterable[Finding]) -> list[tuple[int, str, str, str]]:
-    """(count, code, name, severity) per code, by count descending then code."""
+def statistics_rows(findings: Iterable[Finding]) -> list[tuple[int, str, str, str, str]]:
+    """(count, code, name, severity, fixable) per code, by count descending then code;
+    `fixable` counts the findings with a fix (`safe`/`unsafe` as `--fix` needs)."""
     counts: Counter[str] = Counter()
+    fixes: dict[str, Counter[str]] = {}
     names: dict[str, str] = {}
     severities: dict[str, set[str]] = {}
     for f in findings:
         counts[f.code] += 1
         names[f.code] = f.rule
         severities.setdefault(f.code, set()).add(f.severity)
+        if f.fix is not None:
+            fixes.setdefault(f.code, Counter())[f.fix.applicability] += 1
     order = sorted(counts, key=lambda code: (-counts[code], code))
     # Per-file overrides can give one rule both severities; show both rather than pick one.
-    return [(counts[c], c, names[c], "/".join(sorted(severities[c]))) for c in order]
+    return [(counts[c], c, names[c], "/".join(sorted(severities[c])), _fixable(fixes.get(c))) for c in order]
+
+
+def _fixable(found: Counter[str] | None) -> str:
+    if not found:
+        return "-"
+    return ", ".join(f"{found[kind]} {kind}" for kind in ("safe", "unsafe") if found[kind])
 
 
 def render_statistics(findings: Iterable[Finding], stream: TextIO) -> None:
     rows = statistics_rows(findings)
     total = sum(row[0] for row in rows)
-    table = [HEADER, *((str(n), code, name, sev) for n, code, name, sev in rows)]
-    count_width = max(len(row[0]) for row in [*table, (str(total),)])
-    code_width = max(len(row[1]) for row in table)
-    name_width = max(len(row[2]) for row in table)
-    for count, code, name, severity in table:
-        stream.write(f"{count:>{count_width}}  {code:<{code_width}}  {name:<{name_width}}  {severity}\n")
-    stream.write(f"{total:>{count_width}}  total\n")
+    table = [HEADER, *((str(n), *rest) for n, *rest in rows)]
+    widths = [max(len(row[column]) for row in table) for column in range(len(HEADER))]
+    widths[0] = max(widths[0], len(str(total)))
+    for count, code, name, severity, fixable in table:
+        stream.write(
+            f"{count:>{widths[0]}}  {code:<{widths[1]}}  {name:<{widths[2]}}  {severity:<{widths[3]}}  {fixable}\n"
+        )
+    stream.write(f"{total:>{widths[0]}}  total\n")

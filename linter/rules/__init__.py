@@ -16,10 +16,12 @@ from linter.rules.reader import READER_RULES
 from linter.rules.secured import SECURED_RULES
 from linter.rules.tags import TAGS_RULES
 from linter.rules.text import TEXT_RULES
+from linter.rules.unknown_keys import UNKNOWN_KEYS_RULES
 from linter.rules.urls import URLS_RULES
 
 ALL_RULES: tuple[type[Rule], ...] = (
     *READER_RULES,
+    *UNKNOWN_KEYS_RULES,
     *DATES_RULES,
     *DATE_VALUE_RULES,
     *IMAGES_RULES,

@@ -51,7 +51,8 @@ def _news_binder() -> Binder:
 @dataclass(frozen=True)
 class RunContext:
     """Facts shared by every rule of one content type in one run: "now", the project root,
-    the zone naive dates are read in, the type's name and the bindings of its roles."""
+    the zone naive dates are read in, the type's name, the bindings of its roles and its
+    schema."""
 
     now: datetime
     root: str = "."
@@ -59,6 +60,10 @@ class RunContext:
     zone: tzinfo = timezone.utc
     type_name: str = ""
     binder: Binder = field(default_factory=_news_binder)
+    #: The type's JSON Schema as loaded (FM101 reads the keys it declares); None: no schema.
+    schema: Any = None
+    #: Keys that differ only in case are one key (`case-insensitive-keys`).
+    case_insensitive_keys: bool = False
 
 
 class Rule:

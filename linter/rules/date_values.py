@@ -47,17 +47,17 @@ class InvalidDate(Rule):
 
     Why: the page fails to build, or is dated, sorted and linked under a day nobody wrote.
 
-    With `preset = "hugo"` (the `# preset` line), whose Go parser refuses the day below ("the
+    With `preset = "hugo"` (the `# preset:` line), whose Go parser refuses the day below ("the
     date front matter field is not a parsable date"):
 
     Bad::
 
-        # preset hugo
+        # preset: hugo
         date: 2023-02-30
 
     Good::
 
-        # preset hugo
+        # preset: hugo
         date: 2023-02-28
     """
 
@@ -98,14 +98,14 @@ class StaleFileDate(Rule):
 
     Bad::
 
-        # preset jekyll
         # _posts/2024-05-06-launch.md
+        # preset: jekyll
         date: 2024-06-10 09:00:00 +0200
 
     Good::
 
-        # preset jekyll
         # _posts/2024-05-06-launch.md
+        # preset: jekyll
         date: 2024-05-06 09:00:00 +0200
     """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from linter.config.selection import Selection
-from linter.rules import ALL_RULES, find_rule
+from linter.rules import ALL_RULES
 from linter.rules.base import Rule
 
 
@@ -19,16 +19,11 @@ def print_rules(stream: TextIO, selection: Selection) -> None:
         )
 
 
-def print_rule(stream: TextIO, key: str) -> bool:
-    rule = find_rule(key)
-    if rule is None:
-        return False
-    stream.write(rule_text(rule))
-    return True
-
-
-def rule_text(rule: type[Rule]) -> str:
-    lines = [f"{rule.code} {rule.name} (default: {rule.default_severity})", "", rule.documentation(), ""]
+def rule_text(rule: type[Rule], in_force: list[str] | None = None) -> str:
+    """The rule's documentation; `in_force` (its severity and options under a config) after
+    the heading."""
+    lines = [f"{rule.code} {rule.name} (default: {rule.default_severity})", *(in_force or [])]
+    lines += ["", rule.documentation(), ""]
     documented = all(option.name in rule.documentation() for option in rule.options)
     if rule.options and not documented:
         lines.append(f"Options ([tool.content-lint.rules.{rule.name}]):")

@@ -11,10 +11,11 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from linter.reading.document import Document
-from linter.rules import urlnorm
+from linter.rules.alias_files import declared_aliases
 from linter.rules.base import RunContext
 from linter.rules.fields import FieldView
-from linter.running.file_stamps import look
+from linter.rules.image_paths import Lookup, local_text, places
+from linter.running.file_stamps import FileStamp, look
 
 # Characters that would let a decoded URL segment leave its folder or confuse the file system.
 _UNSAFE_CHARS = frozenset("/\\\0")
@@ -61,46 +62,72 @@ def _header_size(path: Path) -> tuple[int, int] | None:
 
 
 class LocalImage(NamedTuple):
-    """A site image file: where it was looked for, and its size (None: missing or unreadable)."""
+    """A site image file: where it is (or, missing, the first place looked), whether it is
+    there, its size (None: missing or unreadable) and every place looked, in order."""
 
     path: Path
     exists: bool
     size: tuple[int, int] | None
+    looked: tuple[Path, ...]
 
 
-def local_image(context: RunContext, view: FieldView, document: Document, src: str) -> LocalImage | None:
-    """The file a site path or relative path names (None for an absolute URL, a path that
-    would leave the project, or a format whose roles name no `image-folders`): relative paths next to the content file first, then in each of
-    the roles' `image-folders`; site paths (`/img/a.png`) in the image folders. Once per
-    document and path; the stamp of each candidate looked at (missing ones too: creating one
-    changes the answer) joins the view's `files_read`, so a cached result is not reused after
-    one of them changes."""
-    memo: dict[str, LocalImage | None] = view.memo.setdefault(LocalImage, {})
-    if src not in memo:
-        memo[src] = _find_local(context, view, document, src)
-    return memo[src]
+class ImageFiles:
+    """How one content type finds the site image files its pages name (linter.rules.image_paths),
+    with the aliases of the project's alias file read once, on first need."""
 
+    def __init__(self, context: RunContext) -> None:
+        roles = context.binder.roles
+        self.root = Path(os.path.abspath(context.root))
+        self.roles = roles
+        # A format whose roles say nowhere images live keeps none (news-article: URLs only).
+        self.active = bool(roles.image_folders or roles.image_aliases or roles.image_alias_files)
+        self._lookup: Lookup | None = None
+        self._stamps: tuple[FileStamp, ...] = ()
 
-def _find_local(context: RunContext, view: FieldView, document: Document, src: str) -> LocalImage | None:
-    if not context.binder.roles.image_folders:
-        return None  # the format keeps no image files (news-article: absolute URLs only)
-    text = unquote(src.strip().split("#", 1)[0].split("?", 1)[0])
-    if not text or urlnorm.is_absolute(text) or text.startswith("//") or "\0" in text:
-        return None
-    root = Path(context.root)
-    folders = [root / folder for folder in context.binder.roles.image_folders]
-    if text.startswith("/"):
-        candidates = [folder / text.lstrip("/") for folder in folders] or [root / text.lstrip("/")]
-    else:
-        candidates = [
-            Path(os.path.abspath(document.path)).parent / text,
-            *(folder / text for folder in folders),
-        ]
-    normal = [Path(os.path.normpath(c)) for c in candidates]
-    inside = [c for c in normal if c.is_relative_to(root)]
-    for candidate in inside:
-        stamp, regular = look(candidate)
-        view.files_read.append(stamp)
-        if regular:
-            return LocalImage(candidate, True, _header_size(candidate))
-    return LocalImage(inside[0], False, None) if inside else None
+    def find(self, view: FieldView, document: Document, src: str) -> LocalImage | None:
+        """The file `src` names (None when it names none this lookup can judge: an absolute
+        URL, a path leaving the project, an alias it cannot see). Once per document and path;
+        the stamp of each place looked at (missing ones too: creating one changes the answer)
+        and of the alias files joins the view's `files_read`, so a cached result is not reused
+        after one of them changes."""
+        memo: dict[str, LocalImage | None] = view.memo.setdefault(LocalImage, {})
+        if src not in memo:
+            memo[src] = self._find(view, document, src) if self.active else None
+        return memo[src]
+
+    def _find(self, view: FieldView, document: Document, src: str) -> LocalImage | None:
+        text = local_text(src)
+        if text is None:
+            return None
+        lookup = self._loaded()
+        view.files_read.extend(self._stamps)
+        page = Path(os.path.dirname(os.path.abspath(document.path)))
+        if not page.is_relative_to(self.root):  # reached through a link to the (resolved) root
+            page = Path(os.path.realpath(page))
+        try:
+            page_folder = os.path.relpath(page, self.root).replace(os.sep, "/")
+        except ValueError:  # another drive (Windows): no path from the root
+            return None
+        found = places(lookup, text, page_folder)
+        if not found:
+            return None
+        candidates = tuple(self.root / place for place in found)
+        for candidate in candidates:
+            stamp, regular = look(candidate)
+            view.files_read.append(stamp)
+            if regular:
+                return LocalImage(candidate, True, _header_size(candidate), candidates)
+        return LocalImage(candidates[0], False, None, candidates)
+
+    def _loaded(self) -> Lookup:
+        if self._lookup is None:
+            roles = self.roles
+            declared = (
+                declared_aliases(self.root, roles.image_alias_files) if roles.image_alias_files else None
+            )
+            aliases = (*declared.aliases, *roles.image_aliases) if declared else roles.image_aliases
+            self._stamps = declared.stamps if declared else ()
+            guarded = bool(roles.image_aliases or roles.image_alias_files)
+            base_url = declared.base_url if declared else None
+            self._lookup = Lookup(roles.image_folders, aliases, base_url, roles.image_relative, guarded)
+        return self._lookup

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from linter.config.roles import ImageBinding
 from linter.reading import pointers
 from linter.reading.document import Document
 from linter.rules.base import Option, Rule, RunContext, Violation
 from linter.rules.fields import FieldView, derived
-from linter.rules.image_files import local_copy, local_image, real_size
+from linter.rules.image_files import ImageFiles, local_copy, real_size
+from linter.rules.image_view import Image, images
 
 SIDES = ("width", "height")
 
@@ -29,43 +29,6 @@ def _ratio(value: float) -> str:
     if value >= 1:
         return f"{short(value)}:1"
     return f"1:{short(1 / value)}" if value > 0 else "0"
-
-
-class Image(NamedTuple):
-    """One image the `images` role binds: its pointer, its mapping (None for a bare path or
-    URL string), its path or URL (None when not a string), the binding's key names and its
-    declared width and height (when both are positive numbers, else None)."""
-
-    pointer: str
-    mapping: Mapping[str, Any] | None
-    src: str | None
-    binding: ImageBinding
-    size: tuple[float, float] | None
-
-
-def images(view: FieldView) -> list[Image]:
-    """Every image of the document and its items: `derived(view, images)`."""
-    found: list[Image] = []
-    for record, index, pointer, value in view.role("images"):
-        binding = view.records[record].roles.images[index]
-        if isinstance(value, dict):
-            src = value.get(binding.src)
-            size = declared_size(value, binding)
-            found.append(Image(pointer, value, src if isinstance(src, str) else None, binding, size))
-        elif isinstance(value, str):
-            found.append(Image(pointer, None, value, binding, None))
-    return found
-
-
-def declared_size(mapping: Mapping[str, Any], binding: ImageBinding) -> tuple[float, float] | None:
-    """Width and height when both are positive numbers, else None."""
-    width, height = mapping.get(binding.width), mapping.get(binding.height)
-    # Numbers only: a bool is an int in Python, but not a size.
-    if isinstance(width, bool) or not isinstance(width, (int, float)) or width <= 0:
-        return None
-    if isinstance(height, bool) or not isinstance(height, (int, float)) or height <= 0:
-        return None
-    return width, height
 
 
 class ImageSize(Rule):
@@ -113,6 +76,7 @@ class ImageSize(Rule):
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
         self.bounds = [(side, self.settings[f"min-{side}"], self.settings[f"max-{side}"]) for side in SIDES]
+        self.files = ImageFiles(context)
 
     def check(self, document: Document) -> Iterator[Violation]:
         bounds = self.bounds
@@ -142,7 +106,7 @@ class ImageSize(Rule):
     ) -> Iterator[Violation]:
         """Bounds on the size read from a site image file's header, when none is declared."""
         assert image.src is not None
-        local = local_image(self.context, view, document, image.src)
+        local = self.files.find(view, document, image.src)
         if local is None or local.size is None:
             return
         pointer = image.pointer if image.mapping is None else pointers.join(image.pointer, image.binding.src)
@@ -217,10 +181,14 @@ class ImageFileMismatch(Rule):
     """An image of the `images` role whose declared size differs from its real file, or
     whose local file does not exist.
 
-    A site image (a path such as `/images/a.png` or `../assets/a.png`, resolved next to the
-    content file and in the format's `image-folders`) is reported when it is missing, or when
-    its header size differs from a declared width and height; the hugo, jekyll, docusaurus
-    and starlight presets switch this on. Opt-in otherwise: it is off until switched on,
+    A site image (a path such as `/images/a.png`, `../assets/a.png` or `~/assets/a.png`) is
+    looked for as the format's framework resolves it, always from the site root (the config
+    file's folder): aliases (`image-aliases`, and the `paths` of the project's tsconfig.json
+    where `image-alias-files` names it), site paths in the `image-folders`, relative paths
+    next to the content file and/or as site paths (`image-relative`). It is reported when it
+    is missing, with every place looked at ("image file `~/assets/hero.png` not found: looked
+    in src/assets/hero.png"), or when its header size differs from a declared width and
+    height; the hugo, jekyll, docusaurus and starlight presets switch this on. Opt-in otherwise: it is off until switched on,
     e.g. by setting `folder`. For each image whose binding's `cached` key is true
     (news-article: `isCached: true`), the local copy of `https://<host>/<path>` is looked for at
     `<folder>/<host>/<path>` (percent-escapes decoded, query ignored), with `folder` relative
@@ -268,6 +236,7 @@ class ImageFileMismatch(Rule):
         folder: str = self.settings["folder"]
         self.root = Path(context.root)
         self.folder = self.root / folder if folder else None
+        self.files = ImageFiles(context)
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
@@ -295,12 +264,13 @@ class ImageFileMismatch(Rule):
 
     def _local(self, view: FieldView, document: Document, image: Image) -> Iterator[Violation]:
         """A site image file that is missing, or whose header size differs from the declared one."""
-        local = local_image(self.context, view, document, image.src) if image.src else None
+        local = self.files.find(view, document, image.src) if image.src else None
         if local is None:
             return
         pointer = image.pointer if image.mapping is None else pointers.join(image.pointer, image.binding.src)
         if not local.exists:
-            yield Violation(pointer, f"image file {self._shown(local.path)} does not exist")
+            looked = ", ".join(self._shown(path) for path in local.looked)
+            yield Violation(pointer, f"image file `{image.src}` not found: looked in {looked}")
             return
         declared = image.size
         if local.size is not None and declared is not None and local.size != declared:

@@ -26,6 +26,8 @@ _DOUBLED_SPACE = re.compile("[ \u00a0]{2}")
 _UNTIDY_RUN = re.compile("[ \t\n\r\v\f\x85\u2028\u2029\u00a0]+")
 # What the three patterns above look for, as characters that plain `in` scans find much faster.
 _INNER_WHITESPACE = ("\n", "\r", "\v", "\f", "\x85", "\u2028", "\u2029", "\t", "\u00a0")
+_WORD = re.compile(r"[^\W_]+")
+_BREAKS = "\n\r\v\f\x85\u2028\u2029"  # what _LINE_BREAK matches, for str.strip
 
 
 def normal(text: str) -> str:
@@ -125,8 +127,11 @@ def tidy(value: str) -> str:
     return _UNTIDY_RUN.sub(lambda run: run[0] if run[0] in (" ", "\u00a0") else " ", value.strip())
 
 
-def _untidy(value: str) -> Iterator[str]:
-    """What is untidy about a non-blank value, each as the end of a sentence."""
+def _untidy(value: str, line_breaks: bool = True) -> Iterator[str]:
+    """What is untidy about a non-blank value, each as the end of a sentence; without
+    `line_breaks`, line breaks (inside or at either end) are not reported."""
+    start = 0 if line_breaks else len(value) - len(value.lstrip(_BREAKS))
+    value = value if line_breaks else value.strip(_BREAKS)
     if value[0].isspace():
         yield "starts with a line break" if _LINE_BREAK.match(value) else "starts with whitespace"
     if value[-1].isspace():
@@ -134,14 +139,14 @@ def _untidy(value: str) -> Iterator[str]:
             yield "ends with a line break (a `>` or `|` block keeps its last one; write `>-`)"
         else:
             yield "ends with whitespace"
-    offset = len(value) - len(value.lstrip()) + 1
+    offset = start + len(value) - len(value.lstrip()) + 1
     inner = value.strip()
     for pattern, what in (
-        (_LINE_BREAK, "a line break"),
+        (_LINE_BREAK if line_breaks else None, "a line break"),
         (_TAB, "a tab"),
         (_DOUBLED_SPACE, "a doubled space"),
     ):
-        found = pattern.search(inner)
+        found = None if pattern is None else pattern.search(inner)
         if found is not None:
             yield f"has {what} at character {offset + found.start()}"
 
@@ -157,6 +162,12 @@ class UntidyWhitespace(Rule):
 
     Why: headlines and excerpts are shown on one line; stray whitespace shows up as odd gaps,
     breaks layouts and defeats duplicate detection.
+
+    Options: `line-breaks` (default true) reports line breaks. The docs presets (every preset
+    but news-article) set it to false: their title and description are rendered into HTML
+    (`<title>`, `<meta name="description" content="...">`), where a line break is a space, so
+    a `description: |-` block that wraps its lines is fine there. Leading, trailing and doubled
+    spaces and tabs are still reported.
 
     Bad::
 
@@ -175,16 +186,20 @@ class UntidyWhitespace(Rule):
     name = "untidy-whitespace"
     default_severity = "warning"
     summary = "A title or excerpt has stray, doubled or line-breaking whitespace."
+    options = (
+        Option("line-breaks", bool, True, "report line breaks (false where text is rendered as HTML)"),
+    )
 
     def check(self, document: Document) -> Iterator[Violation]:
         titles, excerpts, _, _ = derived(self.fields(document), all_texts)
         if _all_surely_tidy(titles + excerpts):
             return
+        line_breaks: bool = self.settings["line-breaks"]
         for _, pointer, value in derived(self.fields(document), _titles_and_excerpts):
             # Blank values are FM501's; most others are tidy, which is cheap to show.
             if value and not value.isspace() and not _surely_tidy(value):
                 fix = Rewrite(pointer, tidy(value))
-                for problem in _untidy(value):
+                for problem in _untidy(value, line_breaks):
                     yield Violation(pointer, f"`{pointers.label(pointer)}` {problem}", fix=fix)
 
 
@@ -246,6 +261,11 @@ class ExcerptRepeatsTitle(Rule):
     Compared ignoring case and runs of whitespace, in the document and in each item
     (news-article: each related article). An excerpt that merely starts with the same word as the title is fine.
 
+    Options: `allow-expansion` (default false). The docs presets (every preset but
+    news-article) set it to true: a page's description often expands its title ("Configure
+    page" -> "Configure page behavior."), which is fine; only a description that is the title
+    again, case, whitespace and punctuation aside, is reported.
+
     Why: the excerpt is shown right under the title; repeating it wastes the one line meant
     to tell readers more.
 
@@ -264,12 +284,25 @@ class ExcerptRepeatsTitle(Rule):
     name = "excerpt-repeats-title"
     default_severity = "warning"
     summary = "The excerpt repeats the title or starts with it."
+    options = (
+        Option(
+            "allow-expansion",
+            bool,
+            False,
+            "report only an excerpt that is the title again, not one that goes on",
+        ),
+    )
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
         titles = _first_strings(view.role("title"))
         for record, (pointer, excerpt) in _first_strings(view.role("description")).items():
             title = titles.get(record, (None, None))[1]
+            if title is not None and self.settings["allow-expansion"]:
+                words = _words(title)
+                if words and _words(excerpt) == words:
+                    yield Violation(pointer, f"`{pointers.label(pointer)}` repeats the title word for word")
+                continue
             if title is None or not _may_start_with(excerpt, title):
                 continue
             head, text = normal(title), normal(excerpt)
@@ -279,6 +312,11 @@ class ExcerptRepeatsTitle(Rule):
                 yield Violation(pointer, f"`{pointers.label(pointer)}` repeats the title word for word")
             elif not text[len(head)].isalnum():
                 yield Violation(pointer, f"`{pointers.label(pointer)}` starts by repeating the title")
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text` in lower case, punctuation and whitespace aside."""
+    return _WORD.findall(text.casefold())
 
 
 def _first_strings(hits: list[tuple[int, int, str, Any]]) -> dict[int, tuple[str, str]]:

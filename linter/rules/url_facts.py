@@ -1,7 +1,8 @@
 """What the URL rules know of each URL in a document, worked out once and shared by FM401-FM405.
 
-A document's URLs are the strings of the `urls` role (and absolute `links`); FM403 also
-compares the other values of the `identity` role, normalised as site paths.
+A document's URLs are the strings of the `urls` role, absolute `links` and images given as
+absolute URLs (a Docusaurus `image: http://...` is a URL like any other); FM403 also compares
+the other values of the `identity` role, normalised as site paths.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import NamedTuple
 from linter.reading.document import Document
 from linter.rules import urlnorm
 from linter.rules.fields import FieldView, derived
+from linter.rules.image_view import image_urls
 
 
 class UrlFact(NamedTuple):
@@ -33,12 +35,23 @@ class UrlFact(NamedTuple):
 
 
 def url_facts(view: FieldView) -> list[UrlFact]:
-    """Every string the `urls` role binds (and every absolute `links` value), in file order."""
+    """Every string the `urls` role binds, every absolute `links` value, then the images given
+    as absolute URLs that no `urls` pattern binds (news-article's `images[].url` is one)."""
     found = [_fact(pointer, value) for _, _, pointer, value in view.role("urls") if isinstance(value, str)]
     for _, _, pointer, value in view.role("links"):
         if isinstance(value, str) and urlnorm.is_absolute(value.strip()):
             found.append(_fact(pointer, value))
+    found.extend(derived(view, image_url_facts))
     return found
+
+
+def image_url_facts(view: FieldView) -> list[UrlFact]:
+    """The facts of the images given as absolute URLs that the `urls` role does not bind."""
+    given = derived(view, image_urls)
+    if not given:
+        return []
+    bound = {pointer for _, _, pointer, _ in view.role("urls")}
+    return [_fact(pointer, value) for pointer, value in given if pointer not in bound]
 
 
 def url_facts_by_pointer(view: FieldView) -> dict[str, UrlFact]:
@@ -73,8 +86,8 @@ def identity_facts(view: FieldView, document: Document) -> list[UrlFact]:
         for _, _, pointer, value in view.role("identity")
         if isinstance(value, str) and pointer not in seen
     ]
-    if not extra:
-        return found
+    if not extra and not derived(view, image_url_facts):
+        return found  # no identity value nor image URL joined: as url_facts ordered them
     merged = [*found, *extra]
     return sorted(merged, key=lambda fact: _position(document, fact.pointer))
 

@@ -279,6 +279,12 @@ def identity_key(value: str) -> str | None:
     return "/" + "/".join(parts).lower() if parts or path.startswith("/") else None
 
 
+def fragment(text: str) -> str:
+    """The `#fragment` of a URL or site path ("" for none): the place within a page, which
+    `normalise` and `identity_key` leave out."""
+    return text.strip().partition("#")[2]
+
+
 def link_defect(link: str) -> str | None:
     """Why a site path (`/docs/x/`, `../img.png`) is malformed, or None. Being relative is fine."""
     for char in link:

@@ -29,7 +29,8 @@ class UrlFormat(Rule):
     Why: a relative, scheme-less or broken URL makes a dead link on the site, and a space or
     an invisible control character usually means a copy-and-paste accident. Applies to the
     `urls` role (news-article: `originalUrl`, `webUrl` and image `url`, in the article and in
-    related items). Values of the `links` role (site paths such as `/docs/x/`) may be
+    related items) and to each image of the `images` role given as an absolute URL (Docusaurus
+    `image`, Hugo `images`). Values of the `links` role (site paths such as `/docs/x/`) may be
     relative; they are reported only for spaces, control characters or backslashes, and are
     checked as URLs when they have a scheme.
 
@@ -61,8 +62,9 @@ class UrlFormat(Rule):
 
 
 class InsecureUrl(Rule):
-    """A value of the `urls` role (news-article: `originalUrl`, `webUrl`, `images[].url`)
-    uses `http://` where `https://` is expected.
+    """A value of the `urls` role (news-article: `originalUrl`, `webUrl`, `images[].url`), or
+    an image of the `images` role given as a URL (Docusaurus `image: http://...`), uses
+    `http://` where `https://` is expected.
 
     Why: browsers warn about or block plain-http links and images (mixed content), and the
     connection can be read or changed on the way. Nearly every publisher serves https today.
@@ -126,8 +128,9 @@ class DuplicateUrl(Rule):
     (Hugo).
 
     URLs are compared after normalising: http and https, host case, `www.`, default ports,
-    a trailing slash, the fragment and tracking parameters such as `utm_source` do not make
-    URLs different; other query parameters do. An item's own `originalUrl` and `webUrl` may
+    a trailing slash and tracking parameters such as `utm_source` do not make URLs
+    different; other query parameters and the `#fragment` do (`/guides/#install` and
+    `/guides/#usage` are two places of a page). An item's own `originalUrl` and `webUrl` may
     be equal. The finding points at the second URL and names the line of the first.
 
     Why: a related item that is the article itself, or listed twice, is an editing mistake
@@ -153,9 +156,9 @@ class DuplicateUrl(Rule):
     def check(self, document: Document) -> Iterable[Violation]:
         first: dict[str, UrlFact] = {}
         for fact in identity_facts(self.fields(document), document):
-            key = fact.key
-            if key is None:
+            if fact.key is None:
                 continue
+            key = f"{fact.key}#{urlnorm.fragment(fact.value)}"
             earlier = first.setdefault(key, fact)
             if earlier is not fact and earlier.owner != fact.owner:  # a repeat, of another owner
                 pointer = url_pointer(fact)
@@ -187,7 +190,9 @@ class DuplicateArticle(CorpusRule):
     within the `identity-scope` (e.g. one locale) when one is configured.
 
     Each file gets a finding that names another file and line; with more than two, the
-    message says how many more. Only files checked in the same run are compared, so run over
+    message says how many more. The option `site-pages` (default false; every preset but
+    news-article sets it) words it as a site's pages: "both pages publish /guides/start",
+    not "is the same article as". Only files checked in the same run are compared, so run over
     the whole content folder (a pre-commit hook that passes changed files only sees those).
 
     Why: the same story imported twice shows up twice in every feed.
@@ -210,6 +215,9 @@ class DuplicateArticle(CorpusRule):
     code = "FM404"
     name = "duplicate-article"
     summary = "Two files have the same article URL or identity value."
+    options = (
+        Option("site-pages", bool, False, "say which path two pages both publish, not 'same article'"),
+    )
 
     def collect(self, document: Document) -> ArticleFacts | None:
         view = self.fields(document)
@@ -249,7 +257,11 @@ class DuplicateArticle(CorpusRule):
                 if other_path in named:
                     continue
                 named.add(other_path)
-                message = self._message(url, other, other_path.replace(os.sep, "/"), len(group) - 2)
+                where = other_path.replace(os.sep, "/")
+                if self.settings.get("site-pages"):
+                    message = _both_publish(url, other, where, len(group) - 2)
+                else:
+                    message = self._message(url, other, where, len(group) - 2)
                 yield path, Problem(self.code, message, url.region, url.pointer)
 
     def keys(self, facts: Any) -> Iterable[str]:
@@ -268,6 +280,18 @@ class DuplicateArticle(CorpusRule):
         if more:
             text += f" and {more} more file{'s' if more > 1 else ''}"
         return text
+
+
+def _both_publish(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> str:
+    """FM404 in a site's words: the path (or URL) both pages publish, and where each says so."""
+    published = url.key.rpartition("\t")[2]  # without the scope
+    text = (
+        f"both pages publish {published}: `{pointers.label(url.pointer)}` here, "
+        f"`{pointers.label(other.pointer)}` in {where}:{other.region.line}"
+    )
+    if more:
+        text += f", and {more} more file{'s' if more > 1 else ''}"
+    return text
 
 
 def _region_tuple(region: Region) -> tuple[int, int, int, int]:

@@ -38,15 +38,33 @@ class FileFilter:
     exclude: pathspec.GitIgnoreSpec
     root: Path
     respect_gitignore: bool
+    #: Which files are pages (see Config.content_patterns); None: every included file.
+    content: pathspec.GitIgnoreSpec | None = None
 
     @classmethod
     def build(
-        cls, include: Sequence[str], exclude: Sequence[str], root: Path, respect_gitignore: bool
+        cls,
+        include: Sequence[str],
+        exclude: Sequence[str],
+        root: Path,
+        respect_gitignore: bool,
+        content: Sequence[str] = (),
     ) -> FileFilter:
-        return cls(tuple(include), pathspec.GitIgnoreSpec.from_lines(exclude), root, respect_gitignore)
+        pages = pathspec.GitIgnoreSpec.from_lines(content) if content else None
+        return cls(tuple(include), pathspec.GitIgnoreSpec.from_lines(exclude), root, respect_gitignore, pages)
 
     def included(self, name: str) -> bool:
         return _include_pattern(self.include).match(name) is not None
+
+    def is_content(self, path: str) -> bool:
+        """Whether the file at `path` is a page; a file outside the root is taken as one."""
+        if self.content is None:
+            return True
+        try:
+            relative = Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+        except ValueError:
+            return True
+        return self.content.match_file(relative)
 
     def excluded(self, path: str, is_dir: bool = False) -> bool:
         if not self.exclude.patterns:
@@ -102,10 +120,14 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
             yield Source(given, Problem("FM007", f"no such file or folder: {given}"))
         return
     if not stat.S_ISDIR(info.st_mode):
-        if not (force_exclude and filters.excluded(given)):
+        if not (force_exclude and (filters.excluded(given) or not filters.is_content(given))):
             yield Source(given)
         return
     if force_exclude and filters.excluded(given, is_dir=True):
+        return
+    if given in (".", "./"):  # shown as `docs/a.md`, not `./docs/a.md`, as git and ruff do
+        for source in _walk(".", filters):
+            yield source._replace(path=source.path[2:]) if source.path.startswith("./") else source
         return
     yield from _walk(given, filters)
 
@@ -157,6 +179,7 @@ def _split_entries(
     """The files to check and the subfolders to walk; symlinks are neither."""
     included = _include_pattern(filters.include).match
     excludes = bool(filters.exclude.patterns)
+    pages = filters.is_content if filters.content is not None else None
     files: list[Source] = []
     subfolders: list[str] = []
     for entry in entries:
@@ -177,6 +200,7 @@ def _split_entries(
             included(name) is not None
             and not (ignores and _ignored(path, ignores, False))
             and not (excludes and filters.excluded(path))
+            and (pages is None or pages(path))
         ):
             files.append(Source(path))
     return files, subfolders

@@ -33,7 +33,7 @@ from linter.running.file_stamps import unique
 from linter.running.finding_cap import cap_findings
 from linter.running.kinds import Kind
 from linter.running.results import FileResult, fact_keys, pack_facts, sharing, unpack_facts
-from linter.running.setup import Setup
+from linter.running.setup import Setup, reading_kind, selection_in_force
 from linter.schema.check import SchemaChecker
 
 
@@ -64,7 +64,9 @@ class Engine:
         self.rules: list[Rule] = build_rules(config, selection, context)
         self.corpus_rules = {r.code: r for r in self.rules if isinstance(r, CorpusRule)}
         self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
-        self.default_kind = Kind("", schema, self.rules, context.binder, self.limits)
+        self.default_kind = reading_kind(
+            "", schema, self.rules, context.binder, self.limits, config.preset_name
+        )
         self.kinds = list(kinds)
         self.matcher = TypeMatcher(tuple(t for t, _ in self.kinds), config.root)
         self._by_name = {t.name: kind for t, kind in self.kinds}
@@ -137,19 +139,25 @@ class Engine:
         # The hash only lets the result cache reuse a result: a run without one skips it
         # (4 µs a file, 1.3 % of a cold run).
         head_digest = digest(head) if self.config.cache else ""
-        front = split_front_matter(head, self.config.max_front_matter_bytes)
+        kind = self.kind_of(path) if self.kinds else self.default_kind
+        front = split_front_matter(head, self.config.max_front_matter_bytes, kind.flavours)
         if isinstance(front, Problem):
+            if front.code == "FM001" and kind.front_matter_optional:
+                return FileResult(path, (), digest=head_digest)  # a page as its framework allows
             return FileResult(path, tuple(self._findings(path, [front])), digest=head_digest)
         try:
-            return self.lint_front_matter(path, front, head_digest)
+            return self.lint_front_matter(path, front, head_digest, kind)
         except Exception as exc:  # a bug of ours must not stop the run or hide the other files
             message = f"content-lint failed on this file ({type(exc).__name__}: {exc}); please report it"
             return FileResult(path, tuple(self._findings(path, [Problem("FM000", message[:500])])))
 
-    def lint_front_matter(self, path: str, front: FrontMatter, head_digest: str = "") -> FileResult:
+    def lint_front_matter(
+        self, path: str, front: FrontMatter, head_digest: str = "", kind: Kind | None = None
+    ) -> FileResult:
         """The result of one file's front matter; `head_digest` (the hash of the bytes read)
         makes it cacheable."""
-        kind = self.kind_of(path) if self.kinds else self.default_kind
+        if kind is None:
+            kind = self.kind_of(path) if self.kinds else self.default_kind
         document, problems = compose_document(path, front, kind.limits)
         if document is None:
             return FileResult(path, tuple(self._findings(path, problems)), digest=head_digest)
@@ -236,7 +244,7 @@ def build_engine(config: Config, now: datetime | None = None) -> Engine:
     moment = now or config.reference_time or datetime.now(timezone.utc)
     setup = Setup(config, moment)
     top = setup.top()
-    selection = Selection.build(config.select, config.ignore, config.severity, setup.configured_rules())
+    selection = selection_in_force(config)
     kinds = [(kind, setup.kind(kind, selection)) for kind in config.types]
     return Engine(replace(config, rules=top.rules), top.schema, selection, top.context, kinds)
 

@@ -22,6 +22,10 @@ class Kind:
     binder: Binder
     #: How the type's files are read (aliases allowed, keys compared without case).
     limits: Limits
+    #: The front-matter flavours the type's framework reads; any other opening line is body.
+    flavours: tuple[str, ...] = ("yaml", "toml", "json")
+    #: A page without front matter is valid in the type's framework (no FM001).
+    front_matter_optional: bool = False
 
     @property
     def document_rules(self) -> list[Rule]:

@@ -38,6 +38,9 @@ class RunOptions:
     content_roots: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()  # as given on the command line: content roots among them need no second walk
     notice: Callable[[str], None] = lambda line: None  # why the run goes on without its cache
+    #: The run covers the whole project (or its config file): only then is a role binding
+    #: that matches no file worth a word (FM011); a pre-commit batch rarely holds every field.
+    whole_project: bool = True
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def run_check(
     if engine.corpus_rules:
         everything = _with_shared_facts(engine, [*results, *context], cache, located)
         results, context = everything[: len(results)], everything[len(results) :]
-    return engine.finish(results, plan.problems, context)
+    return engine.finish(results, plan.problems, context, judge_bindings=options.whole_project)
 
 
 def project_results(engine: Engine, sources: Sequence[Source], options: RunOptions) -> list[FileResult]:

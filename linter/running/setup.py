@@ -22,7 +22,7 @@ from linter.reading.compose import Limits
 from linter.reading.dates import load_zone
 from linter.reading.pointers import parse_pattern
 from linter.rules import find_rule
-from linter.rules.base import RunContext
+from linter.rules.base import Rule, RunContext
 from linter.rules.fields import Binder
 from linter.running.kinds import Kind
 from linter.schema.check import SchemaChecker, SchemaError, default_schema_path, load_schema
@@ -56,10 +56,10 @@ class Setup:
         schema_path = kind.schema or (_shipped(kind.preset) if kind.preset else None)
         schema_path = schema_path or config.schema or (_shipped(preset) if config.preset else None)
         parts = self._parts(
-            preset, schema_path, [config.roles, kind.roles], [config.rules, kind.rules], kind.name
+            preset, schema_path, [config.roles, kind.roles], [config.rules, kind.rules], kind.name, kind
         )
         rules = build_rules(replace(config, rules=parts.rules), selection, parts.context)
-        return Kind(kind.name, parts.schema, rules, parts.context.binder, self.limits(kind))
+        return reading_kind(kind.name, parts.schema, rules, parts.context.binder, self.limits(kind), preset)
 
     def limits(self, kind: ContentType | None = None) -> Limits:
         """How files are read: the top-level options, or a type's where it sets its own."""
@@ -76,14 +76,6 @@ class Setup:
             case_insensitive_keys=config.case_insensitive_keys if keys is None else keys,
         )
 
-    def configured_rules(self) -> list[str]:
-        """Every rule some preset, `[rules]` or type configures (opt-in rules come on)."""
-        found = list(_merged_rules(self.config.preset or DEFAULT_PRESET, [self.config.rules]))
-        for kind in self.config.types:
-            preset = kind.preset or self.config.preset or DEFAULT_PRESET
-            found += _merged_rules(preset, [self.config.rules, kind.rules])
-        return found
-
     def _parts(
         self,
         preset: str,
@@ -91,6 +83,7 @@ class Setup:
         role_tables: list[Any],
         rule_tables: list[Any],
         type_name: str,
+        kind: ContentType | None = None,
     ) -> Parts:
         schema = self._schema(schema_path)
         roles = _roles(preset, schema, role_tables)
@@ -100,6 +93,8 @@ class Setup:
             zone=self.zone,
             type_name=type_name,
             binder=Binder(roles, self.zone),
+            schema=schema.schema,
+            case_insensitive_keys=self.limits(kind).case_insensitive_keys,
         )
         return Parts(schema, _merged_rules(preset, rule_tables), context)
 
@@ -107,6 +102,42 @@ class Setup:
         if path not in self._schemas:
             self._schemas[path] = load_schema(path)
         return self._schemas[path]
+
+
+def reading_kind(
+    name: str, schema: SchemaChecker, rules: list[Rule], binder: Binder, limits: Limits, preset: str
+) -> Kind:
+    """A Kind that reads its files as the preset's framework does."""
+    found = find_preset(preset)
+    return Kind(name, schema, rules, binder, limits, found.fences, found.front_matter_optional)
+
+
+class Scope(NamedTuple):
+    """The top level or one content type: its name ("" for the top), preset and rule tables."""
+
+    type_name: str
+    preset: str
+    rules: dict[str, dict[str, Any]]
+
+
+def scopes(config: Config) -> list[Scope]:
+    """The top level, then each type, with the rule options each configures (preset first)."""
+    top = config.preset or DEFAULT_PRESET
+    found = [Scope("", top, _merged_rules(top, [config.rules]))]
+    for kind in config.types:
+        preset = kind.preset or top
+        found.append(Scope(kind.name, preset, _merged_rules(preset, [config.rules, kind.rules])))
+    return found
+
+
+def configured_rules(config: Config) -> list[str]:
+    """Every rule some preset, `[rules]` or type configures (opt-in rules come on)."""
+    return [name for scope in scopes(config) for name in scope.rules]
+
+
+def selection_in_force(config: Config) -> Selection:
+    """Which rules run at what severity under `config`, its presets' rules included."""
+    return Selection.build(config.select, config.ignore, config.severity, configured_rules(config))
 
 
 def _shipped(preset: str) -> Path:

@@ -18,8 +18,9 @@ from linter.findings import Problem
 from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.document import Document, Target
+from linter.rules.slips import near_key
 from linter.schema.engine import Engine, Violation, build_validator
-from linter.schema.fixes import closest, enum_fix, known_keys, zone_fix
+from linter.schema.fixes import enum_fix, known_keys, zone_fix
 from linter.schema.messages import describe, unexpected_keys
 from linter.schema.safety import SchemaError as SchemaError
 from linter.schema.safety import pattern_problem, read_schema_file, reference_loop
@@ -146,7 +147,7 @@ def _problems(
         known = known_keys(schema, violation) if violation.keyword == "additionalProperties" else []
         for key, message in unexpected_keys(violation):
             key_pointer = pointers.join(pointer, key)
-            near = closest(key, known)
+            near = near_key(key, known)
             hint, fix = (
                 ("", None)
                 if near is None

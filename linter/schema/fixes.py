@@ -14,37 +14,11 @@ from typing import Any
 from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.dates import parse_moment
+from linter.rules.slips import closest
 from linter.schema.engine import Violation
 
 # RFC 3339 without the zone: what appending an offset turns into a valid `date-time`.
 _ZONELESS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?")
-
-
-def one_edit_away(written: str, known: str) -> bool:
-    """True when one character added, removed, replaced or two neighbours swapped turn
-    `written` into `known` (and they differ)."""
-    if written == known or abs(len(written) - len(known)) > 1:
-        return False
-    if len(written) == len(known):
-        diffs = [i for i, (a, b) in enumerate(zip(written, known, strict=True)) if a != b]
-        if len(diffs) == 1:
-            return True
-        first = diffs[0]
-        return (
-            len(diffs) == 2
-            and diffs[1] == first + 1
-            and written[first] == known[first + 1]
-            and written[first + 1] == known[first]
-        )
-    shorter, longer = sorted((written, known), key=len)
-    index = next((i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
-    return shorter[index:] == longer[index + 1 :]
-
-
-def closest(written: str, allowed: list[Any]) -> str | None:
-    """The one allowed text one edit away from `written`; None when there is none or several."""
-    near = [option for option in allowed if isinstance(option, str) and one_edit_away(written, option)]
-    return near[0] if len(near) == 1 else None
 
 
 def known_keys(schema: Any, violation: Violation) -> list[str]:

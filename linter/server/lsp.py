@@ -16,7 +16,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from linter import __version__
-from linter.config.settings import ConfigError, load_config
+from linter.config.projects import project_of
+from linter.config.settings import ConfigError
 from linter.findings import Finding
 from linter.schema.check import SchemaError
 from linter.server.workspace import Workspace
@@ -36,23 +37,30 @@ class ContentLintServer(LanguageServer):
         self._indexing: set[asyncio.Task[None]] = set()
 
     def workspace_for(self, path: Path) -> Workspace | None:
+        """The project that lints `path`, or None: a file no config or detected framework
+        covers, or one its project excludes or does not take as a page, gets no diagnostics."""
         try:
-            config = load_config(None, path.parent)
+            project = project_of(path)
         except ConfigError as exc:
             self._fail_once(path.parent, str(exc))
             return None
+        if project is None:
+            self._log_once(path.parent, f"{path.parent}: no config or known site framework; not linted")
+            return None
+        config = project.config
         key = config.source or config.root
         if key not in self.projects:
             try:
-                project = Workspace(config)
+                workspace = Workspace(config)
             except (ConfigError, SchemaError) as exc:
                 self._fail_once(key, str(exc))
                 return None
-            self.projects[key] = project
-            task = asyncio.get_running_loop().create_task(self._index(project))
+            self.projects[key] = workspace
+            task = asyncio.get_running_loop().create_task(self._index(workspace))
             self._indexing.add(task)
             task.add_done_callback(self._indexing.discard)
-        return self.projects[key]
+        workspace = self.projects[key]
+        return workspace if workspace.covers(str(path)) else None
 
     def publish(self, uri: str) -> None:
         document = self.workspace.get_text_document(uri)
@@ -72,6 +80,12 @@ class ContentLintServer(LanguageServer):
         await asyncio.to_thread(project.index)
         for uri in list(self.workspace.text_documents):
             self.publish(uri)
+
+    def _log_once(self, key: Path, message: str) -> None:
+        """A note in the client's log, never a popup: a stray file is not an error."""
+        if key not in self.failed:
+            self.failed.add(key)
+            self.window_log_message(types.LogMessageParams(types.MessageType.Log, f"{SOURCE}: {message}"))
 
     def _fail_once(self, key: Path, message: str) -> None:
         if key not in self.failed:

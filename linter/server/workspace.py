@@ -36,13 +36,20 @@ class Workspace:
         self._paths_by_key: dict[str, set[str]] = {}
         self._lock = threading.Lock()
         self.indexed = threading.Event()
+        self.filters = FileFilter.build(
+            *config.file_patterns, config.root, config.respect_gitignore, config.content_patterns
+        )
+
+    def covers(self, path: str) -> bool:
+        """`check` would lint `path` from the project root: a page, its name included, not excluded."""
+        filters = self.filters
+        return filters.included(Path(path).name) and filters.is_content(path) and not filters.excluded(path)
 
     def index(self) -> int:
         """Every file of the project once (the cross-file context), from the result cache where
         a file is unchanged, as `check` would; returns how many."""
         config = self.config
-        filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
-        sources = [s for s in discover([str(config.root)], filters) if s.problem is None]
+        sources = [s for s in discover([str(config.root)], self.filters) if s.problem is None]
         folder = (config.cache_dir or config.root / DEFAULT_FOLDER) if config.cache else None
         for result in project_results(self.engine, sources, RunOptions(cache_folder=folder)):
             with self._lock:
@@ -83,10 +90,13 @@ class Workspace:
 
     def key_at(self, path: str, text: str, line: int, column: int) -> str | None:
         """The JSON pointer of the front-matter key at 1-based `line`/`column` of `text`."""
-        front = split_front_matter(text.encode("utf-8", "surrogatepass"), self.config.max_front_matter_bytes)
+        kind = self.engine.kind_of(path)
+        front = split_front_matter(
+            text.encode("utf-8", "surrogatepass"), self.config.max_front_matter_bytes, kind.flavours
+        )
         if isinstance(front, Problem):
             return None
-        document, _problems = compose_document(path, front, self.engine.kind_of(path).limits)
+        document, _problems = compose_document(path, front, kind.limits)
         if document is None:
             return None
         for pointer in _key_pointers(document.data, ""):

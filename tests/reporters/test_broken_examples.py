@@ -24,7 +24,7 @@ BROKEN = EXAMPLES / "broken"
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory: pytest.TempPathFactory) -> RunSummary:
     config = config_from_table({}, tmp_path_factory.mktemp("cfg") / "content-lint.toml")
-    filters = FileFilter.build(config.include, config.exclude, config.root, config.respect_gitignore)
+    filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
     sources = list(discover([str(BROKEN)], filters))
     files = [s.path for s in sources if s.problem is None]
     report = build_engine(config, now=NOW).run(files, [(s.path, s.problem) for s in sources if s.problem])
@@ -49,6 +49,11 @@ def gitlab_count(output: str) -> int:
     return len(issues)
 
 
+def markdown_count(output: str) -> int:
+    """The rule table's counts, which every finding is in (the list stops at 50)."""
+    return sum(int(row.split("|")[1]) for row in output.splitlines() if re.match(r"^\| \d+ \|", row))
+
+
 HEADER = re.compile(r"^\S.*:\d+:\d+: FM\d{3} \[(error|warning)\] ", re.MULTILINE)
 COUNTERS: dict[str, Callable[[str], int]] = {
     "full": lambda out: len(HEADER.findall(out)),
@@ -59,6 +64,7 @@ COUNTERS: dict[str, Callable[[str], int]] = {
     "sarif": sarif_count,
     "junit": junit_count,
     "gitlab": gitlab_count,
+    "markdown": markdown_count,
 }
 
 

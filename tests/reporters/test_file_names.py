@@ -34,7 +34,22 @@ def hostile(tmp_path, monkeypatch):
 
 
 def _report(capfdbinary, fmt: str) -> str:
-    assert main(["check", ".", "--no-cache", "--select", "FM100", "--output-format", fmt]) == 1
+    assert (
+        main(
+            [
+                "check",
+                ".",
+                "--no-cache",
+                "--preset",
+                "news-article",
+                "--select",
+                "FM100",
+                "--output-format",
+                fmt,
+            ]
+        )
+        == 1
+    )
     raw = capfdbinary.readouterr().out
     text = raw.decode("utf-8")  # strict: a lone surrogate or a raw byte would fail here
     assert not set(text) & {chr(c) for c in range(32) if c not in (9, 10)}, text

@@ -19,11 +19,11 @@ def rendered(findings: list[Finding]) -> str:
 
 def test_table() -> None:
     assert rendered(FINDINGS) == (
-        "count  code   name                severity\n"
-        "    2  FM100  schema              error\n"
-        "    1  FM302  image-aspect-ratio  warning\n"
-        "    1  FM401  url-format          error\n"
-        "    1  FM508  mojibake            warning\n"
+        "count  code   name                severity  fixable\n"
+        "    2  FM100  schema              error     -\n"
+        "    1  FM302  image-aspect-ratio  warning   -\n"
+        "    1  FM401  url-format          error     -\n"
+        "    1  FM508  mojibake            warning   -\n"
         "    5  total\n"
     )
 
@@ -35,8 +35,8 @@ def test_most_frequent_first_then_by_code() -> None:
 
 def test_a_rule_seen_at_both_severities_shows_both() -> None:
     mixed = [FINDINGS[3], dataclasses.replace(FINDINGS[3], severity="error")]
-    assert statistics_rows(mixed) == [(2, "FM508", "mojibake", "error/warning")]
+    assert statistics_rows(mixed) == [(2, "FM508", "mojibake", "error/warning", "-")]
 
 
 def test_no_findings() -> None:
-    assert rendered([]) == "count  code  name  severity\n    0  total\n"
+    assert rendered([]) == "count  code  name  severity  fixable\n    0  total\n"

@@ -27,6 +27,8 @@ PRESET = {
     "vitepress": 'preset = "hugo"\n[roles]\ndate-forms = "vitepress"\n',
 }
 KEY = {"starlight": "lastUpdated"}
+#: Where each framework's pages are (the presets check only those).
+WHERE = {"jekyll": "notes.md", "docusaurus": "blog/notes.md", "starlight": "src/content/docs/notes.md"}
 NAME = {"mkdocs": "Material for MkDocs", "vitepress": "VitePress"}
 
 VALID = {
@@ -133,16 +135,17 @@ def run(capsys, root: Path, monkeypatch) -> tuple[int, list[tuple[str, int, int,
     )
 
 
-def page(framework: str, value: str) -> str:
+def site(framework: str, value: str) -> dict[str, str]:
     template = TOML_PAGE if framework == "zola" else YAML_PAGE
-    return template.format(key=KEY.get(framework, "date"), value=value)
+    text = template.format(key=KEY.get(framework, "date"), value=value)
+    return {"content-lint.toml": PRESET[framework], WHERE.get(framework, "content/notes.md"): text}
 
 
 @pytest.mark.parametrize(
     ("framework", "value"), [(name, value) for name, values in VALID.items() for value in values]
 )
 def test_every_form_the_framework_reads_passes(capsys, tmp_path, monkeypatch, framework, value):
-    write(tmp_path, {"content-lint.toml": PRESET[framework], "notes.md": page(framework, value)})
+    write(tmp_path, site(framework, value))
     assert run(capsys, tmp_path, monkeypatch) == (0, [])
 
 
@@ -153,12 +156,12 @@ def test_every_form_the_framework_reads_passes(capsys, tmp_path, monkeypatch, fr
 def test_every_other_value_is_one_finding_at_the_value(
     capsys, tmp_path, monkeypatch, framework, value, message
 ):
-    write(tmp_path, {"content-lint.toml": PRESET[framework], "notes.md": page(framework, value)})
+    write(tmp_path, site(framework, value))
     status, found = run(capsys, tmp_path, monkeypatch)
     column = len(KEY.get(framework, "date")) + (4 if framework == "zola" else 3)
     assert status == 1
     assert [(path, line, col, code) for path, line, col, code, _ in found] == [
-        ("notes.md", 3, column, "FM205")
+        (WHERE.get(framework, "content/notes.md"), 3, column, "FM205")
     ]
     assert found[0][4].startswith(message)
     assert NAME.get(framework, framework.capitalize()) in found[0][4]
@@ -166,7 +169,7 @@ def test_every_other_value_is_one_finding_at_the_value(
 
 def test_a_bad_date_leaves_the_other_dates_of_the_page_checked(capsys, tmp_path, monkeypatch):
     text = "---\ntitle: Notes\ndate: yesterday\npublishDate: 2024-06-01\nexpiryDate: 2024-05-15\nlastmod: 2031-01-01\n---\n"
-    write(tmp_path, {"content-lint.toml": PRESET["hugo"], "notes.md": text})
+    write(tmp_path, {"content-lint.toml": PRESET["hugo"], "content/notes.md": text})
     status, found = run(capsys, tmp_path, monkeypatch)
     assert status == 1
     assert [(line, col, code) for _, line, col, code, _ in found] == [
@@ -263,10 +266,10 @@ def test_the_file_date_key_is_checked_in_the_config(capsys, tmp_path, monkeypatc
 def test_a_date_without_a_zone_is_read_in_the_site_time_zone(capsys, tmp_path, monkeypatch):
     # 23:30 in Berlin is 21:30 UTC, before `lastmod` (23:00 UTC); read in UTC it would be after.
     page_text = "---\ntitle: Notes\ndate: 2024-05-06T23:30:00\nlastmod: 2024-05-07T01:00:00+02:00\n---\n"
-    write(tmp_path, {"content-lint.toml": PRESET["hugo"], "notes.md": page_text})
+    write(tmp_path, {"content-lint.toml": PRESET["hugo"], "content/notes.md": page_text})
     assert run(capsys, tmp_path, monkeypatch)[1] == [
         (
-            "notes.md",
+            "content/notes.md",
             4,
             10,
             "FM204",

@@ -2,8 +2,8 @@
 
 An example is the front matter of one file (fences added) or, when one of the rule's examples
 starts with a fence, whole files; `# name.md` lines split an example into several files of one
-run, `# with option = value` lines (TOML) set the rule's options and a `# preset NAME` line
-checks the example under that preset.
+run, `# with option = value` lines (TOML) set the rule's options and a `# preset: NAME` line
+names the preset the example is read with.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from linter.rules.base import Rule
 
 FILE_HEADER = re.compile(r"^# (\S+\.(?:md|markdown|html))$")
 OPTION = re.compile(r"^# with (\S+ = .+)$")
-PRESET = re.compile(r"^# preset (\S+)$")
+PRESET = re.compile(r"^# preset: (\S+)$", re.MULTILINE)
 FENCES = ("---", "+++", "{")
 #: Files an example's prose describes beside it (FM303: "a file cache/... of 600x400 pixels").
 BESIDE = {"FM303": {"cache/cdn.example.com/lead.jpg": png(600, 400)}}
@@ -50,10 +50,8 @@ def write_files(folder: Path, text: str, whole: bool) -> list[str]:
     options: list[str] = []
     name = "example.md"
     for line in text.split("\n"):
-        header, option, preset = FILE_HEADER.match(line), OPTION.match(line), PRESET.match(line)
-        if preset:
-            options.insert(0, f'preset = "{preset.group(1)}"')
-        elif header:
+        header, option = FILE_HEADER.match(line), OPTION.match(line)
+        if header:
             name = header.group(1)
         elif option:
             options.append(option.group(1))
@@ -75,9 +73,11 @@ def codes(tmp_path: Path, rule: type[Rule], marker: str) -> set[str]:
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         (project / name).write_bytes(data)
     config = project / "content-lint.toml"
-    top = "".join(f"{line}\n" for line in options if line.startswith("preset = "))
-    table = "".join(f"{line}\n" for line in options if not line.startswith("preset = "))
-    config.write_text(f"{top}[rules.{rule.name}]\n{table}", encoding="utf-8")
+    preset = PRESET.search(example(rule, marker))
+    top = f'preset = "{preset.group(1)}"\n' if preset else ""
+    config.write_text(
+        top + f"[rules.{rule.name}]\n" + "".join(f"{line}\n" for line in options), encoding="utf-8"
+    )
     report = project / "report.json"
     argv = ["check", str(project / "content"), "--config", str(config), "--output-format", "json"]
     argv += ["--output-file", str(report), "--no-cache", "--select", rule.code]

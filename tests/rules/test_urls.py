@@ -132,11 +132,20 @@ def test_fm402_allows_listed_hosts_and_their_subdomains(tmp_path):
 
 
 def test_fm403_http_utm_variant_of_the_article_url_in_a_related_item(tmp_path):
-    variant = '"http://coastline.example/news/sea-wall-approved/?utm_source=feed#top"'
+    variant = '"http://coastline.example/news/sea-wall-approved/?utm_source=feed"'
     text = ARTICLE.replace(RELATED_WEB, variant)
     [finding] = only(lint_text(tmp_path, text), "FM403")
     assert_at(finding, text, variant)
     assert finding.message == f"`related[0].webUrl` repeats the URL on line {line_of(text, ORIGINAL_LINE)}"
+
+
+def test_fm403_urls_that_differ_in_their_fragment_are_two_places(tmp_path):
+    text = second_related('"https://bayobserver.example/environment/surge-maps#north"').replace(
+        RELATED_WEB, '"https://bayobserver.example/environment/surge-maps#south"', 1
+    )
+    assert only(lint_text(tmp_path, text), "FM403") == []
+    same = text.replace("#north", "#south")
+    assert [f.line for f in only(lint_text(tmp_path, same), "FM403")] == [line_of(text, "#north")]
 
 
 def test_fm403_two_related_items_with_one_url(tmp_path):

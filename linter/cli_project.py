@@ -1,0 +1,173 @@
+"""One project of a `check` run: its config with the command line over it, its files, its
+engine, and the line that says how it was checked when no config file chose that."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from linter.cli_args import config_with_arguments
+from linter.config import precommit
+from linter.config.projects import Project, covers_project, default_preset
+from linter.config.selection import Selection, check_selectors
+from linter.config.settings import Config
+from linter.config.sites import describe
+from linter.findings import Finding
+from linter.running.cache import DEFAULT_FOLDER
+from linter.running.discovery import FileFilter, Source, discover
+from linter.running.engine import Engine, Report, build_engine
+from linter.running.parallel import AUTO_JOBS
+from linter.running.runner import RunOptions
+
+if TYPE_CHECKING:
+    from linter.reporting.settings_view import FileSettings
+
+
+@dataclass
+class ProjectRun:
+    """Built before any file is linted; `report` is filled by the run, `fixed` by --fix."""
+
+    project: Project
+    config: Config
+    engine: Engine
+    filters: FileFilter
+    options: RunOptions
+    sources: list[Source]
+    notice: str
+    report: Report | None = None
+    rerun_findings: Sequence[Finding] | None = None
+
+    @classmethod
+    def start(cls, args: argparse.Namespace, project: Project, cwd: Path) -> ProjectRun:
+        config = config_with_arguments(project.config, args)
+        chosen = config.preset is None and project.owner.config_file is None and project.site is None
+        filters = file_filter(config)
+        sources = list(discover(project.paths, filters, args.force_exclude))
+        if chosen:
+            config = replace(config, preset=default_preset([s.path for s in sources if s.problem is None]))
+            filters = file_filter(config)
+            sources = list(discover(project.paths, filters, args.force_exclude))
+        selection(config)
+        options = run_options(args, config, covers_project(project))
+        return cls(
+            project, config, build_engine(config), filters, options, sources, _notice(project, config, cwd)
+        )
+
+    @property
+    def files_checked(self) -> int:
+        return self.report.files_checked if self.report else 0
+
+    @property
+    def findings(self) -> Sequence[Finding]:
+        if self.rerun_findings is not None:
+            return self.rerun_findings
+        return self.report.findings if self.report else ()
+
+    def fix(self, args: argparse.Namespace) -> int:
+        """Apply the fixes asked for; the findings left are a fresh run's. How many were fixed."""
+        from linter.cli_fix import apply_fixes
+        from linter.running.runner import run_check
+
+        def rerun() -> Sequence[Finding]:
+            return run_check(self.engine, self.sources, self.filters, self.options).findings
+
+        self.rerun_findings, fixed = apply_fixes(self.engine, self.findings, args, rerun)
+        return fixed
+
+    def settings_of(self, path: str) -> FileSettings:
+        """What applies to `path` in this project, each role with the layer that bound it."""
+        from linter.config.presets import find_preset
+        from linter.reporting.settings_view import FileSettings, RoleSource
+
+        config, engine = self.config, self.engine
+        kind_type = engine.matcher.match(path) if engine.kinds else None
+        kind = engine.kind_of(path)
+        preset = (kind_type.preset if kind_type else None) or config.preset_name
+        where = str(config.source) if config.source else "none"
+        layers = [RoleSource(f"preset {preset}", find_preset(preset).roles)]
+        layers.append(RoleSource(f"{where} [roles]", config.roles))
+        if kind_type is not None:
+            layers.append(RoleSource(f"{where} [[types]] {kind_type.name}", kind_type.roles))
+        rules = [
+            (rule.code, rule.name, engine.selection.severity(rule.code) or "off", rule.settings)
+            for rule in kind.rules
+        ]
+        return FileSettings(
+            path=path,
+            config=where if config.source else self.notice or "none (news-article default)",
+            root=str(config.root),
+            content_type=kind_type.name if kind_type else "(top level)",
+            preset=preset,
+            schema=str(kind.schema.path),
+            pages=config.content_patterns,
+            fences=kind.flavours,
+            front_matter="optional" if kind.front_matter_optional else "required",
+            roles=layers,
+            rules=rules,
+        )
+
+    def skipped(self) -> Iterator[tuple[str, str]]:
+        """Files an include-only walk finds that are not pages, with the reason (--show-files)."""
+        if self.filters.content is None:
+            return
+        taken = {s.path for s in self.sources}
+        everything = replace(self.filters, content=None)
+        reason = (
+            "matches no [[types]] paths"
+            if self.config.types and self.config.content is None
+            else f"not a page of the {self.config.preset_name} preset's content folders"
+        )
+        for source in discover(self.project.paths, everything):
+            if source.problem is None and source.path not in taken:
+                yield source.path, reason
+
+
+def file_filter(config: Config) -> FileFilter:
+    return FileFilter.build(
+        *config.file_patterns, config.root, config.respect_gitignore, config.content_patterns
+    )
+
+
+def selection(config: Config) -> Selection:
+    """The config's rule selection, its selectors checked first (a one-line error otherwise)."""
+    where = str(config.source) if config.source else "command line"
+    check_selectors(config.select, f"{where}: select")
+    check_selectors(config.ignore, f"{where}: ignore")
+    check_selectors(config.severity, f"{where}: severity")
+    return Selection.build(config.select, config.ignore, config.severity, config.rules)
+
+
+def run_options(args: argparse.Namespace, config: Config, whole_project: bool) -> RunOptions:
+    import sys
+
+    return RunOptions(
+        jobs=args.jobs or config.jobs or AUTO_JOBS,
+        cache_folder=cache_folder(config, args.cache_dir) if config.cache else None,
+        content_roots=precommit.content_roots(config, os.environ),
+        paths=tuple(args.paths),
+        notice=lambda line: print(f"content-lint: {line}", file=sys.stderr),
+        whole_project=whole_project,
+    )
+
+
+def cache_folder(config: Config, requested: Path | None) -> Path:
+    return (requested.resolve() if requested else None) or config.cache_dir or config.root / DEFAULT_FOLDER
+
+
+def _notice(project: Project, config: Config, cwd: Path) -> str:
+    """How a project without a config file was checked, and how to pin it."""
+    if project.owner.config_file is not None:
+        return ""
+    if project.site is not None:
+        where = describe(project.site, cwd)
+        return f"checked as {where}; `content-lint init` pins this in content-lint.toml"
+    if config.preset_name != "generic":
+        return ""  # news articles: the project's first format, checked as ever
+    return (
+        "no config and no known site framework found: checked with the `generic` preset"
+        " (conventional keys, none required); `content-lint init` writes a config"
+    )

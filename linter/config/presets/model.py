@@ -1,0 +1,83 @@
+"""What a preset is: a framework's front-matter format, where its pages live, how it reads them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: Markdown file names every Markdown-based framework renders.
+MARKDOWN = ("*.md", "*.markdown")
+#: Files a repository keeps beside its site that are never pages, wherever a preset looks.
+NOT_PAGES = (
+    "!README*",
+    "!readme*",
+    "!LICEN[CS]E*",
+    "!COPYING*",
+    "!CHANGELOG*",
+    "!CHANGES*",
+    "!HISTORY*",
+    "!CONTRIBUTING*",
+    "!CODE_OF_CONDUCT*",
+    "!SECURITY*",
+    "!SUPPORT*",
+    "!AUTHORS*",
+    "!**/.github/**",
+    "!**/node_modules/**",
+)
+
+
+#: Rule options for a site's pages (every preset but news-article): titles and descriptions
+#: are rendered as HTML, where a line break is a space, and a description may expand its
+#: title ("Configure page" -> "Configure page behavior."); two pages that claim one path are
+#: said to both publish it, not to be the same article.
+SITE_RULES: dict[str, dict[str, Any]] = {
+    "untidy-whitespace": {"line-breaks": False},
+    "excerpt-repeats-title": {"allow-expansion": True},
+    "duplicate-article": {"site-pages": True},
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    """A site found on disk: its framework's preset, the evidence, its root and its pages.
+
+    `content` holds gitignore-style patterns relative to `root` (the files the framework
+    renders as pages); `folders` names them for people ("docs, blog").
+    """
+
+    framework: str
+    preset: str
+    evidence: str
+    root: Path
+    content: tuple[str, ...]
+    folders: tuple[str, ...] = ()
+
+
+#: A framework's probe: the site in a folder, or None.
+Detector = Callable[[Path], "Site | None"]
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A site format: schema and role bindings, plus how its framework finds and reads pages.
+
+    `include` are the file names the framework renders; `content` the gitignore-style patterns
+    (from the site root) of the files that are pages, empty for every included file; `fences`
+    the front-matter flavours it reads (a file opened by any other is body, not front matter);
+    `front_matter_optional` says a page without front matter is valid (no FM001).
+    """
+
+    name: str
+    summary: str
+    schema: str  # file name in the shipped schemas folder
+    roles: dict[str, Any]
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    framework: str = ""
+    include: tuple[str, ...] = MARKDOWN
+    content: tuple[str, ...] = ()
+    fences: tuple[str, ...] = ("yaml",)
+    front_matter_optional: bool = False
+    detect: Detector | None = None

@@ -1,0 +1,43 @@
+"""Looking at a folder without trusting it: names by lstat (no link followed), bounded heads."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from linter.reading.bounded import read_regular_file
+
+#: A framework config is read only this far: enough for the settings detection looks for.
+HEAD_BYTES = 64 * 1024
+
+
+def is_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def head(path: Path, limit: int = HEAD_BYTES) -> bytes:
+    """The first bytes of a regular file (no FIFO is ever opened for reading); b"" otherwise."""
+    try:
+        return read_regular_file(path, limit, truncate=True)
+    except (OSError, ValueError):
+        return b""
+
+
+def first_file(folder: Path, *names: str) -> str | None:
+    """The first of `names` that is a regular file in `folder`."""
+    return next((name for name in names if is_file(folder / name)), None)
+
+
+def existing(folder: Path, *names: str) -> tuple[str, ...]:
+    return tuple(name for name in names if is_dir(folder / name))

@@ -1,0 +1,61 @@
+"""The images of a document as the `images` role binds them: shared by the image rules and by
+the URL rules (an image given as an absolute URL is a URL like any other)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from linter.config.roles import ImageBinding
+from linter.reading import pointers
+from linter.rules import urlnorm
+from linter.rules.fields import FieldView, derived
+
+
+class Image(NamedTuple):
+    """One image the `images` role binds: its pointer, its mapping (None for a bare path or
+    URL string), its path or URL (None when not a string), the binding's key names and its
+    declared width and height (when both are positive numbers, else None)."""
+
+    pointer: str
+    mapping: Mapping[str, Any] | None
+    src: str | None
+    binding: ImageBinding
+    size: tuple[float, float] | None
+
+
+def images(view: FieldView) -> list[Image]:
+    """Every image of the document and its items: `derived(view, images)`."""
+    found: list[Image] = []
+    for record, index, pointer, value in view.role("images"):
+        binding = view.records[record].roles.images[index]
+        if isinstance(value, dict):
+            src = value.get(binding.src)
+            size = declared_size(value, binding)
+            found.append(Image(pointer, value, src if isinstance(src, str) else None, binding, size))
+        elif isinstance(value, str):
+            found.append(Image(pointer, None, value, binding, None))
+    return found
+
+
+def declared_size(mapping: Mapping[str, Any], binding: ImageBinding) -> tuple[float, float] | None:
+    """Width and height when both are positive numbers, else None."""
+    width, height = mapping.get(binding.width), mapping.get(binding.height)
+    # Numbers only: a bool is an int in Python, but not a size.
+    if isinstance(width, bool) or not isinstance(width, (int, float)) or width <= 0:
+        return None
+    if isinstance(height, bool) or not isinstance(height, (int, float)) or height <= 0:
+        return None
+    return width, height
+
+
+def image_urls(view: FieldView) -> list[tuple[str, str]]:
+    """(pointer, value) of each image given as an absolute URL: `derived(view, image_urls)`."""
+    found = []
+    for image in derived(view, images):
+        if image.src is not None and urlnorm.is_absolute(image.src.strip()):
+            pointer = (
+                image.pointer if image.mapping is None else pointers.join(image.pointer, image.binding.src)
+            )
+            found.append((pointer, image.src))
+    return found
