@@ -9,6 +9,7 @@ dates (news-article) never pays for them.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from datetime import date, timedelta
@@ -175,6 +176,8 @@ def _offset(zone: str | None) -> timedelta | None:
 
 def calendar_problem(found: Parts) -> str | None:
     """Why `found` names no moment ("June has 30 days"), or None when it does."""
+    if not 1 <= found.year <= 9999:  # year 0 (Go and JavaScript have one) is past what we can compare
+        return f"year {found.year} is out of range"
     if not 1 <= found.month <= 12:
         return f"there is no month {found.month}"
     days = days_in_month(found.year, found.month)
@@ -189,13 +192,12 @@ def calendar_problem(found: Parts) -> str | None:
 
 
 def days_in_month(year: int, month: int) -> int:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return (following - timedelta(days=1)).day
+    return calendar.monthrange(year, month)[1]
 
 
 def rolled_over(found: Parts) -> date | None:
     """The day a parser that carries an impossible day into the next month reads (June 31 is
     July 1), for days up to 31 of a real month; None otherwise."""
-    if not 1 <= found.month <= 12 or not 1 <= found.day <= 31:
+    if not 1 <= found.year <= 9999 or not 1 <= found.month <= 12 or not 1 <= found.day <= 31:
         return None
     return date(found.year, found.month, 1) + timedelta(days=found.day - 1)

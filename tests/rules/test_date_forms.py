@@ -278,3 +278,17 @@ def test_a_date_without_a_zone_is_read_in_the_site_time_zone(capsys, tmp_path, m
     ]
     write(tmp_path, {"content-lint.toml": 'timezone = "Europe/Berlin"\n' + PRESET["hugo"]})
     assert run(capsys, tmp_path, monkeypatch) == (0, [])
+
+
+ODD = ["0000-01-01", "'9999-12-31T23:59:59-05:00'", "'0001-01-01T00:00:00+05:00'", "'Jan 1 0000'", "'2023-01-01T10:00:00+99:00'",
+       "'" + "2023-01-01" + " " * 5000 + "x'", "'Mon, 31 Feb 2024 10:00:00 +0000'", "'12:30pm'", "'2023-01-01 25:00 pm'"]  # fmt: skip
+
+
+@pytest.mark.parametrize("framework", sorted(PRESET))
+def test_odd_values_are_reported_or_read_never_a_crash(capsys, tmp_path, monkeypatch, framework):
+    for index, value in enumerate(ODD):
+        text = site(framework, value if framework != "zola" else '"' + value.strip("'") + '"')
+        write(tmp_path, {name.replace("notes", f"n{index}"): body for name, body in text.items()})
+    status, found = run(capsys, tmp_path, monkeypatch)
+    assert status in (0, 1)
+    assert "FM000" not in {code for _, _, _, code, _ in found}
