@@ -111,6 +111,18 @@ def test_http_and_zone_fixes_are_unsafe(tmp_path: Path) -> None:
     assert path.read_text() == ARTICLE.replace("2024-04-02T09:30:00Z", "2024-04-02T09:30:00+02:00")
 
 
+def test_a_zoneless_date_time_of_a_month_that_does_not_exist_gets_no_zone_fix(tmp_path: Path, capsys) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.content-lint]\ntimezone = "Europe/Berlin"\n')
+    text = ARTICLE.replace("2024-04-02T09:30:00Z", "2024-13-02T09:30:00")
+    path = _write(tmp_path, text)
+    config = ["--config", str(tmp_path / "pyproject.toml")]
+    assert _check(tmp_path, *config, "--fix", "--unsafe-fixes", str(path)) == 1
+    assert path.read_text() == text
+    out = capsys.readouterr().out
+    assert "FM100" in out
+    assert "FM000" not in out
+
+
 @pytest.mark.parametrize(
     ("before", "after"),
     [

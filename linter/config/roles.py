@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, TypeVar
 
 from linter.config.image_paths import ImageAlias, parse_alias_files, parse_aliases, parse_relative
+from linter.reading.date_forms import find_forms
 from linter.reading.pointers import Pattern, parse_pattern
 
 Patterns = tuple[Pattern, ...]
@@ -82,14 +83,26 @@ class IdentityScope:
 
 
 @dataclass(frozen=True)
+class FileDate:
+    """A date a file's name gives (Jekyll's `_posts/2024-05-06-title.md`): `path` is a regular
+    expression searched in the file's path whose first group is the date; it stands for the
+    top-level key `at` when the front matter does not set it."""
+
+    path: str
+    at: str
+
+
+@dataclass(frozen=True)
 class Roles:
     top: RoleSet
     item: RoleSet
     scope: IdentityScope = IdentityScope()
     #: Folders (relative to the project root) where site paths such as `/img/a.png` live.
     image_folders: tuple[str, ...] = ()
-    #: "any" (every form `linter.reading.dates` reads) or "rfc3339" (only RFC 3339 date-times with a
-    #: zone are dates; the news-article schema reports the other forms itself).
+    #: The name of the date forms a framework reads (`linter.reading.date_forms`: "hugo",
+    #: "jekyll", ...); "rfc3339" (only RFC 3339 date-times with a zone: the news-article schema
+    #: reports the other forms itself) and "any" (every form `linter.reading.dates` reads)
+    #: leave values no form reads to the schema.
     date_forms: str = "any"
     #: A regular expression searched in a file's path relative to the project root: in the
     #: files it matches, an identity value that is a site path without a leading `/` names a
@@ -98,6 +111,7 @@ class Roles:
     #: How a page's URL follows from its path where no key gives it ("jekyll-posts": a post's
     #: URL from its file name and the site's `permalink`); FM404 compares it with the others.
     page_urls: str | None = None
+    file_date: FileDate | None = None
     #: Patterns the user wrote (not a preset's): each must match something in some file.
     explicit: tuple[str, ...] = field(default=(), compare=False)
     #: How image paths resolve besides `image_folders` (linter.config.image_paths): prefix
@@ -134,6 +148,7 @@ _OTHER_KEYS = (
     "relative-identity",
     "page-urls",
     "implied-identity",
+    "file-date",
 )
 #: The derivations `page-urls` names (see linter.rules.identity.page_urls).
 PAGE_URL_SCHEMES = ("jekyll-posts",)
@@ -220,6 +235,7 @@ def parse_roles(table: Any, base: Roles) -> Roles:
         _folders(table.get("image-folders"), base.image_folders),
         _date_forms(table.get("date-forms", base.date_forms)),
         base.relative_identity,
+        file_date=_file_date(table.get("file-date"), base.file_date),
         explicit=(*base.explicit, *named, *item_named),
         image_aliases=_given(table, "image-aliases", parse_aliases, base.image_aliases),
         image_alias_files=_given(table, "image-alias-files", parse_alias_files, base.image_alias_files),
@@ -284,9 +300,23 @@ def _regex(name: str, value: Any) -> str | None:
 
 
 def _date_forms(value: Any) -> str:
-    if value not in ("any", "rfc3339"):
-        raise ValueError('`date-forms` should be "any" or "rfc3339"')
-    return str(value)
+    return find_forms(value if isinstance(value, str) else repr(value)).name
+
+
+def _file_date(value: Any, base: FileDate | None) -> FileDate | None:
+    if value is None:
+        return base
+    if (
+        not isinstance(value, dict)
+        or set(value) != {"path", "at"}
+        or not all(isinstance(v, str) for v in value.values())
+    ):
+        raise ValueError("`file-date` should be a table with `path` (a regular expression) and `at` (a key)")
+    if not re.fullmatch(r"/[^/*~]+", value["at"]):
+        raise ValueError("`file-date.at` should name one top-level key, such as `/date`")
+    path = _regex("file-date.path", value["path"])
+    assert path is not None
+    return FileDate(path, value["at"][1:])
 
 
 def _scope(value: Any, base: IdentityScope) -> IdentityScope:

@@ -7,6 +7,7 @@ it in that module's `*_RULES` tuple; nothing else changes.
 from __future__ import annotations
 
 from linter.rules.base import Rule
+from linter.rules.date_values import DATE_VALUE_RULES
 from linter.rules.dates import DATES_RULES
 from linter.rules.images import IMAGES_RULES
 from linter.rules.markup import MARKUP_RULES
@@ -22,6 +23,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     *READER_RULES,
     *UNKNOWN_KEYS_RULES,
     *DATES_RULES,
+    *DATE_VALUE_RULES,
     *IMAGES_RULES,
     *URLS_RULES,
     *TEXT_RULES,

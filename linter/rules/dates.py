@@ -12,7 +12,7 @@ from linter.reading.dates import Moment, earlier, gap_seconds, parse_moment
 from linter.reading.document import Document
 from linter.reading.pointers import Pattern, key_pattern
 from linter.rules.base import Option, Rule, RunContext, Violation
-from linter.rules.fields import FieldView, derived
+from linter.rules.fields import FieldView, FileNameDate, derived
 
 DAY = 86400.0
 
@@ -43,6 +43,8 @@ def span(seconds: float) -> str:
 
 def written(value: Any) -> str:
     """A date value as the file wrote it (a string), or as a reader that parsed it shows it."""
+    if isinstance(value, FileNameDate):
+        return f"{value} (from the file name)"
     return value if isinstance(value, str) else str(value)
 
 

@@ -10,13 +10,18 @@ role or record holds it.
 
 from __future__ import annotations
 
+import re
+import weakref
 from collections.abc import Mapping
 from datetime import timezone, tzinfo
 from typing import Any, NamedTuple
 
 from linter.config.roles import Roles, RoleSet
-from linter.reading.dates import Moment, parse_moment
+from linter.reading.date_forms import FORMS, DateForms
+from linter.reading.date_reading import Reading, Style, read_date
+from linter.reading.dates import Moment
 from linter.reading.document import Document
+from linter.reading.nodes import TYPED
 from linter.reading.pointers import Pattern, escape, find
 from linter.rules.field_trie import SLOTS, WALKED, Node, Trie
 from linter.running.file_stamps import FileStamp
@@ -35,19 +40,42 @@ class Record(NamedTuple):
     roles: RoleSet
 
 
+class FileNameDate(str):
+    """A date the file's name gives, standing for a key the front matter leaves out."""
+
+    __slots__ = ()
+
+
 class FieldView:
     """What one document's roles bind: each role's hits in file order, and per-document memos."""
 
-    __slots__ = ("files_read", "lists", "memo", "moments", "records", "rfc3339", "zone")
+    __slots__ = (
+        "document",
+        "file_date",
+        "files_read",
+        "forms",
+        "lists",
+        "memo",
+        "moments",
+        "records",
+        "zone",
+    )
 
-    def __init__(self, zone: tzinfo = timezone.utc, rfc3339: bool = False) -> None:
+    def __init__(
+        self, zone: tzinfo = timezone.utc, forms: DateForms = FORMS["any"], document: Document | None = None
+    ) -> None:
         self.zone = zone
-        self.rfc3339 = rfc3339
+        self.forms = forms
+        # Weakly: the document keeps its view in its memo, and a cycle would keep both (and the
+        # garbage collector busy) long after the document is checked.
+        self.document = weakref.ref(document) if document is not None else None
+        #: The date the file's name gives (roles' `file-date`), as written there.
+        self.file_date: str | None = None
         self.records: list[Record] = []
         #: The hits of each role, by its slot (`SLOTS`).
         self.lists: list[list[Hit]] = [[] for _ in WALKED]
-        #: The date at each pointer a rule asked for (see `moment`).
-        self.moments: dict[str, Moment | None] = {}
+        #: The date at each pointer a rule asked for, read as the framework reads it (see `reading`).
+        self.moments: dict[str, Reading] = {}
         #: Other views built on this one, once per document (see `derived`).
         self.memo: dict[Any, Any] = {}
         #: The stamp of every file a rule looked at for this document (image headers, and images
@@ -59,11 +87,31 @@ class FieldView:
 
     def moment(self, pointer: str, value: Any) -> Moment | None:
         """The date at `pointer` (whose value is `value`), parsed once per document."""
+        return self.reading(pointer, value).moment
+
+    def reading(self, pointer: str, value: Any) -> Reading:
+        """The value at `pointer` read as the format's framework reads dates, once per document."""
         moments = self.moments
         if pointer in moments:
             return moments[pointer]
-        found = moments[pointer] = parse_moment(value, self.zone, self.rfc3339)
+        found = moments[pointer] = read_date(
+            self.forms, value, lambda: self._style(pointer, value), self.zone
+        )
         return found
+
+    def _style(self, pointer: str, value: Any) -> Style:
+        """How the value at `pointer` is written: unquoted YAML, quoted text, or a TOML literal."""
+        document = self.document() if self.document is not None else None
+        if document is None or isinstance(value, FileNameDate):
+            return "quoted"
+        node = document.nodes(pointer)[1]
+        style = getattr(node, "style", None)
+        if not style:  # the composer marks a plain scalar with "" (a mapping has no style)
+            return "plain"
+        if style != TYPED:
+            return "quoted"
+        start = node.start_mark.index
+        return "quoted" if document.text[start : start + 1] in ("'", '"') else "typed"
 
     def pairs(
         self, record: Record, given: tuple[tuple[Pattern, Pattern], ...] | None = None
@@ -96,6 +144,8 @@ class Binder:
     def __init__(self, roles: Roles, zone: tzinfo = timezone.utc) -> None:
         self.roles = roles
         self.zone = zone
+        self.forms = FORMS[roles.date_forms]
+        self._file_date = re.compile(roles.file_date.path) if roles.file_date is not None else None
         self._top = Trie(roles.top, with_items=True)
         self._item = Trie(roles.item, with_items=False)
 
@@ -103,11 +153,19 @@ class Binder:
         """The document's view, built on first use and kept in its memo."""
         found: FieldView | None = document.memo.get(self)
         if found is None:
-            found = document.memo[self] = self._walk_document(document.data)
+            found = document.memo[self] = self._walk_document(document)
         return found
 
-    def _walk_document(self, data: dict[str, Any]) -> FieldView:
-        view = FieldView(self.zone, self.roles.date_forms == "rfc3339")
+    def _walk_document(self, document: Document) -> FieldView:
+        view = FieldView(self.zone, self.forms, document)
+        data = document.data
+        file_date = self.roles.file_date
+        if file_date is not None and self._file_date is not None:
+            match = self._file_date.search(document.path.replace("\\", "/"))
+            if match is not None:
+                view.file_date = match.group(1)
+                if data.get(file_date.at) is None:  # absent or empty: Jekyll takes the name's date
+                    data = {**data, file_date.at: FileNameDate(view.file_date)}
         view.records.append(Record("", data, self.roles.top))
         self._walk(view, data, self._top, self._top.root, "", 0)
         return view

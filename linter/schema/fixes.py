@@ -8,11 +8,12 @@ meet a key the schema allows for another reason.
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from typing import Any
 
 from linter.fixes import Rewrite
 from linter.reading import pointers
+from linter.reading.dates import parse_moment
 from linter.rules.slips import closest
 from linter.schema.engine import Violation
 
@@ -51,7 +52,8 @@ def zone_fix(violation: Violation, pointer: str, zone: tzinfo | None) -> Rewrite
         return None
     if not _ZONELESS.fullmatch(written):
         return None
-    offset = datetime.fromisoformat(written[:19]).replace(tzinfo=zone).utcoffset()
+    moment = parse_moment(written, zone)  # None for a day or month that does not exist
+    offset = moment.instant.utcoffset() if moment is not None else None
     if offset is None:
         return None
     minutes = int(offset.total_seconds()) // 60

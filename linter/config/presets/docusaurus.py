@@ -152,6 +152,7 @@ PRESET = Preset(
         "description": "/description",
         "texts": ["/sidebar_label", "/pagination_label", "/keywords/*", "/tags/*", "/tags/*/label"],
         "tags": ["/tags", "/keywords"],
+        "date-forms": "docusaurus",
     },
     rules={"image-file-mismatch": {}, **SITE_RULES},
     framework="Docusaurus",

@@ -159,6 +159,7 @@ PRESET = Preset(
         "description": ["/description", "/summary"],
         "texts": ["/tags/*", "/categories/*", "/keywords/*"],
         "tags": ["/tags", "/categories", "/keywords"],
+        "date-forms": "hugo",
     },
     # Hugo lower-cases every front-matter key: `linktitle` is `linkTitle`, no slip.
     rules={"image-file-mismatch": {}, **SITE_RULES, "unknown-key": {"ignore-case": True}},

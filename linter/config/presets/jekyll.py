@@ -66,6 +66,13 @@ PRESET = Preset(
         "description": ["/description", "/excerpt"],
         "texts": ["/tags/*", "/categories/*"],
         "tags": ["/tags", "/categories"],
+        "date-forms": "jekyll",
+        # A post's date comes from its file name (Jekyll's DATE_FILENAME_MATCHER) unless
+        # `date` overrides it.
+        "file-date": {
+            "path": r"(?:^|/)_posts/(?:.+/)?(\d{2,4}-\d{1,2}-\d{1,2})-[^/]*\.[^./]+$",
+            "at": "/date",
+        },
     },
     rules={"image-file-mismatch": {}, **SITE_RULES},
     framework="Jekyll",

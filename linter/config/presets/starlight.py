@@ -93,6 +93,7 @@ PRESET = Preset(
         "title": "/title",
         "description": "/description",
         "texts": ["/sidebar/label", "/sidebar/badge", "/sidebar/badge/text"],
+        "date-forms": "starlight",
     },
     rules={"image-file-mismatch": {}, **SITE_RULES},
     framework="Astro Starlight",
