@@ -58,6 +58,7 @@ PRESET = Preset(
     {
         "published": "/date",
         "dates": ["/date"],
+        "date-forms": "eleventy",
         "identity": ["/permalink"],
         # eleventyNavigation's title and excerpt are not bound: sites put markup (icons,
         # <code>) there on purpose, as the plugin renders them into the navigation as HTML.

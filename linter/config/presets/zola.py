@@ -121,6 +121,7 @@ PRESET = Preset(
         "published": "/date",
         "dates": ["/date", "/updated"],
         "date-order": [["/date", "/updated"]],
+        "date-forms": "zola",
         "links": ["/path", "/aliases/*", "/redirect_to"],
         "identity": ["/path", "/aliases/*", "/slug"],
         # A `slug` replaces the file name within the page's section (`post/index.md`: the folder).
