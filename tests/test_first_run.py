@@ -143,3 +143,14 @@ def test_the_summary_counts_a_finding_outside_the_checked_files_apart(tmp_path, 
     assert capsys.readouterr().err.splitlines()[-1] == (
         "Found 0 error(s) and 1 warning(s) in 0 of 1 file (and in content-lint.toml)"
     )
+
+
+def test_a_pre_commit_batch_skips_files_the_project_does_not_render(monorepo, capsys):
+    """pre-commit passes every file its `files` pattern matches (.html too): under
+    --force-exclude, one whose name the project does not include is left alone."""
+    write(monorepo, {"website/docs/page.html": "<p>no front matter</p>\n"})
+    status = main(
+        ["check", "--no-cache", "--force-exclude", "--", "website/docs/page.html", "website/docs/guide.md"]
+    )
+    assert status == 0
+    assert "All checks passed (1 file)" in capsys.readouterr().err

@@ -56,6 +56,12 @@ class FileFilter:
     def included(self, name: str) -> bool:
         return _include_pattern(self.include).match(name) is not None
 
+    def takes(self, path: str) -> bool:
+        """A file named on the command line is checked under --force-exclude only when a walk
+        would check it: its name included, not excluded, a page (pre-commit names every file
+        its `files` pattern matches; the project decides which are pages)."""
+        return self.included(os.path.basename(path)) and not self.excluded(path) and self.is_content(path)
+
     def is_content(self, path: str) -> bool:
         """Whether the file at `path` is a page; a file outside the root is taken as one, unless
         a pattern names its folder from the root (`../docs/**`, a site's pages kept beside it)."""
@@ -133,7 +139,7 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
             yield Source(given, Problem("FM007", f"no such file or folder: {given}"))
         return
     if not stat.S_ISDIR(info.st_mode):
-        if not (force_exclude and (filters.excluded(given) or not filters.is_content(given))):
+        if not (force_exclude and not filters.takes(given)):
             yield Source(given)
         return
     if force_exclude and filters.excluded(given, is_dir=True):
