@@ -51,8 +51,9 @@ pin: true
 readtime: 3
 links:
   - guides/README.md
-description: >-
-  Version 1.0 reads tide tables from every harbour office.
+description: >
+  Version 1.0 reads tide tables
+  from every harbour office.
 ---
 
 # Harbour tools 1.0
@@ -107,6 +108,7 @@ PLANTED = {
     "documentation/guides/hide-typo.md": "---\ntitle: Moorings\nhide:\n  - footer\n  - navgation\n---\n",
     "documentation/guides/search-typo.md": "---\ntitle: Buoys\nsearch:\n  exlude: true\n---\n",
     "documentation/guides/broken-meta.md": "---\ntitle: [Locks\n---\n# Locks\n",
+    "documentation/guides/slip.md": "---\ntitle: Slips\ndescripton: Where boats are hauled out.\n---\n",
     "documentation/blog/posts/order.md": "---\ndate:\n  created: 2024-09-10\n  updated: 2024-09-01\n---\n",
     "documentation/blog/posts/future.md": "---\ndate: 2030-01-01\ncategories: [News]\n---\n",
     "documentation/blog/posts/twice.md": "---\ndate: 2024-03-01\ncategories:\n  - News\n  - News\n---\n",
@@ -169,12 +171,14 @@ def test_valid_pages_pass_and_planted_defects_are_found(tmp_path, capsys, monkey
         ("documentation/guides/broken-meta.md", 3, 1, "FM003"),
         ("documentation/guides/hide-typo.md", 5, 5, "FM100"),
         ("documentation/guides/search-typo.md", 4, 3, "FM100"),
+        ("documentation/guides/slip.md", 3, 1, "FM101"),
         ("packages/widget/docs/usage.md", 3, 15, "FM506"),
     ]
     messages = {path.rsplit("/", 1)[1]: message for path, _, _, _, message in found}
     assert '"navigation", "toc", "path", "tags", "footer", "feedback"' in messages["hide-typo.md"]
     assert "`search.exlude`" in messages["search-typo.md"]
     assert "`date.updated` 2024-09-01 is 9 days before `date.created`" in messages["order.md"]
+    assert "did you mean `description`?" in messages["slip.md"]
 
 
 def test_mkdocs_yml_tags_are_never_run(tmp_path, capsys, monkeypatch):

@@ -99,6 +99,7 @@ PLANTED = {
     "docs/blog/order.md": "---\ntitle: Summer\ndate: 2025-07-10\nlastUpdated: 2025-07-01\n---\n",
     "docs/guide/image.md": "---\nlayout: home\nhero:\n  image:\n    src: /kite-box.png\n---\n",
     "docs/guide/blank.md": "---\ntitle: ' '\n---\n",
+    "docs/guide/slip.md": "---\ntitle: Slip\nsidbar: false\n---\n",
 }
 
 
@@ -171,11 +172,13 @@ def test_valid_pages_pass_and_planted_defects_are_found(tmp_path, capsys, monkey
         ("docs/guide/blank.md", 2, 8, "FM501"),
         ("docs/guide/image.md", 5, 10, "FM303"),
         ("docs/guide/outline.md", 3, 10, "FM100"),
+        ("docs/guide/slip.md", 3, 1, "FM101"),
     ]
     messages = {path.rsplit("/", 1)[1]: message for path, _, _, _, message in found}
     assert '"brand", "alt"' in messages["action.md"]
     assert '"left"' in messages["aside.md"]
     assert "`lastUpdated` 2025-07-01 is 9 days before `date`" in messages["order.md"]
+    assert "did you mean `sidebar`?" in messages["slip.md"]
 
 
 def test_init_from_the_repository_root_checks_what_the_first_run_checked(tmp_path, capsys, monkeypatch):

@@ -38,7 +38,7 @@ import os
 from pathlib import Path
 
 from linter.config.presets.mkdocs_config import MkDocsConfig, read_config
-from linter.config.presets.model import Preset, Site
+from linter.config.presets.model import SITE_RULES, Preset, Site
 from linter.config.presets.probe import first_file, literal
 
 #: The Markdown extensions MkDocs renders as pages (mkdocs.utils.markdown_extensions).
@@ -112,12 +112,14 @@ PRESET = Preset(
         "images": "/social/cards_layout_options/background_image",
         # Material reads a card's background image from the folder mkdocs.yml is in.
         "image-folders": ["."],
+        # A relative path is read from there too, never from the page's folder.
+        "image-relative": "site",
         "title": "/title",
         "description": "/description",
         "texts": ["/subtitle", "/tags/*", "/categories/*"],
         "tags": ["/tags", "/categories"],
     },
-    rules={"image-file-mismatch": {}},
+    rules={"image-file-mismatch": {}, **SITE_RULES},
     framework="MkDocs",
     include=MARKDOWN,
     content=pages(MkDocsConfig()),

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.config.presets.model import Preset, Site
+from linter.config.presets.model import SITE_RULES, Preset, Site
 from linter.config.presets.probe import first_file, literal
 from linter.config.presets.vitepress_config import VitePressConfig, read_config
 
@@ -69,10 +69,12 @@ PRESET = Preset(
         # Site paths (`/logo.svg`) are files in srcDir's `public/` (with a `srcDir` of its
         # own, its `public/` is not looked in: the roles cannot follow the config).
         "image-folders": ["public"],
+        # The theme prints a relative `src` as it is: the home page (/) reads it from public/ too.
+        "image-relative": "site",
         "title": "/title",
         "description": "/description",
     },
-    rules={"image-file-mismatch": {}},
+    rules={"image-file-mismatch": {}, **SITE_RULES},
     framework="VitePress",
     include=("*.md",),
     content=pages(VitePressConfig()),
