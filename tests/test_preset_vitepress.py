@@ -145,6 +145,18 @@ def test_src_dir_is_read_from_the_config_without_running_it(tmp_path):
     assert site is not None and site.folders == (".",)  # computed: the default, the root
 
 
+def test_hero_images_of_a_src_dir_site_are_found_in_its_public_folder(tmp_path, capsys, monkeypatch):
+    write(
+        tmp_path,
+        {
+            ".vitepress/config.mts": "export default { srcDir: 'src' }\n",
+            "src/index.md": "---\nlayout: home\nhero:\n  image:\n    src: /mark.png\n---\n",
+            "src/public/mark.png": png(200, 200),
+        },
+    )
+    assert run(capsys, monkeypatch, tmp_path)[:2] == (0, [])
+
+
 def test_a_config_folder_is_found_before_a_config_file(tmp_path):
     """VitePress looks for `.vitepress/config/index.*` (shared locale configs) first."""
     write(tmp_path, {".vitepress/config/index.mts": "export default { srcDir: 'pages' }\n"})

@@ -66,9 +66,9 @@ PRESET = Preset(
         "date-order": [["/date", "/lastUpdated"]],
         "links": ["/hero/actions/*/link", "/features/*/link", "/prev/link", "/next/link"],
         "images": ["/hero/image", "/hero/image/src", "/hero/image/light", "/hero/image/dark"],
-        # Site paths (`/logo.svg`) are files in srcDir's `public/` (with a `srcDir` of its
-        # own, its `public/` is not looked in: the roles cannot follow the config).
-        "image-folders": ["public"],
+        # Site paths (`/logo.svg`) are files in srcDir's `public/`. Roles cannot follow the
+        # config, so the `public/` of the usual srcDirs (`src`, `docs`) is looked in too.
+        "image-folders": ["public", "src/public", "docs/public"],
         # The theme prints a relative `src` as it is: the home page (/) reads it from public/ too.
         "image-relative": "site",
         "title": "/title",
