@@ -87,6 +87,29 @@ SITES = {
             ("broken/updated-before-date.md", 4, 11, "FM204"),
         ],
     ),
+    "mkdocs": (
+        ["docs"],
+        [
+            ("broken/blank-title.md", 2, 8, "FM501"),
+            ("broken/category-twice.md", 5, 5, "FM506"),
+            ("broken/hide-typo.md", 4, 5, "FM100"),
+            ("broken/missing-card-image.md", 5, 23, "FM303"),
+            ("broken/post-from-the-future.md", 2, 7, "FM201"),
+            ("broken/search-typo.md", 4, 3, "FM100"),
+            ("broken/updated-before-created.md", 4, 12, "FM204"),
+        ],
+    ),
+    "vitepress": (
+        ["index.md", "guide", "blog"],
+        [
+            ("broken/aside-right.md", 3, 8, "FM100"),
+            ("broken/blank-description.md", 3, 14, "FM501"),
+            ("broken/missing-hero-image.md", 6, 10, "FM303"),
+            ("broken/outline-too-deep.md", 3, 10, "FM100"),
+            ("broken/updated-before-date.md", 4, 14, "FM204"),
+            ("broken/updated-in-future.md", 3, 14, "FM201"),
+        ],
+    ),
 }
 
 

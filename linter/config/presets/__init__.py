@@ -12,7 +12,18 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from linter.config.presets import docusaurus, eleventy, generic, hugo, jekyll, news, starlight, zola
+from linter.config.presets import (
+    docusaurus,
+    eleventy,
+    generic,
+    hugo,
+    jekyll,
+    mkdocs,
+    news,
+    starlight,
+    vitepress,
+    zola,
+)
 from linter.config.presets.model import Detector, Preset, Site
 from linter.config.roles import Roles, RoleSet, parse_roles
 from linter.rules.fields import Binder
@@ -30,6 +41,8 @@ PRESETS: dict[str, Preset] = {
         docusaurus.PRESET,
         starlight.PRESET,
         eleventy.PRESET,
+        mkdocs.PRESET,
+        vitepress.PRESET,
         jekyll.PRESET,
         zola.PRESET,
         hugo.PRESET,

@@ -41,3 +41,8 @@ def first_file(folder: Path, *names: str) -> str | None:
 
 def existing(folder: Path, *names: str) -> tuple[str, ...]:
     return tuple(name for name in names if is_dir(folder / name))
+
+
+def literal(folder: str) -> str:
+    """A folder path as a literal in a gitignore pattern (its wildcards escaped)."""
+    return "".join(f"\\{char}" if char in "*?[]!#\\" else char for char in folder)
