@@ -23,8 +23,11 @@ mapping of named dates such as `created` and `updated`), `draft`, `pin`, `author
 `categories`, `slug`, `links` and `readtime`.
 
 Not told apart here: a blog post (under the blog plugin's `blog_dir`) from other pages, so
-a post without the `date` the plugin requires is not reported; a renamed tags property
-(`tags_name_property`) is not followed.
+a post without the `date` the plugin requires is not reported, and a `date` on any page is
+read as the blog plugin reads a post's (PyYAML dates: a quoted `"2024-01-03"` is text, which
+the plugin rejects in a post; on a page outside the blog nothing reads `date`, so such a
+report there is stricter than MkDocs); a renamed tags property (`tags_name_property`) is not
+followed.
 
 Identity: none. A blog post's URL is built from `post_url_format` (by default
 `{date}/{slug}`, the date as `yyyy/MM/dd`), so two posts may share a `slug` on different
@@ -107,6 +110,7 @@ PRESET = Preset(
     {
         "published": ["/date", "/date/created"],
         "dates": ["/date", "/date/*"],
+        "date-forms": "mkdocs",
         "future": ["/date", "/date/created", "/date/updated"],
         "date-order": [["/date/created", "/date/updated"]],
         "images": "/social/cards_layout_options/background_image",

@@ -62,6 +62,7 @@ PRESET = Preset(
     {
         "published": "/date",
         "dates": ["/date", "/lastUpdated"],
+        "date-forms": "vitepress",
         "future": ["/date", "/lastUpdated"],
         "date-order": [["/date", "/lastUpdated"]],
         "links": ["/hero/actions/*/link", "/features/*/link", "/prev/link", "/next/link"],
