@@ -3,8 +3,9 @@
 Each entry has a `name`, `paths` (gitignore-style patterns relative to the project root), and
 any of `schema`, `preset`, `roles`, `rules`, and the reading options `allow-aliases` and
 `case-insensitive-keys` (which override the top-level ones for the type's files). A file takes the first type whose `paths`
-match it; a file that matches none is checked with the top-level settings (`schema`,
-`preset`, `[roles]`, `[rules]`), as if there were no types.
+match it. A file that matches none is not a page and is skipped (the types' `paths` are the
+config's `content` when it names none); one that `content` names is checked with the
+top-level settings (`schema`, `preset`, `[roles]`, `[rules]`).
 """
 
 from __future__ import annotations
