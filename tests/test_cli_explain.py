@@ -35,10 +35,11 @@ def test_rules_counts_the_presets_of_content_types(tmp_path, capsys, monkeypatch
 def test_rule_shows_its_severity_and_options_in_force(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["rule", "FM502", "--preset", "hugo"]) == 0
-    assert capsys.readouterr().out.splitlines()[:4] == [
+    assert capsys.readouterr().out.splitlines()[:5] == [
         "FM502 untidy-whitespace (default: warning)",
         "In force: warning",
         "Options (preset `hugo`): line-breaks = false",
+        "Fix: sometimes (safe)",
         "",
     ]
     assert main(["rule", "image-file-mismatch", "--preset", "docusaurus"]) == 0

@@ -80,6 +80,10 @@ class Rule:
     fatal: ClassVar[bool] = False
     #: The severity an opt-in rule (default "off") gets when it is switched on.
     opt_in_severity: ClassVar[Literal["error", "warning"]] = "warning"
+    #: Whether its findings carry a fix ("always", "sometimes" or "never") and of which kind
+    #: ("safe": `--fix` applies it; "unsafe": it needs `--unsafe-fixes`), for `rule X`.
+    fix_availability: ClassVar[Literal["always", "sometimes", "never"]] = "never"
+    fix_safety: ClassVar[tuple[Literal["safe", "unsafe"], ...]] = ()
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         self.settings = dict(settings)

@@ -23,6 +23,9 @@ def rule_text(rule: type[Rule], in_force: list[str] | None = None) -> str:
     """The rule's documentation; `in_force` (its severity and options under a config) after
     the heading."""
     lines = [f"{rule.code} {rule.name} (default: {rule.default_severity})", *(in_force or [])]
+    lines.append(
+        f"Fix: {rule.fix_availability}" + (f" ({'/'.join(rule.fix_safety)})" if rule.fix_safety else "")
+    )
     lines += ["", rule.documentation(), ""]
     documented = all(option.name in rule.documentation() for option in rule.options)
     if rule.options and not documented:

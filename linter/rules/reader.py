@@ -222,6 +222,8 @@ class UnusedSuppression(Rule):
     """
 
     code = "FM009"
+    fix_availability = "always"
+    fix_safety = ("safe",)
     name = "unused-suppression"
     default_severity = "warning"
     summary = "A suppression comment silences nothing."
@@ -301,6 +303,8 @@ class Schema(Rule):
     """
 
     code = "FM100"
+    fix_availability = "sometimes"
+    fix_safety = ("unsafe",)
     name = "schema"
     summary = "The front matter does not match the JSON Schema."
     builtin = True

@@ -47,6 +47,8 @@ class DuplicateTopic(Rule):
     """
 
     code = "FM506"
+    fix_availability = "always"
+    fix_safety = ("safe",)
     name = "duplicate-topic"
     summary = "A tag or topic is listed twice."
 

@@ -183,6 +183,8 @@ class UntidyWhitespace(Rule):
     """
 
     code = "FM502"
+    fix_availability = "sometimes"
+    fix_safety = ("safe",)
     name = "untidy-whitespace"
     default_severity = "warning"
     summary = "A title or excerpt has stray, doubled or line-breaking whitespace."

@@ -59,6 +59,8 @@ class UnknownKey(Rule):
     """
 
     code = "FM101"
+    fix_availability = "always"
+    fix_safety = ("unsafe",)
     name = "unknown-key"
     default_severity = "warning"
     summary = "An unknown key is a slip of a known one (e.g. `descripton`) where unknown keys pass."

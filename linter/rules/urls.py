@@ -91,6 +91,8 @@ class InsecureUrl(Rule):
     """
 
     code = "FM402"
+    fix_availability = "sometimes"
+    fix_safety = ("unsafe",)
     name = "insecure-url"
     default_severity = "warning"
     summary = "A URL uses `http://` where `https://` is expected."

@@ -1,0 +1,42 @@
+"""What `content-lint rule X` says about fixes is what the rule does: every fix a finding
+carries on the example sites comes from a rule that declares fixes of that kind."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import EXAMPLES
+
+from linter.cli import main
+from linter.rules import RULES_BY_CODE
+
+
+def test_every_fix_found_is_declared_by_its_rule(capsys, monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    main(
+        [
+            "check",
+            "--no-cache",
+            "--output-format",
+            "json",
+            "--reference-time",
+            "2026-11-26T12:00:00Z",
+            "examples",
+        ]
+    )
+    fixed = {
+        (f["code"], f["fix"]["applicability"])
+        for f in json.loads(capsys.readouterr().out)["findings"]
+        if f["fix"]
+    }
+    assert {code for code, _ in fixed} >= {"FM100", "FM506"}  # the examples hold a safe and an unsafe kind
+    for code, applicability in fixed:
+        rule = RULES_BY_CODE[code]
+        assert rule.fix_availability != "never" and applicability in rule.fix_safety, code
+
+
+def test_rule_says_whether_a_fix_exists(capsys):
+    assert main(["rule", "FM506"]) == 0
+    assert "Fix: always (safe)" in capsys.readouterr().out.splitlines()
+    assert main(["rule", "FM201"]) == 0
+    assert "Fix: never" in capsys.readouterr().out.splitlines()
