@@ -488,3 +488,14 @@ def test_inferred_roles_skip_shared_values_and_find_images_by_name_and_value(tmp
     roles = config_of(site)["types"][0]["roles"]  # type: ignore[index]
     assert roles["identity"] == ["/url"]  # not /author/url (nested) nor /canonical (every file's)
     assert set(roles["images"]) == {"/heroImage", "/og/picture"}
+
+
+def test_init_writes_top_level_keys_first_and_says_where_they_go(tmp_path, monkeypatch, capsys):
+    site = make(tmp_path / "site", PLAIN)
+    init(site, monkeypatch, capsys)
+    text = (site / "content-lint.toml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    comment = lines.index(
+        "# Top-level keys go above this line; below it, a key belongs to the table it follows."
+    )
+    assert lines[comment + 1 :].count("[[types]]") >= 1 and "[[types]]" not in lines[:comment]

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+#: TOML gives a key to the table above it: a top-level key added below would join a type.
+TABLES_BELOW = "# Top-level keys go above this line; below it, a key belongs to the table it follows."
 _MUST_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
 
 
@@ -19,6 +21,8 @@ def toml_document(table: Mapping[str, Any]) -> str:
     """`table` as a TOML document: values first, then each `[[name]]` array of tables, whose
     own tables (`[name.roles]`) follow their entry's values."""
     lines = [f"{key(name)} = {value(item)}" for name, item in table.items() if not _is_array_of_tables(item)]
+    if any(_is_array_of_tables(item) for item in table.values()):
+        lines += ["", TABLES_BELOW]
     for name, entries in table.items():
         if _is_array_of_tables(entries):
             for entry in entries:
