@@ -56,10 +56,30 @@ def test_one_file_named_by_two_paths_is_checked_once_and_never_its_own_duplicate
 
 def test_a_link_named_on_the_command_line_is_followed(project, capsys):
     (project / "link").symlink_to(project / "content", target_is_directory=True)
-    assert _shown(capsys, "link") == ["link/real/a.md"]
+    assert _shown(capsys, "link") == ["content/real/a.md"]  # shown by the real path it is matched on
 
 
 def test_two_real_copies_are_still_duplicates(project, capsys):
     (project / "content" / "b.md").write_text(ARTICLE)
     assert main(["check", "content", "--no-cache", "-q", "--select", "FM404"]) == 1
     assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+def test_a_file_named_through_a_symlinked_folder_gets_its_types_ignores_and_pages(
+    tmp_path, monkeypatch, capsys
+):
+    """The real path is what per-file-ignores, [[types]] and content folders match, whichever
+    spelling the command line used (issue 24: the type applied, the ignores did not)."""
+    (tmp_path / "content/posts").mkdir(parents=True)
+    (tmp_path / "content-lint.toml").write_text(
+        'preset = "hugo"\n[per-file-ignores]\n"content/posts/*" = ["FM204"]\n'
+        '[[types]]\nname = "posts"\npaths = ["content/posts/"]\n'
+    )
+    (tmp_path / "content/posts/a.md").write_text(
+        "---\ntitle: A\ndate: 2024-05-01\nlastmod: 2024-01-01\n---\n"
+    )
+    (tmp_path / "linked").symlink_to("content/posts")
+    monkeypatch.chdir(tmp_path)
+    for given in ("linked/a.md", "linked", "content/posts/a.md"):
+        assert main(["check", "--no-cache", given]) == 0, given
+        assert "All checks passed (1 file)" in capsys.readouterr().err

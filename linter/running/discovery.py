@@ -138,6 +138,7 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
         else:
             yield Source(given, Problem("FM007", f"no such file or folder: {given}"))
         return
+    given = real_spelling(given)
     if not stat.S_ISDIR(info.st_mode):
         if not (force_exclude and not filters.takes(given)):
             yield Source(given)
@@ -149,6 +150,19 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
             yield source._replace(path=source.path[2:]) if source.path.startswith("./") else source
         return
     yield from _walk(given, filters)
+
+
+def real_spelling(given: str) -> str:
+    """A path named through a symlinked folder (`linked/a.md` for `content/posts/a.md`), as its
+    real path relative to the working folder when it lies below it: the path per-file-ignores,
+    content types and content folders are matched on. Walks never follow links, so only paths
+    named on the command line need this; one outside the working folder stays as given."""
+    absolute = os.path.abspath(given)
+    real = os.path.realpath(given)
+    if real == absolute:
+        return given
+    relative = os.path.relpath(real)
+    return given if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
 
 
 Ignores = list[tuple[str, pathspec.GitIgnoreSpec]]

@@ -1,5 +1,5 @@
 """Load a JSON Schema once, refuse anything remote, unbounded or looping, and turn the errors of
-the one engine (jsonschema-rs, see fast_schema.py) into exact findings."""
+the one engine (jsonschema-rs, see engine.py) into exact findings."""
 
 from __future__ import annotations
 
