@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import struct
 import zlib
 from datetime import datetime
@@ -15,7 +16,8 @@ from linter.running.engine import build_engine
 REPO = Path(__file__).resolve().parent.parent
 SEED_DIR = REPO.parent / "shared" / "seed"
 EXAMPLES = REPO / "examples"
-NOW = parse_datetime("2026-11-26T12:00:00Z")
+NOW_TEXT = "2026-11-26T12:00:00Z"
+NOW = parse_datetime(NOW_TEXT)
 
 # A clean article of our own, in the seed's format; tests edit copies of it.
 ARTICLE = """\
@@ -154,3 +156,28 @@ def refused(capsys: Any, *args: str) -> str:
     assert status == 2, err
     assert err.startswith("content-lint: error: ") and err.count("\n") == 1 and "Traceback" not in err
     return err
+
+
+#: A finding as the preset tests compare them: (path, line, column, code, message).
+Found = tuple[str, int, int, str, str]
+
+
+def check_json(capsys: Any, root: Path, monkeypatch: Any, *args: str) -> tuple[int, list[Found]]:
+    """`content-lint check` from `root` as a user runs it (JSON report, no cache, the tests'
+    fixed now): the exit status and every finding, sorted."""
+    from linter.cli import main
+
+    monkeypatch.chdir(root)
+    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW_TEXT, *args])
+    report = json.loads(capsys.readouterr().out)["findings"]
+    return status, sorted((f["path"], f["line"], f["column"], f["code"], f["message"]) for f in report)
+
+
+def shown_files(capsys: Any, root: Path, monkeypatch: Any, *args: str) -> list[str]:
+    """The files `check --show-files` lists as checked from `root` (not the skipped ones)."""
+    from linter.cli import main
+
+    monkeypatch.chdir(root)
+    main(["check", "--show-files", *args])
+    lines = capsys.readouterr().out.splitlines()
+    return sorted(line for line in lines if line and "(skipped" not in line)

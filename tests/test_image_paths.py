@@ -10,19 +10,13 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import check_json as run
 from helpers import png, write
 
 from linter.cli import main
 
 NOW = "2026-11-26T12:00:00Z"
 PICTURE = png(800, 600)
-
-
-def run(capsys, root: Path, monkeypatch, *args: str) -> tuple[int, list[tuple[str, int, int, str, str]]]:
-    monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    return status, sorted((f["path"], f["line"], f["column"], f["code"], f["message"]) for f in report)
 
 
 HERO = """\

@@ -6,10 +6,11 @@ column."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
+from helpers import check_json as check
+from helpers import shown_files as shown
 from helpers import write
 
 from linter.cli import main
@@ -83,22 +84,6 @@ RENDERED = [
     "website/content/sitemap.njk",
     "website/content/tags.njk",
 ]
-
-
-def check(capsys, root: Path, monkeypatch, *args: str) -> tuple[int, list[tuple[str, int, int, str, str]]]:
-    monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    found = [(f["path"].removeprefix("./"), f["line"], f["column"], f["code"], f["message"]) for f in report]
-    return status, sorted(found)
-
-
-def shown(capsys, root: Path, monkeypatch, *args: str) -> list[str]:
-    """The files `--show-files` lists as checked, from `root`."""
-    monkeypatch.chdir(root)
-    main(["check", "--show-files", *args])
-    lines = capsys.readouterr().out.splitlines()
-    return sorted(line.removeprefix("./") for line in lines if line and "(skipped" not in line)
 
 
 def site(tmp_path: Path, files: dict[str, str]) -> Path:

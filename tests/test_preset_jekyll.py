@@ -6,8 +6,9 @@ defect found at its line and column."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+from helpers import check_json as check
+from helpers import shown_files as shown
 from helpers import write
 
 from linter.cli import main
@@ -78,22 +79,6 @@ RENDERED = [
     "docs/_posts/2016-03-01-season-opens.md",
     "docs/news/_posts/2016-04-01-regatta.markdown",
 ]
-
-
-def check(capsys, root: Path, monkeypatch, *args: str) -> tuple[int, list[tuple[str, int, int, str, str]]]:
-    monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    found = [(f["path"].removeprefix("./"), f["line"], f["column"], f["code"], f["message"]) for f in report]
-    return status, sorted(found)
-
-
-def shown(capsys, root: Path, monkeypatch, *args: str) -> list[str]:
-    """The files `--show-files` lists as checked, from `root`."""
-    monkeypatch.chdir(root)
-    main(["check", "--show-files", *args])
-    lines = capsys.readouterr().out.splitlines()
-    return sorted(line.removeprefix("./") for line in lines if line and "(skipped" not in line)
 
 
 def test_the_site_in_docs_is_found_and_only_what_jekyll_renders_is_checked(tmp_path, capsys, monkeypatch):

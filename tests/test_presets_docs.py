@@ -8,20 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import check_json as run
 from helpers import png, write
 
 from linter.cli import main
 from linter.config.presets import PRESETS
 
 NOW = "2026-11-26T12:00:00Z"
-
-
-def run(capsys, root: Path, monkeypatch, *args: str) -> tuple[int, list[tuple[str, int, int, str, str]]]:
-    monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    found = sorted((f["path"], f["line"], f["column"], f["code"], f["message"]) for f in report)
-    return status, found
 
 
 DOC = """\

@@ -3,23 +3,11 @@ break is a space and a description may expand its title; news articles keep the 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from helpers import check_json as run
 from helpers import write
 
-from linter.cli import main
-
 NOW = "2026-11-26T12:00:00Z"
-
-
-def run(capsys, root: Path, monkeypatch, *args: str) -> tuple[int, list[tuple[str, int, int, str, str]]]:
-    monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    found = sorted((f["path"], f["line"], f["column"], f["code"], f["message"]) for f in report)
-    return status, found
 
 
 HUGO_PAGE = """\

@@ -30,14 +30,13 @@ clash these scopes do not see.)
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 from linter.config.presets.hugo_config import HugoConfig, read_site_config
 from linter.config.presets.model import NOT_PAGES, SITE_RULES, Preset, Site
-from linter.config.presets.probe import first_file, is_dir
+from linter.config.presets.probe import first_file, folder_files, is_dir
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 #: Hugo's content formats, by the file extensions it recognises.
@@ -119,20 +118,14 @@ def literal(path: str) -> str:
 def bundle_patterns(folder: Path, roots: tuple[str, ...]) -> list[str]:
     """`!bundle/**` then `bundle/index.*` for each leaf bundle: its page, not its resources."""
     found: list[str] = []
-    pending = [root for root in roots if is_dir(folder / root)]
-    seen = 0
-    while pending and seen < BUNDLE_SCAN:
-        current = pending.pop()
-        seen += 1
-        try:
-            entries = list(os.scandir(folder / current))
-        except OSError:
-            continue
-        names = {entry.name for entry in entries if entry.is_file(follow_symlinks=False)}
-        if current not in roots and any(f"index.{ext}" in names for ext in EXTENSIONS):
+
+    def bundle(current: str, names: set[str]) -> bool:
+        return current not in roots and any(f"index.{ext}" in names for ext in EXTENSIONS)
+
+    starts = [root for root in roots if is_dir(folder / root)]
+    for current, names in folder_files(folder, starts, BUNDLE_SCAN, lambda f, n: not bundle(f, n)):
+        if bundle(current, names):
             found += [f"!{literal(current)}/**", f"{literal(current)}/index.*"]
-            continue
-        pending += [f"{current}/{e.name}" for e in entries if e.is_dir(follow_symlinks=False)]
     return found
 
 

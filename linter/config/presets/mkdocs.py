@@ -37,12 +37,11 @@ Dates: a post's `date` and its named dates; date forms are the dates module's ("
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from linter.config.presets.mkdocs_config import MkDocsConfig, read_config
 from linter.config.presets.model import SITE_RULES, Preset, Site
-from linter.config.presets.probe import first_file, literal
+from linter.config.presets.probe import first_file, folder_files, literal
 
 #: The Markdown extensions MkDocs renders as pages (mkdocs.utils.markdown_extensions).
 MARKDOWN = ("*.md", "*.markdown", "*.mdown", "*.mkdn", "*.mkd")
@@ -74,23 +73,11 @@ def pages(config: MkDocsConfig, dropped: tuple[str, ...] = ()) -> tuple[str, ...
 def dropped_readmes(docs: Path) -> tuple[str, ...]:
     """The README.md files MkDocs leaves out because an index.md is beside them (from `docs`,
     sorted); folders are listed by name, no link followed, dot-folders skipped as MkDocs does."""
-    found: list[str] = []
-    folders, looked = [""], 0
-    while folders and looked < MAX_FOLDERS:
-        folder = folders.pop()
-        looked += 1
-        try:
-            entries = list(os.scandir(docs / folder))
-        except OSError:
-            continue
-        files = {entry.name for entry in entries if entry.is_file(follow_symlinks=False)}
-        if {"README.md", "index.md"} <= files:
-            found.append(f"{folder}README.md")
-        folders.extend(
-            f"{folder}{entry.name}/"
-            for entry in entries
-            if entry.is_dir(follow_symlinks=False) and not entry.name.startswith(".")
-        )
+    found = [
+        f"{folder}/README.md" if folder else "README.md"
+        for folder, files in folder_files(docs, [""], MAX_FOLDERS, lambda folder, names: True)
+        if {"README.md", "index.md"} <= files
+    ]
     return tuple(sorted(found))
 
 

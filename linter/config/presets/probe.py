@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from linter.reading.bounded import read_regular_file
@@ -46,3 +47,29 @@ def existing(folder: Path, *names: str) -> tuple[str, ...]:
 def literal(folder: str) -> str:
     """A folder path as a literal in a gitignore pattern (its wildcards escaped)."""
     return "".join(f"\\{char}" if char in "*?[]!#\\" else char for char in folder)
+
+
+def folder_files(
+    top: Path, starts: list[str], limit: int, descend: Callable[[str, set[str]], bool]
+) -> Iterator[tuple[str, set[str]]]:
+    """(folder, its file names) for the folders below `top` from `starts` (paths relative to
+    it, "" for `top`), at most `limit` folders, no link followed; a folder's subfolders are
+    visited when `descend(folder, names)` says so (dot-folders never). For detection that needs
+    a look inside a site's folders (Hugo's leaf bundles, MkDocs' README beside index.md)."""
+    pending, seen = list(starts), 0
+    while pending and seen < limit:
+        folder = pending.pop()
+        seen += 1
+        try:
+            entries = list(os.scandir(top / folder))
+        except OSError:
+            continue
+        names = {entry.name for entry in entries if entry.is_file(follow_symlinks=False)}
+        yield folder, names
+        if descend(folder, names):
+            prefix = f"{folder}/" if folder else ""
+            pending += [
+                prefix + e.name
+                for e in entries
+                if e.is_dir(follow_symlinks=False) and not e.name.startswith(".")
+            ]
