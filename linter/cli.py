@@ -26,6 +26,7 @@ from linter.config.settings import (
 from linter.findings import Finding
 from linter.reporting import REPORTERS, Reporter, RunSummary
 from linter.reporting.atomic import OutputError, check_output, write_report
+from linter.reporting.report_path import project_folders
 from linter.running.cache import DEFAULT_FOLDER
 from linter.running.discovery import FileFilter, discover
 from linter.running.engine import build_engine
@@ -98,7 +99,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     config = config_with_arguments(config, args)
     format_name = _format_name(args.output_format or config.output_format, args.output_file)
     _validated(args, config)
-    baseline = _baseline(args)
+    baseline = _baseline(args, config)
     engine = build_engine(config)
     filters = FileFilter.build(*config.file_patterns, config.root, config.respect_gitignore)
     options = _run_options(args, config)
@@ -134,7 +135,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
 
         findings = against_baseline(baseline, findings, files, args)
     summary = RunSummary(report.files_checked, findings, files=tuple(files))
-    return _finish(args, summary, reporter, reporter_stream, fixed, config.fail_on)
+    return _finish(args, summary, reporter, reporter_stream, fixed, config)
 
 
 def _no_files(paths: Sequence[str], config: Config) -> int:
@@ -149,7 +150,7 @@ def _validated(args: argparse.Namespace, config: Config) -> None:
     preset hint."""
     _check_paths(args.paths)
     if args.output_file:
-        check_output(args.output_file)
+        check_output(args.output_file, project_folders(args.paths, config.root))
     _selection(config)  # validates selectors with a clear message before anything runs
     if args.update_baseline and args.baseline is None:
         raise ConfigError("--update-baseline needs --baseline FILE")
@@ -161,12 +162,12 @@ def _validated(args: argparse.Namespace, config: Config) -> None:
             print(f"content-lint: {hint}", file=sys.stderr)
 
 
-def _baseline(args: argparse.Namespace) -> Baseline | None:
+def _baseline(args: argparse.Namespace, config: Config) -> Baseline | None:
     if args.baseline is None:
         return None
     from linter.cli_baseline import load_baseline
 
-    return load_baseline(args.baseline, missing_ok=args.update_baseline)
+    return load_baseline(args.baseline, args.update_baseline, project_folders(args.paths, config.root))
 
 
 def _run_options(args: argparse.Namespace, config: Config) -> RunOptions:
@@ -185,21 +186,27 @@ def _finish(
     reporter: Reporter,
     stream: TextIO,
     fixed: int | None,
-    fail_on: str,
+    config: Config,
 ) -> int:
     try:
-        _emit(args, summary, reporter, stream, fixed)
+        _emit(args, summary, reporter, stream, fixed, config.root)
     except BrokenPipeError:  # like other Unix tools: quiet, and the lint's own status
         _stdout_to_devnull()
-    return _exit_status(summary, fail_on)
+    return _exit_status(summary, config.fail_on)
 
 
 def _emit(
-    args: argparse.Namespace, summary: RunSummary, reporter: Reporter, stream: TextIO, fixed: int | None
+    args: argparse.Namespace,
+    summary: RunSummary,
+    reporter: Reporter,
+    stream: TextIO,
+    fixed: int | None,
+    root: Path,
 ) -> None:
     reporter.report(summary)
     if args.output_file:
-        write_report(args.output_file, stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
+        report = stream.getvalue().encode("utf-8", "backslashreplace")  # type: ignore[attr-defined]
+        write_report(args.output_file, report, project_folders(args.paths, root))
     if args.statistics:
         _print_statistics(
             summary, sys.stderr if reporter.machine_readable and not args.output_file else sys.stdout

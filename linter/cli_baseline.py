@@ -13,6 +13,7 @@ from linter.config.settings import ConfigError
 from linter.findings import Finding
 from linter.reporting.atomic import write_atomic
 from linter.reporting.baseline import BaselineError, BaselineFile, Entry, compare, updated
+from linter.reporting.report_path import UnsafePath, unfollowed
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,16 @@ class Baseline:
     accepted: tuple[Entry, ...]
 
 
-def load_baseline(path: Path, missing_ok: bool) -> Baseline:
+def load_baseline(path: Path, missing_ok: bool, project: Sequence[Path] = ()) -> Baseline:
     """Read the baseline before anything runs; one that cannot be read, or is not a baseline,
-    is a usage error like a bad config (one line, exit status 2)."""
+    is a usage error like a bad config (one line, exit status 2). With --update-baseline
+    (`missing_ok`) a linked folder inside the project on the way to it is refused, as for
+    --output-file (a link at its own name is replaced when it is written)."""
+    if missing_ok:
+        try:
+            unfollowed(path, project)
+        except UnsafePath as exc:
+            raise ConfigError(f"--baseline {exc}") from None
     file = BaselineFile(path)
     try:
         return Baseline(file, tuple(file.load(missing_ok=missing_ok)))
