@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from linter.cli_args import build_parser, config_with_arguments
+from linter.cli_args import build_parser, config_with_arguments, file_names_as_options
 from linter.config import precommit
 from linter.config.selection import Selection, check_selectors
 from linter.config.settings import (
@@ -26,6 +26,7 @@ from linter.config.settings import (
 from linter.findings import Finding
 from linter.reporting import REPORTERS, Reporter, RunSummary
 from linter.reporting.atomic import OutputError, check_output, write_report
+from linter.reporting.escape import shown_name
 from linter.reporting.report_path import project_folders
 from linter.running.cache import DEFAULT_FOLDER
 from linter.running.discovery import FileFilter, discover
@@ -48,9 +49,16 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_on_encoding()
+    words = sys.argv[1:] if argv is None else list(argv)
+    posing = file_names_as_options(words)
+    if posing:
+        return _usage_error(
+            f"{shown_name(posing[0])} is a file here, not an option: put file names after `--`"
+            " (as the pre-commit hook does)"
+        )
     with handled() as stop:
         try:
-            return _command(build_parser().parse_args(argv))
+            return _command(build_parser().parse_args(words))
         except KeyboardInterrupt as exc:  # SIGINT or SIGTERM: see linter.running.interrupts
             return stop.end(exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
         except BrokenPipeError:  # stdout's reader went away (`| head`); the run's status is lost
