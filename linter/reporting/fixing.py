@@ -23,6 +23,9 @@ from linter.reporting.fix_apply import apply_edits, chosen_fixes
 from linter.running.engine import Engine
 
 MAX_PASSES = 10
+#: Each pass lints the whole file again (and proves its fixes): a 1 MiB front matter gets two
+#: passes, not ten (the next run goes on where this one stopped).
+PASS_BUDGET_BYTES = 2 << 20
 #: The largest file `--fix` rewrites (it must hold the whole file, body included).
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -82,7 +85,7 @@ def _fix_one(
     if not isinstance(original, bytes) or len(original) > MAX_FILE_BYTES:
         return None
     data, count = original, 0
-    for _ in range(MAX_PASSES):
+    for _ in range(min(MAX_PASSES, max(1, PASS_BUDGET_BYTES // max(len(original), 1)))):
         taken = chosen_fixes(findings, allowed)
         if not taken:
             break

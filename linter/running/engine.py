@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,6 +31,7 @@ from linter.rules.suppression import apply_suppressions, comment_directives
 from linter.running.cache import digest
 from linter.running.file_stamps import unique
 from linter.running.finding_cap import cap_findings
+from linter.running.fix_proofs import proved
 from linter.running.kinds import Kind
 from linter.running.results import FileResult, fact_keys, pack_facts, sharing, unpack_facts
 from linter.running.setup import Setup
@@ -160,7 +161,7 @@ class Engine:
         problems.extend(kind.schema.check(document, fix_zone))
         problems.extend(self._rule_problems(document, kind))
         facts, keys = self._collect(document, kind)
-        findings = tuple(self._findings(path, problems))
+        findings = tuple(self._findings(path, proved(document, problems, self._reported(path))))
         # The files the rules read (image headers) go with a result the cache may keep (one
         # with a digest): it is reused only while each is unchanged.
         files = (
@@ -216,6 +217,18 @@ class Engine:
                 out.append(_finding(path, problem, severity))
         return out
 
+    def _reported(self, path: str) -> Callable[[str], bool]:
+        """Whether a code is reported for `path` (its fixes are worth proving)."""
+        ignored: set[str] | None = None
+
+        def reported(code: str) -> bool:
+            nonlocal ignored
+            if ignored is None:  # only for a file with a fix to prove
+                ignored = self._per_file_ignores(path)
+            return code not in ignored and self.selection.severity(code) is not None
+
+        return reported
+
     def _per_file_ignores(self, path: str) -> set[str]:
         if not self.config.per_file_ignores:
             return set()
@@ -260,10 +273,8 @@ def _finding(path: str, problem: Problem, severity: Severity) -> Finding:
 
 
 def _locate(code: str, violation: Violation, document: Document) -> Problem:
-    fix = None if violation.fix is None else document.fix(violation.fix)
-    return Problem(
-        code, violation.message, document.locate(violation.pointer, violation.target), violation.pointer, fix
-    )
+    region = document.locate(violation.pointer, violation.target)
+    return Problem(code, violation.message, region, violation.pointer, proposed=violation.fix)
 
 
 __all__ = ["Engine", "FileResult", "Kind", "Report", "build_engine"]
