@@ -126,22 +126,22 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         report = run_check(engine, sources, filters, options, on_file=progress.advance)
     finally:  # an interrupt's message starts on a clean line
         progress.close()
-    findings: Sequence[Finding] = report.findings
     if args.diff:
         from linter.cli_fix import show_diff
 
-        return show_diff(engine, findings, args, sys.stdout)
+        return show_diff(engine, report.findings, args, sys.stdout)
     fixed = None
     if args.fix:
         from linter.cli_fix import apply_fixes
 
-        findings, fixed = apply_fixes(
-            engine, findings, args, lambda: run_check(engine, sources, filters, options).findings
+        report, fixed = apply_fixes(
+            engine, report, args, lambda: run_check(engine, sources, filters, options)
         )
+    findings: Sequence[Finding] = report.findings
     if baseline is not None:
         from linter.cli_baseline import against_baseline
 
-        findings = against_baseline(baseline, findings, files, args)
+        findings = against_baseline(baseline, report, files, args)
     summary = RunSummary(report.files_checked, findings, files=tuple(files))
     return _finish(args, summary, reporter, reporter_stream, fixed, config)
 

@@ -14,6 +14,8 @@ from linter.findings import Finding
 from linter.reporting.atomic import write_atomic
 from linter.reporting.baseline import BaselineError, BaselineFile, Entry, compare, updated
 from linter.reporting.report_path import UnsafePath, unfollowed
+from linter.running.engine import Report
+from linter.running.finding_cap import CAP_CODE, cap_each_file
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,11 @@ def load_baseline(path: Path, missing_ok: bool, project: Sequence[Path] = ()) ->
 
 
 def against_baseline(
-    baseline: Baseline, findings: Sequence[Finding], files: list[str], args: argparse.Namespace
+    baseline: Baseline, report: Report, files: list[str], args: argparse.Namespace
 ) -> Sequence[Finding]:
-    """The findings the baseline does not hold; with --update-baseline, write it first."""
+    """The findings the baseline does not hold, capped per file again; with --update-baseline,
+    write it first. The findings a file's FM010 counted are matched one by one, FM010 never."""
+    findings = [f for f in report.findings if f.code != CAP_CODE] + list(report.hidden)
     file, accepted = baseline.file, list(baseline.accepted)
     if args.update_baseline:
         accepted = updated(findings, accepted, files, file.folder)
@@ -65,4 +69,4 @@ def against_baseline(
         )
         for entry in comparison.fixed:
             print(f"  {entry.path}: {entry.code} at {entry.pointer or '/'}", file=sys.stderr)
-    return comparison.new
+    return cap_each_file(comparison.new)

@@ -30,7 +30,7 @@ from linter.rules.fields import FieldView
 from linter.rules.suppression import apply_suppressions, comment_directives
 from linter.running.cache import digest
 from linter.running.file_stamps import unique
-from linter.running.finding_cap import cap_findings
+from linter.running.finding_cap import split_findings
 from linter.running.fix_proofs import proved
 from linter.running.kinds import Kind
 from linter.running.results import FileResult, fact_keys, pack_facts, sharing, unpack_facts
@@ -42,6 +42,8 @@ from linter.schema.check import SchemaChecker
 class Report:
     files_checked: int
     findings: list[Finding]
+    #: The findings each file's FM010 counts instead of showing (for a baseline to match).
+    hidden: tuple[Finding, ...] = ()
 
 
 class Engine:
@@ -119,14 +121,17 @@ class Engine:
             patterns = unmatched(result.bindings for result in results)
             problems = [*problems, *unmatched_problems(self.config.source, patterns, len(results))]
         findings: list[Finding] = []
+        hidden: list[Finding] = []
         for result in results:
             merged = [*result.findings, *self._findings(result.path, extra.get(result.path, []))]
             kept, unused = apply_suppressions(merged, result.directives)
-            findings.extend(cap_findings([*kept, *self._findings(result.path, unused)]))
+            shown, counted = split_findings([*kept, *self._findings(result.path, unused)])
+            findings.extend(shown)
+            hidden.extend(counted)
         for path, problem in problems:
             findings.extend(self._findings(path, [problem]))
         findings.sort(key=lambda f: f.sort_key)
-        return Report(len(results), findings)
+        return Report(len(results), findings, tuple(hidden))
 
     def lint_file(self, path: str) -> FileResult:
         head = read_head(path, self.config.max_front_matter_bytes)
