@@ -212,3 +212,27 @@ def test_no_zone_is_added_unless_a_timezone_is_configured(tmp_path: Path) -> Non
     config = ["--config", str(tmp_path / "pyproject.toml")]
     assert _check(tmp_path, *config, "--fix", "--unsafe-fixes", str(path)) == 1
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_a_file_saved_after_the_check_is_not_fixed_with_stale_edits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    """An editor saves the page between the check and the fix: a line inserted above the
+    duplicate topic must not make the fix cut the line that now sits where it was."""
+    import linter.cli_fix
+
+    path = _write(tmp_path, UNTIDY)
+    saved = UNTIDY.replace("category: news\n", "category: news\nsubtitle: added in the editor\n")
+    real = linter.cli_fix.fix_files
+
+    def save_then_fix(*args, **kwargs):  # type: ignore[no-untyped-def]
+        path.write_text(saved)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(linter.cli_fix, "fix_files", save_then_fix)
+    _check(tmp_path, mode, str(path))
+    out, err = capsys.readouterr()
+    assert path.read_text() == saved
+    assert f"{path}: not fixed: it changed on disk since it was checked; run again" in err
+    assert "@@" not in out

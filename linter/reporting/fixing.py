@@ -59,7 +59,10 @@ def fix_files(
     done = []
     for path, own in by_path.items():
         outcome = _fix_one(engine, path, own, allowed)
-        if outcome is None or outcome.fixed == outcome.original:
+        if outcome is None or (outcome.fixed == outcome.original and not outcome.skipped):
+            continue
+        if outcome.skipped:
+            done.append(outcome)
             continue
         if after_read is not None:
             after_read(path)
@@ -84,6 +87,8 @@ def _fix_one(
     original = read_head(path, MAX_FILE_BYTES)
     if not isinstance(original, bytes) or len(original) > MAX_FILE_BYTES:
         return None
+    if not _same_fixes(engine, path, original, findings):
+        return FileFix(path, original, original, 0, "it changed on disk since it was checked; run again")
     data, count = original, 0
     for _ in range(min(MAX_PASSES, max(1, PASS_BUDGET_BYTES // max(len(original), 1)))):
         taken = chosen_fixes(findings, allowed)
@@ -94,6 +99,16 @@ def _fix_one(
         again = engine.finish([engine.lint_bytes(path, data)]).findings
         findings = [f for f in again if f.code != "FM009"]
     return FileFix(path, original, data, count)
+
+
+def _same_fixes(engine: Engine, path: str, data: bytes, findings: list[Finding]) -> bool:
+    """Whether `data` (the file now) gives the fixes the run found: an editor may have saved
+    the file since it was checked, and edits computed from other bytes would cut the wrong
+    lines. Suppression fixes (FM009) come from the whole run and are left out."""
+    again = engine.finish([engine.lint_bytes(path, data)]).findings
+    return {f.fix for f in again if f.fix and f.code != "FM009"} >= {
+        f.fix for f in findings if f.fix and f.code != "FM009"
+    }
 
 
 def _written(outcome: FileFix) -> FileFix:
