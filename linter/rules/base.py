@@ -59,6 +59,9 @@ class RunContext:
     zone: tzinfo = timezone.utc
     type_name: str = ""
     binder: Binder = field(default_factory=_news_binder)
+    #: Pixel sizes of image files read this run, by file stamp: one header read per image,
+    #: however many pages name it (see rules/image_files.py).
+    image_sizes: dict[Any, tuple[int, int] | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 class Rule:

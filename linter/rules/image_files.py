@@ -5,17 +5,21 @@ not reused after an image changes, disappears or appears."""
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from linter.reading.bounded import read_regular_file
 from linter.reading.document import Document
 from linter.rules import urlnorm
 from linter.rules.base import RunContext
 from linter.rules.fields import FieldView
-from linter.running.file_stamps import look
+from linter.running.file_stamps import FileStamp, look
 
+#: Where JPEG, PNG, GIF, WebP and SVG headers give the size (EXIF and ICC segments included).
+MAX_HEADER_BYTES = 256 << 10
 # Characters that would let a decoded URL segment leave its folder or confuse the file system.
 _UNSAFE_CHARS = frozenset("/\\\0")
 
@@ -40,19 +44,32 @@ def local_copy(folder: Path, url: str) -> Path | None:
     return candidate
 
 
-def real_size(view: FieldView, path: Path) -> tuple[int, int] | None:
+def real_size(context: RunContext, view: FieldView, path: Path) -> tuple[int, int] | None:
     """The pixel size from the file header, or None for a missing, unreadable or unknown file;
     the file's stamp joins the view's `files_read` first, whatever it holds."""
     stamp, regular = look(path)
     view.files_read.append(stamp)
-    return _header_size(path) if regular else None
+    return _header_size(context, path, stamp) if regular else None
 
 
-def _header_size(path: Path) -> tuple[int, int] | None:
+def _header_size(context: RunContext, path: Path, stamp: FileStamp) -> tuple[int, int] | None:
+    """The size in the first MAX_HEADER_BYTES, read once per run for a file whose stamp can be
+    trusted: a fake JPEG (`FF D8`, then 16 MB of zeros) named by many pages is not scanned to
+    its end for each of them."""
+    if stamp.mtime_ns is not None and stamp in context.image_sizes:
+        return context.image_sizes[stamp]
+    size = _parsed_size(path)
+    if stamp.mtime_ns is not None:
+        context.image_sizes[stamp] = size
+    return size
+
+
+def _parsed_size(path: Path) -> tuple[int, int] | None:
     try:
+        header = read_regular_file(str(path), MAX_HEADER_BYTES, truncate=True)
         import imagesize  # only this opt-in rule needs it (and its import costs ~20 ms)
 
-        width, height = imagesize.get(str(path))
+        width, height = imagesize.get(io.BytesIO(header))
     except Exception:  # a third-party parser on arbitrary bytes: any failure means "cannot judge"
         return None
     if not (isinstance(width, int) and isinstance(height, int)) or width <= 0 or height <= 0:
@@ -102,5 +119,5 @@ def _find_local(context: RunContext, view: FieldView, document: Document, src: s
         stamp, regular = look(candidate)
         view.files_read.append(stamp)
         if regular:
-            return LocalImage(candidate, True, _header_size(candidate))
+            return LocalImage(candidate, True, _header_size(context, candidate, stamp))
     return LocalImage(inside[0], False, None) if inside else None
