@@ -13,6 +13,7 @@ from linter.config.settings import ConfigError
 from linter.findings import Finding
 from linter.reporting.atomic import write_atomic
 from linter.reporting.baseline import BaselineError, BaselineFile, Entry, compare, updated
+from linter.reporting.folder_lock import folder_locked
 from linter.reporting.report_path import UnsafePath, unfollowed
 from linter.running.engine import Report
 from linter.running.finding_cap import CAP_CODE, cap_each_file
@@ -43,6 +44,19 @@ def load_baseline(path: Path, missing_ok: bool, project: Sequence[Path] = ()) ->
         raise ConfigError(str(exc)) from None
 
 
+def _update(file: BaselineFile, findings: Sequence[Finding], files: list[str]) -> list[Entry]:
+    """Write this run's entries in place of those of its files, merged under a lock with what
+    the file holds now: another run may have updated it since it was loaded."""
+    with folder_locked(file.folder):
+        try:
+            current = file.load(missing_ok=True)
+        except BaselineError as exc:
+            raise ConfigError(str(exc)) from None
+        accepted = updated(findings, current, files, file.folder)
+        write_atomic(file.path, file.render(accepted))
+    return accepted
+
+
 def against_baseline(
     baseline: Baseline, report: Report, files: list[str], args: argparse.Namespace
 ) -> Sequence[Finding]:
@@ -51,8 +65,7 @@ def against_baseline(
     findings = [f for f in report.findings if f.code != CAP_CODE] + list(report.hidden)
     file, accepted = baseline.file, list(baseline.accepted)
     if args.update_baseline:
-        accepted = updated(findings, accepted, files, file.folder)
-        write_atomic(file.path, file.render(accepted))
+        accepted = _update(file, findings, files)
         if not args.quiet:
             print(
                 f"wrote {len(accepted)} baseline entr{'y' if len(accepted) == 1 else 'ies'} to {file.path}",

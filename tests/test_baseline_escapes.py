@@ -92,3 +92,28 @@ def test_a_missing_key_stays_baselined_when_other_fields_change(site, capsys):
     (site / "page.md").write_text(missing.replace("publishedDateTime: 2024-04-02T09:30:00Z\n", "", 1))
     assert _check() == 1
     assert "missing the required key `publishedDateTime`" in capsys.readouterr().out
+
+
+def test_two_updates_at_once_keep_both_runs_entries(site, capsys, monkeypatch):
+    """Run B updates the baseline while run A is checking: A merges with what B wrote."""
+    import linter.cli
+
+    (site / "a").mkdir()
+    (site / "b").mkdir()
+    for index in range(40):
+        text = ARTICLE.replace("quality: 50", "quality: 150").replace("sea-wall", f"wall-{index}")
+        (site / ("a" if index % 2 else "b") / f"p{index}.md").write_text(text)
+    real = linter.cli.run_check
+    other = ["check", "content/b", "--no-cache", "--baseline", "b.json", "--update-baseline"]
+
+    def meanwhile(*args, **kwargs):
+        report = real(*args, **kwargs)
+        monkeypatch.setattr(linter.cli, "run_check", real)
+        assert main(other) == 0  # run B, started and finished while A is running
+        return report
+
+    monkeypatch.setattr(linter.cli, "run_check", meanwhile)
+    assert main(["check", "content/a", "--no-cache", "--baseline", "b.json", "--update-baseline"]) == 0
+    entries = json.loads((site.parent / "b.json").read_text())["findings"]
+    assert sorted({e["path"].split("/")[1] for e in entries}) == ["a", "b"]
+    assert len(entries) == 40
