@@ -13,6 +13,7 @@ import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from linter.reporting.file_identity import copy_identity
 from linter.reporting.report_path import UnsafePath, unfollowed
 
 #: A new report gets the mode any new file gets (this, less the umask), not mkstemp's 0600.
@@ -75,11 +76,17 @@ def _stat(target: Path, path: str | Path) -> os.stat_result | None:
 
 
 def write_atomic(
-    path: str | Path, data: bytes, mode: int | None = None, *, still_current: Callable[[], bool] | None = None
+    path: str | Path,
+    data: bytes,
+    mode: int | None = None,
+    *,
+    still_current: Callable[[], bool] | None = None,
+    like: os.stat_result | None = None,
 ) -> bool:
     """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`.
 
-    The file gets `mode` (an existing file's, kept), else NEW_FILE_MODE less the umask.
+    The file gets `mode` (an existing file's, kept), else NEW_FILE_MODE less the umask, and
+    with `like` (the replaced file's stat) its owner, group and xattrs (see file_identity.py).
     `still_current` is asked just before the rename; when it says False (the file changed
     since it was read), nothing is replaced and the result is False.
     """
@@ -94,6 +101,8 @@ def write_atomic(
                 os.chmod(temporary, mode)  # exactly the old mode, whatever the umask
             handle.write(data)
             handle.flush()
+            if like is not None:
+                copy_identity(like, str(target), str(temporary))
             os.fsync(handle.fileno())
         if still_current is not None and not still_current():
             os.unlink(temporary)

@@ -19,6 +19,7 @@ from linter.findings import Finding
 from linter.fixes import Applicability
 from linter.reading.frontmatter import read_head
 from linter.reporting.atomic import write_atomic
+from linter.reporting.file_identity import write_in_place
 from linter.reporting.fix_apply import apply_edits, chosen_fixes
 from linter.running.engine import Engine
 
@@ -118,8 +119,14 @@ def _written(outcome: FileFix) -> FileFix:
         return read_head(path, MAX_FILE_BYTES) == outcome.original
 
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-        if write_atomic(path, outcome.fixed, mode=mode, still_current=still_current):
+        info = os.stat(path)
+        if info.st_nlink > 1:
+            written = write_in_place(path, outcome.fixed, still_current)
+        else:
+            written = write_atomic(
+                path, outcome.fixed, stat.S_IMODE(info.st_mode), still_current=still_current, like=info
+            )
+        if written:
             return outcome
         reason = "it changed on disk while being fixed; run again"
     except OSError as exc:
