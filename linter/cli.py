@@ -26,7 +26,7 @@ from linter.config.settings import (
 from linter.findings import Finding
 from linter.reporting import REPORTERS, Reporter, RunSummary
 from linter.reporting.atomic import OutputError, check_output, write_report
-from linter.reporting.escape import shown_name
+from linter.reporting.escape import one_line, shown_name
 from linter.reporting.report_path import project_folders
 from linter.running.cache import DEFAULT_FOLDER
 from linter.running.discovery import FileFilter, discover
@@ -259,7 +259,8 @@ def _init(args: argparse.Namespace) -> int:
         written = write_plan(plan, folder, args.force)
     except InitError as exc:
         return _usage_error(f"init: {exc}")
-    sys.stdout.writelines(f"{line}\n" for line in plan.said)
+    # field names and paths come from content files: no terminal escape, no forged line
+    sys.stdout.writelines(f"{one_line(line)}\n" for line in plan.said)
     print(f"wrote {', '.join(str(folder / name) for name in written)}")
     if not plan.check_paths:
         return EXIT_OK

@@ -236,3 +236,13 @@ def test_a_file_saved_after_the_check_is_not_fixed_with_stale_edits(
     assert path.read_text() == saved
     assert f"{path}: not fixed: it changed on disk since it was checked; run again" in err
     assert "@@" not in out
+
+
+def test_diff_escapes_a_page_name_that_would_forge_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, UNTIDY, name="x\n::error file=a::forged.md")
+    assert _check(tmp_path, "--diff", str(path)) == 1
+    out = capsys.readouterr().out
+    assert not any(line.startswith("::error") for line in out.splitlines())
+    assert "x\\n::error file=a::forged.md" in out.splitlines()[0]

@@ -430,3 +430,16 @@ def test_decap_media_folder_tells_where_site_image_paths_live(tmp_path, monkeypa
     assert check(site, monkeypatch, capsys, "content") == (0, [])
     broken = planted(site, tmp_path, {"content/posts/b.md": post.format(title="B", image="gone.png")})
     assert check(broken, monkeypatch, capsys, "content") == (0, [("content/posts/b.md", 3, "FM303")])
+
+
+def test_init_prints_field_names_escaped_and_takes_a_lone_surrogate_key(tmp_path, capsys):
+    """Field names come from content files: no terminal escape, no forged line, no crash."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text('---\ntitle: b\n"y\\e[2Jclear\\n::error::forged": 3\n---\n')
+    (tmp_path / "content" / "b.md").write_text('{\n  "title": "a",\n  "\\ud800": 1\n}\n')
+    status = main(["init", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert status == 1 and "Traceback" not in err
+    assert "\x1b" not in out and not any(line.startswith("::error") for line in out.splitlines())
+    assert "y\\x1b[2Jclear\\n::error::forged" in out
+    assert "b.md:3:3: FM003 [error] the key at /\\ud800 escapes a lone surrogate" in out

@@ -42,8 +42,10 @@ def lone_surrogate(document: Document) -> Problem | None:
 
 def _problem(document: Document, pointer: str, text: str, target: Target) -> Problem:
     code = ord(_SURROGATE.findall(text)[0])
+    # the finding is stored (cache) and printed as UTF-8: the pointer is written escaped
+    shown = _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", pointer)
     message = (
-        f"the {target} at {pointer} escapes a lone surrogate (\\u{code:04x}), which is not Unicode "
+        f"the {target} at {shown} escapes a lone surrogate (\\u{code:04x}), which is not Unicode "
         "text: site generators turn it into U+FFFD; write the character itself"
     )
-    return Problem("FM003", message, document.locate(pointer, target), pointer)
+    return Problem("FM003", message, document.locate(pointer, target), shown)

@@ -19,6 +19,7 @@ from linter.findings import Finding
 from linter.fixes import Applicability
 from linter.reading.frontmatter import read_head
 from linter.reporting.atomic import write_atomic
+from linter.reporting.escape import shown_name
 from linter.reporting.file_identity import write_in_place
 from linter.reporting.fix_apply import apply_edits, chosen_fixes
 from linter.running.engine import Engine
@@ -74,7 +75,8 @@ def fix_files(
 def unified_diff(outcome: FileFix) -> str:
     before = outcome.original.decode("utf-8", "surrogateescape").splitlines(keepends=True)
     after = outcome.fixed.decode("utf-8", "surrogateescape").splitlines(keepends=True)
-    lines = difflib.unified_diff(before, after, f"a/{outcome.path}", f"b/{outcome.path}")
+    name = shown_name(outcome.path)  # a page name must not forge a line (`::error ...`)
+    lines = difflib.unified_diff(before, after, f"a/{name}", f"b/{name}")
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
