@@ -208,3 +208,16 @@ def test_a_fake_jpeg_named_by_many_pages_is_read_once_and_only_its_head(site, ca
     main(["check", "--no-cache", "--jobs", "1", "--output-format", "concise", "content"])
     assert "p0.md" not in capsys.readouterr().out  # a size it cannot read is not judged
     assert len(read) == 2 and all(size <= 256 << 10 for size in read)  # cover.png and fake.jpg
+
+
+def test_a_symlinked_image_leading_out_of_the_project_is_not_read(site, capsys, linted, tmp_path_factory):
+    """A committed `cover.png -> /elsewhere/secret.png`: its target's size is never read or
+    printed; a link staying inside the project is judged by its target as before."""
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.png"
+    outside.write_bytes(png(40, 40))
+    age(outside, hours=4)
+    image = site / "static/images/cover.png"
+    image.unlink()
+    image.symlink_to(outside)
+    findings, _ = check(capsys, linted)
+    assert findings == []

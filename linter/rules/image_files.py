@@ -119,5 +119,12 @@ def _find_local(context: RunContext, view: FieldView, document: Document, src: s
         stamp, regular = look(candidate)
         view.files_read.append(stamp)
         if regular:
-            return LocalImage(candidate, True, _header_size(context, candidate, stamp))
+            # a committed symlink may lead out of the project: its target is never read
+            size = _header_size(context, candidate, stamp) if _resolves_inside(candidate, root) else None
+            return LocalImage(candidate, True, size)
     return LocalImage(inside[0], False, None) if inside else None
+
+
+def _resolves_inside(path: Path, root: Path) -> bool:
+    """Whether `path`, its symlinks followed, is still inside the project `root`."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
