@@ -327,3 +327,37 @@ def test_a_stray_note_is_linted_alone(tmp_path):
 
     asyncio.run(session(folder, body))
     assert sorted(p.name for p in folder.iterdir()) == ["note.md", "other.md"]
+
+
+def test_a_u2028_in_the_front_matter_does_not_shift_incremental_edits(site):
+    """LSP ends lines at \\n, \\r\\n and \\r only: a U+2028 inside the title is not a line end,
+    so an edit sent for line `quality:` lands on that line."""
+    path = site / "content" / "sep.md"
+    text = (
+        ARTICLE.replace("sea-wall", "sep-wall")
+        .replace('"Harbour council approves new sea wall"', '"Harbour council\\u2028approves new sea wall"')
+        .replace("\\u2028", "\u2028")
+    )
+    path.write_text(text)
+    line = text.split("\n").index("quality: 50")
+
+    async def body(client: Client) -> None:
+        uri = open_file(client, path, text)
+        await client.wait_for(uri, lambda d: True)
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(
+                        range=types.Range(types.Position(line, 9), types.Position(line, 11)), text="150"
+                    )
+                ],
+            )
+        )
+        diagnostics = await client.wait_for(uri, lambda d: any(str(x.code) == "FM100" for x in d))
+        assert sorted((str(d.code), d.range.start.line, d.range.start.character) for d in diagnostics) == [
+            ("FM100", line, 9),
+            ("FM502", 2, 7),  # the title's U+2028 is a line break to YAML: a finding of its own
+        ]
+
+    asyncio.run(session(site, body))

@@ -104,6 +104,13 @@ def _diagnostic(document: Any, finding: Finding) -> types.Diagnostic:
 server = ContentLintServer()
 
 
+@server.feature(types.INITIALIZED)
+def initialized(ls: ContentLintServer, params: types.InitializedParams) -> None:
+    from linter.server.documents import use_protocol_lines
+
+    use_protocol_lines(ls.workspace)
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: ContentLintServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.publish(params.text_document.uri)
