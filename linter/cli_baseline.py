@@ -53,7 +53,10 @@ def _update(file: BaselineFile, findings: Sequence[Finding], files: list[str]) -
         except BaselineError as exc:
             raise ConfigError(str(exc)) from None
         accepted = updated(findings, current, files, file.folder)
-        write_atomic(file.path, file.render(accepted))
+        try:
+            write_atomic(file.path, file.render(accepted))
+        except OSError as exc:
+            raise ConfigError(f"--baseline {file.path}: cannot write it: {exc.strerror or exc}") from None
     return accepted
 
 

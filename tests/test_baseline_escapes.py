@@ -117,3 +117,17 @@ def test_two_updates_at_once_keep_both_runs_entries(site, capsys, monkeypatch):
     entries = json.loads((site.parent / "b.json").read_text())["findings"]
     assert sorted({e["path"].split("/")[1] for e in entries}) == ["a", "b"]
     assert len(entries) == 40
+
+
+def test_a_baseline_in_a_missing_folder_is_one_line(site, capsys):
+    (site / "page.md").write_text(CAPPED)
+    assert _check_at("nofolder/b.json", "--update-baseline") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("content-lint: error: --baseline nofolder/b.json: cannot write it: ")
+    assert err.count("\n") == 1
+
+
+def _check_at(baseline: str, *extra: str) -> int:
+    return main(
+        ["check", "content", "--no-cache", "--output-format", "concise", "--baseline", baseline, *extra]
+    )
