@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from linter.cli_args import build_parser
+from linter.cli_args import build_parser, file_names_as_options
 from linter.cli_project import ProjectRun, cache_folder, selection
 from linter.config.projects import plan_projects, project_config
 from linter.config.settings import Config, ConfigError
@@ -23,7 +23,10 @@ from linter.findings import Finding
 from linter.reporting import REPORTERS, Reporter, RunSummary
 from linter.reporting.atomic import OutputError, check_output, write_report
 from linter.reporting.base import fix_counts
+from linter.reporting.escape import one_line, shown_name
+from linter.reporting.report_path import project_folders
 from linter.running.cache import DEFAULT_FOLDER
+from linter.running.engine import Report
 from linter.running.interrupts import Interrupted, handled
 from linter.running.progress import Progress
 from linter.running.runner import run_check
@@ -41,9 +44,16 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_on_encoding()
+    words = sys.argv[1:] if argv is None else list(argv)
+    posing = file_names_as_options(words)
+    if posing:
+        return _usage_error(
+            f"{shown_name(posing[0])} is a file here, not an option: put file names after `--`"
+            " (as the pre-commit hook does)"
+        )
     with handled() as stop:
         try:
-            return _command(build_parser().parse_args(argv))
+            return _command(build_parser().parse_args(words))
         except KeyboardInterrupt as exc:  # SIGINT or SIGTERM: see linter.running.interrupts
             return stop.end(exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
         except BrokenPipeError:  # stdout's reader went away (`| head`); the run's status is lost
@@ -127,13 +137,14 @@ def _preset_name(name: str, where: str) -> str:
 def _check(args: argparse.Namespace) -> int:
     _check_paths(args.paths)
     format_name = _format_name(args.output_format, args.output_file)
-    if args.output_file:
-        check_output(args.output_file)
     if args.update_baseline and args.baseline is None:
         raise ConfigError("--update-baseline needs --baseline FILE")
-    baseline = _baseline(args)
     cwd = Path.cwd()
     runs = [ProjectRun.start(args, project, cwd) for project in plan_projects(args.paths, cwd, args.config)]
+    folders = _project_folders(args, runs)
+    if args.output_file:
+        check_output(args.output_file, folders)
+    baseline = _baseline(args, folders)
     if args.output_format is None and len({r.config.output_format for r in runs}) == 1:
         format_name = _format_name(runs[0].config.output_format, args.output_file)
     sources = [source for run in runs for source in run.sources]
@@ -165,16 +176,31 @@ def _check(args: argparse.Namespace) -> int:
     fixed = None
     if args.fix:
         fixed = sum(run.fix(args) for run in runs)
-    findings: Sequence[Finding] = sorted((f for run in runs for f in run.findings), key=lambda f: f.sort_key)
+    report = _joined([run.report for run in runs if run.report is not None])
+    findings: Sequence[Finding] = report.findings
     if baseline is not None:
         from linter.cli_baseline import against_baseline
 
-        findings = against_baseline(baseline, findings, files, args)
-    summary = RunSummary(sum(run.files_checked for run in runs), findings, files=tuple(files))
-    status = _finish(args, summary, reporter, reporter_stream, fixed, _fail_on(runs))
+        findings = against_baseline(baseline, report, files, args)
+    summary = RunSummary(report.files_checked, findings, files=tuple(files))
+    status = _finish(args, summary, reporter, reporter_stream, fixed, _fail_on(runs), folders)
     for notice in notices:  # after the summary too: the first line scrolled away
         print(f"content-lint: {notice}", file=sys.stderr)
     return status
+
+
+def _joined(reports: Sequence[Report]) -> Report:
+    """One report of the projects' reports, findings in path order as each project's are."""
+    findings = sorted((f for r in reports for f in r.findings), key=lambda f: f.sort_key)
+    hidden = tuple(f for r in reports for f in r.hidden)
+    return Report(sum(r.files_checked for r in reports), findings, hidden)
+
+
+def _project_folders(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> tuple[Path, ...]:
+    """Every folder a pull request's files may lie in, over the run's projects (the report and
+    baseline paths must not go through a link planted in one)."""
+    roots = [run.config.root for run in runs] or [Path.cwd()]
+    return tuple(dict.fromkeys(folder for root in roots for folder in project_folders(args.paths, root)))
 
 
 def _fail_on(runs: Sequence[ProjectRun]) -> str:
@@ -213,12 +239,12 @@ def _no_files(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
     )
 
 
-def _baseline(args: argparse.Namespace) -> Baseline | None:
+def _baseline(args: argparse.Namespace, folders: tuple[Path, ...]) -> Baseline | None:
     if args.baseline is None:
         return None
     from linter.cli_baseline import load_baseline
 
-    return load_baseline(args.baseline, missing_ok=args.update_baseline)
+    return load_baseline(args.baseline, args.update_baseline, folders)
 
 
 def _finish(
@@ -228,16 +254,22 @@ def _finish(
     stream: TextIO,
     fixed: int | None,
     fail_on: str,
+    folders: tuple[Path, ...],
 ) -> int:
     try:
-        _emit(args, summary, reporter, stream, fixed)
+        _emit(args, summary, reporter, stream, fixed, folders)
     except BrokenPipeError:  # like other Unix tools: quiet, and the lint's own status
         _stdout_to_devnull()
     return _exit_status(summary, fail_on)
 
 
 def _emit(
-    args: argparse.Namespace, summary: RunSummary, reporter: Reporter, stream: TextIO, fixed: int | None
+    args: argparse.Namespace,
+    summary: RunSummary,
+    reporter: Reporter,
+    stream: TextIO,
+    fixed: int | None,
+    folders: tuple[Path, ...],
 ) -> None:
     # With --statistics a text report is the table alone, as ruff prints it; a machine
     # format's report stays whole and the table goes to standard error.
@@ -245,7 +277,8 @@ def _emit(
     if not table_only:
         reporter.report(summary)
     if args.output_file:
-        write_report(args.output_file, stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
+        report = stream.getvalue().encode("utf-8", "backslashreplace")  # type: ignore[attr-defined]
+        write_report(args.output_file, report, folders)
     if args.statistics:
         _print_statistics(summary, sys.stdout if table_only or args.output_file else sys.stderr)
     if not args.quiet:
@@ -289,7 +322,8 @@ def _init(args: argparse.Namespace) -> int:
         written = write_plan(plan, target, args.force)
     except InitError as exc:
         return _usage_error(f"init: {exc}")
-    sys.stdout.writelines(f"{line}\n" for line in plan.said)
+    # field names and paths come from content files: no terminal escape, no forged line
+    sys.stdout.writelines(f"{one_line(line)}\n" for line in plan.said)
     print(f"wrote {', '.join(str(target / name) for name in written)}")
     if not plan.check_paths:
         return EXIT_OK

@@ -4,7 +4,9 @@ and how the values given override the config."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import itertools
+import os
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,14 @@ from linter import __version__
 from linter.config.settings import Config, ConfigError, gitignore_globs, name_globs, parse_datetime
 from linter.reporting import REPORTERS
 from linter.running.cache import DEFAULT_FOLDER
+
+
+def file_names_as_options(argv: Sequence[str]) -> list[str]:
+    """Words before `--` that look like options but name files here: a pull request can commit
+    an empty `--config=x.md` at the top of the tree, and a hook that passes file names without
+    `--` would hand it to the parser as an option. Such a run is refused, never half-obeyed."""
+    words = itertools.takewhile(lambda word: word != "--", argv)
+    return [word for word in words if word.startswith("-") and word != "-" and os.path.lexists(word)]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,8 +10,9 @@ from typing import TextIO
 
 from linter.findings import Finding
 from linter.fixes import Applicability
+from linter.reporting.escape import shown_name
 from linter.reporting.fixing import FileFix, fix_files, unified_diff
-from linter.running.engine import Engine
+from linter.running.engine import Engine, Report
 
 
 def allowed(args: argparse.Namespace) -> tuple[Applicability, ...]:
@@ -20,9 +21,13 @@ def allowed(args: argparse.Namespace) -> tuple[Applicability, ...]:
 
 def show_diff(engine: Engine, findings: Sequence[Finding], args: argparse.Namespace, out: TextIO) -> int:
     """Print what --fix would change; 1 when something would change, 0 otherwise."""
-    outcomes = fix_files(engine, findings, allowed(args), write=False)
-    for outcome in outcomes:
-        out.write(unified_diff(outcome))
+    outcomes = []
+    for outcome in fix_files(engine, findings, allowed(args), write=False):
+        if outcome.skipped:
+            print(f"{shown_name(outcome.path)}: not fixed: {outcome.skipped}", file=sys.stderr)
+        else:
+            outcomes.append(outcome)
+            out.write(unified_diff(outcome))
     if not args.quiet:
         count = sum(o.fixed_count for o in outcomes)
         files = len(outcomes)
@@ -31,18 +36,15 @@ def show_diff(engine: Engine, findings: Sequence[Finding], args: argparse.Namesp
 
 
 def apply_fixes(
-    engine: Engine,
-    findings: Sequence[Finding],
-    args: argparse.Namespace,
-    rerun: Callable[[], Sequence[Finding]],
-) -> tuple[Sequence[Finding], int]:
-    """Write the fixes; return the findings that remain (a fresh run when a file changed) and
-    how many were fixed."""
-    outcomes = fix_files(engine, findings, allowed(args), write=True)
+    engine: Engine, report: Report, args: argparse.Namespace, rerun: Callable[[], Report]
+) -> tuple[Report, int]:
+    """Write the fixes; return the report that remains (a fresh run when a file changed) and
+    how many findings were fixed."""
+    outcomes = fix_files(engine, report.findings, allowed(args), write=True)
     for outcome in outcomes:
         if outcome.skipped:
-            print(f"{outcome.path}: not fixed: {outcome.skipped}", file=sys.stderr)
+            print(f"{shown_name(outcome.path)}: not fixed: {outcome.skipped}", file=sys.stderr)
     written: list[FileFix] = [o for o in outcomes if not o.skipped]
     if not written:
-        return findings, 0
+        return report, 0
     return rerun(), sum(o.fixed_count for o in written)

@@ -4,6 +4,7 @@ engine, and the line that says how it was checked when no config file chose that
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from linter.cli_args import config_with_arguments
 from linter.config import precommit
-from linter.config.projects import Project, covers_project, default_preset
+from linter.config.projects import SNIFF_FILES, Project, covers_project, default_preset
 from linter.config.selection import Selection, check_selectors
 from linter.config.settings import Config
 from linter.config.sites import describe
@@ -39,7 +40,6 @@ class ProjectRun:
     sources: list[Source]
     notice: str
     report: Report | None = None
-    rerun_findings: Sequence[Finding] | None = None
 
     @classmethod
     def start(cls, args: argparse.Namespace, project: Project, cwd: Path) -> ProjectRun:
@@ -48,7 +48,7 @@ class ProjectRun:
         filters = file_filter(config)
         sources = list(discover(project.paths, filters, args.force_exclude))
         if chosen:
-            config = replace(config, preset=default_preset([s.path for s in sources if s.problem is None]))
+            config = replace(config, preset=default_preset(_sample(project, sources, filters)))
             filters = file_filter(config)
             sources = list(discover(project.paths, filters, args.force_exclude))
         selection(config)
@@ -63,19 +63,20 @@ class ProjectRun:
 
     @property
     def findings(self) -> Sequence[Finding]:
-        if self.rerun_findings is not None:
-            return self.rerun_findings
         return self.report.findings if self.report else ()
 
     def fix(self, args: argparse.Namespace) -> int:
-        """Apply the fixes asked for; the findings left are a fresh run's. How many were fixed."""
+        """Apply the fixes asked for; the report left is a fresh run's. How many were fixed."""
         from linter.cli_fix import apply_fixes
         from linter.running.runner import run_check
 
-        def rerun() -> Sequence[Finding]:
-            return run_check(self.engine, self.sources, self.filters, self.options).findings
+        if self.report is None:
+            return 0
 
-        self.rerun_findings, fixed = apply_fixes(self.engine, self.findings, args, rerun)
+        def rerun() -> Report:
+            return run_check(self.engine, self.sources, self.filters, self.options)
+
+        self.report, fixed = apply_fixes(self.engine, self.report, args, rerun)
         return fixed
 
     def settings_of(self, path: str) -> FileSettings:
@@ -124,6 +125,36 @@ class ProjectRun:
         for source in discover(self.project.paths, everything):
             if source.problem is None and source.path not in taken:
                 yield source.path, reason
+
+
+def _sample(project: Project, sources: list[Source], filters: FileFilter) -> list[str]:
+    """The files the default preset is chosen from: the folders walked, or, for files named one
+    by one (a pre-commit batch), those files and the pages beside them, so every batch from
+    one folder gets the same preset whatever it holds."""
+    given = [s.path for s in sources if s.problem is None]
+    if any(os.path.isdir(path) for path in project.paths):
+        return given
+    beside = (
+        path
+        for folder in dict.fromkeys(os.path.dirname(p) or "." for p in given)
+        for path in _pages_in(folder, filters)
+    )
+    return list(dict.fromkeys(itertools.chain(given, itertools.islice(beside, SNIFF_FILES))))[:SNIFF_FILES]
+
+
+def _pages_in(folder: str, filters: FileFilter) -> list[str]:
+    """The pages directly in `folder` (no walk below it, no link followed)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    return [
+        os.path.normpath(entry.path)
+        for entry in entries
+        if entry.is_file(follow_symlinks=False)
+        and filters.included(entry.name)
+        and filters.is_content(entry.path)
+    ]
 
 
 def file_filter(config: Config) -> FileFilter:

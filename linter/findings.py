@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from linter.fixes import Fix
+from linter.fixes import Fix, NodeFix
 
 Severity = Literal["error", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
@@ -70,3 +70,6 @@ class Problem:
     region: Region = FILE_START
     pointer: str = ""
     fix: Fix | None = None
+    #: A rule's node-level fix, not yet proved (the engine proves the first few; see
+    #: running/fix_proofs.py).
+    proposed: NodeFix | None = None

@@ -73,22 +73,31 @@ def test_bad_config_file_is_one_line_and_exit_two(project, capsys, kind):
     assert err == f"content-lint: error: {config}: cannot read config: it {REASONS[kind]}\n"
 
 
-@pytest.mark.parametrize("depth", [2**33, 1001])
+@pytest.mark.parametrize("depth", [2**33, 1001, 201])
 def test_max_depth_beyond_the_parser_limit_is_refused(project, capsys, depth):
     (project / "content-lint.toml").write_text(f"max-depth = {depth}\n")
     assert main(["check", "content", "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert (
         err
-        == f"content-lint: error: {project / 'content-lint.toml'}: key `max-depth` should be at most 1000\n"
+        == f"content-lint: error: {project / 'content-lint.toml'}: key `max-depth` should be at most 200\n"
     )
 
 
-def test_max_depth_of_1000_still_measures_depth(project, capsys):
-    (project / "content-lint.toml").write_text("max-depth = 1000\n")
-    deep = "a: " + "[" * 1001 + "]" * 1001 + "\n"
-    (project / "content" / "sub" / "a.md").write_text(f"---\n{deep}---\n")
+@pytest.mark.parametrize(
+    ("fence", "assign", "close"),
+    [("---\ntitle: x\n", "d: ", "---\n"), ('+++\ntitle = "x"\n', "d = ", "+++\n"), ("", "", "")],
+    ids=["yaml", "toml", "json"],
+)
+def test_max_depth_of_200_is_what_every_stage_takes(project, capsys, fence, assign, close):
+    """200 levels pass the readers and the schema engine; 201 are FM008, never FM000."""
+    (project / "content-lint.toml").write_text("max-depth = 200\n")
+    for depth in (199, 200):  # the mapping holding `d` is one level
+        nested = "[" * depth + "]" * depth
+        text = f'{{"title": "x", "d": {nested}}}\n' if not fence else f"{fence}{assign}{nested}\n{close}"
+        (project / "content" / "sub" / f"d{depth}.md").write_text(text)
     assert main(["check", "content", "--no-cache", "--select", "FM0", "--output-format", "concise"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("content/sub/a.md:2:")
-    assert "FM008 [error] front matter is nested deeper than 1000 levels (max-depth)" in out
+    assert "FM000" not in out
+    assert "content/sub/d200.md:" in out and "front matter is nested deeper than 200 levels" in out
+    assert "d199.md" not in out

@@ -164,3 +164,19 @@ def test_python_dash_m_works_the_same(tmp_path):
     assert result.returncode == 1
     assert result.stdout.startswith(f"{bad}:{QUALITY_LINE}:10: FM100 [error]")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("word", ["--extend-exclude=bad.md", "--config=x.md", "-x.md"])
+def test_an_option_that_is_also_a_file_name_is_refused(tmp_path, monkeypatch, capsys, word):
+    """A hook that passes file names without `--` must not obey a committed `--config=x.md`."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.md").write_text("---\ntitle: [\n---\n")
+    (tmp_path / word).write_text("")
+    assert main(["check", "--no-cache", word, "bad.md"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert (
+        err
+        == f"content-lint: error: {word} is a file here, not an option: put file names after `--` (as the pre-commit hook does)\n"
+    )
+    assert main(["check", "--no-cache", "--", word, "bad.md"]) == 1

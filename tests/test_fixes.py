@@ -241,3 +241,37 @@ def test_fixable_findings_are_marked_and_counted_and_statistics_print_the_table_
     out = capsys.readouterr().out
     assert out.splitlines()[0].split() == ["count", "code", "name", "severity", "fixable"]
     assert ":" not in out  # the table alone: no finding lines
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_a_file_saved_after_the_check_is_not_fixed_with_stale_edits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    """An editor saves the page between the check and the fix: a line inserted above the
+    duplicate topic must not make the fix cut the line that now sits where it was."""
+    import linter.cli_fix
+
+    path = _write(tmp_path, UNTIDY)
+    saved = UNTIDY.replace("category: news\n", "category: news\nsubtitle: added in the editor\n")
+    real = linter.cli_fix.fix_files
+
+    def save_then_fix(*args, **kwargs):  # type: ignore[no-untyped-def]
+        path.write_text(saved)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(linter.cli_fix, "fix_files", save_then_fix)
+    _check(tmp_path, mode, str(path))
+    out, err = capsys.readouterr()
+    assert path.read_text() == saved
+    assert f"{path}: not fixed: it changed on disk since it was checked; run again" in err
+    assert "@@" not in out
+
+
+def test_diff_escapes_a_page_name_that_would_forge_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, UNTIDY, name="x\n::error file=a::forged.md")
+    assert _check(tmp_path, "--diff", str(path)) == 1
+    out = capsys.readouterr().out
+    assert not any(line.startswith("::error") for line in out.splitlines())
+    assert "x\\n::error file=a::forged.md" in out.splitlines()[0]

@@ -216,3 +216,30 @@ def test_crlf_toml_keeps_positions(tmp_path):
     document, _ = _document(text)
     assert document is not None and document.data == {"title": "a", "weight": "heavy"}
     assert (document.locate("/weight").line, document.locate("/weight").column) == (3, 10)
+
+
+def test_a_dotted_key_may_extend_a_table_a_deeper_header_made(tmp_path, capsys):
+    """`[a.b.c]` makes `a.b` on the way; `b.d = 2` under `[a]` extends it (tomllib agrees)."""
+    from linter.cli import main
+
+    page = tmp_path / "page.md"
+    page.write_text('+++\ntitle = "x"\n[a.b.c]\nx = 1\n[a]\nb.d = 2\n+++\n')
+    main(["check", "--no-cache", "--select", "FM0", "--output-format", "concise", str(page)])
+    assert capsys.readouterr().out == ""
+    page.write_text('+++\ntitle = "x"\n[a.b.c]\nx = 1\n[a]\nb.d = 2\n[a.b]\ne = 1\n+++\n')
+    main(["check", "--no-cache", "--select", "FM0", "--output-format", "concise", str(page)])
+    assert (
+        capsys.readouterr().out == f"{page}:7:4: FM004 [error] duplicate key `b`: first defined on line 3\n"
+    )
+
+
+@pytest.mark.parametrize("tail", ["", "n = 1\n"], ids=["alone", "then-a-duplicate"])
+def test_a_toml_integer_of_4301_digits_is_fm003(tmp_path, capsys, tail):
+    from linter.cli import main
+
+    page = tmp_path / "page.md"
+    page.write_text(f'+++\ntitle = "x"\nn = {"1" * 4301}\n{tail}+++\n')
+    main(["check", "--no-cache", "--select", "FM0", "--output-format", "concise", str(page)])
+    assert capsys.readouterr().out == (
+        f"{page}:3:5: FM003 [error] TOML syntax error: an integer of thousands of digits (TOML's are 64-bit)\n"
+    )

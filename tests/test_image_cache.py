@@ -183,3 +183,43 @@ def test_a_changed_cached_copy_of_a_remote_image_is_judged_again(tmp_path, monke
     age(copy, hours=3)
     message = "image declared as 1200x800 but its cached copy imgcache/cdn.coastline.example/img/sea-wall.jpg is 600x400"
     assert check(capsys, linted) == ([("FM303", line_of(ARTICLE, "width: 1200"), message)], ["content/a.md"])
+
+
+@pytest.mark.timeout(20)
+def test_a_fake_jpeg_named_by_many_pages_is_read_once_and_only_its_head(site, capsys, monkeypatch):
+    """`FF D8` and 16 MB of zeros: its header is read once per run, at most 256 KiB of it."""
+    import imagesize
+
+    fake = site / "static/images/fake.jpg"
+    fake.write_bytes(b"\xff\xd8" + bytes(16 << 20))
+    age(fake, hours=3)
+    for index in range(4):
+        (site / f"content/p{index}.md").write_text(
+            page("/images/fake.jpg").replace("Cover", f"Cover {index}")
+        )
+    read: list[int] = []
+    real = imagesize.get
+
+    def measured(source, **options):
+        read.append(len(source.read()) if hasattr(source, "read") else os.path.getsize(source))
+        if hasattr(source, "seek"):
+            source.seek(0)
+        return real(source, **options)
+
+    monkeypatch.setattr(imagesize, "get", measured)
+    main(["check", "--no-cache", "--jobs", "1", "--output-format", "concise", "content"])
+    assert "p0.md" not in capsys.readouterr().out  # a size it cannot read is not judged
+    assert len(read) == 2 and all(size <= 256 << 10 for size in read)  # cover.png and fake.jpg
+
+
+def test_a_symlinked_image_leading_out_of_the_project_is_not_read(site, capsys, linted, tmp_path_factory):
+    """A committed `cover.png -> /elsewhere/secret.png`: its target's size is never read or
+    printed; a link staying inside the project is judged by its target as before."""
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.png"
+    outside.write_bytes(png(40, 40))
+    age(outside, hours=4)
+    image = site / "static/images/cover.png"
+    image.unlink()
+    image.symlink_to(outside)
+    findings, _ = check(capsys, linted)
+    assert findings == []

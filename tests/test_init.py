@@ -499,3 +499,18 @@ def test_init_writes_top_level_keys_first_and_says_where_they_go(tmp_path, monke
         "# Top-level keys go above this line; below it, a key belongs to the table it follows."
     )
     assert lines[comment + 1 :].count("[[types]]") >= 1 and "[[types]]" not in lines[:comment]
+
+
+def test_init_prints_field_names_escaped_and_takes_a_lone_surrogate_key(tmp_path, capsys):
+    """Field names come from content files: no terminal escape, no forged line, no crash."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text('---\ntitle: b\n"y\\e[2Jclear\\n::error::forged": 3\n---\n')
+    (tmp_path / "content" / "b.md").write_text('{\n  "title": "a",\n  "\\ud800": 1\n}\n')
+    status = main(["init", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert status == 1 and "Traceback" not in err
+    assert "\x1b" not in out and not any(line.startswith("::error") for line in out.splitlines())
+    assert "y\\x1b[2Jclear\\n::error::forged" in out
+    assert "    1  FM003  yaml-syntax" in out  # the closing check's table (it prints no message)
+    main(["check", "--no-cache", "--output-format", "concise", str(tmp_path)])
+    assert "b.md:3:3: FM003 [error] the key at /\\ud800 escapes a lone surrogate" in capsys.readouterr().out

@@ -110,15 +110,6 @@ def test_existing_report_keeps_its_mode(project, mode):
     assert "FM100" in report.read_text()
 
 
-@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symlinks")
-def test_symlinked_report_stays_a_link_to_the_new_report(project):
-    (project / "real.txt").write_text("old report\n")
-    (project / "lint.txt").symlink_to("real.txt")
-    assert main(_check("lint.txt")) == 1
-    assert os.readlink(project / "lint.txt") == "real.txt"
-    assert "FM100" in (project / "real.txt").read_text()
-
-
 def test_no_temporary_file_is_left_beside_the_report(project):
     assert main(_check("lint.txt")) == 1
     assert sorted(path.name for path in project.iterdir()) == ["content", "lint.txt"]

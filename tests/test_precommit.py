@@ -52,6 +52,7 @@ def content_repo(tmp_path, hook_repo, tmp_path_factory):
         "PRE_COMMIT_HOME": str(tmp_path_factory.getbasetemp() / "pre-commit-home"),
     }
     _git(tmp_path, "init", "-q", env=env)
+    (tmp_path / "content-lint.toml").write_text('preset = "news-article"\n')  # a news site pins its format
     (tmp_path / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {repo_path}\n    rev: {rev}\n    hooks:\n      - id: content-lint\n"
     )
@@ -102,3 +103,49 @@ def test_a_duplicate_split_across_pre_commits_calls_is_found(content_repo):
     line = line_of(ARTICLE, "webUrl:")
     assert f"news/9999-{padding}.md:{line}:9: FM404" in output
     assert f"news/0000-{padding}.md:{line}:9: FM404" in output
+
+
+def _commit_all(repo: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
+    _git(repo, "add", "-A", env=env)
+    return _git(repo, "commit", "-m", message, env=env)
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        {"--extend-exclude=bad.md": ""},
+        {"--config=x.md": "", "x.md": 'ignore = ["FM"]\n'},
+        {"--output-file=x.md": "", "x.md": ARTICLE},
+    ],
+    ids=["extend-exclude", "config", "output-file"],
+)
+def test_a_committed_file_name_never_becomes_an_option(content_repo, planted):
+    repo, env = content_repo
+    broken = ARTICLE.replace("quality: 50", "quality: 150")
+    (repo / "news").mkdir()
+    (repo / "news" / "bad.md").write_text(broken)
+    for name, text in planted.items():
+        (repo / name).write_text(text)
+    refused = _commit_all(repo, env, "break a page and hide it")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert f"news/bad.md:{line_of(broken, 'quality: 150')}:10: FM100" in output
+    assert "content-lint: error:" not in output
+    assert all((repo / name).read_text() == text for name, text in planted.items())
+
+
+def test_a_file_named_like_a_short_option_is_checked_as_a_file(content_repo):
+    repo, env = content_repo
+    (repo / "-x.md").write_text(ARTICLE)
+    accepted = _commit_all(repo, env, "a page whose name starts with a dash")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+def test_own_args_ending_with_the_separator_still_apply(content_repo):
+    repo, env = content_repo
+    config = (repo / ".pre-commit-config.yaml").read_text()
+    (repo / ".pre-commit-config.yaml").write_text(config + '        args: ["--ignore", "FM100", "--"]\n')
+    (repo / "news").mkdir()
+    (repo / "news" / "bad.md").write_text(ARTICLE.replace("quality: 50", "quality: 150"))
+    accepted = _commit_all(repo, env, "FM100 is ignored here")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr

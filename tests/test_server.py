@@ -132,7 +132,7 @@ def test_diagnostics_change_fix_and_shutdown(site):
         )
         titles = [a.title for a in actions]
         assert titles == ["Disable FM100 for this line", "Disable FM100 for this file"]
-        [edit] = actions[0].edit.changes[uri]
+        [edit] = actions[0].edit.document_changes[0].edits
         lines = bad.split("\n")
         applied = lines[edit.range.start.line][: edit.range.start.character] + edit.new_text
         assert applied == "quality: 150  # content-lint: disable=FM100"
@@ -254,9 +254,9 @@ def test_code_actions_offer_each_fix_safe_first(site):
         fixes = [a for a in actions if a.title.startswith("Fix")]
         assert [a.title for a in fixes] == ["Fix FM506", "Fix FM402 (unsafe: may change the meaning)"]
         assert [a.is_preferred for a in fixes] == [True, False]
-        fixed = apply_edits(text, fixes[0].edit.changes[uri])
+        fixed = apply_edits(text, fixes[0].edit.document_changes[0].edits)
         assert fixed == text.replace("  - Infrastructure\n  - Local\n", "  - Infrastructure\n")
-        fixed = apply_edits(fixed, fixes[1].edit.changes[uri])
+        fixed = apply_edits(fixed, fixes[1].edit.document_changes[0].edits)
         assert 'originalUrl: "https://www.coastline.example/news/tide-gate-approved"' in fixed
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(
@@ -265,5 +265,81 @@ def test_code_actions_offer_each_fix_safe_first(site):
             )
         )
         await client.wait_for(uri, lambda d: not {"FM402", "FM506"} & {str(x.code) for x in d})
+
+    asyncio.run(session(site, body))
+
+
+def test_a_stale_diagnostic_gets_no_fix_and_edits_carry_the_version(site):
+    """The client asks for actions with a diagnostic of an older buffer: a line was added above
+    the duplicate topic since. Its old range now holds another topic: no fix is offered."""
+    path = site / "content" / "tags.md"
+    text = ARTICLE.replace("sea-wall", "tide-gate").replace(
+        "  - Infrastructure\n", "  - Infrastructure\n  - local\n"
+    )
+    path.write_text(text)
+
+    async def body(client: Client) -> None:
+        uri = open_file(client, path, text)
+        diagnostics = await client.wait_for(uri, lambda d: "FM506" in {str(x.code) for x in d})
+        old = [d for d in diagnostics if str(d.code) == "FM506"]
+        newer = text.replace("topics:\n", "topics:\n  - Harbour\n")
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=newer)],
+            )
+        )
+        fresh = await client.wait_for(
+            uri,
+            lambda d: (
+                [x.range.start.line for x in d if str(x.code) == "FM506"] == [old[0].range.start.line + 1]
+            ),
+        )
+        params = types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=old[0].range,
+            context=types.CodeActionContext(diagnostics=old),
+        )
+        assert not await client.text_document_code_action_async(params)
+        params.context = types.CodeActionContext(diagnostics=[d for d in fresh if str(d.code) == "FM506"])
+        actions = await client.text_document_code_action_async(params)
+        [fix] = [a for a in actions if a.title == "Fix FM506"]
+        [change] = fix.edit.document_changes
+        assert change.text_document.version == 2
+        assert apply_edits(newer, change.edits) == newer.replace("  - local\n", "")
+
+    asyncio.run(session(site, body))
+
+
+def test_a_u2028_in_the_front_matter_does_not_shift_incremental_edits(site):
+    """LSP ends lines at \\n, \\r\\n and \\r only: a U+2028 inside the title is not a line end,
+    so an edit sent for line `quality:` lands on that line."""
+    path = site / "content" / "sep.md"
+    text = (
+        ARTICLE.replace("sea-wall", "sep-wall")
+        .replace('"Harbour council approves new sea wall"', '"Harbour council\\u2028approves new sea wall"')
+        .replace("\\u2028", "\u2028")
+    )
+    path.write_text(text)
+    line = text.split("\n").index("quality: 50")
+
+    async def body(client: Client) -> None:
+        uri = open_file(client, path, text)
+        await client.wait_for(uri, lambda d: True)
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(
+                        range=types.Range(types.Position(line, 9), types.Position(line, 11)), text="150"
+                    )
+                ],
+            )
+        )
+        diagnostics = await client.wait_for(uri, lambda d: any(str(x.code) == "FM100" for x in d))
+        assert sorted((str(d.code), d.range.start.line, d.range.start.character) for d in diagnostics) == [
+            ("FM100", line, 9),
+            ("FM502", 2, 7),  # the title's U+2028 is a line break to YAML: a finding of its own
+        ]
 
     asyncio.run(session(site, body))

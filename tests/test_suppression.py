@@ -69,3 +69,39 @@ def test_directive_inside_a_quoted_value_is_text_not_a_comment(tmp_path):
         'excerpt: "Construction', 'excerpt: "See #content-lint: disable=FM100 Construction'
     )
     assert lint_text(tmp_path, text) == []
+
+
+def test_a_json_key_holding_a_directive_silences_nothing(tmp_path, capsys):
+    """JSON has no comments: `"x # content-lint: disable"` is a key like any other."""
+    from linter.cli import main
+
+    page = tmp_path / "page.md"
+    page.write_text('{\n  "title": 5, "x # content-lint: disable": 1\n}\n')
+    main(
+        [
+            "check",
+            "--no-cache",
+            "--preset",
+            "news-article",
+            "--output-format",
+            "concise",
+            "--select",
+            "FM100",
+            str(page),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert f"{page}:2:12: FM100 [error] `title` must be text, got 5 (at /title)" in out
+    assert "FM009" not in out
+
+
+def test_fixing_a_duplicate_topic_keeps_a_disable_file_comment_on_its_line(tmp_path):
+    from linter.cli import main
+
+    text = _broken().replace(
+        "  - Infrastructure\n", "  - Infrastructure\n  - local  # content-lint: disable-file=FM100\n"
+    )
+    page = tmp_path / "page.md"
+    page.write_text(text)
+    main(["check", "--no-cache", "--fix", str(page)])
+    assert page.read_text() == text

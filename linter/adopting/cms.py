@@ -20,6 +20,11 @@ from linter.adopting.roles import RoleProposal
 from linter.reading.bounded import read_regular_file
 
 MAX_CMS_CONFIG_BYTES = 4 * 1024 * 1024
+#: Fields read for one content type, and how deeply they nest: YAML aliases let a 2.4 KB
+#: config share a field list at each of 18 levels (2**18 fields, a 414 MB schema), and a
+#: nested `frontmatter.json` reached Python's recursion limit. Real configs stay far below.
+MAX_FIELDS = 5_000
+MAX_FIELD_DEPTH = 32
 
 
 class CmsConfigError(Exception):
@@ -35,6 +40,19 @@ class ImportedType:
     schema: dict[str, Any]
     proposal: RoleProposal = field(default_factory=RoleProposal)
     notes: list[str] = field(default_factory=list)
+    fields_read: int = 0
+
+    def count_field(self, where: str) -> None:
+        """One more field at `where`; CmsConfigError past MAX_FIELDS or MAX_FIELD_DEPTH."""
+        self.fields_read += 1
+        if self.fields_read > MAX_FIELDS:
+            raise CmsConfigError(
+                f"content type {self.name!r} has more than {MAX_FIELDS} fields (do YAML aliases repeat them?)"
+            )
+        if where.count("/") > MAX_FIELD_DEPTH:
+            raise CmsConfigError(
+                f"content type {self.name!r} nests fields more than {MAX_FIELD_DEPTH} levels deep"
+            )
 
     @property
     def roles(self) -> dict[str, list[Any]]:
@@ -95,3 +113,5 @@ def _load(path: Path) -> Any:
     except (ValueError, yaml.YAMLError) as exc:
         first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise CmsConfigError(f"{path}: cannot be parsed: {first_line}") from None
+    except RecursionError:
+        raise CmsConfigError(f"{path}: cannot be parsed: nested too deeply") from None

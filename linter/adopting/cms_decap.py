@@ -76,6 +76,7 @@ def _fields(item: ImportedType, schema: dict[str, Any], parent: str, fields: Any
         if not isinstance(name, str) or (not parent and name == "body"):
             continue
         where = pointers.join(parent, name)
+        item.count_field(where)
         part = _part(item, declared, str(declared.get("widget", "string")), where, dates)
         add_property(schema, name, part, declared.get("required", True) is not False)
 

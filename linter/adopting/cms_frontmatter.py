@@ -58,6 +58,7 @@ def _fields(
         if not isinstance(name, str) or kind in _NO_DATA:
             continue
         where = pointers.join(parent, name)
+        item.count_field(where)
         part = _part(item, declared, kind, where, published, modified)
         add_property(schema, name, part, declared.get("required") is True)
 

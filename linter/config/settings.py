@@ -25,9 +25,10 @@ PYPROJECT = "pyproject.toml"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.markdoc", "*.mdoc", "*.txt")
 #: A config file (or pyproject.toml) larger than this is refused, not read.
 MAX_CONFIG_BYTES = 1 << 20
-#: `max-depth` above this is refused: the YAML parser stops at 1,000 levels on its own, and
-#: the bound becomes a regex repeat count (2**33 overflowed it).
-MAX_DEPTH_LIMIT = 1000
+#: `max-depth` above this is refused: it is what every stage takes (the schema engine,
+#: jsonschema-rs, stops at ~256 levels; the TOML and JSON readers and Python's recursion limit
+#: at ~500; the YAML parser at 1,000), and the bound becomes a regex repeat count.
+MAX_DEPTH_LIMIT = 200
 
 
 class ConfigError(Exception):

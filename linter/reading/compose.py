@@ -29,6 +29,7 @@ from linter.reading.nodes import too_deep
 from linter.reading.positions import Positions
 from linter.reading.scalars import MAYBE_SPECIAL as _MAYBE_SPECIAL
 from linter.reading.scalars import resolve_plain
+from linter.reading.surrogates import ESCAPED_SURROGATE, lone_surrogate
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 try:  # libyaml's parser lives in yaml.cyaml (not on the yaml package); absent without libyaml
@@ -153,6 +154,10 @@ def _document(
     if fatal:
         return None, problems
     document = Document(path, data, fm.text, fm.closing_line, root, positions)
+    if ESCAPED_SURROGATE.search(fm.text):
+        refused = lone_surrogate(document)
+        if refused is not None:
+            return None, [*problems, refused]
     if limits.case_insensitive_keys:
         from linter.reading.key_case import case_duplicates
 

@@ -60,7 +60,7 @@ class _JsonScanner:
         while True:
             node = self._open_or_scalar()
             if node.__class__ is not yaml.ScalarNode:
-                if len(stack) + 1 >= self.max_depth:
+                if len(stack) + 1 > self.max_depth:  # the root object is level 1, as in YAML
                     raise TooDeep("too deep", node.start_mark.index)
                 stack.append([node, None])
                 if not self._first_item(stack[-1]):

@@ -24,6 +24,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
+_LONG_INTEGER = re.compile(r"[0-9][0-9_]{4000,}")
 _AT = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")
 _REDEFINED = ("Cannot overwrite", "Cannot declare", "Cannot mutate")
 _DATES = (dt.datetime, dt.date, dt.time)
@@ -46,10 +47,12 @@ def compose_toml(text: str, max_depth: int) -> yaml.MappingNode | Problem:
         data = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
         if root is not None and scanner.duplicates and str(exc).startswith(_REDEFINED):
-            return _typed_one_by_one(root, marker)  # the builder reports each duplicate (FM004)
+            return _typed_one_by_one(root, marker, text)  # the builder reports each duplicate (FM004)
         return _syntax_problem(str(exc), marker, len(text))
     except RecursionError:
         return Problem("FM008", too_deep(max_depth), Region(1, 1, 1, 4))
+    except ValueError:  # Python reads no integer of more than 4,300 digits
+        return _huge_integer(text, marker)
     if root is None or not _typed_from(root, data):
         return Problem(
             "FM000", "content-lint could not place the values of this TOML (a bug; please report it)"
@@ -83,7 +86,7 @@ def _typed_from(root: yaml.MappingNode, data: dict[str, Any]) -> bool:
 _MISSING = object()
 
 
-def _typed_one_by_one(root: yaml.MappingNode, marker: Marker) -> yaml.MappingNode | Problem:
+def _typed_one_by_one(root: yaml.MappingNode, marker: Marker, text: str) -> yaml.MappingNode | Problem:
     """When a duplicate stops tomllib, each value is read on its own."""
     stack: list[Any] = [root]
     while stack:
@@ -91,7 +94,9 @@ def _typed_one_by_one(root: yaml.MappingNode, marker: Marker) -> yaml.MappingNod
         if isinstance(node, yaml.ScalarNode):
             try:
                 node.value = token_value(node.value)
-            except tomllib.TOMLDecodeError as exc:
+            except ValueError as exc:  # TOMLDecodeError is one, and so is a 4,301-digit integer
+                if not isinstance(exc, tomllib.TOMLDecodeError):
+                    return _huge_integer(text, marker)
                 message = _AT.sub("", str(exc))
                 return Problem(
                     "FM003", f"TOML syntax error: {message}", _region(marker, node.start_mark.index)
@@ -114,6 +119,15 @@ def token_value(token: str) -> Any:
         return int(token)
     value = tomllib.loads(f"v = {token}")["v"]
     return token if isinstance(value, _DATES) else value
+
+
+def _huge_integer(text: str, marker: Marker) -> Problem:
+    """FM003 at the first integer too long to read (TOML's are 64-bit: 19 digits at most)."""
+    found = _LONG_INTEGER.search(text)
+    region = _region(marker, found.start() if found else 0)
+    return Problem(
+        "FM003", "TOML syntax error: an integer of thousands of digits (TOML's are 64-bit)", region
+    )
 
 
 def _syntax_problem(message: str, marker: Marker, end: int) -> Problem:

@@ -120,7 +120,10 @@ class TomlScanner:
         if child is not None:
             if child.kind == _TABLES and headers:
                 return child.value[-1]
-            if child.kind in (_IMPLICIT, _EXPLICIT, _DOTTED) and (headers or child.kind == _DOTTED):
+            if child.kind in (_IMPLICIT, _EXPLICIT, _DOTTED) and headers:
+                return child
+            if child.kind in (_IMPLICIT, _DOTTED):  # `[a.b.c]` then `b.d = 1` under `[a]`
+                child.kind = _DOTTED  # made by dotted keys now: no `[a.b]` header may follow
                 return child
         return self._add(table, key, self._table(mapping(self.marker, key[1], key[2]), kind))
 

@@ -18,11 +18,16 @@ from pathlib import Path
 
 from linter.findings import Finding
 from linter.reading.bounded import read_regular_file
-from linter.reporting.source import read_lines
+from linter.reading.frontmatter import FrontMatter, split_front_matter
+from linter.reporting.source import MAX_QUOTED_BYTES, read_lines
 
 BASELINE_VERSION = 1
 MAX_BASELINE_BYTES = 64 * 1024 * 1024
 _FIELDS = ("path", "code", "pointer", "hash")
+#: Findings that stand for the whole front matter: nothing else in it was checked (FM000,
+#: FM002, FM003, FM005, FM007, FM008), or its meaning depends on which value wins (FM004).
+WHOLE_FRONT_MATTER = frozenset({"FM000", "FM002", "FM003", "FM004", "FM005", "FM007", "FM008"})
+_MISSING = " is missing the required key `"
 
 
 class BaselineError(Exception):
@@ -46,10 +51,11 @@ class Comparison:
     fixed: tuple[Entry, ...]
 
 
-def entry_of(finding: Finding, folder: Path, lines: Sequence[str | None]) -> Entry:
-    """The baseline entry of `finding`; `lines` are its file's first lines (for the value)."""
+def entry_of(finding: Finding, folder: Path, lines: Sequence[str | None], whole: str = "") -> Entry:
+    """The baseline entry of `finding`; `lines` are its file's first lines (for the value),
+    `whole` its front matter (for a finding that stands for all of it, see `offending_text`)."""
     path = _relative(finding.path, folder)
-    text = _span_text(finding, lines)
+    text = offending_text(finding, lines, whole)
     value_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return Entry(path, finding.code, finding.pointer, value_hash)
 
@@ -62,7 +68,8 @@ def entries_of(findings: Iterable[Finding], folder: Path) -> list[Entry]:
     entries: list[Entry] = []
     for path, group in by_path.items():
         lines = read_lines(path, max(f.end_line for f in group))
-        entries.extend(entry_of(f, folder, lines) for f in group)
+        whole = whole_front_matter(path) if any(f.code in WHOLE_FRONT_MATTER for f in group) else ""
+        entries.extend(entry_of(f, folder, lines, whole) for f in group)
     return entries
 
 
@@ -156,6 +163,18 @@ def _parse(data: bytes, path: Path) -> list[Entry]:
     return entries
 
 
+def offending_text(finding: Finding, lines: Sequence[str | None], whole: str) -> str:
+    """The text whose change makes a baselined finding new: its span, except where the span
+    is not what is wrong. A front matter that could not be read (FM003 is one character) or
+    that repeats a key (FM004 spans the key, not the values) is judged as a whole; a missing
+    required key spans its whole mapping, but only the key's absence is wrong."""
+    if finding.code in WHOLE_FRONT_MATTER:
+        return whole
+    if finding.code == "FM100" and _MISSING in finding.message:
+        return finding.message
+    return _span_text(finding, lines)
+
+
 def _span_text(finding: Finding, lines: Sequence[str | None]) -> str:
     """The file's text from the finding's start to its end ("" when it cannot be read)."""
     first, last = finding.line - 1, finding.end_line - 1
@@ -167,3 +186,17 @@ def _span_text(finding: Finding, lines: Sequence[str | None]) -> str:
     picked[0] = picked[0][finding.column - 1 :]
     picked[-1] = picked[-1][: finding.end_column - 1]
     return "\n".join(picked)
+
+
+def whole_front_matter(path: str) -> str:
+    """The front matter as text; when it has no end within MAX_QUOTED_BYTES (never closed, too
+    large, not text), the file's size and first MAX_QUOTED_BYTES instead."""
+    try:
+        data = read_regular_file(path, MAX_QUOTED_BYTES, truncate=True)
+        size = os.stat(path).st_size
+    except (OSError, ValueError):
+        return ""
+    front = split_front_matter(data, MAX_QUOTED_BYTES)
+    if isinstance(front, FrontMatter):
+        return front.text
+    return f"{size}\n" + data.decode("utf-8", "surrogateescape")

@@ -47,6 +47,11 @@ def shown_text(message: str) -> str:
     return _IN_TEXT.sub(_escape, message) if _IN_TEXT.search(message) else message
 
 
+def one_line(text: str) -> str:
+    """`text` as one printable line: unsafe characters escaped, line breaks and tabs too."""
+    return shown_text(text).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
 def shown_finding(finding: Finding) -> dict[str, Any]:
     """A finding's JSON form: the path as every report shows it; the message as it is, but
     valid UTF-8 (a lone surrogate from another file's name becomes `\\xNN`, as in names)."""

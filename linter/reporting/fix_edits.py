@@ -25,6 +25,7 @@ from linter.reading.frontmatter import FrontMatter
 
 _BARE_TOML_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _BLOCK_ITEM_PREFIX = re.compile(r"[ \t]*-[ \t]+")
+_DIRECTIVE = "content-lint:"
 # Reading the edited text again: the document was read under these bounds already.
 _VERIFY_LIMITS = Limits(max_depth=10_000, allow_aliases=True, max_alias_copies=100_000)
 
@@ -92,6 +93,8 @@ def _remove_item(document: Document, spec: RemoveItem, starts: list[int]) -> tup
             return None
         line_end = text.find("\n", end - 1 if text[end - 1 : end] == "\n" else end)
         start, end = line_start, (len(text) if line_end < 0 else line_end + 1)
+        if _DIRECTIVE in text[start:end]:
+            return None  # a `disable-file` comment on the line would go with the item
     else:  # a flow list (YAML, TOML, JSON): remove from the end of the item before
         if position == 0:
             return None

@@ -19,10 +19,15 @@ from linter.findings import Finding
 from linter.fixes import Applicability
 from linter.reading.frontmatter import read_head
 from linter.reporting.atomic import write_atomic
+from linter.reporting.escape import shown_name
+from linter.reporting.file_identity import write_in_place
 from linter.reporting.fix_apply import apply_edits, chosen_fixes
 from linter.running.engine import Engine
 
 MAX_PASSES = 10
+#: Each pass lints the whole file again (and proves its fixes): a 1 MiB front matter gets two
+#: passes, not ten (the next run goes on where this one stopped).
+PASS_BUDGET_BYTES = 2 << 20
 #: The largest file `--fix` rewrites (it must hold the whole file, body included).
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -56,7 +61,10 @@ def fix_files(
     done = []
     for path, own in by_path.items():
         outcome = _fix_one(engine, path, own, allowed)
-        if outcome is None or outcome.fixed == outcome.original:
+        if outcome is None or (outcome.fixed == outcome.original and not outcome.skipped):
+            continue
+        if outcome.skipped:
+            done.append(outcome)
             continue
         if after_read is not None:
             after_read(path)
@@ -67,7 +75,8 @@ def fix_files(
 def unified_diff(outcome: FileFix) -> str:
     before = outcome.original.decode("utf-8", "surrogateescape").splitlines(keepends=True)
     after = outcome.fixed.decode("utf-8", "surrogateescape").splitlines(keepends=True)
-    lines = difflib.unified_diff(before, after, f"a/{outcome.path}", f"b/{outcome.path}")
+    name = shown_name(outcome.path)  # a page name must not forge a line (`::error ...`)
+    lines = difflib.unified_diff(before, after, f"a/{name}", f"b/{name}")
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
@@ -81,8 +90,10 @@ def _fix_one(
     original = read_head(path, MAX_FILE_BYTES)
     if not isinstance(original, bytes) or len(original) > MAX_FILE_BYTES:
         return None
+    if not _same_fixes(engine, path, original, findings):
+        return FileFix(path, original, original, 0, "it changed on disk since it was checked; run again")
     data, count = original, 0
-    for _ in range(MAX_PASSES):
+    for _ in range(min(MAX_PASSES, max(1, PASS_BUDGET_BYTES // max(len(original), 1)))):
         taken = chosen_fixes(findings, allowed)
         if not taken:
             break
@@ -93,6 +104,16 @@ def _fix_one(
     return FileFix(path, original, data, count)
 
 
+def _same_fixes(engine: Engine, path: str, data: bytes, findings: list[Finding]) -> bool:
+    """Whether `data` (the file now) gives the fixes the run found: an editor may have saved
+    the file since it was checked, and edits computed from other bytes would cut the wrong
+    lines. Suppression fixes (FM009) come from the whole run and are left out."""
+    again = engine.finish([engine.lint_bytes(path, data)]).findings
+    return {f.fix for f in again if f.fix and f.code != "FM009"} >= {
+        f.fix for f in findings if f.fix and f.code != "FM009"
+    }
+
+
 def _written(outcome: FileFix) -> FileFix:
     path = outcome.path
 
@@ -100,8 +121,14 @@ def _written(outcome: FileFix) -> FileFix:
         return read_head(path, MAX_FILE_BYTES) == outcome.original
 
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-        if write_atomic(path, outcome.fixed, mode=mode, still_current=still_current):
+        info = os.stat(path)
+        if info.st_nlink > 1:
+            written = write_in_place(path, outcome.fixed, still_current)
+        else:
+            written = write_atomic(
+                path, outcome.fixed, stat.S_IMODE(info.st_mode), still_current=still_current, like=info
+            )
+        if written:
             return outcome
         reason = "it changed on disk while being fixed; run again"
     except OSError as exc:

@@ -64,6 +64,9 @@ class RunContext:
     schema: Any = None
     #: Keys that differ only in case are one key (`case-insensitive-keys`).
     case_insensitive_keys: bool = False
+    #: Pixel sizes of image files read this run, by file stamp: one header read per image,
+    #: however many pages name it (see rules/image_files.py).
+    image_sizes: dict[Any, tuple[int, int] | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 class Rule:

@@ -5,11 +5,13 @@ not reused after an image changes, disappears or appears."""
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from linter.reading.bounded import read_regular_file
 from linter.reading.document import Document
 from linter.rules.alias_files import declared_aliases
 from linter.rules.base import RunContext
@@ -17,6 +19,8 @@ from linter.rules.fields import FieldView
 from linter.rules.image_paths import Lookup, local_text, places
 from linter.running.file_stamps import FileStamp, look
 
+#: Where JPEG, PNG, GIF, WebP and SVG headers give the size (EXIF and ICC segments included).
+MAX_HEADER_BYTES = 256 << 10
 # Characters that would let a decoded URL segment leave its folder or confuse the file system.
 _UNSAFE_CHARS = frozenset("/\\\0")
 
@@ -41,19 +45,32 @@ def local_copy(folder: Path, url: str) -> Path | None:
     return candidate
 
 
-def real_size(view: FieldView, path: Path) -> tuple[int, int] | None:
+def real_size(context: RunContext, view: FieldView, path: Path) -> tuple[int, int] | None:
     """The pixel size from the file header, or None for a missing, unreadable or unknown file;
     the file's stamp joins the view's `files_read` first, whatever it holds."""
     stamp, regular = look(path)
     view.files_read.append(stamp)
-    return _header_size(path) if regular else None
+    return _header_size(context, path, stamp) if regular else None
 
 
-def _header_size(path: Path) -> tuple[int, int] | None:
+def _header_size(context: RunContext, path: Path, stamp: FileStamp) -> tuple[int, int] | None:
+    """The size in the first MAX_HEADER_BYTES, read once per run for a file whose stamp can be
+    trusted: a fake JPEG (`FF D8`, then 16 MB of zeros) named by many pages is not scanned to
+    its end for each of them."""
+    if stamp.mtime_ns is not None and stamp in context.image_sizes:
+        return context.image_sizes[stamp]
+    size = _parsed_size(path)
+    if stamp.mtime_ns is not None:
+        context.image_sizes[stamp] = size
+    return size
+
+
+def _parsed_size(path: Path) -> tuple[int, int] | None:
     try:
+        header = read_regular_file(str(path), MAX_HEADER_BYTES, truncate=True)
         import imagesize  # only this opt-in rule needs it (and its import costs ~20 ms)
 
-        width, height = imagesize.get(str(path))
+        width, height = imagesize.get(io.BytesIO(header))
     except Exception:  # a third-party parser on arbitrary bytes: any failure means "cannot judge"
         return None
     if not (isinstance(width, int) and isinstance(height, int)) or width <= 0 or height <= 0:
@@ -77,6 +94,7 @@ class ImageFiles:
 
     def __init__(self, context: RunContext) -> None:
         roles = context.binder.roles
+        self.context = context
         self.root = Path(os.path.abspath(context.root))
         self.roles = roles
         # A format whose roles say nowhere images live keeps none (news-article: URLs only).
@@ -116,7 +134,10 @@ class ImageFiles:
             stamp, regular = look(candidate)
             view.files_read.append(stamp)
             if regular:
-                return LocalImage(candidate, True, _header_size(candidate), candidates)
+                # a committed symlink may lead out of the project: its target is never read
+                inside = _resolves_inside(candidate, self.root)
+                size = _header_size(self.context, candidate, stamp) if inside else None
+                return LocalImage(candidate, True, size, candidates)
         return LocalImage(candidates[0], False, None, candidates)
 
     def _loaded(self) -> Lookup:
@@ -131,3 +152,8 @@ class ImageFiles:
             base_url = declared.base_url if declared else None
             self._lookup = Lookup(roles.image_folders, aliases, base_url, roles.image_relative, guarded)
         return self._lookup
+
+
+def _resolves_inside(path: Path, root: Path) -> bool:
+    """Whether `path`, its symlinks followed, is still inside the project `root`."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))

@@ -252,7 +252,7 @@ class ImageFileMismatch(Rule):
             path = local_copy(self.folder, url)
             if path is None:
                 continue
-            real = real_size(view, path)
+            real = real_size(self.context, view, path)
             if real is None or real == declared:
                 continue
             side = image.binding.width if real[0] != declared[0] else image.binding.height

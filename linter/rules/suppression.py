@@ -66,7 +66,10 @@ def parse_directives(text: str) -> list[Directive]:
 
 
 def comment_directives(document: Document) -> list[Directive]:
-    """Directives that really are YAML comments: not inside a quoted or plain value."""
+    """Directives that really are comments: not inside a quoted or plain value (a key
+    included), and never in JSON, which has no comments."""
+    if document.text.lstrip()[:1] == "{":
+        return []
     directives = parse_directives(document.text)
     if not directives:
         return directives

@@ -17,6 +17,8 @@ import pathspec
 
 from linter.findings import Problem
 from linter.reading.bounded import RefusedFile, read_regular_file
+from linter.running import git_files
+from linter.running.git_files import GitListing
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 #: Real `.gitignore` files are kilobytes; a larger one is refused rather than parsed.
@@ -171,24 +173,44 @@ Ignores = list[tuple[str, pathspec.GitIgnoreSpec]]
 def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
     """Depth-first, sorted, iterative. Like git, it never follows a symlink (to a folder or a
     file): a planted `ln -s / content/r` must not walk the file system, and every file it
-    yields is inside `top` and reached by one path only."""
+    yields is inside `top` and reached by one path only. In a git work tree git says what is
+    ignored, so a tracked file is never skipped (see git_files.py)."""
     visited: set[tuple[int, int]] = set()
-    stack: list[tuple[str, Ignores]] = [(top, [])]
+    shipped = git_files.listing(top) if filters.respect_gitignore else None
+    stack: list[tuple[str, Ignores, GitListing | None]] = [(top, [], shipped)]
     while stack:
-        folder, ignores = stack.pop()
+        folder, ignores, shipped = stack.pop()
         listing = _listing(folder, visited)
         if isinstance(listing, Source):
             yield listing
             continue
-        if filters.respect_gitignore:
+        if filters.respect_gitignore and shipped is None:
             own = _gitignore(folder)
             if isinstance(own, Source):
                 yield own
             elif own is not None:
                 ignores = [*ignores, own]
         files, subfolders = _split_entries(listing, filters, ignores)
+        if shipped is not None:
+            files, subfolders = _shipped(files, subfolders, shipped)
         yield from files
-        stack.extend((path, ignores) for path in reversed(subfolders))
+        stack.extend((path, ignores, _below(path, shipped)) for path in reversed(subfolders))
+
+
+def _shipped(
+    files: list[Source], subfolders: list[str], shipped: GitListing
+) -> tuple[list[Source], list[str]]:
+    """What git lists of a folder's files and subfolders."""
+    return [f for f in files if shipped.keeps_file(f.path)], [
+        s for s in subfolders if shipped.keeps_folder(s)
+    ]
+
+
+def _below(folder: str, shipped: GitListing | None) -> GitListing | None:
+    """The listing that answers for `folder`: a submodule (listed as a file) asks its own git."""
+    if shipped is not None and shipped.keeps_file(folder):
+        return git_files.listing(folder)
+    return shipped
 
 
 def _listing(folder: str, visited: set[tuple[int, int]]) -> list[os.DirEntry[str]] | Source:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -30,7 +30,8 @@ from linter.rules.fields import FieldView
 from linter.rules.suppression import apply_suppressions, comment_directives
 from linter.running.cache import digest
 from linter.running.file_stamps import unique
-from linter.running.finding_cap import cap_findings
+from linter.running.finding_cap import split_findings
+from linter.running.fix_proofs import proved
 from linter.running.kinds import Kind
 from linter.running.results import FileResult, fact_keys, pack_facts, sharing, unpack_facts
 from linter.running.setup import Setup, reading_kind, selection_in_force
@@ -41,6 +42,8 @@ from linter.schema.check import SchemaChecker
 class Report:
     files_checked: int
     findings: list[Finding]
+    #: The findings each file's FM010 counts instead of showing (for a baseline to match).
+    hidden: tuple[Finding, ...] = ()
 
 
 class Engine:
@@ -120,14 +123,17 @@ class Engine:
             patterns = unmatched(result.bindings for result in results)
             problems = [*problems, *unmatched_problems(self.config.source, patterns, len(results))]
         findings: list[Finding] = []
+        hidden: list[Finding] = []
         for result in results:
             merged = [*result.findings, *self._findings(result.path, extra.get(result.path, []))]
             kept, unused = apply_suppressions(merged, result.directives)
-            findings.extend(cap_findings([*kept, *self._findings(result.path, unused)]))
+            shown, counted = split_findings([*kept, *self._findings(result.path, unused)])
+            findings.extend(shown)
+            hidden.extend(counted)
         for path, problem in problems:
             findings.extend(self._findings(path, [problem]))
         findings.sort(key=lambda f: f.sort_key)
-        return Report(len(results), findings)
+        return Report(len(results), findings, tuple(hidden))
 
     def lint_file(self, path: str) -> FileResult:
         head = read_head(path, self.config.max_front_matter_bytes)
@@ -168,7 +174,7 @@ class Engine:
         problems.extend(kind.schema.check(document, fix_zone))
         problems.extend(self._rule_problems(document, kind))
         facts, keys = self._collect(document, kind)
-        findings = tuple(self._findings(path, problems))
+        findings = tuple(self._findings(path, proved(document, problems, self._reported(path))))
         # The files the rules read (image headers) go with a result the cache may keep (one
         # with a digest): it is reused only while each is unchanged.
         files = (
@@ -224,6 +230,18 @@ class Engine:
                 out.append(_finding(path, problem, severity))
         return out
 
+    def _reported(self, path: str) -> Callable[[str], bool]:
+        """Whether a code is reported for `path` (its fixes are worth proving)."""
+        ignored: set[str] | None = None
+
+        def reported(code: str) -> bool:
+            nonlocal ignored
+            if ignored is None:  # only for a file with a fix to prove
+                ignored = self._per_file_ignores(path)
+            return code not in ignored and self.selection.severity(code) is not None
+
+        return reported
+
     def _per_file_ignores(self, path: str) -> set[str]:
         if not self.config.per_file_ignores:
             return set()
@@ -268,10 +286,8 @@ def _finding(path: str, problem: Problem, severity: Severity) -> Finding:
 
 
 def _locate(code: str, violation: Violation, document: Document) -> Problem:
-    fix = None if violation.fix is None else document.fix(violation.fix)
-    return Problem(
-        code, violation.message, document.locate(violation.pointer, violation.target), violation.pointer, fix
-    )
+    region = document.locate(violation.pointer, violation.target)
+    return Problem(code, violation.message, region, violation.pointer, proposed=violation.fix)
 
 
 __all__ = ["Engine", "FileResult", "Kind", "Report", "build_engine"]

@@ -15,10 +15,21 @@ from linter.findings import Finding, Severity
 MAX_FINDINGS_PER_FILE = 100
 
 
+CAP_CODE = "FM010"
+
+
 def cap_findings(findings: Sequence[Finding], limit: int = MAX_FINDINGS_PER_FILE) -> list[Finding]:
     """The first `limit` of one file's findings (in report order), plus FM010 for the rest."""
+    return split_findings(findings, limit)[0]
+
+
+def split_findings(
+    findings: Sequence[Finding], limit: int = MAX_FINDINGS_PER_FILE
+) -> tuple[list[Finding], list[Finding]]:
+    """(the findings shown, FM010 last; the findings FM010 counts): a baseline matches those one
+    by one, since an FM010 entry would excuse whatever a file gains past the first `limit`."""
     if len(findings) <= limit:
-        return list(findings)
+        return list(findings), []
     ordered = sorted(findings, key=lambda f: f.sort_key)
     shown, hidden = ordered[:limit], ordered[limit:]
     worst: Severity = "error" if any(f.severity == "error" for f in hidden) else "warning"
@@ -28,9 +39,18 @@ def cap_findings(findings: Sequence[Finding], limit: int = MAX_FINDINGS_PER_FILE
         column=1,
         end_line=1,
         end_column=1,
-        code="FM010",
+        code=CAP_CODE,
         rule="too-many-findings",
         severity=worst,
         message=f"{len(hidden)} more finding(s) in this file not shown (at most {limit} per file)",
     )
-    return [*shown, summary]
+    return [*shown, summary], hidden
+
+
+def cap_each_file(findings: Sequence[Finding]) -> list[Finding]:
+    """`findings` of many files (no FM010 among them) capped file by file, in report order."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    capped = [f for group in by_path.values() for f in cap_findings(group)]
+    return sorted(capped, key=lambda f: f.sort_key)

@@ -158,7 +158,7 @@ def _problems(
                 f"{message}{hint} (at {key_pointer})",
                 document.locate(key_pointer, "key"),
                 key_pointer,
-                None if fix is None else document.fix(fix),
+                proposed=fix,
             )
         return
     target: Target = "key" if violation.keyword in ("required", "falseSchema") else "value"
@@ -166,5 +166,4 @@ def _problems(
     spec = enum_fix(violation, pointer) or zone_fix(violation, pointer, zone)
     if spec is not None and violation.keyword == "enum":
         message = f"{describe(violation)}; did you mean `{spec.value}`? (at {pointer or '/'})"
-    edits = None if spec is None else document.fix(spec)
-    yield Problem("FM100", message, document.locate(pointer, target), pointer, edits)
+    yield Problem("FM100", message, document.locate(pointer, target), pointer, proposed=spec)

@@ -1,8 +1,10 @@
 """Quick fixes offered for a diagnostic: its own fix, then a suppression comment for its line
 or for the file.
 
-A finding's fix travels in the diagnostic's `data` as the edits `--fix` would apply, in the
-file's coordinates; here they become an edit in the editor's units.
+A diagnostic the client sends back may be from an older version of the buffer: only one that
+the current text still gives (same code, range and message) gets actions, built from the
+current finding's fix (not from the diagnostic's `data`, which the client may change), in the
+editor's units, and tagged with the buffer's version.
 
 Comments are `#` comments, which YAML and TOML front matter both have (JSON has none, so
 nothing is offered there). A line comment goes at the end of the diagnostic's first line, a
@@ -56,13 +58,11 @@ def suppression_actions(document: Any, diagnostics: Sequence[types.Diagnostic]) 
     return actions
 
 
-def fix_actions(document: Any, diagnostics: Sequence[types.Diagnostic]) -> list[types.CodeAction]:
-    """Each diagnostic's own fix, safe ones first; an unsafe one says so in its title."""
+def fix_actions(document: Any, fixes: Sequence[tuple[types.Diagnostic, Fix]]) -> list[types.CodeAction]:
+    """Each diagnostic's own fix (as the current text gives it, see lsp.py), safe ones first;
+    an unsafe one says so in its title."""
     actions = []
-    for diagnostic in diagnostics:
-        fix = _fix_of(diagnostic)
-        if fix is None:
-            continue
+    for diagnostic, fix in fixes:
         edits = [
             types.TextEdit(
                 range=_client_range(document, e.line, e.column, e.end_line, e.end_column), new_text=e.content
@@ -77,20 +77,10 @@ def fix_actions(document: Any, diagnostics: Sequence[types.Diagnostic]) -> list[
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic],
                 is_preferred=not unsafe,
-                edit=types.WorkspaceEdit(changes={document.uri: edits}),
+                edit=versioned(document, edits),
             )
         )
     return sorted(actions, key=lambda action: not action.is_preferred)
-
-
-def _fix_of(diagnostic: types.Diagnostic) -> Fix | None:
-    data = diagnostic.data
-    if not isinstance(data, dict) or not isinstance(data.get("fix"), dict):
-        return None
-    try:
-        return Fix.from_dict(data["fix"])
-    except (KeyError, TypeError, ValueError):
-        return None  # data the client changed, or from another version: no fix rather than a wrong one
 
 
 def _client_range(document: Any, line: int, column: int, end_line: int, end_column: int) -> types.Range:
@@ -124,5 +114,14 @@ def _action(
         title=title,
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[diagnostic],
-        edit=types.WorkspaceEdit(changes={document.uri: [edit]}),
+        edit=versioned(document, [edit]),
+    )
+
+
+def versioned(document: Any, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+    """Edits for the buffer's version they were computed on: a client applies them to that
+    version only, never to a newer text where the same range holds something else."""
+    identifier = types.OptionalVersionedTextDocumentIdentifier(uri=document.uri, version=document.version)
+    return types.WorkspaceEdit(
+        document_changes=[types.TextDocumentEdit(text_document=identifier, edits=edits)]
     )

@@ -116,6 +116,13 @@ def _diagnostic(document: Any, finding: Finding) -> types.Diagnostic:
 server = ContentLintServer()
 
 
+@server.feature(types.INITIALIZED)
+def initialized(ls: ContentLintServer, params: types.InitializedParams) -> None:
+    from linter.server.documents import use_protocol_lines
+
+    use_protocol_lines(ls.workspace)
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: ContentLintServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.publish(params.text_document.uri)
@@ -150,8 +157,24 @@ def code_actions(ls: ContentLintServer, params: types.CodeActionParams) -> list[
     from linter.server.actions import fix_actions, suppression_actions
 
     document = ls.workspace.get_text_document(params.text_document.uri)
-    ours = [d for d in params.context.diagnostics if d.source == SOURCE]
-    return fix_actions(document, ours) + suppression_actions(document, ours)
+    path = to_fs_path(params.text_document.uri)
+    project = ls.workspace_for(Path(path)) if path else None
+    if project is None or path is None:
+        return []
+    current = {
+        _identity(_diagnostic(document, f)): f
+        for f in project.lint_text(path, document.source)
+        if f.path == path
+    }
+    ours = [d for d in params.context.diagnostics if d.source == SOURCE and _identity(d) in current]
+    fixes = [(d, fix) for d in ours if (fix := current[_identity(d)].fix) is not None]
+    return fix_actions(document, fixes) + suppression_actions(document, ours)
+
+
+def _identity(diagnostic: types.Diagnostic) -> tuple[str, int, int, int, int, str]:
+    """What makes a client's diagnostic the current text's: an older buffer's one is not."""
+    start, end = diagnostic.range.start, diagnostic.range.end
+    return (str(diagnostic.code), start.line, start.character, end.line, end.character, diagnostic.message)
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

@@ -86,7 +86,11 @@ class Workspace:
     def _forget(self, path: str) -> None:
         old = self._results.pop(path, None)
         for key in old.keys if old is not None else ():
-            self._paths_by_key.get(key, set()).discard(path)
+            holders = self._paths_by_key.get(key)
+            if holders is not None:
+                holders.discard(path)
+                if not holders:  # each keystroke makes new keys: an empty entry would stay forever
+                    del self._paths_by_key[key]
 
     def key_at(self, path: str, text: str, line: int, column: int) -> str | None:
         """The JSON pointer of the front-matter key at 1-based `line`/`column` of `text`."""

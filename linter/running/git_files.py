@@ -1,0 +1,108 @@
+"""Ask git which files of a work tree it ships, so a planted `.gitignore` cannot hide a tracked page.
+
+A pull request can add `content/posts/.gitignore` naming a page it broke: the page is still
+tracked, still built and still deployed, but a walk that reads `.gitignore` files skips it.
+So, like ruff and pre-commit, a walk inside a git work tree asks git for the tracked files and
+the untracked ones no ignore rule covers (`git ls-files --cached --others --exclude-standard`),
+and falls back to reading `.gitignore` files itself when git is missing, fails, is too slow or
+says too much, or the folder is not in a work tree.
+
+git reads the repository's own `.git/config`, which a downloaded or shared repository could
+fill with commands. `ls-files` runs none but the file-system monitor (`core.fsmonitor`, a
+command line), which is switched off on the command line (it wins over every config file);
+no pager, prompt, hook or system config is used; inherited `GIT_*` variables (a hook's
+`GIT_DIR`, `GIT_INDEX_FILE`, `GIT_CONFIG_PARAMETERS`) are dropped; no optional lock is taken,
+so the index is never written. A repository owned by another user is refused by git itself
+(`safe.directory`), and the walk then falls back.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+from dataclasses import dataclass
+
+#: 200,000 pages list in ~12 MB; far more is not a content tree worth asking git about.
+MAX_OUTPUT_BYTES = 64 << 20
+TIMEOUT_SECONDS = 15.0
+_COMMAND = (
+    *("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "core.untrackedCache=false"),
+    *("ls-files", "-z", "--cached", "--others", "--exclude-standard"),
+)
+_ENVIRONMENT = {
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_OPTIONAL_LOCKS": "0",
+    "GIT_PAGER": "cat",
+    "PAGER": "cat",
+}
+
+
+@dataclass(frozen=True)
+class GitListing:
+    """Paths spelled as a walk from the listed folder spells them (`os.path.join(top, ...)`)."""
+
+    files: frozenset[str]
+    folders: frozenset[str]
+
+    def keeps_file(self, path: str) -> bool:
+        return path in self.files
+
+    def keeps_folder(self, path: str) -> bool:
+        """A folder holding a listed file; a submodule is listed as a file (git lists none of
+        its files) and is asked about on its own when the walk gets there."""
+        return path in self.folders or path in self.files
+
+
+def listing(top: str) -> GitListing | None:
+    """What git ships under the folder `top`, None when git cannot say (see the docstring)."""
+    git = shutil.which("git")
+    output = _output([git, *_COMMAND], top) if git else None
+    if output is None:
+        return None
+    prefix = top if top.endswith(os.sep) else top + os.sep  # as os.path.join(top, name) spells it
+    names = os.fsdecode(output).split("\0")
+    if os.sep != "/":
+        names = [name.replace("/", os.sep) for name in names]
+    # a nested repository git does not track comes as `name/`
+    files = {prefix + name.rstrip(os.sep) for name in names if name}
+    folders: set[str] = set()
+    for path in files:
+        folder = path.rpartition(os.sep)[0]
+        while len(folder) >= len(prefix) and folder not in folders:
+            folders.add(folder)
+            folder = folder.rpartition(os.sep)[0]
+    return GitListing(frozenset(files), frozenset(folders))
+
+
+def _output(command: list[str], folder: str) -> bytes | None:
+    """git's standard output when it succeeds in time and within bounds, else None."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")} | _ENVIRONMENT
+    try:
+        process = subprocess.Popen(
+            command, cwd=folder, env=environment, stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+    except OSError:
+        return None
+    chunks: list[bytes] = []
+    reader = threading.Thread(target=_read_bounded, args=(process, chunks), daemon=True)
+    reader.start()
+    reader.join(TIMEOUT_SECONDS)
+    if reader.is_alive() or sum(map(len, chunks)) > MAX_OUTPUT_BYTES:
+        process.kill()
+    reader.join()
+    status = process.wait()
+    return b"".join(chunks) if status == 0 and sum(map(len, chunks)) <= MAX_OUTPUT_BYTES else None
+
+
+def _read_bounded(process: subprocess.Popen[bytes], chunks: list[bytes]) -> None:
+    """Read until the end, or until one byte past the bound (then the caller kills git)."""
+    assert process.stdout is not None
+    size = 0
+    with process.stdout:
+        while size <= MAX_OUTPUT_BYTES and (chunk := process.stdout.read(1 << 16)):
+            chunks.append(chunk)
+            size += len(chunk)
