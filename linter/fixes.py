@@ -45,9 +45,17 @@ class Fix:
 
     applicability: Applicability
     edits: tuple[Edit, ...]
+    #: What the edit does, for people: the editor's quick-fix title, a `--diff` header line.
+    title: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        return {"applicability": self.applicability, "edits": [edit.to_dict() for edit in self.edits]}
+        data: dict[str, object] = {
+            "applicability": self.applicability,
+            "edits": [e.to_dict() for e in self.edits],
+        }
+        if self.title:
+            data["title"] = self.title
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> Fix:
@@ -61,7 +69,8 @@ class Fix:
             )
             for e in data["edits"]  # type: ignore[attr-defined]
         )
-        return cls(applicability, edits)
+        title = data.get("title", "")
+        return cls(applicability, edits, title if isinstance(title, str) else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +82,14 @@ class Rewrite:
     value: str
     applicability: Applicability = "safe"
     target: Target = "value"
+    title: str = ""  # what it does ("Rename `tittle` to `title`"); a default names the change
+
+    def described(self) -> str:
+        if self.title:
+            return self.title
+        if self.target == "key":
+            return f"Rename `{_label(self.pointer)}` to `{_short(self.value)}`"
+        return f"Set `{_label(self.pointer)}` to `{_short(self.value)}`"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +98,22 @@ class RemoveItem:
 
     pointer: str
     applicability: Applicability = "safe"
+    title: str = ""
+
+    def described(self) -> str:
+        return self.title or f"Remove `{_label(self.pointer)}`"
+
+
+def _label(pointer: str) -> str:
+    from linter.reading import pointers
+
+    return pointers.label(pointer)
+
+
+def _short(text: str, most: int = 40) -> str:
+    """A value in a title: one line, at most `most` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= most else flat[: most - 1] + "…"
 
 
 NodeFix = Rewrite | RemoveItem

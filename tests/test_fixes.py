@@ -166,6 +166,7 @@ def test_json_and_sarif_carry_the_fix(tmp_path: Path, capsys: pytest.CaptureFixt
     assert found["FM506"] == {
         "applicability": "safe",
         "edits": [{"line": 18, "column": 1, "end_line": 19, "end_column": 1, "content": ""}],
+        "title": "Remove the repeated topic `local`",
     }
     _check(tmp_path, "--output-format", "sarif", str(path))
     log = json.loads(capsys.readouterr().out)
@@ -274,4 +275,26 @@ def test_diff_escapes_a_page_name_that_would_forge_a_line(
     assert _check(tmp_path, "--diff", str(path)) == 1
     out = capsys.readouterr().out
     assert not any(line.startswith("::error") for line in out.splitlines())
-    assert "x\\n::error file=a::forged.md" in out.splitlines()[0]
+    assert any(
+        "x\\n::error file=a::forged.md" in line for line in out.splitlines() if line.startswith("--- ")
+    )
+
+
+def test_diff_says_what_each_fix_does_above_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, UNTIDY)
+    assert _check(tmp_path, "--diff", "--select", "FM502,FM506", str(path)) == 1
+    head = capsys.readouterr().out.split("--- ", 1)[0].splitlines()
+    assert head == ["# Tidy the whitespace in `title`", "# Remove the repeated topic `local`"]
+
+
+def test_a_fix_title_quoting_page_text_cannot_forge_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    forged = ARTICLE.replace("  - Infrastructure\n", '  - "a\\n::error::b"\n  - "a\\n::error::b"\n')
+    path = _write(tmp_path, forged)
+    assert _check(tmp_path, "--diff", "--select", "FM506", str(path)) == 1
+    out = capsys.readouterr().out
+    assert not any(line.startswith("::error") for line in out.splitlines())
+    assert "# Remove the repeated topic `a\\n::error::b`" in out.splitlines()

@@ -46,7 +46,7 @@ def edits_for(document: Document, spec: NodeFix) -> Fix | None:
     edited = text[:start] + content + text[end:]
     if not _reads_as(document, edited, expected):
         return None
-    return Fix(spec.applicability, (_edit(text, starts, start, end, content),))
+    return Fix(spec.applicability, (_edit(text, starts, start, end, content),), spec.described())
 
 
 def _rewrite(document: Document, spec: Rewrite, starts: list[int]) -> tuple[int, int, str, Any] | None:

@@ -19,7 +19,7 @@ from linter.findings import Finding
 from linter.fixes import Applicability
 from linter.reading.frontmatter import read_head
 from linter.reporting.atomic import write_atomic
-from linter.reporting.escape import shown_name
+from linter.reporting.escape import one_line, shown_name
 from linter.reporting.file_identity import write_in_place
 from linter.reporting.fix_apply import apply_edits, chosen_fixes
 from linter.running.engine import Engine
@@ -42,6 +42,8 @@ class FileFix:
     fixed_count: int
     #: Why the file was not written ("" when it was, or when nothing was asked to be written).
     skipped: str = ""
+    #: What each applied fix does, in order (the `--diff` header says it).
+    titles: tuple[str, ...] = ()
 
 
 def fix_files(
@@ -77,7 +79,10 @@ def unified_diff(outcome: FileFix) -> str:
     after = outcome.fixed.decode("utf-8", "surrogateescape").splitlines(keepends=True)
     name = shown_name(outcome.path)  # a page name must not forge a line (`::error ...`)
     lines = difflib.unified_diff(before, after, f"a/{name}", f"b/{name}")
-    return "".join(
+    # What the fixes do, before the file's diff (patch and git apply skip such lines); titles
+    # quote page text (a topic), so they are escaped like every report.
+    header = "".join(f"# {one_line(title)}\n" for title in outcome.titles)
+    return header + "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
 
@@ -92,16 +97,17 @@ def _fix_one(
         return None
     if not _same_fixes(engine, path, original, findings):
         return FileFix(path, original, original, 0, "it changed on disk since it was checked; run again")
-    data, count = original, 0
+    data, count, titles = original, 0, []
     for _ in range(min(MAX_PASSES, max(1, PASS_BUDGET_BYTES // max(len(original), 1)))):
         taken = chosen_fixes(findings, allowed)
         if not taken:
             break
         data = apply_edits(data, [edit for fix, _ in taken for edit in fix.edits])
         count += sum(removed for _, removed in taken)
+        titles += [fix.title for fix, _ in taken if fix.title]
         again = engine.finish([engine.lint_bytes(path, data)]).findings
         findings = [f for f in again if f.code != "FM009"]
-    return FileFix(path, original, data, count)
+    return FileFix(path, original, data, count, titles=tuple(titles))
 
 
 def _same_fixes(engine: Engine, path: str, data: bytes, findings: list[Finding]) -> bool:

@@ -139,4 +139,5 @@ def _fix(directive: Directive, kind: str, used: set[str]) -> Fix | None:
         edit = Edit(line, 1, line + 1, 1, "")
     else:
         edit = Edit(line, directive.lead, line, directive.end_column, "")
-    return Fix("safe", (edit,))
+    title = f"Keep only {', '.join(kept)} in the directive" if kept else "Remove the unused suppression"
+    return Fix("safe", (edit,), title)

@@ -69,7 +69,7 @@ class DuplicateTopic(Rule):
                 yield Violation(
                     pointer,
                     f"duplicate topic `{topic.strip()}`: first listed as `{topics[earlier].strip()}` on line {line}",
-                    fix=RemoveItem(pointer),
+                    fix=RemoveItem(pointer, title=f"Remove the repeated topic `{topic.strip()}`"),
                 )
 
 

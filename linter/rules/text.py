@@ -200,7 +200,9 @@ class UntidyWhitespace(Rule):
         for _, pointer, value in derived(self.fields(document), _titles_and_excerpts):
             # Blank values are FM501's; most others are tidy, which is cheap to show.
             if value and not value.isspace() and not _surely_tidy(value):
-                fix = Rewrite(pointer, tidy(value))
+                fix = Rewrite(
+                    pointer, tidy(value), title=f"Tidy the whitespace in `{pointers.label(pointer)}`"
+                )
                 for problem in _untidy(value, line_breaks):
                     yield Violation(pointer, f"`{pointers.label(pointer)}` {problem}", fix=fix)
 

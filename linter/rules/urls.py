@@ -128,7 +128,7 @@ def _https(document: Document, pointer: str) -> Rewrite | None:
     written = document.resolve(pointer)
     if not isinstance(written, str) or written[:7].lower() != "http://":
         return None  # e.g. a URL with surrounding space: FM402 speaks of the value as read
-    return Rewrite(pointer, "https://" + written[7:], "unsafe")
+    return Rewrite(pointer, "https://" + written[7:], "unsafe", title="Use `https://`")
 
 
 class DuplicateUrl(Rule):

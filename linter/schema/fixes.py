@@ -59,4 +59,4 @@ def zone_fix(violation: Violation, pointer: str, zone: tzinfo | None) -> Rewrite
     minutes = int(offset.total_seconds()) // 60
     sign = "-" if minutes < 0 else "+"
     suffix = "Z" if minutes == 0 else f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return Rewrite(pointer, written + suffix, "unsafe")
+    return Rewrite(pointer, written + suffix, "unsafe", title=f"Add the zone `{suffix}` (timezone setting)")

@@ -19,6 +19,7 @@ from typing import Any
 from lsprotocol import types
 
 from linter.fixes import Fix
+from linter.reporting.escape import one_line
 
 DIRECTIVE = "# content-lint:"
 _FENCES = {"---": ("---", "..."), "+++": ("+++",)}
@@ -70,7 +71,8 @@ def fix_actions(document: Any, fixes: Sequence[tuple[types.Diagnostic, Fix]]) ->
             for e in fix.edits
         ]
         unsafe = fix.applicability == "unsafe"
-        title = f"Fix {diagnostic.code}{' (unsafe: may change the meaning)' if unsafe else ''}"
+        what = one_line(fix.title) if fix.title else f"Fix {diagnostic.code}"
+        title = f"{what}{' (unsafe: may change the meaning)' if unsafe else ''}"
         actions.append(
             types.CodeAction(
                 title=title,
