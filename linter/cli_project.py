@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from linter.cli_args import config_with_arguments
 from linter.config import precommit
-from linter.config.projects import SNIFF_FILES, Project, covers_project, default_preset
+from linter.config.default_preset import SNIFF_FILES, default_preset
+from linter.config.projects import Project, covers_project
 from linter.config.selection import Selection, check_selectors
 from linter.config.settings import Config
 from linter.config.sites import describe

@@ -198,29 +198,6 @@ class _Finder:
         return self._owners[folder]
 
 
-#: How many files the default preset is chosen from, and how much of each is read.
-SNIFF_FILES, SNIFF_BYTES = 40, 64 * 1024
-#: The key that marks a news article (its schema requires it; no framework uses the name).
-NEWS_KEY = b"publishedDateTime"
-
-
-def default_preset(files: Sequence[str]) -> str:
-    """`news-article` when most files carry its required keys (the project's first format),
-    else `generic`: no framework was found, and a site is not a news feed by default."""
-    from linter.config.presets import GENERIC, NEWS_ARTICLE
-    from linter.reading.bounded import read_regular_file
-
-    sample = files[:SNIFF_FILES]
-    news = 0
-    for path in sample:
-        try:
-            head = read_regular_file(path, SNIFF_BYTES, truncate=True)
-        except (OSError, ValueError):
-            continue
-        news += NEWS_KEY in head
-    return NEWS_ARTICLE.name if sample and news * 2 >= len(sample) else GENERIC.name
-
-
 def covers_project(project: Project) -> bool:
     """The run walks a folder of the project, or was given its config file: then a role
     binding that matches no file is worth a word (FM011). A batch of files named one by one
