@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from linter.cli_args import config_with_arguments
 from linter.config import precommit
 from linter.config.default_preset import SNIFF_FILES, default_preset
+from linter.config.presets import DEFAULT_PRESET
 from linter.config.projects import Project, covers_project
 from linter.config.selection import Selection, check_selectors
 from linter.config.settings import Config
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class ProjectRun:
-    """Built before any file is linted; `report` is filled by the run, `fixed` by --fix."""
+    """Built before any file is linted; `report` is filled by the run (and replaced by the
+    fresh run that follows --fix)."""
 
     project: Project
     config: Config
@@ -50,8 +52,9 @@ class ProjectRun:
         sources = list(discover(project.paths, filters, args.force_exclude))
         if chosen:
             config = replace(config, preset=default_preset(_sample(project, sources, filters)))
-            filters = file_filter(config)
-            sources = list(discover(project.paths, filters, args.force_exclude))
+            if config.preset != DEFAULT_PRESET:  # the walk above took the default's files
+                filters = file_filter(config)
+                sources = list(discover(project.paths, filters, args.force_exclude))
         selection(config)
         options = run_options(args, config, covers_project(project))
         return cls(

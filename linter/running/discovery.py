@@ -8,7 +8,7 @@ import operator
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -63,6 +63,19 @@ class FileFilter:
         would check it: its name included, not excluded, a page (pre-commit names every file
         its `files` pattern matches; the project decides which are pages)."""
         return self.included(os.path.basename(path)) and not self.excluded(path) and self.is_content(path)
+
+    def pages_in(self, folder: str) -> Callable[[str], bool] | None:
+        """Whether a file name in `folder` is a page, its folder's path from the root worked
+        out once (a walk asks for every file of a folder; the path arithmetic per file cost
+        more than the match); None when every file there is one."""
+        if self.content is None:
+            return None
+        try:
+            relative = Path(os.path.abspath(folder)).relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+        prefix = "" if relative == "." else relative + "/"
+        return lambda name: self.content.match_file(prefix + name)  # type: ignore[union-attr]
 
     def is_content(self, path: str) -> bool:
         """Whether the file at `path` is a page; a file outside the root is taken as one, unless
@@ -234,7 +247,7 @@ def _split_entries(
     """The files to check and the subfolders to walk; symlinks are neither."""
     included = _include_pattern(filters.include).match
     excludes = bool(filters.exclude.patterns)
-    pages = filters.is_content if filters.content is not None else None
+    pages = filters.pages_in(os.path.dirname(entries[0].path)) if entries else None
     files: list[Source] = []
     subfolders: list[str] = []
     for entry in entries:
@@ -255,7 +268,7 @@ def _split_entries(
             included(name) is not None
             and not (ignores and _ignored(path, ignores, False))
             and not (excludes and filters.excluded(path))
-            and (pages is None or pages(path))
+            and (pages is None or pages(name))
         ):
             files.append(Source(path))
     return files, subfolders
