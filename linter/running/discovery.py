@@ -72,8 +72,8 @@ class FileFilter:
             return None
         try:
             relative = Path(os.path.abspath(folder)).relative_to(self.root).as_posix()
-        except ValueError:
-            return None
+        except ValueError:  # beside the root (`../docs`): the rare case, each file asked alone
+            return lambda name: self.is_content(os.path.join(folder, name))
         prefix = "" if relative == "." else relative + "/"
         return lambda name: self.content.match_file(prefix + name)  # type: ignore[union-attr]
 
