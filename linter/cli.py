@@ -16,25 +16,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from linter.cli_args import build_parser
-from linter.cli_project import ProjectRun, cache_folder, selection
-from linter.config.projects import plan_projects, project_config
-from linter.config.settings import Config, ConfigError
-from linter.findings import Finding
-from linter.reporting import REPORTERS, Reporter, RunSummary
-from linter.reporting.atomic import OutputError, check_output, write_report
-from linter.reporting.base import fix_counts
-from linter.running.cache import DEFAULT_FOLDER
 from linter.running.interrupts import Interrupted, handled
-from linter.running.progress import Progress
-from linter.running.runner import run_check
-from linter.schema.check import SchemaError
 
 if TYPE_CHECKING:
     from linter.cli_baseline import Baseline
+    from linter.cli_project import ProjectRun
+    from linter.config.settings import Config
+    from linter.findings import Finding
+    from linter.reporting import Reporter, RunSummary
 
-# A `check` run loads the code of what it was asked for: fixes, a baseline, the cache, workers,
-# the rule docs, `init` and the server are imported where they are chosen (start-up is part of
-# every pre-commit call; see tests/test_startup.py).
+# A run loads the code of what it was asked for: `import linter.cli` costs only the argument
+# parser, and each command imports its own modules (start-up is part of every pre-commit call;
+# see tests/test_startup.py): the config, engine and reporting for `check`, and fixes, a
+# baseline, the cache, workers, the rule docs, `init` and the server only where chosen.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -52,6 +46,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _command(args: argparse.Namespace) -> int:
+    # The errors a command ends with, in one line; each module loads with every command's config.
+    from linter.config.settings import ConfigError
+    from linter.reporting.atomic import OutputError
+    from linter.schema.safety import SchemaError
+
     try:
         if args.command == "server":
             return _serve()
@@ -61,12 +60,16 @@ def _command(args: argparse.Namespace) -> int:
             return _init(args)
         if args.command == "check":
             return _check(args)
+        from linter.cli_project import cache_folder, selection
+        from linter.config.projects import project_config
+
         config = project_config(args.config, Path.cwd())
         if args.command in ("rule", "rules") and args.preset:
             config = config.with_overrides(preset=_preset_name(args.preset, "--preset"))
         if args.command == "rule":
             return _rule(args.rule, config)
         if args.command == "clean":
+            from linter.running.cache import DEFAULT_FOLDER
             from linter.running.cache_folder import clean
 
             folder = cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
@@ -91,6 +94,7 @@ def _command(args: argparse.Namespace) -> int:
 def _rule(key: str, config: Config) -> int:
     """A rule's documentation, with its severity and options under the config in force."""
     from linter.cli_explain import rule_in_force
+    from linter.cli_project import selection
     from linter.rules import find_rule
     from linter.rules.docs import rule_text
 
@@ -117,6 +121,7 @@ def _presets(name: str | None) -> int:
 
 def _preset_name(name: str, where: str) -> str:
     from linter.config.presets import find_preset
+    from linter.config.settings import ConfigError
 
     try:
         return find_preset(name).name
@@ -125,6 +130,14 @@ def _preset_name(name: str, where: str) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from linter.cli_project import ProjectRun
+    from linter.config.projects import plan_projects
+    from linter.config.settings import ConfigError
+    from linter.reporting import RunSummary
+    from linter.reporting.atomic import check_output
+    from linter.running.progress import Progress
+    from linter.running.runner import run_check
+
     _check_paths(args.paths)
     format_name = _format_name(args.output_format, args.output_file)
     if args.output_file:
@@ -203,6 +216,8 @@ def _show_settings(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
 def _no_files(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
     """Nothing to check. Files named one by one that are all excluded or not pages (a
     pre-commit batch touching only a README) pass quietly; an empty folder is a mistake."""
+    from linter.reporting import RunSummary
+
     if args.allow_no_files or (args.force_exclude and not any(os.path.isdir(p) for p in args.paths)):
         if not args.quiet:
             _print_summary(RunSummary(0, []))
@@ -245,6 +260,8 @@ def _emit(
     if not table_only:
         reporter.report(summary)
     if args.output_file:
+        from linter.reporting.atomic import write_report
+
         write_report(args.output_file, stream.getvalue().encode("utf-8", "backslashreplace"))  # type: ignore[attr-defined]
     if args.statistics:
         _print_statistics(summary, sys.stdout if table_only or args.output_file else sys.stderr)
@@ -255,6 +272,8 @@ def _emit(
 
 def _check_paths(paths: Sequence[str]) -> None:
     """A path that does not exist is a mistake on the command line, not a finding."""
+    from linter.config.settings import ConfigError
+
     missing = [path for path in paths if not os.path.lexists(path)]
     if missing:
         raise ConfigError(f"no such file or folder: {', '.join(missing)}")
@@ -299,6 +318,9 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _format_name(requested: str | None, output_file: Path | None) -> str:
+    from linter.config.settings import ConfigError
+    from linter.reporting import REPORTERS
+
     if requested is not None:
         if requested not in REPORTERS:
             raise ConfigError(
@@ -315,6 +337,8 @@ def _reporter(name: str, stream: TextIO) -> Reporter:
         from linter.reporting.full import FullReporter, use_color
 
         return FullReporter(stream, color=stream is sys.stdout and use_color(sys.stdout, os.environ))
+    from linter.reporting import REPORTERS
+
     return REPORTERS[name](stream)
 
 
@@ -348,6 +372,8 @@ def _print_summary(summary: RunSummary, fixed: int | None = None) -> None:
         f" in {len(checked)} of {files} {noun}{others}",
         file=sys.stderr,
     )
+    from linter.reporting.base import fix_counts
+
     fixable = _fixable_line(*fix_counts(summary.findings))
     if fixable:
         print(fixable, file=sys.stderr)
