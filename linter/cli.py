@@ -16,28 +16,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from linter.cli_args import build_parser, file_names_as_options
-from linter.cli_project import ProjectRun, cache_folder, selection
-from linter.config.projects import plan_projects, project_config
-from linter.config.settings import Config, ConfigError
-from linter.findings import Finding
-from linter.reporting import REPORTERS, Reporter, RunSummary
-from linter.reporting.atomic import OutputError, check_output, write_report
-from linter.reporting.base import fix_counts
-from linter.reporting.escape import one_line, shown_name
-from linter.reporting.report_path import project_folders
-from linter.running.cache import DEFAULT_FOLDER
-from linter.running.engine import Report
 from linter.running.interrupts import Interrupted, handled
-from linter.running.progress import Progress
-from linter.running.runner import run_check
-from linter.schema.check import SchemaError
 
 if TYPE_CHECKING:
     from linter.cli_baseline import Baseline
+    from linter.cli_project import ProjectRun
+    from linter.config.settings import Config
+    from linter.findings import Finding
+    from linter.reporting import Reporter, RunSummary
+    from linter.running.engine import Report
 
-# A `check` run loads the code of what it was asked for: fixes, a baseline, the cache, workers,
-# the rule docs, `init` and the server are imported where they are chosen (start-up is part of
-# every pre-commit call; see tests/test_startup.py).
+# A run loads the code of what it was asked for: `import linter.cli` costs only the argument
+# parser, and each command imports its own modules (start-up is part of every pre-commit call;
+# see tests/test_startup.py): the config, engine and reporting for `check`, and fixes, a
+# baseline, the cache, workers, the rule docs, `init` and the server only where chosen.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -47,6 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     posing = file_names_as_options(words)
     if posing:
+        from linter.reporting.escape import shown_name
+
         return _usage_error(
             f"{shown_name(posing[0])} is a file here, not an option: put file names after `--`"
             " (as the pre-commit hook does)"
@@ -62,6 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _command(args: argparse.Namespace) -> int:
+    # The errors a command ends with, in one line; each module loads with every command's config.
+    from linter.config.settings import ConfigError
+    from linter.reporting.atomic import OutputError
+    from linter.schema.safety import SchemaError
+
     try:
         if args.command == "server":
             return _serve()
@@ -71,12 +70,16 @@ def _command(args: argparse.Namespace) -> int:
             return _init(args)
         if args.command == "check":
             return _check(args)
+        from linter.cli_project import cache_folder, selection
+        from linter.config.projects import project_config
+
         config = project_config(args.config, Path.cwd())
         if args.command in ("rule", "rules") and args.preset:
             config = config.with_overrides(preset=_preset_name(args.preset, "--preset"))
         if args.command == "rule":
             return _rule(args.rule, config)
         if args.command == "clean":
+            from linter.running.cache import DEFAULT_FOLDER
             from linter.running.cache_folder import clean
 
             folder = cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
@@ -101,6 +104,7 @@ def _command(args: argparse.Namespace) -> int:
 def _rule(key: str, config: Config) -> int:
     """A rule's documentation, with its severity and options under the config in force."""
     from linter.cli_explain import rule_in_force
+    from linter.cli_project import selection
     from linter.rules import find_rule
     from linter.rules.docs import rule_text
 
@@ -127,6 +131,7 @@ def _presets(name: str | None) -> int:
 
 def _preset_name(name: str, where: str) -> str:
     from linter.config.presets import find_preset
+    from linter.config.settings import ConfigError
 
     try:
         return find_preset(name).name
@@ -135,6 +140,14 @@ def _preset_name(name: str, where: str) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from linter.cli_project import ProjectRun
+    from linter.config.projects import plan_projects
+    from linter.config.settings import ConfigError
+    from linter.reporting import RunSummary
+    from linter.reporting.atomic import check_output
+    from linter.running.progress import Progress
+    from linter.running.runner import run_check
+
     _check_paths(args.paths)
     format_name = _format_name(args.output_format, args.output_file)
     if args.update_baseline and args.baseline is None:
@@ -191,6 +204,8 @@ def _check(args: argparse.Namespace) -> int:
 
 def _joined(reports: Sequence[Report]) -> Report:
     """One report of the projects' reports, findings in path order as each project's are."""
+    from linter.running.engine import Report
+
     findings = sorted((f for r in reports for f in r.findings), key=lambda f: f.sort_key)
     hidden = tuple(f for r in reports for f in r.hidden)
     return Report(sum(r.files_checked for r in reports), findings, hidden)
@@ -199,6 +214,8 @@ def _joined(reports: Sequence[Report]) -> Report:
 def _project_folders(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> tuple[Path, ...]:
     """Every folder a pull request's files may lie in, over the run's projects (the report and
     baseline paths must not go through a link planted in one)."""
+    from linter.reporting.report_path import project_folders
+
     roots = [run.config.root for run in runs] or [Path.cwd()]
     return tuple(dict.fromkeys(folder for root in roots for folder in project_folders(args.paths, root)))
 
@@ -229,6 +246,8 @@ def _show_settings(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
 def _no_files(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
     """Nothing to check. Files named one by one that are all excluded or not pages (a
     pre-commit batch touching only a README) pass quietly; an empty folder is a mistake."""
+    from linter.reporting import RunSummary
+
     if args.allow_no_files or (args.force_exclude and not any(os.path.isdir(p) for p in args.paths)):
         if not args.quiet:
             _print_summary(RunSummary(0, []))
@@ -277,6 +296,8 @@ def _emit(
     if not table_only:
         reporter.report(summary)
     if args.output_file:
+        from linter.reporting.atomic import write_report
+
         report = stream.getvalue().encode("utf-8", "backslashreplace")  # type: ignore[attr-defined]
         write_report(args.output_file, report, folders)
     if args.statistics:
@@ -288,6 +309,8 @@ def _emit(
 
 def _check_paths(paths: Sequence[str]) -> None:
     """A path that does not exist is a mistake on the command line, not a finding."""
+    from linter.config.settings import ConfigError
+
     missing = [path for path in paths if not os.path.lexists(path)]
     if missing:
         raise ConfigError(f"no such file or folder: {', '.join(missing)}")
@@ -322,6 +345,8 @@ def _init(args: argparse.Namespace) -> int:
         written = write_plan(plan, target, args.force)
     except InitError as exc:
         return _usage_error(f"init: {exc}")
+    from linter.reporting.escape import one_line
+
     # field names and paths come from content files: no terminal escape, no forged line
     sys.stdout.writelines(f"{one_line(line)}\n" for line in plan.said)
     print(f"wrote {', '.join(str(target / name) for name in written)}")
@@ -333,6 +358,9 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _format_name(requested: str | None, output_file: Path | None) -> str:
+    from linter.config.settings import ConfigError
+    from linter.reporting import REPORTERS
+
     if requested is not None:
         if requested not in REPORTERS:
             raise ConfigError(
@@ -349,6 +377,8 @@ def _reporter(name: str, stream: TextIO) -> Reporter:
         from linter.reporting.full import FullReporter, use_color
 
         return FullReporter(stream, color=stream is sys.stdout and use_color(sys.stdout, os.environ))
+    from linter.reporting import REPORTERS
+
     return REPORTERS[name](stream)
 
 
@@ -382,6 +412,8 @@ def _print_summary(summary: RunSummary, fixed: int | None = None) -> None:
         f" in {len(checked)} of {files} {noun}{others}",
         file=sys.stderr,
     )
+    from linter.reporting.base import fix_counts
+
     fixable = _fixable_line(*fix_counts(summary.findings))
     if fixable:
         print(fixable, file=sys.stderr)

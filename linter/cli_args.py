@@ -9,12 +9,16 @@ import os
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter import __version__
-from linter.config.settings import Config, ConfigError, gitignore_globs, name_globs, parse_datetime
 from linter.reporting import REPORTERS
-from linter.running.cache import DEFAULT_FOLDER
+
+if TYPE_CHECKING:
+    from linter.config.settings import Config
+
+# The parser is built on every call, before any config is read: the config's modules load where
+# the command line's values are applied to one (`config_with_arguments`).
 
 
 def file_names_as_options(argv: Sequence[str]) -> list[str]:
@@ -84,6 +88,8 @@ def _add_discovery(check: argparse.ArgumentParser) -> None:
 
 def _add_run(check: argparse.ArgumentParser) -> None:
     """How a run reports, caches, fixes and compares with a baseline."""
+    from linter.running.cache import DEFAULT_FOLDER  # its hashing and JSON load for the run that uses them
+
     check.add_argument("--statistics", action="store_true", help="print counts by rule, most frequent first")
     check.add_argument(
         "--quiet", "-q", action="store_true", help="print findings only, no summary or progress"
@@ -150,6 +156,8 @@ def positive(text: str) -> int:
 
 def config_with_arguments(config: Config, args: argparse.Namespace) -> Config:
     """The config with the command line's choices over it (a bad value: ConfigError)."""
+    from linter.config.settings import gitignore_globs, name_globs
+
     return config.with_overrides(
         schema=args.schema.resolve() if args.schema else None,
         select=split_list(args.select),
@@ -171,6 +179,7 @@ def config_with_arguments(config: Config, args: argparse.Namespace) -> Config:
 def _preset(name: str | None) -> str | None:
     if name is not None:
         from linter.config.presets import find_preset
+        from linter.config.settings import ConfigError
 
         try:
             find_preset(name)
@@ -182,6 +191,8 @@ def _preset(name: str | None) -> str | None:
 def _patterns(
     flag: str, value: str | None, check: Callable[[Any], tuple[str, ...]]
 ) -> tuple[str, ...] | None:
+    from linter.config.settings import ConfigError
+
     patterns = split_list(value)
     if patterns is None:
         return None
@@ -202,6 +213,8 @@ def split_list(value: str | None) -> tuple[str, ...] | None:
 
 
 def _reference_time(value: str | None) -> datetime | None:
+    from linter.config.settings import ConfigError, parse_datetime
+
     if value is None:
         return None
     try:

@@ -96,23 +96,23 @@ def test_a_missing_key_stays_baselined_when_other_fields_change(site, capsys):
 
 def test_two_updates_at_once_keep_both_runs_entries(site, capsys, monkeypatch):
     """Run B updates the baseline while run A is checking: A merges with what B wrote."""
-    import linter.cli
+    import linter.running.runner
 
     (site / "a").mkdir()
     (site / "b").mkdir()
     for index in range(40):
         text = ARTICLE.replace("quality: 50", "quality: 150").replace("sea-wall", f"wall-{index}")
         (site / ("a" if index % 2 else "b") / f"p{index}.md").write_text(text)
-    real = linter.cli.run_check
+    real = linter.running.runner.run_check  # the check imports it when it runs
     other = ["check", "content/b", "--no-cache", "--baseline", "b.json", "--update-baseline"]
 
     def meanwhile(*args, **kwargs):
         report = real(*args, **kwargs)
-        monkeypatch.setattr(linter.cli, "run_check", real)
+        monkeypatch.setattr(linter.running.runner, "run_check", real)
         assert main(other) == 0  # run B, started and finished while A is running
         return report
 
-    monkeypatch.setattr(linter.cli, "run_check", meanwhile)
+    monkeypatch.setattr(linter.running.runner, "run_check", meanwhile)
     assert main(["check", "content/a", "--no-cache", "--baseline", "b.json", "--update-baseline"]) == 0
     entries = json.loads((site.parent / "b.json").read_text())["findings"]
     assert sorted({e["path"].split("/")[1] for e in entries}) == ["a", "b"]

@@ -96,3 +96,27 @@ def test_the_features_are_loaded_when_asked_for(site):
 def test_every_module_named_here_exists(name):
     """A renamed module would make the checks above pass for nothing."""
     assert importlib.util.find_spec(name) is not None
+
+
+def test_importing_the_cli_loads_only_the_argument_parser():
+    """`import linter.cli` is paid before any command is known (the server, `--version`,
+    `--help` too): the config, engine, YAML parser and schema engine load with a command."""
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys, linter.cli; print('\\n'.join(sys.modules))"],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    loaded = set(run.stdout.split())
+    assert "linter.cli_args" in loaded
+    heavy = [
+        "linter.config.settings",
+        "linter.running.engine",
+        "linter.rules",
+        "yaml",
+        "jsonschema_rs",
+        "pathspec",
+    ]
+    assert [name for name in heavy if name in loaded] == []

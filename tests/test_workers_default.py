@@ -3,9 +3,13 @@ in this process, and the rest go to workers when that saves a fifth of the time 
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from helpers import ARTICLE
 
 from linter.cli import main
+from linter.running.machine_load import cores_got, runnable_others
 from linter.running.parallel import MIN_SAVING, WORKER_START_SECONDS, workers_that_pay_off
 
 
@@ -27,6 +31,36 @@ def test_the_crossover_is_where_workers_save_the_minimum_share():
     crossover = 2 * WORKER_START_SECONDS / (per_file * (0.5 - MIN_SAVING))
     assert workers_that_pay_off(2, int(crossover) - 50, per_file) == 1
     assert workers_that_pay_off(2, int(crossover) + 50, per_file) == 2
+
+
+def test_on_a_loaded_machine_workers_start_only_where_their_share_of_the_cores_pays():
+    """Issue 23: beside other work two workers get less than two cores (the scheduler shares
+    them among all runnable processes), so they need a bigger run to pay off."""
+    assert workers_that_pay_off(2, 2_000, 300e-6, others=0.0) == 2
+    assert workers_that_pay_off(2, 2_000, 300e-6, others=1.0) == 1  # 1.33 cores, not 2
+    assert workers_that_pay_off(2, 20_000, 300e-6, others=1.0) == 2
+    assert workers_that_pay_off(8, 100_000, 300e-6, others=8.0) == 8
+
+
+@pytest.mark.parametrize(
+    ("processes", "others", "got"), [(1, 0.0, 1.0), (2, 0.0, 2.0), (1, 2.0, 2 / 3), (2, 2.0, 1.0)]
+)
+def test_processes_share_the_cores_with_the_others(processes, others, got):
+    assert cores_got(processes, 2, others) == pytest.approx(got)
+
+
+def test_the_others_are_what_runs_beside_this_run_now():
+    """Where Linux says it (the run queue of /proc/loadavg); this process is not counted."""
+    assert runnable_others() >= 0.0
+
+
+def test_without_a_run_queue_or_load_average_no_other_work_is_assumed(monkeypatch):
+    def unknown(*args: object) -> tuple[float, float, float]:
+        raise OSError("not on this platform")
+
+    monkeypatch.setattr(os, "getloadavg", unknown)
+    monkeypatch.setattr("builtins.open", unknown)
+    assert runnable_others() == 0.0
 
 
 def test_no_more_workers_than_the_run_can_use():

@@ -8,7 +8,6 @@ unchanged problem as the same one after lines above it move.
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, TextIO
 
@@ -16,6 +15,7 @@ from linter.findings import Finding
 from linter.reporting.base import Reporter, RunSummary
 from linter.reporting.escape import shown_name, shown_text
 from linter.reporting.fingerprints import fingerprints
+from linter.reporting.json_text import dumps_indented
 from linter.reporting.locations import display_path
 
 SEVERITIES = {"error": "major", "warning": "minor"}
@@ -34,8 +34,7 @@ class GitlabReporter(Reporter):
             _issue(f, fingerprint, root)
             for f, fingerprint in zip(summary.findings, fingerprints(summary.findings, root), strict=True)
         ]
-        json.dump(issues, self.stream, indent=2)
-        self.stream.write("\n")
+        self.stream.write(dumps_indented(issues) + "\n")
 
 
 def _issue(f: Finding, fingerprint: str, root: str) -> dict[str, Any]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from linter.reporting.base import Reporter, RunSummary
 from linter.reporting.escape import shown_finding
+from linter.reporting.json_text import dumps_indented
 
 JSON_FORMAT_VERSION = 1
 
@@ -19,5 +18,4 @@ class JsonReporter(Reporter):
             "files_checked": summary.files_checked,
             "findings": [shown_finding(finding) for finding in summary.findings],
         }
-        json.dump(payload, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        self.stream.write(dumps_indented(payload, ensure_ascii=False) + "\n")

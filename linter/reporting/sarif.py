@@ -7,7 +7,6 @@ are relative URIs against `%SRCROOT%`; other paths are absolute `file://` URIs.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +18,7 @@ from linter.findings import Finding
 from linter.reporting.base import Reporter, RunSummary
 from linter.reporting.escape import shown_text
 from linter.reporting.fingerprints import fingerprints
+from linter.reporting.json_text import dumps_indented
 from linter.reporting.locations import display_path, relative_path
 from linter.rules import ALL_RULES
 from linter.rules.base import Rule
@@ -38,7 +38,7 @@ class SarifReporter(Reporter):
         self.root = root
 
     def report(self, summary: RunSummary) -> None:
-        json.dump(sarif_log(summary.findings, self.root or os.getcwd()), self.stream, indent=2)
+        self.stream.write(dumps_indented(sarif_log(summary.findings, self.root or os.getcwd())))
         self.stream.write("\n")
 
 

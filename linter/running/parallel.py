@@ -16,6 +16,7 @@ from typing import Any
 
 from linter.config.settings import Config
 from linter.running.engine import Engine, build_engine
+from linter.running.machine_load import cores_got, runnable_others
 from linter.running.results import FileResult
 
 #: Below this many files, starting workers costs more than it saves.
@@ -31,6 +32,8 @@ MIN_SAVING = 0.2
 #: Files linted here first, timed (all but the first few, which warm caches up), to decide.
 PROBE_FILES = 64
 _WARM_UP_FILES = 8
+#: Every this many probe files, the processes running beside this one are counted.
+_SAMPLE_EVERY = 8
 
 
 def default_jobs() -> int:
@@ -49,14 +52,16 @@ def effective_jobs(requested: int, files: int) -> int:
     return max(1, min(requested, files // MIN_FILES_PER_WORKER))
 
 
-def workers_that_pay_off(most: int, files: int, seconds_per_file: float) -> int:
-    """How many workers (1: none) lint `files` fastest, counting their start-up, provided that
-    saves MIN_SAVING of the time in one process (issue 13: on real sites of 1-2.5k small files
-    two workers were slower)."""
-    here = files * seconds_per_file
+def workers_that_pay_off(most: int, files: int, seconds_per_file: float, others: float = 0.0) -> int:
+    """How many workers (1: none) lint `files` fastest on `most` cores that `others` runnable
+    processes share, counting their start-up, provided that saves MIN_SAVING of the time in
+    one process (issue 13: on real sites of 1-2.5k small files two workers were slower; issue
+    23: two workers on a loaded 2-core machine got less than two cores and were 8% slower)."""
+    here = files * seconds_per_file  # timed beside the same load: one process's share of it
     best, best_seconds = 1, here
     for workers in range(2, min(most, effective_jobs(most, files)) + 1):
-        seconds = here / workers + workers * WORKER_START_SECONDS
+        speed_up = cores_got(workers, most, others) / cores_got(1, most, others)
+        seconds = here / speed_up + workers * WORKER_START_SECONDS
         if seconds < best_seconds:
             best, best_seconds = workers, seconds
     return best if best_seconds <= here * (1 - MIN_SAVING) else 1
@@ -87,21 +92,26 @@ def lint_here(
 def _lint_measured(
     engine: Engine, paths: Sequence[str], most: int, on_file: Callable[[], None] | None
 ) -> Iterator[FileResult]:
-    """Lint the first PROBE_FILES here, timing them; the rest go to workers if they pay off."""
+    """Lint the first PROBE_FILES here, timing them and sampling what else runs meanwhile; the
+    rest go to workers if they pay off."""
     probe = min(len(paths), PROBE_FILES) if effective_jobs(most, len(paths)) > 1 else len(paths)
     spent = 0.0
+    others: list[float] = []
     for index in range(probe):
         start = time.perf_counter()
         result = engine.lint_file(paths[index])
         if index >= _WARM_UP_FILES:
             spent += time.perf_counter() - start
+            if probe < len(paths) and index % _SAMPLE_EVERY == 0:
+                others.append(runnable_others())
         yield result
         if on_file is not None:
             on_file()
     rest = paths[probe:]
     if rest:
         per_file = spent / max(1, probe - _WARM_UP_FILES)
-        workers = workers_that_pay_off(most, len(rest), per_file)
+        load = sum(others) / len(others) if others else runnable_others()
+        workers = workers_that_pay_off(most, len(rest), per_file, load)
         if workers == 1:
             yield from lint_here(engine, rest, on_file)
         else:
