@@ -165,12 +165,20 @@ Found = tuple[str, int, int, str, str]
 def check_json(capsys: Any, root: Path, monkeypatch: Any, *args: str) -> tuple[int, list[Found]]:
     """`content-lint check` from `root` as a user runs it (JSON report, no cache, the tests'
     fixed now): the exit status and every finding, sorted."""
+    status, found, _ = check_json_err(capsys, root, monkeypatch, *args)
+    return status, found
+
+
+def check_json_err(capsys: Any, root: Path, monkeypatch: Any, *args: str) -> tuple[int, list[Found], str]:
+    """`check_json`, and what the run said on standard error (the framework notice)."""
     from linter.cli import main
 
     monkeypatch.chdir(root)
     status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW_TEXT, *args])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    return status, sorted((f["path"], f["line"], f["column"], f["code"], f["message"]) for f in report)
+    out, err = capsys.readouterr()
+    report = json.loads(out)["findings"]
+    found = sorted((f["path"], f["line"], f["column"], f["code"], f["message"]) for f in report)
+    return status, found, err
 
 
 def shown_files(capsys: Any, root: Path, monkeypatch: Any, *args: str) -> list[str]:

@@ -5,10 +5,10 @@ at its line and column in Docusaurus' words."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from helpers import check_json_err as check
 from helpers import png, write
 
 from linter.cli import main
@@ -109,17 +109,6 @@ PAGES = [
     "website/versioned_docs/version-2.0/guides/install.md",
     "website/versioned_docs/version-2.0/intro.md",
 ]
-
-
-def check(
-    capsys, root: Path, monkeypatch, *args: str
-) -> tuple[int, list[tuple[str, int, int, str, str]], str]:
-    monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
-    out = capsys.readouterr()
-    report = json.loads(out.out)["findings"]
-    found = sorted((f["path"], f["line"], f["column"], f["code"], f["message"]) for f in report)
-    return status, found, out.err
 
 
 def test_the_site_and_its_docs_folder_beside_it_are_found_from_the_repository_root(

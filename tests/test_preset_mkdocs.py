@@ -4,11 +4,10 @@ of valid page passes, and each planted defect is found at its line and column.""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import tomllib
-from helpers import png, write
+from helpers import Found, check_json_err, png, write
 
 from linter.cli import main
 from linter.config.sites import detect_site
@@ -126,15 +125,8 @@ def repository(root: Path) -> Path:
     return root
 
 
-def run(capsys, monkeypatch, root: Path, *args: str) -> tuple[int, list[tuple[str, int, int, str, str]], str]:
-    monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
-    out, err = capsys.readouterr()
-    report = json.loads(out)["findings"]
-    found = sorted(
-        (f["path"].removeprefix("./"), f["line"], f["column"], f["code"], f["message"]) for f in report
-    )
-    return status, found, err
+def run(capsys, monkeypatch, root: Path, *args: str) -> tuple[int, list[Found], str]:
+    return check_json_err(capsys, root, monkeypatch, *args)
 
 
 def test_mkdocs_is_detected_with_its_docs_dir(tmp_path):

@@ -4,9 +4,9 @@ of valid page is quiet and each planted defect is found at its line and column."
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from helpers import check_json_err as check
 from helpers import png, write
 
 from linter.cli import main
@@ -116,15 +116,6 @@ PAGES = [
     "docs/src/content/docs/index.mdx",
     "docs/src/content/docs/reference/README.md",
 ]
-
-
-def check(capsys, root: Path, monkeypatch) -> tuple[int, list[tuple[str, int, int, str, str]], str]:
-    monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, "."])
-    out = capsys.readouterr()
-    report = json.loads(out.out)["findings"]
-    found = sorted((f["path"], f["line"], f["column"], f["code"], f["message"]) for f in report)
-    return status, found, out.err
 
 
 def test_the_docs_collection_is_found_and_its_valid_pages_are_quiet(tmp_path, capsys, monkeypatch):
