@@ -150,8 +150,7 @@ def _config(owner: Owner, cwd: Path) -> Config:
     if config.types or config.preset not in (None, site.preset):
         return config
     content = None if site.content == find_preset(site.preset).content else site.content
-    roles = {**site.roles, **config.roles}
-    return replace(config, preset=site.preset, content=config.content or content, roles=roles)
+    return replace(config, preset=site.preset, content=config.content or content)
 
 
 def _shown(folder: Path, cwd: Path) -> str:
