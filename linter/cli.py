@@ -21,7 +21,6 @@ from linter.running.interrupts import Interrupted, handled
 if TYPE_CHECKING:
     from linter.cli_baseline import Baseline
     from linter.cli_project import ProjectRun
-    from linter.config.settings import Config
     from linter.findings import Finding
     from linter.reporting import Reporter, RunSummary
     from linter.running.engine import Report
@@ -62,81 +61,13 @@ def _command(args: argparse.Namespace) -> int:
     from linter.schema.safety import SchemaError
 
     try:
-        if args.command == "server":
-            return _serve()
-        if args.command == "presets":
-            return _presets(args.name)
-        if args.command == "init":
-            return _init(args)
         if args.command == "check":
             return _check(args)
-        from linter.cli_project import cache_folder, selection
-        from linter.config.projects import project_config
+        from linter.cli_commands import run_command  # the other commands, each importing its own
 
-        config = project_config(args.config, Path.cwd())
-        if args.command in ("rule", "rules") and args.preset:
-            config = config.with_overrides(preset=_preset_name(args.preset, "--preset"))
-        if args.command == "rule":
-            return _rule(args.rule, config)
-        if args.command == "clean":
-            from linter.running.cache import DEFAULT_FOLDER
-            from linter.running.cache_folder import clean
-
-            folder = cache_folder(config, args.cache_dir) or config.root / DEFAULT_FOLDER
-            print(f"removed {clean(folder)} cache file(s) from {folder}", file=sys.stderr)
-            return EXIT_OK
-        if args.command == "rules":
-            from linter.rules.docs import print_rules, rules_markdown_table
-
-            if args.markdown:
-                sys.stdout.write(rules_markdown_table())
-            else:
-                from linter.running.setup import selection_in_force
-
-                selection(config)  # validates selectors with a clear message
-                print_rules(sys.stdout, selection_in_force(config))
-            return EXIT_OK
-        return _check(args)
+        return run_command(args, main)
     except (ConfigError, SchemaError, OutputError) as exc:
         return _usage_error(str(exc))
-
-
-def _rule(key: str, config: Config) -> int:
-    """A rule's documentation, with its severity and options under the config in force."""
-    from linter.cli_explain import rule_in_force
-    from linter.cli_project import selection
-    from linter.rules import find_rule
-    from linter.rules.docs import rule_text
-
-    rule = find_rule(key)
-    if rule is None:
-        return _usage_error(f"no rule named {key!r}")
-    selection(config)
-    sys.stdout.write(rule_text(rule, rule_in_force(config, rule)))
-    return EXIT_OK
-
-
-def _presets(name: str | None) -> int:
-    """The shipped presets, or what one of them sets."""
-    from linter.config.presets import PRESETS, find_preset
-
-    if name is None:
-        sys.stdout.writelines(f"{key:<14}  {p.summary}\n" for key, p in sorted(PRESETS.items()))
-        return EXIT_OK
-    from linter.cli_explain import preset_text
-
-    sys.stdout.writelines(f"{line}\n" for line in preset_text(find_preset(_preset_name(name, "presets"))))
-    return EXIT_OK
-
-
-def _preset_name(name: str, where: str) -> str:
-    from linter.config.presets import find_preset
-    from linter.config.settings import ConfigError
-
-    try:
-        return find_preset(name).name
-    except ValueError as exc:
-        raise ConfigError(f"{where}: {exc}") from None
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -322,39 +253,6 @@ def _stdout_to_devnull() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-
-
-def _serve() -> int:
-    try:
-        from linter.server.lsp import serve
-    except ImportError:
-        return _usage_error(f"the language server needs pygls: {sys.executable} -m pip install 'pygls>=2,<3'")
-    return serve()
-
-
-def _init(args: argparse.Namespace) -> int:
-    """Write a starting config, say why, then check the site with it."""
-    from linter.adopting.init import InitError, plan_cms, plan_site, write_plan
-
-    folder: Path = args.folder
-    if not folder.is_dir():
-        return _usage_error(f"init: {folder} is not a folder")
-    try:
-        plan = plan_cms(folder, args.source) if args.source else plan_site(folder)
-        target = plan.folder or folder
-        written = write_plan(plan, target, args.force)
-    except InitError as exc:
-        return _usage_error(f"init: {exc}")
-    from linter.reporting.escape import one_line
-
-    # field names and paths come from content files: no terminal escape, no forged line
-    sys.stdout.writelines(f"{one_line(line)}\n" for line in plan.said)
-    print(f"wrote {', '.join(str(target / name) for name in written)}")
-    if not plan.check_paths:
-        return EXIT_OK
-    checked = list(dict.fromkeys(plan.check_paths))  # as a plain `check` of the folder would run
-    print(f"checking: content-lint check {' '.join(checked)} --statistics", flush=True)
-    return main(["check", "--output-format", "concise", "--statistics", *checked])
 
 
 def _format_name(requested: str | None, output_file: Path | None) -> str:
