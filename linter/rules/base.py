@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -42,9 +43,15 @@ class Violation:
     fix: NodeFix | None = None
 
 
-def _news_binder() -> Binder:
-    from linter.config.presets import default_binder  # presets load schemas and tables: only when needed
+@functools.lru_cache(maxsize=1)
+def default_binder() -> Binder:
+    """The default preset's bindings, for rules built without a content type (tests, embedders)."""
+    from linter.config.presets import DEFAULT_PRESET, preset_roles  # presets load tables: only when needed
 
+    return Binder(preset_roles(DEFAULT_PRESET))
+
+
+def _news_binder() -> Binder:
     return default_binder()
 
 

@@ -10,10 +10,10 @@ from helpers import ARTICLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.config.presets import default_binder
 from linter.reading.compose import Limits, compose_document
 from linter.reading.document import Document
 from linter.reading.frontmatter import FrontMatter, split_front_matter
+from linter.rules.base import default_binder
 from linter.rules.fields import derived
 from linter.rules.secured import base64_size, decode_base64
 from linter.rules.urlnorm import ascii_host, within_domain

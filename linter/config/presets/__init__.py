@@ -9,7 +9,6 @@ Each module follows its framework's published documentation and says where it co
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 
 from linter.config.presets import (
@@ -26,7 +25,6 @@ from linter.config.presets import (
 )
 from linter.config.presets.model import Detector, Preset, Site
 from linter.config.roles import Roles, RoleSet, parse_roles
-from linter.rules.fields import Binder
 
 NEWS_ARTICLE = news.PRESET
 GENERIC = generic.PRESET
@@ -69,12 +67,6 @@ def preset_roles(name: str) -> Roles:
     """The roles a preset binds (not counted as the user's: no "matches nothing" warnings)."""
     roles = parse_roles(find_preset(name).roles, Roles(RoleSet(), RoleSet()))
     return replace(roles, explicit=())
-
-
-@functools.lru_cache(maxsize=1)
-def default_binder() -> Binder:
-    """The news-article bindings, for rules built without a content type (tests, embedders)."""
-    return Binder(preset_roles(DEFAULT_PRESET))
 
 
 __all__ = ["DEFAULT_PRESET", "GENERIC", "NEWS_ARTICLE", "PRESETS", "Preset", "Site", "find_preset"]
