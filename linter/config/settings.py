@@ -22,7 +22,6 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 CONFIG_FILE = "content-lint.toml"
 PYPROJECT = "pyproject.toml"
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.markdoc", "*.mdoc", "*.txt")
 #: A config file (or pyproject.toml) larger than this is refused, not read.
 MAX_CONFIG_BYTES = 1 << 20
 #: `max-depth` above this is refused: it is what every stage takes (the schema engine,

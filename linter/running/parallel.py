@@ -43,11 +43,6 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def resolve_jobs(jobs: int) -> int:
-    """The most processes a run may use."""
-    return default_jobs() if jobs == AUTO_JOBS else jobs
-
-
 def effective_jobs(requested: int, files: int) -> int:
     return max(1, min(requested, files // MIN_FILES_PER_WORKER))
 
