@@ -51,11 +51,11 @@ def written(value: Any) -> str:
 def published(view: FieldView) -> dict[int, tuple[str, str, Moment]]:
     """Each record's main date (the first `published` binding that holds a date), by record."""
     found: dict[int, tuple[str, str, Moment]] = {}
-    for record, _, pointer, value in view.role("published"):
-        if record not in found:
-            moment = view.moment(pointer, value)
+    for hit in view.role("published"):
+        if hit.record not in found:
+            moment = view.moment(hit.pointer, hit.value)
             if moment is not None:
-                found[record] = (pointer, written(value), moment)
+                found[hit.record] = (hit.pointer, written(hit.value), moment)
     return found
 
 
@@ -99,7 +99,8 @@ class FutureDate(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
-        for record, _, pointer, value in view.role("future"):
+        for hit in view.role("future"):
+            record, pointer, value = hit.record, hit.pointer, hit.value
             moment = view.moment(pointer, value)
             if moment is None:
                 continue
@@ -206,7 +207,8 @@ class ImplausibleDate(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
-        for _, _, pointer, value in view.role("dates"):
+        for hit in view.role("dates"):
+            pointer, value = hit.pointer, hit.value
             moment = view.moment(pointer, value)
             if moment is not None and moment.instant < self.floor:
                 yield Violation(
