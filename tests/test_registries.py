@@ -67,16 +67,6 @@ def test_every_format_module_says_what_it_is_for(name):
     assert (module.__doc__ or "").strip(), "its docstring's first paragraph is its README entry"
 
 
-#: Rules that check a document (not the reader's and engine's FM0xx) show what they catch.
-CHECKING = [rule for rule in ALL_RULES if not rule.code.startswith("FM0")]
-
-
-@pytest.mark.parametrize("rule", CHECKING, ids=lambda rule: rule.code)
-def test_every_rule_documents_a_bad_and_a_good_example(rule):
-    """tests/rules/test_docstring_examples.py runs them: Bad finds the rule, Good does not."""
-    assert "\nBad::\n" in rule.documentation() and "\nGood::\n" in rule.documentation()
-
-
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.code)
 def test_every_rule_has_a_test_that_names_its_code(rule):
     tests = [path for path in (REPO / "tests").rglob("test_*.py") if path.name not in LISTS_EVERY_RULE]
@@ -105,3 +95,21 @@ def test_presets_without_detection_are_the_defaults():
 def test_every_preset_ships_its_schema(preset):
     assert re.fullmatch(r"[\w-]+\.schema\.json", preset.schema)
     assert (REPO / "schemas" / preset.schema).is_file()
+
+
+CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_contributing_names_files_and_tests_that_exist():
+    """A path in CONTRIBUTING.md exists (a `<name>` part: its folder does), and a
+    `file::test` is a test defined in that file."""
+    named = re.findall(r"`([\w./<>-]+/[\w./<>:-]*)`", CONTRIBUTING)
+    assert len(named) > 20
+    for name in named:
+        path, _, test = name.partition("::")
+        if "<" in path:
+            assert (REPO / path.split("<")[0].rpartition("/")[0]).is_dir(), name
+            continue
+        assert (REPO / path).exists(), name
+        if test:
+            assert re.search(rf"^def {re.escape(test)}\(", (REPO / path).read_text(), re.MULTILINE), name
