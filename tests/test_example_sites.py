@@ -5,6 +5,7 @@ folder is reported at its exact line and column."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 import tomllib
@@ -139,6 +140,17 @@ def test_sample_site_is_detected_as_its_framework(preset):
     found = detect_site(EXAMPLES / preset)
     assert found is not None, f"examples/{preset}/ is not found as a site: its preset's `detect`"
     assert (found.preset, found.framework) == (preset, PRESETS[preset].framework)
+
+
+@pytest.mark.parametrize("preset", FRAMEWORKS)
+def test_init_pins_the_sample_site_s_preset(preset, tmp_path, monkeypatch, capsys):
+    left_out = shutil.ignore_patterns("content-lint.toml", "broken")
+    site = shutil.copytree(EXAMPLES / preset, tmp_path / preset, ignore=left_out)
+    monkeypatch.chdir(site)
+    assert main(["init"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert f"preset: `{preset}` (shipped for {PRESETS[preset].framework})" in said
+    assert tomllib.loads((site / "content-lint.toml").read_text(encoding="utf-8"))["preset"] == preset
 
 
 @pytest.mark.parametrize("preset", FRAMEWORKS)
