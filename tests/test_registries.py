@@ -16,6 +16,7 @@ from helpers import REPO
 import linter.config.presets
 import linter.reporting
 import linter.rules
+from linter.cli import main
 from linter.config.presets import PRESETS, Preset
 from linter.reporting import REPORTERS, Reporter
 from linter.rules import ALL_RULES
@@ -59,6 +60,12 @@ def test_every_reporter_class_is_in_the_registry():
     registered = {REPORTERS[name] for name in REPORTERS}
     missing = [cls.__name__ for cls in _classes(linter.reporting, Reporter) if cls not in registered]
     assert missing == [], "add each format's (module, class) in linter/reporting/__init__.py"
+
+
+def test_an_unknown_format_is_refused_with_every_registered_one(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--output-format", "nope", "."]) == 2
+    assert capsys.readouterr().err.endswith(f"(choose from {', '.join(sorted(REPORTERS))})\n")
 
 
 @pytest.mark.parametrize("name", list(REPORTERS))
