@@ -18,10 +18,10 @@ def _date_values(view: FieldView) -> Iterator[tuple[str, Any]]:
     """(pointer, value) of every value some date role binds, each once, in role order."""
     seen: set[str] = set()
     for role in ("published", "dates", "future"):
-        for _, _, pointer, value in view.role(role):
-            if pointer not in seen:
-                seen.add(pointer)
-                yield pointer, value
+        for hit in view.role(role):
+            if hit.pointer not in seen:
+                seen.add(hit.pointer)
+                yield hit.pointer, hit.value
     for record in view.records:
         for pair in view.pairs(record):
             for pointer, value in pair:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.config.settings import ConfigError
 from linter.reading import pointers
@@ -48,14 +48,22 @@ def written(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def published(view: FieldView) -> dict[int, tuple[str, str, Moment]]:
+class Published(NamedTuple):
+    """A record's main date: where it is, as written, and the moment it names."""
+
+    pointer: str
+    text: str
+    moment: Moment
+
+
+def published(view: FieldView) -> dict[int, Published]:
     """Each record's main date (the first `published` binding that holds a date), by record."""
-    found: dict[int, tuple[str, str, Moment]] = {}
-    for record, _, pointer, value in view.role("published"):
-        if record not in found:
-            moment = view.moment(pointer, value)
+    found: dict[int, Published] = {}
+    for hit in view.role("published"):
+        if hit.record not in found:
+            moment = view.moment(hit.pointer, hit.value)
             if moment is not None:
-                found[record] = (pointer, written(value), moment)
+                found[hit.record] = Published(hit.pointer, written(hit.value), moment)
     return found
 
 
@@ -99,7 +107,8 @@ class FutureDate(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
-        for record, _, pointer, value in view.role("future"):
+        for hit in view.role("future"):
+            record, pointer, value = hit.record, hit.pointer, hit.value
             moment = view.moment(pointer, value)
             if moment is None:
                 continue
@@ -157,16 +166,16 @@ class RelatedDateWindow(Rule):
         anchor = dates.get(0)
         if anchor is None:
             return
-        for record, (pointer, text, moment) in dates.items():
+        for record, date in dates.items():
             if not record:
                 continue
-            gap = gap_seconds(anchor[2], moment)
+            gap = gap_seconds(anchor.moment, date.moment)
             if abs(gap) > self.max_days * DAY:
                 side = "after" if gap > 0 else "before"
                 yield Violation(
-                    pointer,
-                    f"related article published {text}, {span(gap)} {side} the article's "
-                    f"{anchor[1]} (at most {_plural(self.max_days, 'day')} apart)",
+                    date.pointer,
+                    f"related article published {date.text}, {span(gap)} {side} the article's "
+                    f"{anchor.text} (at most {_plural(self.max_days, 'day')} apart)",
                 )
 
 
@@ -206,7 +215,8 @@ class ImplausibleDate(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
-        for _, _, pointer, value in view.role("dates"):
+        for hit in view.role("dates"):
+            pointer, value = hit.pointer, hit.value
             moment = view.moment(pointer, value)
             if moment is not None and moment.instant < self.floor:
                 yield Violation(
