@@ -42,6 +42,11 @@ _ENTRIES_TABLE = (
     " WITHOUT ROWID" + (", STRICT" if _STRICT else "")
 )
 _FACTS_TABLE = "CREATE TABLE facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
+# What a walk of the content roots took from each folder (linter.running.folder_listings).
+_FOLDERS_TABLE = (
+    "CREATE TABLE folders (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, files TEXT NOT NULL,"
+    " subfolders TEXT NOT NULL) WITHOUT ROWID"
+)
 _META_TABLE = "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"
 _TYPED_ROWS = (
     " AND typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) IN ('integer', 'null')"
@@ -116,6 +121,22 @@ class ResultCache:
                     found[path] = facts
         return found
 
+    def folders(self) -> dict[str, tuple[str, str, str]]:
+        """Every remembered folder listing: path -> (stamp, files, subfolders)."""
+        return {
+            row[0]: row[1:]
+            for row in self._rows("SELECT path, stamp, files, subfolders FROM folders")
+            if all(isinstance(value, str) for value in row)
+        }
+
+    def store_folders(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        """Remember folder listings; a failure only costs the next walk its shortcut."""
+        try:
+            with contextlib.closing(self._connect()) as connection, connection:
+                connection.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?)", rows)
+        except (sqlite3.Error, OSError):
+            pass
+
     def store(self, records: Iterable[Record]) -> None:
         """Write records in one transaction; a failure only costs the cache, never the run."""
         now = time.time_ns()
@@ -176,7 +197,7 @@ class ResultCache:
         connection.execute("PRAGMA synchronous=NORMAL")
         # Facts live in a table of their own: the entries table is read whole on every run,
         # the facts of a few files only.
-        for table in (_ENTRIES_TABLE, _FACTS_TABLE, _META_TABLE):
+        for table in (_ENTRIES_TABLE, _FACTS_TABLE, _FOLDERS_TABLE, _META_TABLE):
             connection.execute(table.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
         return connection
 

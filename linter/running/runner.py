@@ -21,6 +21,7 @@ from linter.running import freshness
 from linter.running.cached import Seen, cache_key, from_cache, stored, unchanged
 from linter.running.discovery import FileFilter, Source, discover
 from linter.running.engine import Engine, Report
+from linter.running.folder_listings import FolderMemo
 from linter.running.identity import Identities, Located
 from linter.running.parallel import lint_many
 from linter.running.results import FileResult, sharing
@@ -85,7 +86,10 @@ def run_check(
     context: list[FileResult] = []
     located = dict(plan.located)
     if plan.roots:
-        consulted = _consult(engine, plan, discover(plan.roots, filters), results, cache)
+        memo = FolderMemo(cache.folders(), filters.memo_key()) if cache is not None else None
+        consulted = _consult(engine, plan, discover(plan.roots, filters, memo=memo), results, cache)
+        if cache is not None and memo is not None and memo.fresh:
+            cache.store_folders(memo.fresh)
         fresh = lint_many(engine, consulted.todo, options.jobs)
         places = [consulted.located.get(path) for path in consulted.todo]
         context = [*consulted.cached, *stored(cache, fresh, places)]
