@@ -50,7 +50,8 @@ class FolderMemo:
             return None
         if not (_names(files) and _names(subfolders)):
             return None
-        return [os.path.join(folder, n) for n in files], [os.path.join(folder, n) for n in subfolders]
+        prefix = os.path.join(folder, "")  # as os.path.join(folder, name), a third of its cost
+        return [prefix + name for name in files], [prefix + name for name in subfolders]
 
     def remember(
         self, folder: str, info: os.stat_result, files: Sequence[str], subfolders: Sequence[str]
