@@ -1,6 +1,6 @@
 """Which files under the content roots changed since they were cached, and which unchanged ones
-share a key with the files being checked: one `lstat` and a dict lookup a file, 100,000 times
-when pre-commit passes one changed file.
+share a key with the files being checked (looked up in the cache's key index beforehand): one
+`lstat` and a dict lookup a file, 100,000 times when pre-commit passes one changed file.
 
 The same serial loop on every OS: forked workers split it only past 20,000 files and only
 where `fork` exists; at 10,000 files one changed file against a warm cache takes the same
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from typing import NamedTuple
 
 from linter.running.cache import Stamp, fresh_by_stat
@@ -29,10 +29,11 @@ class Verdict(NamedTuple):
 
 
 def judge(
-    paths: Sequence[str], stamps: dict[str, Stamp], checked: Set[str], wanted: Set[str]
+    paths: Sequence[str], stamps: dict[str, Stamp], checked: Set[str], sharing: Mapping[str, tuple[str, ...]]
 ) -> list[Verdict]:
     """Verdicts in `paths` order for the files that are not in `checked` (real paths) and are
-    either changed or share a key with `wanted`; files that cannot be stat-ed are left out.
+    either changed or, unchanged, in `sharing` (real path -> the keys its cached result holds,
+    for the files that share one with a checked file); files that cannot be stat-ed are left out.
     One tight loop: a file's real path is its folder's plus its name (walks yield no symlinks),
     and a record is built only for the few files that need more than a look."""
     identities = Identities()
@@ -61,6 +62,6 @@ def judge(
         stamp = stamps.get(real)
         if stamp is None or not fresh_by_stat(stamp[1], stamp[2], size, mtime_ns):
             found.append(Verdict(index, Located(real, size, mtime_ns, alias), None))
-        elif stamp[3] and not wanted.isdisjoint(keys := stamp[3].split("\n")):
-            found.append(Verdict(index, Located(real, size, mtime_ns, alias), tuple(keys)))
+        elif real in sharing:
+            found.append(Verdict(index, Located(real, size, mtime_ns, alias), sharing[real]))
     return found

@@ -173,23 +173,30 @@ def _consult(
     cwd = os.path.join(os.getcwd(), "")
     wanted = {key for result in results for key in result.keys}
     stamps = cache.stamps() if cache is not None else {}
+    shared = cache.holding(wanted) if cache is not None and wanted else {}
     paths = [source.path for source in sources if source.problem is None]
+    verdicts = freshness.judge(paths, stamps, plan.checked, shared)
+    # a file whose stat changed may hold the same bytes (a fresh checkout): its entry says
+    restat = [where.real for _, where, keys in verdicts if keys is None and where.real in stamps]
+    entries = cache.entries(restat) if cache is not None and restat else {}
     found: list[FileResult] = []
     todo: list[str] = []
     located: dict[str, Located] = {}
-    for position, where, keys in freshness.judge(paths, stamps, plan.checked, wanted):
+    for position, where, keys in verdicts:
         path = _relative(paths[position], cwd)
         located[path] = where
         if keys is None:  # changed since cached, or not cached: same content, or lint it again
-            stamp = stamps.get(where.real)
+            entry = entries.get(where.real)
             if (
                 cache is None
-                or stamp is None
-                or not unchanged(engine, cache, paths[position], where, Seen(stamp[1], stamp[2], None))
+                or entry is None
+                or not unchanged(
+                    engine, cache, paths[position], where, Seen(entry.size, entry.mtime_ns, entry.digest)
+                )
             ):
                 todo.append(path)
                 continue
-            keys = tuple(stamp[3].split("\n")) if stamp[3] else ()
+            keys = tuple(entry.keys.split("\n")) if entry.keys else ()
             if wanted.isdisjoint(keys):
                 continue
         found.append(FileResult(path, keys=keys))

@@ -1,5 +1,6 @@
-"""One changed file checked against content roots whose folders the cache remembers: a folder
-unchanged since it was listed is not listed again, and everything that changed is still seen."""
+"""One changed file checked against warm content roots: folders unchanged since the cache
+listed them are not listed again, the files sharing a key come from the key index, and
+everything that changed is still seen."""
 
 from __future__ import annotations
 
@@ -104,3 +105,11 @@ def test_a_new_exclude_pattern_applies_to_old_folders(project, capsys):
     config = project / "content-lint.toml"
     config.write_text(config.read_text() + 'extend-exclude = ["sport1.md"]\n')
     assert check_new(capsys, article("sport-1")) == (0, "")
+
+
+def test_a_page_cached_again_is_found_by_its_new_keys_only(project, capsys):
+    (project / "content" / "news" / "news1.md").write_text(article("moved"))
+    assert check_new(capsys, article("unrelated")) == (0, "")  # news1.md linted again, cached
+    status, out = check_new(capsys, article("moved"))
+    assert (status, "content/news/news1.md" in out) == (1, True)
+    assert check_new(capsys, article("news-1")) == (0, "")
