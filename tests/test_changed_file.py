@@ -5,6 +5,7 @@ everything that changed is still seen."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from pathlib import Path
 
@@ -113,3 +114,12 @@ def test_a_page_cached_again_is_found_by_its_new_keys_only(project, capsys):
     status, out = check_new(capsys, article("moved"))
     assert (status, "content/news/news1.md" in out) == (1, True)
     assert check_new(capsys, article("news-1")) == (0, "")
+
+
+@pytest.mark.parametrize("damage", ["'{not json'", "'[1, 2]'", "'\"news0.md\"'"])
+def test_a_damaged_listing_is_listed_again(project, capsys, damage):
+    [cache_file] = (project / ".content-lint-cache").glob("*.sqlite3")
+    with sqlite3.connect(cache_file) as connection:
+        connection.execute(f"UPDATE folders SET files = {damage}")
+    status, out = check_new(capsys, article("news-0"))
+    assert (status, "content/news/news0.md" in out) == (1, True)
