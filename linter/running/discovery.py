@@ -18,6 +18,8 @@ import pathspec
 from linter.findings import Problem
 from linter.reading.bounded import RefusedFile, read_regular_file
 from linter.running import git_files
+from linter.running.cache import fingerprint
+from linter.running.folder_listings import FolderMemo
 from linter.running.git_files import GitListing
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
@@ -54,6 +56,15 @@ class FileFilter:
     ) -> FileFilter:
         pages = pathspec.GitIgnoreSpec.from_lines(content) if content else None
         return cls(tuple(include), pathspec.GitIgnoreSpec.from_lines(exclude), root, respect_gitignore, pages)
+
+    def memo_key(self) -> str:
+        """What, besides a folder's entries, decides which of them a walk takes (the key of a
+        remembered listing, folder_listings.py)."""
+        specs = (self.exclude, self.content)
+        patterns = [
+            [(getattr(p.regex, "pattern", None), p.include) for p in s.patterns] if s else None for s in specs
+        ]
+        return fingerprint([list(self.include), patterns, str(self.root)])
 
     def included(self, name: str) -> bool:
         return _include_pattern(self.include).match(name) is not None
@@ -117,15 +128,18 @@ def _include_pattern(include: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(fnmatch.translate(pattern) for pattern in include) or "(?!)")
 
 
-def discover(paths: Sequence[str], filters: FileFilter, force_exclude: bool = False) -> Iterator[Source]:
+def discover(
+    paths: Sequence[str], filters: FileFilter, force_exclude: bool = False, memo: FolderMemo | None = None
+) -> Iterator[Source]:
     """Yield files under `paths` (sorted, each file once however many paths reach it); explicit
-    files are taken as given. Walking a folder never follows a symlink (see `_walk`)."""
+    files are taken as given. Walking a folder never follows a symlink (see `_walk`); `memo`
+    recalls the folders unchanged since a walk listed them."""
     if len(paths) == 1:  # one walk never yields a file twice: it follows no links
-        yield from _expand(paths[0], filters, force_exclude)
+        yield from _expand(paths[0], filters, force_exclude, memo)
         return
     seen: set[object] = set()
     for given in paths:
-        for source in _expand(given, filters, force_exclude):
+        for source in _expand(given, filters, force_exclude, memo):
             key = _identity(source.path)
             if key not in seen:
                 seen.add(key)
@@ -142,7 +156,9 @@ def _identity(path: str) -> object:
     return info.st_dev, info.st_ino
 
 
-def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[Source]:
+def _expand(
+    given: str, filters: FileFilter, force_exclude: bool, memo: FolderMemo | None = None
+) -> Iterator[Source]:
     try:
         info = os.stat(given)
     except OSError as exc:
@@ -161,10 +177,10 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
     if force_exclude and filters.excluded(given, is_dir=True):
         return
     if given in (".", "./"):  # shown as `docs/a.md`, not `./docs/a.md`, as git and ruff do
-        for source in _walk(".", filters):
+        for source in _walk(".", filters, memo):
             yield source._replace(path=source.path[2:]) if source.path.startswith("./") else source
         return
-    yield from _walk(given, filters)
+    yield from _walk(given, filters, memo)
 
 
 def real_spelling(given: str) -> str:
@@ -183,19 +199,20 @@ def real_spelling(given: str) -> str:
 Ignores = list[tuple[str, pathspec.GitIgnoreSpec]]
 
 
-def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
+def _walk(top: str, filters: FileFilter, memo: FolderMemo | None = None) -> Iterator[Source]:
     """Depth-first, sorted, iterative. Like git, it never follows a symlink (to a folder or a
     file): a planted `ln -s / content/r` must not walk the file system, and every file it
     yields is inside `top` and reached by one path only. In a git work tree git says what is
-    ignored, so a tracked file is never skipped (see git_files.py)."""
+    ignored, so a tracked file is never skipped (see git_files.py). With a `memo`, a folder
+    unchanged since it was listed is not listed again (see folder_listings.py)."""
     visited: set[tuple[int, int]] = set()
     shipped = git_files.listing(top) if filters.respect_gitignore else None
     stack: list[tuple[str, Ignores, GitListing | None]] = [(top, [], shipped)]
     while stack:
         folder, ignores, shipped = stack.pop()
-        listing = _listing(folder, visited)
-        if isinstance(listing, Source):
-            yield listing
+        info = _folder(folder, visited)
+        if isinstance(info, Source):
+            yield info
             continue
         if filters.respect_gitignore and shipped is None:
             own = _gitignore(folder)
@@ -203,9 +220,21 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
                 yield own
             elif own is not None:
                 ignores = [*ignores, own]
-        files, subfolders = _split_entries(listing, filters, ignores)
-        if shipped is not None:
-            files, subfolders = _shipped(files, subfolders, shipped)
+        memo_here = memo if shipped is None and not ignores else None
+        known = memo_here.recall(folder, info) if memo_here is not None else None
+        if known is not None:
+            paths, subfolders = known
+            files = [Source(path) for path in paths]
+        else:
+            listing = _listing(folder)
+            if isinstance(listing, Source):
+                yield listing
+                continue
+            files, subfolders = _split_entries(listing, filters, ignores)
+            if shipped is not None:
+                files, subfolders = _shipped(files, subfolders, shipped)
+            if memo_here is not None:
+                memo_here.remember(folder, info, [f.path for f in files], subfolders)
         yield from files
         stack.extend((path, ignores, _below(path, shipped)) for path in reversed(subfolders))
 
@@ -226,11 +255,10 @@ def _below(folder: str, shipped: GitListing | None) -> GitListing | None:
     return shipped
 
 
-def _listing(folder: str, visited: set[tuple[int, int]]) -> list[os.DirEntry[str]] | Source:
-    """The folder's entries sorted by name, or the FM007 Source of an unreadable folder or loop."""
+def _folder(folder: str, visited: set[tuple[int, int]]) -> os.stat_result | Source:
+    """The folder's stat, or the FM007 Source of a folder that cannot be stat-ed or loops back."""
     try:
         info = os.stat(folder)
-        entries = sorted(os.scandir(folder), key=_BY_NAME)
     except OSError as exc:
         return Source(folder, Problem("FM007", f"cannot read folder: {exc.strerror or exc}"))
     if (info.st_dev, info.st_ino) in visited:
@@ -238,7 +266,15 @@ def _listing(folder: str, visited: set[tuple[int, int]]) -> list[os.DirEntry[str
             folder, Problem("FM007", "folder loop: a symlink leads back into a folder already checked")
         )
     visited.add((info.st_dev, info.st_ino))
-    return entries
+    return info
+
+
+def _listing(folder: str) -> list[os.DirEntry[str]] | Source:
+    """The folder's entries sorted by name, or the FM007 Source of an unreadable folder."""
+    try:
+        return sorted(os.scandir(folder), key=_BY_NAME)
+    except OSError as exc:
+        return Source(folder, Problem("FM007", f"cannot read folder: {exc.strerror or exc}"))
 
 
 def _split_entries(

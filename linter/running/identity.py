@@ -51,15 +51,21 @@ class Identities:
             return None
         return Located(real, info.st_size, info.st_mtime_ns, "" if alias == real else alias)
 
-    def _named(self, path: str) -> tuple[str, str]:
-        """(real path, absolute path or "") of a file that is not itself a symlink."""
-        folder, name = _split(path)
+    def folder(self, folder: str) -> tuple[str, str]:
+        """(real path, absolute path or "" when the same) of `folder` as written, each ending in
+        a separator: a file's are these plus its name (unless the file is a symlink)."""
         known = self._folders.get(folder)
         if known is None:  # the folder as written is the memo's key: no abspath per file
             real_folder = os.path.join(os.path.realpath(folder or os.curdir), "")
             absolute_folder = os.path.join(os.path.abspath(folder or os.curdir), "")
             known = real_folder, "" if absolute_folder == real_folder else absolute_folder
             self._folders[folder] = known
+        return known
+
+    def _named(self, path: str) -> tuple[str, str]:
+        """(real path, absolute path or "") of a file that is not itself a symlink."""
+        folder, name = _split(path)
+        known = self.folder(folder)
         return known[0] + name, known[1] and known[1] + name
 
 
