@@ -1,6 +1,6 @@
 """README's Helix recipe and the VS Code extension in examples/ hold against the formats their
 editors document (Helix's book, `languages.toml`; VS Code's extension manifest), without either
-editor: each editor's own reader would refuse what these tests refuse."""
+editor (tests/test_editor_helix.py runs the Helix recipe where Helix is at hand)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ import json
 import re
 
 import tomllib
+from editors import EDITORS, blocks
 from helpers import EXAMPLES, REPO
 
 from linter.cli import main
 
-README = (REPO / "README.md").read_text(encoding="utf-8")
-SECTION = re.search(r"^## In the editor: the language server\n(.*?)(?=^## )", README, re.M | re.S)
-EDITORS = SECTION.group(1) if SECTION else ""
 VSCODE = EXAMPLES / "editors" / "vscode"
 MANIFEST = json.loads((VSCODE / "package.json").read_text(encoding="utf-8"))
 EXTENSION = (VSCODE / "extension.js").read_text(encoding="utf-8")
@@ -25,7 +23,7 @@ HELIX_SERVER_KEYS = {"command", "args", "config", "timeout", "environment", "req
 
 
 def test_the_helix_recipe_is_a_languages_toml_helix_reads():
-    [block] = re.findall(r"```toml\n(.*?)```", EDITORS, re.S)
+    [block] = blocks("toml")
     table = tomllib.loads(block)
     server = table["language-server"]["content-lint"]
     assert set(server) <= HELIX_SERVER_KEYS
