@@ -89,7 +89,7 @@ class ProjectRun:
         from linter.reporting.settings_view import FileSettings, RoleSource
 
         config, engine = self.config, self.engine
-        kind_type = engine.matcher.match(path) if engine.kinds else None
+        kind_type = engine.matcher.match(engine.paths.of(path)) if engine.kinds else None
         kind = engine.kind_of(path)
         preset = (kind_type.preset if kind_type else None) or config.preset_name
         where = str(config.source) if config.source else "none"

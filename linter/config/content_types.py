@@ -93,22 +93,16 @@ def _parse_type(entry: Mapping[str, Any], number: int, root: Path) -> ContentTyp
 
 
 class TypeMatcher:
-    """Which type a file is: the first whose `paths` match its path relative to the root."""
+    """Which type a file is: the first whose `paths` match its project path (the path from the
+    root that linter.running.project_paths works out)."""
 
-    def __init__(self, types: tuple[ContentType, ...], root: Path) -> None:
+    def __init__(self, types: tuple[ContentType, ...]) -> None:
         import pathspec
 
-        self.root = root
         self.specs = [(kind, pathspec.GitIgnoreSpec.from_lines(kind.paths)) for kind in types]
 
-    def match(self, path: str) -> ContentType | None:
-        if not self.specs:
-            return None
-        try:
-            relative = Path(path).resolve().relative_to(self.root).as_posix()
-        except (ValueError, OSError):
-            return None
+    def match(self, project_path: str) -> ContentType | None:
         for kind, spec in self.specs:
-            if spec.match_file(relative):
+            if spec.match_file(project_path):
                 return kind
         return None

@@ -12,7 +12,6 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from linter.config.content_types import ContentType, TypeMatcher
@@ -33,6 +32,7 @@ from linter.running.file_stamps import unique
 from linter.running.finding_cap import split_findings
 from linter.running.fix_proofs import proved
 from linter.running.kinds import Kind
+from linter.running.project_paths import ProjectPaths
 from linter.running.results import FileResult, fact_keys, pack_facts, sharing, unpack_facts
 from linter.running.setup import Setup, reading_kind, selection_in_force
 from linter.schema.check import SchemaChecker
@@ -71,12 +71,15 @@ class Engine:
             "", schema, self.rules, context.binder, self.limits, config.preset_name
         )
         self.kinds = list(kinds)
-        self.matcher = TypeMatcher(tuple(t for t, _ in self.kinds), config.root)
+        self.matcher = TypeMatcher(tuple(t for t, _ in self.kinds))
+        self.paths = ProjectPaths(config.root)
         self._by_name = {t.name: kind for t, kind in self.kinds}
 
     def kind_of(self, path: str) -> Kind:
-        """The first content type whose `paths` match `path`; the top-level settings otherwise."""
-        matched = self.matcher.match(path)
+        """The first content type whose `paths` match `path`; the top-level settings otherwise
+        (always for a file outside the root)."""
+        where = self.paths.of(path)
+        matched = None if ProjectPaths.outside(where) else self.matcher.match(where)
         return self.default_kind if matched is None else self._by_name[matched.name]
 
     def setup_fingerprint(self) -> dict[str, Any]:
@@ -245,10 +248,7 @@ class Engine:
     def _per_file_ignores(self, path: str) -> set[str]:
         if not self.config.per_file_ignores:
             return set()
-        try:
-            relative = Path(os.path.abspath(path)).relative_to(self.config.root).as_posix()
-        except ValueError:
-            relative = Path(path).as_posix()
+        relative = self.paths.of(path)
         codes: set[str] = set()
         for pattern, selectors in self.config.per_file_ignores.items():
             if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
