@@ -7,14 +7,16 @@ replayed from the cache; `finish` joins the results.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
+import pathspec
+
 from linter.config.content_types import ContentType, TypeMatcher
+from linter.config.globs import gitignore_form
 from linter.config.options import build_rules
 from linter.config.selection import Selection, matches
 from linter.config.settings import Config
@@ -73,6 +75,7 @@ class Engine:
         self.kinds = list(kinds)
         self.matcher = TypeMatcher(tuple(t for t, _ in self.kinds))
         self.paths = ProjectPaths(config.root)
+        self._ignores = _ignores(config)
         self._by_name = {t.name: kind for t, kind in self.kinds}
 
     def kind_of(self, path: str) -> Kind:
@@ -235,7 +238,7 @@ class Engine:
 
     def _reported(self, path: str) -> Callable[[str], bool]:
         """Whether a code is reported for `path` (its fixes are worth proving)."""
-        ignored: set[str] | None = None
+        ignored: frozenset[str] | None = None
 
         def reported(code: str) -> bool:
             nonlocal ignored
@@ -245,15 +248,28 @@ class Engine:
 
         return reported
 
-    def _per_file_ignores(self, path: str) -> set[str]:
-        if not self.config.per_file_ignores:
-            return set()
-        relative = self.paths.of(path)
-        codes: set[str] = set()
-        for pattern, selectors in self.config.per_file_ignores.items():
-            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
-                codes.update(r.code for r in ALL_RULES if any(matches(s, r) for s in selectors))
+    def _per_file_ignores(self, path: str) -> frozenset[str]:
+        """The codes `per-file-ignores` silence in the file at `path`, by its project path."""
+        if not self._ignores:
+            return frozenset()
+        where = self.paths.of(path)
+        codes: frozenset[str] = frozenset()
+        for spec, silenced in self._ignores:
+            if spec.match_file(where):
+                codes |= silenced
         return codes
+
+
+def _ignores(config: Config) -> list[tuple[pathspec.GitIgnoreSpec, frozenset[str]]]:
+    """Each `per-file-ignores` key as a gitignore-style pattern (an old form as it was meant:
+    see gitignore_form) with the codes its selectors name."""
+    return [
+        (
+            pathspec.GitIgnoreSpec.from_lines([gitignore_form(key)]),
+            frozenset(r.code for r in ALL_RULES if any(matches(s, r) for s in selectors)),
+        )
+        for key, selectors in config.per_file_ignores.items()
+    ]
 
 
 def build_engine(config: Config, now: datetime | None = None) -> Engine:
