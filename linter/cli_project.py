@@ -90,7 +90,7 @@ class ProjectRun:
 
         config, engine = self.config, self.engine
         kind_type = engine.matcher.match(engine.paths.of(path)) if engine.kinds else None
-        kind = engine.kind_of(path)
+        kind = engine.content_type_of(path)
         preset = (kind_type.preset if kind_type else None) or config.preset_name
         where = str(config.source) if config.source else "none"
         layers = [RoleSource(f"preset {preset}", find_preset(preset).roles)]

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from linter.config.content_types import ContentType, parse_types
+from linter.config.content_types import TypeEntry, parse_types
 from linter.config.globs import check_gitignore_glob, check_name_glob, gitignore_form
 from linter.reading.bounded import RefusedFile, read_regular_file
 from linter.reading.dates import load_zone
@@ -67,7 +67,7 @@ class Config:
     preset: str | None = None
     roles: Mapping[str, Any] = field(default_factory=dict)
     timezone: str | None = None  # None: naive values are read as UTC, and no zone is ever added by a fix
-    types: tuple[ContentType, ...] = ()
+    types: tuple[TypeEntry, ...] = ()
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -368,7 +368,7 @@ def _key_hint(key: str) -> str:
     return f"; did you mean `{close[0]}`?" if close else f" (known keys: {', '.join(known)})"
 
 
-def _checked_types(types: tuple[ContentType, ...]) -> tuple[ContentType, ...]:
+def _checked_types(types: tuple[TypeEntry, ...]) -> tuple[TypeEntry, ...]:
     for kind in types:
         try:
             if kind.preset is not None:

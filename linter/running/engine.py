@@ -15,7 +15,7 @@ from typing import Any
 
 import pathspec
 
-from linter.config.content_types import ContentType, TypeMatcher
+from linter.config.content_types import TypeEntry, TypeMatcher
 from linter.config.globs import gitignore_form
 from linter.config.options import build_rules
 from linter.config.selection import Selection, matches
@@ -30,13 +30,13 @@ from linter.rules.bindings import matched_bindings, unmatched, unmatched_problem
 from linter.rules.fields import FieldView
 from linter.rules.suppression import apply_suppressions, comment_directives
 from linter.running.cache import digest
+from linter.running.content_type import ContentType
 from linter.running.file_stamps import unique
 from linter.running.finding_cap import split_findings
 from linter.running.fix_proofs import proved
-from linter.running.kinds import Kind
 from linter.running.project_paths import ProjectPaths
 from linter.running.results import FileResult, fact_keys, pack_facts, sharing, unpack_facts
-from linter.running.setup import Setup, reading_kind, selection_in_force
+from linter.running.setup import Setup, reading_type, selection_in_force
 from linter.schema.check import SchemaChecker
 
 
@@ -55,7 +55,7 @@ class Engine:
         schema: SchemaChecker,
         selection: Selection,
         context: RunContext,
-        kinds: Sequence[tuple[ContentType, Kind]] = (),
+        kinds: Sequence[tuple[TypeEntry, ContentType]] = (),
     ) -> None:
         self.config = config
         self.schema = schema
@@ -69,21 +69,19 @@ class Engine:
         self.rules: list[Rule] = build_rules(config, selection, context)
         self.corpus_rules = {r.code: r for r in self.rules if isinstance(r, CorpusRule)}
         self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
-        self.default_kind = reading_kind(
-            "", schema, self.rules, context.binder, self.limits, config.preset_name
-        )
+        self.top = reading_type("", schema, self.rules, context.binder, self.limits, config.preset_name)
         self.kinds = list(kinds)
         self.matcher = TypeMatcher(tuple(t for t, _ in self.kinds))
         self.paths = ProjectPaths(config.root)
         self._ignores = _ignores(config)
         self._by_name = {t.name: kind for t, kind in self.kinds}
 
-    def kind_of(self, path: str) -> Kind:
+    def content_type_of(self, path: str) -> ContentType:
         """The first content type whose `paths` match `path`; the top-level settings otherwise
         (always for a file outside the root)."""
         where = self.paths.of(path)
         matched = None if ProjectPaths.outside(where) else self.matcher.match(where)
-        return self.default_kind if matched is None else self._by_name[matched.name]
+        return self.top if matched is None else self._by_name[matched.name]
 
     def setup_fingerprint(self) -> dict[str, Any]:
         """What the content types and roles add to the result-cache key."""
@@ -93,7 +91,7 @@ class Engine:
             "roles": dict(config.roles),
             # The bindings as resolved (a preset's too): a preset that changes between two
             # builds of one version must not leave results judged by its old bindings.
-            "bound": repr(self.default_kind.binder.roles),
+            "bound": repr(self.top.binder.roles),
             "timezone": config.timezone,
             "types": [
                 [
@@ -151,7 +149,7 @@ class Engine:
         # The hash only lets the result cache reuse a result: a run without one skips it
         # (4 µs a file, 1.3 % of a cold run).
         head_digest = digest(head) if self.config.cache else ""
-        kind = self.kind_of(path) if self.kinds else self.default_kind
+        kind = self.content_type_of(path) if self.kinds else self.top
         front = split_front_matter(head, self.config.max_front_matter_bytes, kind.flavours, kind.fence_spaces)
         if isinstance(front, Problem):
             if front.code == "FM001" and kind.front_matter_optional:
@@ -164,12 +162,12 @@ class Engine:
             return FileResult(path, tuple(self._findings(path, [Problem("FM000", message[:500])])))
 
     def lint_front_matter(
-        self, path: str, front: FrontMatter, head_digest: str = "", kind: Kind | None = None
+        self, path: str, front: FrontMatter, head_digest: str = "", kind: ContentType | None = None
     ) -> FileResult:
         """The result of one file's front matter; `head_digest` (the hash of the bytes read)
         makes it cacheable."""
         if kind is None:
-            kind = self.kind_of(path) if self.kinds else self.default_kind
+            kind = self.content_type_of(path) if self.kinds else self.top
         document, problems = compose_document(path, front, kind.limits)
         if document is None:
             return FileResult(path, tuple(self._findings(path, problems)), digest=head_digest)
@@ -191,19 +189,19 @@ class Engine:
         bindings = matched_bindings(kind.binder, document)
         return FileResult(path, findings, tuple(directives), facts, keys, head_digest, bindings, files)
 
-    def _collect(self, document: Document, kind: Kind) -> tuple[str, tuple[str, ...]]:
+    def _collect(self, document: Document, kind: ContentType) -> tuple[str, tuple[str, ...]]:
         """The document's corpus-rule facts, packed, and the keys they can match elsewhere."""
         facts: dict[str, Any] = {}
         keys: tuple[str, ...] = ()
-        for code, rule in (self.corpus_rules if kind is self.default_kind else kind.corpus_rules).items():
+        for code, rule in (self.corpus_rules if kind is self.top else kind.corpus_rules).items():
             value = rule.collect(document)
             if value is not None:
                 facts[code] = value
                 keys += fact_keys(code, rule.keys(value))
         return (pack_facts(facts, self.corpus_rules) if facts else ""), keys
 
-    def _rule_problems(self, document: Document, kind: Kind) -> Iterator[Problem]:
-        for rule in self.document_rules if kind is self.default_kind else kind.document_rules:
+    def _rule_problems(self, document: Document, kind: ContentType) -> Iterator[Problem]:
+        for rule in self.document_rules if kind is self.top else kind.document_rules:
             for violation in rule.check(document):
                 yield _locate(rule.code, violation, document)
 
@@ -279,7 +277,7 @@ def build_engine(config: Config, now: datetime | None = None) -> Engine:
     setup = Setup(config, moment)
     top = setup.top()
     selection = selection_in_force(config)
-    kinds = [(kind, setup.kind(kind, selection)) for kind in config.types]
+    kinds = [(kind, setup.content_type(kind, selection)) for kind in config.types]
     return Engine(replace(config, rules=top.rules), top.schema, selection, top.context, kinds)
 
 
@@ -306,4 +304,4 @@ def _locate(code: str, violation: Violation, document: Document) -> Problem:
     return Problem(code, violation.message, region, violation.pointer, proposed=violation.fix)
 
 
-__all__ = ["Engine", "FileResult", "Kind", "Report", "build_engine"]
+__all__ = ["ContentType", "Engine", "FileResult", "Report", "build_engine"]

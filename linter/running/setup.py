@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from linter.config.content_types import ContentType
+from linter.config.content_types import TypeEntry
 from linter.config.options import build_rules
 from linter.config.presets import DEFAULT_PRESET, find_preset, preset_roles
 from linter.config.roles import Roles, parse_roles, with_inferred
@@ -24,7 +24,7 @@ from linter.reading.pointers import parse_pattern
 from linter.rules import find_rule
 from linter.rules.base import Rule, RunContext
 from linter.rules.fields import Binder
-from linter.running.kinds import Kind
+from linter.running.content_type import ContentType
 from linter.schema.check import SchemaChecker, SchemaError, default_schema_path, load_schema
 from linter.schema.roles import ANNOTATABLE, ROLE_KEYWORD, schema_roles
 
@@ -50,7 +50,7 @@ class Setup:
         schema_path = config.schema or (_shipped(preset) if config.preset else None)
         return self._parts(preset, schema_path, [config.roles], [config.rules], "")
 
-    def kind(self, kind: ContentType, selection: Selection) -> Kind:
+    def content_type(self, kind: TypeEntry, selection: Selection) -> ContentType:
         config = self.config
         preset = kind.preset or config.preset or DEFAULT_PRESET
         schema_path = kind.schema or (_shipped(kind.preset) if kind.preset else None)
@@ -59,9 +59,9 @@ class Setup:
             preset, schema_path, [config.roles, kind.roles], [config.rules, kind.rules], kind.name, kind
         )
         rules = build_rules(replace(config, rules=parts.rules), selection, parts.context)
-        return reading_kind(kind.name, parts.schema, rules, parts.context.binder, self.limits(kind), preset)
+        return reading_type(kind.name, parts.schema, rules, parts.context.binder, self.limits(kind), preset)
 
-    def limits(self, kind: ContentType | None = None) -> Limits:
+    def limits(self, kind: TypeEntry | None = None) -> Limits:
         """How files are read: the top-level options, or a type's where it sets its own."""
         config = self.config
         aliases = kind.allow_aliases if kind is not None and kind.allow_aliases is not None else None
@@ -83,7 +83,7 @@ class Setup:
         role_tables: list[Any],
         rule_tables: list[Any],
         type_name: str,
-        kind: ContentType | None = None,
+        kind: TypeEntry | None = None,
     ) -> Parts:
         schema = self._schema(schema_path)
         roles = _roles(preset, schema, role_tables)
@@ -104,12 +104,12 @@ class Setup:
         return self._schemas[path]
 
 
-def reading_kind(
+def reading_type(
     name: str, schema: SchemaChecker, rules: list[Rule], binder: Binder, limits: Limits, preset: str
-) -> Kind:
-    """A Kind that reads its files as the preset's framework does."""
+) -> ContentType:
+    """A ContentType that reads its files as the preset's framework does."""
     found = find_preset(preset)
-    return Kind(
+    return ContentType(
         name, schema, rules, binder, limits, found.fences, found.front_matter_optional, found.fence_spaces
     )
 

@@ -94,7 +94,7 @@ class Workspace:
 
     def key_at(self, path: str, text: str, line: int, column: int) -> str | None:
         """The JSON pointer of the front-matter key at 1-based `line`/`column` of `text`."""
-        kind = self.engine.kind_of(path)
+        kind = self.engine.content_type_of(path)
         front = split_front_matter(
             text.encode("utf-8", "surrogatepass"), self.config.max_front_matter_bytes, kind.flavours
         )
@@ -112,7 +112,7 @@ class Workspace:
     def description(self, path: str, pointer: str) -> str | None:
         """The `description` (or `title`) that the schema checking `path` gives the value at
         `pointer`: the schema the engine already loaded for the file's content type."""
-        node = _schema_node(self.engine.kind_of(path).schema.schema, pointer)
+        node = _schema_node(self.engine.content_type_of(path).schema.schema, pointer)
         if not isinstance(node, dict):
             return None
         text = node.get("description") or node.get("title")

@@ -11,7 +11,7 @@ from linter.schema.check import SchemaChecker
 
 
 @dataclass(frozen=True)
-class Kind:
+class ContentType:
     """What checks the files of one content type: its schema and its rules (with their
     options and the type's role bindings in their context)."""
 
