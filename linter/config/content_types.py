@@ -97,7 +97,7 @@ def _parse_type(entry: Mapping[str, Any], number: int, root: Path) -> TypeEntry:
 
 class TypeMatcher:
     """Which type a file is: the first whose `paths` match its project path (the path from the
-    root that linter.running.project_paths works out)."""
+    root that linter.config.project_paths works out)."""
 
     def __init__(self, types: tuple[TypeEntry, ...]) -> None:
         import pathspec

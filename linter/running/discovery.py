@@ -15,11 +15,11 @@ from typing import NamedTuple
 
 import pathspec
 
+from linter.config.project_paths import ProjectPaths, real_spelling
 from linter.findings import Problem
 from linter.reading.bounded import RefusedFile, read_regular_file
 from linter.running import git_files
 from linter.running.git_files import GitListing
-from linter.running.project_paths import ProjectPaths, real_spelling
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 #: Real `.gitignore` files are kilobytes; a larger one is refused rather than parsed.

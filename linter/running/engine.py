@@ -17,6 +17,7 @@ import pathspec
 
 from linter.config.content_types import TypeMatcher
 from linter.config.globs import gitignore_form
+from linter.config.project_paths import ProjectPaths
 from linter.config.selection import Selection, matches
 from linter.config.settings import Config
 from linter.findings import Finding, Problem, Severity
@@ -33,7 +34,6 @@ from linter.running.content_type import TOP, ContentType
 from linter.running.file_stamps import unique
 from linter.running.finding_cap import split_findings
 from linter.running.fix_proofs import proved
-from linter.running.project_paths import ProjectPaths
 from linter.running.results import FileResult, fact_keys, pack_facts, sharing, unpack_facts
 from linter.running.setup import Setup, selection_in_force
 
