@@ -4,7 +4,7 @@ send the run across the file system, and one file reached by two paths is checke
 from __future__ import annotations
 
 import pytest
-from helpers import ARTICLE
+from helpers import ARTICLE, check_json, write
 
 from linter.cli import main
 
@@ -127,3 +127,26 @@ def test_a_folder_linked_into_the_project_from_elsewhere_is_matched_where_its_li
     assert main(["check", "--no-cache", "--output-format", "concise", "content/posts/a.md"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(" ", 2)[1] for line in lines if ": FM" in line] == ["FM503"]
+
+
+def test_the_rules_see_the_same_project_path_as_the_config(tmp_path, monkeypatch, capsys):
+    """A Jekyll post's URL comes from its place under `_posts/`: named through a symlinked
+    folder from below the site, it is still a post (the rules ask the path the config matches)."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "title: Harbour club\n",
+            "_posts/2016-03-04-moorings.md": "---\nlayout: post\ntitle: Moorings\n---\n",
+            "_posts/2016-03-05-own.md": (
+                "---\nlayout: post\ntitle: Own\npermalink: /2016/03/04/moorings.html\n---\n"
+            ),
+        },
+    )
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "linked").symlink_to("_posts")
+    status, found = check_json(capsys, tmp_path / "sub", monkeypatch, "../linked")
+    assert status == 1
+    assert [(path, code) for path, _line, _column, code, _message in found] == [
+        ("../_posts/2016-03-04-moorings.md", "FM404"),
+        ("../_posts/2016-03-05-own.md", "FM404"),
+    ]

@@ -60,7 +60,8 @@ class Engine:
         #: The top level's cross-file rules judge every file's facts, whatever its type.
         self.corpus_rules = top.corpus_rules
         self.matcher = TypeMatcher(tuple(t.entry for t in self.types))
-        self.paths = ProjectPaths(config.root)
+        #: Where each file is in the project: the memo the rules' context holds (see Setup).
+        self.project_path = top.context.project_path
         self._ignores = _ignores(config)
         self._by_name = {t.name: t for t in self.types}
 
@@ -69,7 +70,7 @@ class Engine:
         for a file outside the root)."""
         if not self.types:
             return self.top
-        where = self.paths.of(path)
+        where = self.project_path(path)
         matched = None if ProjectPaths.outside(where) else self.matcher.match(where)
         return self.top if matched is None else self._by_name[matched.name]
 
@@ -242,7 +243,7 @@ class Engine:
         """The codes `per-file-ignores` silence in the file at `path`, by its project path."""
         if not self._ignores:
             return frozenset()
-        where = self.paths.of(path)
+        where = self.project_path(path)
         codes: frozenset[str] = frozenset()
         for spec, silenced in self._ignores:
             if spec.match_file(where):

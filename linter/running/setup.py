@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from linter.config.content_types import TypeEntry
 from linter.config.options import build_rules
 from linter.config.presets import DEFAULT_PRESET, find_preset, preset_roles
+from linter.config.project_paths import ProjectPaths
 from linter.config.roles import Roles, parse_roles, with_inferred
 from linter.config.selection import Selection
 from linter.config.settings import Config, ConfigError
@@ -38,6 +39,8 @@ class Setup:
         self.now = now
         self.zone = load_zone(config.timezone or "UTC")
         self._schemas: dict[Path | None, SchemaChecker] = {}
+        #: One memo of where files are in the project, for the engine and every type's rules.
+        self.paths = ProjectPaths(config.root)
 
     def content_type(self, entry: TypeEntry, selection: Selection) -> ContentType:
         """The record of `entry` (TOP: the top level), each of its settings over the top level's."""
@@ -55,6 +58,7 @@ class Setup:
             binder=Binder(_roles(preset, schema, [config.roles, entry.roles]), self.zone),
             schema=schema.schema,
             case_insensitive_keys=limits.case_insensitive_keys,
+            paths=self.paths,
         )
         options = _merged_rules(preset, [config.rules, entry.rules])
         rules = build_rules(replace(config, rules=options), selection, context)
