@@ -25,7 +25,7 @@ from linter.reading.pointers import parse_pattern
 from linter.rules import find_rule
 from linter.rules.base import RunContext
 from linter.rules.fields import Binder
-from linter.running.content_type import ContentType
+from linter.running.content_type import TOP, ContentType
 from linter.schema.check import SchemaChecker, SchemaError, default_schema_path, load_schema
 from linter.schema.roles import ANNOTATABLE, ROLE_KEYWORD, schema_roles
 
@@ -102,11 +102,10 @@ class Scope(NamedTuple):
 
 def scopes(config: Config) -> list[Scope]:
     """The top level, then each type, with the rule options each configures (preset first)."""
-    top = config.preset or DEFAULT_PRESET
-    found = [Scope("", top, _merged_rules(top, [config.rules]))]
-    for kind in config.types:
-        preset = kind.preset or top
-        found.append(Scope(kind.name, preset, _merged_rules(preset, [config.rules, kind.rules])))
+    found = []
+    for entry in (TOP, *config.types):
+        preset = entry.preset or config.preset or DEFAULT_PRESET
+        found.append(Scope(entry.name, preset, _merged_rules(preset, [config.rules, entry.rules])))
     return found
 
 
