@@ -58,7 +58,13 @@ class ProjectRun:
         selection(config)
         options = run_options(args, config, covers_project(project))
         return cls(
-            project, config, build_engine(config), filters, options, sources, _notice(project, config, cwd)
+            project,
+            config,
+            build_engine(config, paths=filters.paths),  # the project paths discovery worked out
+            filters,
+            options,
+            sources,
+            _notice(project, config, cwd),
         )
 
     @property

@@ -263,10 +263,11 @@ def _ignores(config: Config) -> list[tuple[pathspec.GitIgnoreSpec, frozenset[str
     ]
 
 
-def build_engine(config: Config, now: datetime | None = None) -> Engine:
+def build_engine(config: Config, now: datetime | None = None, paths: ProjectPaths | None = None) -> Engine:
     """Wire config -> selection -> what applies to the top level and each content type ->
-    engine (what the CLI, workers and tests need)."""
-    setup = Setup(config, now or config.reference_time or datetime.now(timezone.utc))
+    engine (what the CLI, workers and tests need). `paths`: the project paths discovery
+    worked out, reused (by default the engine works them out itself)."""
+    setup = Setup(config, now or config.reference_time or datetime.now(timezone.utc), paths)
     selection = selection_in_force(config)
     top = setup.content_type(TOP, selection)
     return Engine(config, selection, top, [setup.content_type(entry, selection) for entry in config.types])

@@ -34,13 +34,13 @@ class Setup:
     """Builds what applies to each content type, the top level included, once per engine
     (schemas are loaded once)."""
 
-    def __init__(self, config: Config, now: datetime) -> None:
+    def __init__(self, config: Config, now: datetime, paths: ProjectPaths | None = None) -> None:
         self.config = config
         self.now = now
         self.zone = load_zone(config.timezone or "UTC")
         self._schemas: dict[Path | None, SchemaChecker] = {}
         #: One memo of where files are in the project, for the engine and every type's rules.
-        self.paths = ProjectPaths(config.root)
+        self.paths = paths if paths is not None and paths.root == config.root else ProjectPaths(config.root)
 
     def content_type(self, entry: TypeEntry, selection: Selection) -> ContentType:
         """The record of `entry` (TOP: the top level), each of its settings over the top level's."""
