@@ -99,7 +99,7 @@ def _check(args: argparse.Namespace) -> int:
     if not sources:
         return _no_files(args, runs)
     notices = [run.notice for run in runs if run.notice and run.sources and not args.quiet]
-    for notice in notices:
+    for notice in [*notices, *_pattern_notes(runs, args.quiet)]:
         print(f"content-lint: {notice}", file=sys.stderr)
     reporter_stream: TextIO = io.StringIO() if args.output_file else sys.stdout
     reporter = cli_output.make_reporter(format_name, reporter_stream)
@@ -130,6 +130,16 @@ def _check(args: argparse.Namespace) -> int:
     for notice in notices:  # after the summary too: the first line scrolled away
         print(f"content-lint: {notice}", file=sys.stderr)
     return status
+
+
+def _pattern_notes(runs: Sequence[ProjectRun], quiet: bool) -> list[str]:
+    """A line for each config pattern read in its old meaning, once per line however many
+    projects share the config."""
+    from linter.config.settings import old_pattern_notes
+
+    if quiet:
+        return []
+    return list(dict.fromkeys(note for run in runs for note in old_pattern_notes(run.config)))
 
 
 def _joined(reports: Sequence[Report]) -> Report:

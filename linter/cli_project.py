@@ -58,7 +58,13 @@ class ProjectRun:
         selection(config)
         options = run_options(args, config, covers_project(project))
         return cls(
-            project, config, build_engine(config), filters, options, sources, _notice(project, config, cwd)
+            project,
+            config,
+            build_engine(config, paths=filters.paths),  # the project paths discovery worked out
+            filters,
+            options,
+            sources,
+            _notice(project, config, cwd),
         )
 
     @property
@@ -89,28 +95,27 @@ class ProjectRun:
         from linter.reporting.settings_view import FileSettings, RoleSource
 
         config, engine = self.config, self.engine
-        kind_type = engine.matcher.match(path) if engine.kinds else None
-        kind = engine.kind_of(path)
-        preset = (kind_type.preset if kind_type else None) or config.preset_name
+        applies = engine.content_type_of(path)
+        entry = None if applies is engine.top else applies.entry
         where = str(config.source) if config.source else "none"
-        layers = [RoleSource(f"preset {preset}", find_preset(preset).roles)]
+        layers = [RoleSource(f"preset {applies.preset}", find_preset(applies.preset).roles)]
         layers.append(RoleSource(f"{where} [roles]", config.roles))
-        if kind_type is not None:
-            layers.append(RoleSource(f"{where} [[types]] {kind_type.name}", kind_type.roles))
+        if entry is not None:
+            layers.append(RoleSource(f"{where} [[types]] {entry.name}", entry.roles))
         rules = [
             (rule.code, rule.name, engine.selection.severity(rule.code) or "off", rule.settings)
-            for rule in kind.rules
+            for rule in applies.rules
         ]
         return FileSettings(
             path=path,
             config=where if config.source else self.notice or "none (news-article default)",
             root=str(config.root),
-            content_type=kind_type.name if kind_type else "(top level)",
-            preset=preset,
-            schema=str(kind.schema.path),
+            content_type=entry.name if entry else "(top level)",
+            preset=applies.preset,
+            schema=str(applies.schema.path),
             pages=config.content_patterns,
-            fences=kind.flavours,
-            front_matter="optional" if kind.front_matter_optional else "required",
+            fences=applies.flavours,
+            front_matter="optional" if applies.front_matter_optional else "required",
             roles=layers,
             rules=rules,
         )

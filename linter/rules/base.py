@@ -7,8 +7,10 @@ import inspect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
-from typing import Any, ClassVar, Literal
+from pathlib import Path
+from typing import Any, ClassVar, Literal, cast
 
+from linter.config.project_paths import ProjectPaths
 from linter.findings import Problem
 from linter.fixes import NodeFix
 from linter.reading.document import Document, Target
@@ -74,6 +76,17 @@ class RunContext:
     #: Pixel sizes of image files read this run, by file stamp: one header read per image,
     #: however many pages name it (see rules/image_files.py).
     image_sizes: dict[Any, tuple[int, int] | None] = field(default_factory=dict, compare=False, repr=False)
+    #: Where each file is in the project: one memo per run, shared by the engine and every
+    #: type's rules (None: one of its own, from `root`).
+    paths: ProjectPaths | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.paths is None:
+            object.__setattr__(self, "paths", ProjectPaths(Path(self.root)))
+
+    def project_path(self, path: str) -> str:
+        """The path from the project root that every config pattern matches (ProjectPaths)."""
+        return cast(ProjectPaths, self.paths).of(path)
 
 
 class Rule:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import posixpath
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -119,14 +120,10 @@ class ImageFiles:
             return None
         lookup = self._loaded()
         view.files_read.extend(self._stamps)
-        page = Path(os.path.dirname(os.path.abspath(document.path)))
-        if not page.is_relative_to(self.root):  # reached through a link to the (resolved) root
-            page = Path(os.path.realpath(page))
-        try:
-            page_folder = os.path.relpath(page, self.root).replace(os.sep, "/")
-        except ValueError:  # another drive (Windows): no path from the root
+        where = self.context.project_path(document.path)
+        if os.path.isabs(where):  # another drive (Windows): no path from the root
             return None
-        found = places(lookup, text, page_folder)
+        found = places(lookup, text, posixpath.dirname(where) or ".")
         if not found:
             return None
         candidates = tuple(self.root / place for place in found)

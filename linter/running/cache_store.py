@@ -33,8 +33,9 @@ _STRICT = sqlite3.sqlite_version_info >= (3, 37, 0)
 # trusted_mtime): another change within the same clock tick would keep size and mtime, so only
 # its hash can vouch for it.
 # `path` is the real path; `alias` the absolute path the file was checked as, "" when the same:
-# per-file-ignores match the path as given, so a file checked through a symlinked folder has
-# its own verdict. `files`: the stamps of the images the rules read, "" for none (most files).
+# a file linked into the project from outside it is matched where its link is (its project
+# path, linter.config.project_paths), so each name it is checked by has its own verdict.
+# `files`: the stamps of the images the rules read, "" for none (most files).
 _ENTRIES_TABLE = (
     "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER,"
     " digest TEXT NOT NULL, findings TEXT NOT NULL, keys TEXT NOT NULL, alias TEXT NOT NULL,"

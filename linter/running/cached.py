@@ -35,15 +35,15 @@ class Seen(NamedTuple):
 def cache_key(engine: Engine) -> str:
     """Everything that can change a file's findings, except the file itself."""
     config = engine.config
-    now = engine.context.now
+    now = engine.top.context.now
     return fingerprint(
         {
             "format": CACHE_FORMAT,
             "version": __version__,
-            "schema": engine.schema.fingerprint,
+            "schema": engine.top.schema.fingerprint,
             "severities": dict(engine.selection.severities),
-            "rules": {code: rule.settings for code, rule in ((r.code, r) for r in engine.rules)},
-            "limits": [config.max_front_matter_bytes, repr(engine.limits)],
+            "rules": {code: rule.settings for code, rule in ((r.code, r) for r in engine.top.rules)},
+            "limits": [config.max_front_matter_bytes, repr(engine.top.limits)],
             "per_file_ignores": dict(config.per_file_ignores),
             "root": str(config.root),
             "setup": engine.setup_fingerprint(),

@@ -9,12 +9,13 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 import pathspec
 
+from linter.config.project_paths import ProjectPaths, real_spelling
 from linter.findings import Problem
 from linter.reading.bounded import RefusedFile, read_regular_file
 from linter.running import git_files
@@ -44,6 +45,11 @@ class FileFilter:
     respect_gitignore: bool
     #: Which files are pages (see Config.content_patterns); None: every included file.
     content: pathspec.GitIgnoreSpec | None = None
+    #: Where each file is in the project: what `exclude` and `content` match.
+    paths: ProjectPaths = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "paths", ProjectPaths(self.root))
 
     @classmethod
     def build(
@@ -76,16 +82,13 @@ class FileFilter:
         return self.included(os.path.basename(path)) and not self.excluded(path) and self.is_content(path)
 
     def pages_in(self, folder: str) -> Callable[[str], bool] | None:
-        """Whether a file name in `folder` is a page, its folder's path from the root worked
-        out once (a walk asks for every file of a folder; the path arithmetic per file cost
-        more than the match); None when every file there is one."""
+        """Whether a file name in `folder` is a page, its folder's project path worked out once;
+        None when every file there is one."""
         if self.content is None:
             return None
-        try:
-            relative = Path(os.path.abspath(folder)).relative_to(self.root).as_posix()
-        except ValueError:  # beside the root (`../docs`): the rare case, each file asked alone
+        prefix = self.paths.folder(folder)
+        if ProjectPaths.outside(prefix):  # beside the root (`../docs`): the rare case
             return lambda name: self.is_content(os.path.join(folder, name))
-        prefix = "" if relative == "." else relative + "/"
         return lambda name: self.content.match_file(prefix + name)  # type: ignore[union-attr]
 
     def is_content(self, path: str) -> bool:
@@ -93,33 +96,18 @@ class FileFilter:
         a pattern names its folder from the root (`../docs/**`, a site's pages kept beside it)."""
         if self.content is None:
             return True
-        absolute = os.path.abspath(path)
-        try:
-            relative = Path(absolute).relative_to(self.root).as_posix()
-        except ValueError:
-            outside = _outside_path(absolute, self.root)
-            if outside is None or not any(p.include and p.match_file(outside) for p in self.content.patterns):
-                return True
-            relative = outside
-        return self.content.match_file(relative)
+        where = self.paths.of(path)
+        if ProjectPaths.outside(where) and not any(
+            p.include and p.match_file(where) for p in self.content.patterns
+        ):
+            return True
+        return self.content.match_file(where)
 
     def excluded(self, path: str, is_dir: bool = False) -> bool:
         if not self.exclude.patterns:
             return False
-        absolute = os.path.abspath(path)
-        try:
-            relative = Path(absolute).relative_to(self.root).as_posix()
-        except ValueError:
-            relative = Path(path).as_posix().lstrip("/")
-        return self.exclude.match_file(relative + "/" if is_dir else relative)
-
-
-def _outside_path(absolute: str, root: Path) -> str | None:
-    """`absolute` from `root` with `..` steps (`../docs/a.md`); None on another drive."""
-    try:
-        return Path(os.path.relpath(absolute, root)).as_posix()
-    except ValueError:
-        return None
+        where = self.paths.of(path)
+        return self.exclude.match_file(where + "/" if is_dir else where)
 
 
 @functools.lru_cache(maxsize=8)
@@ -169,7 +157,7 @@ def _expand(
         else:
             yield Source(given, Problem("FM007", f"no such file or folder: {given}"))
         return
-    given = real_spelling(given)
+    given = real_spelling(given, filters.root)
     if not stat.S_ISDIR(info.st_mode):
         if not (force_exclude and not filters.takes(given)):
             yield Source(given)
@@ -181,19 +169,6 @@ def _expand(
             yield source._replace(path=source.path[2:]) if source.path.startswith("./") else source
         return
     yield from _walk(given, filters, memo)
-
-
-def real_spelling(given: str) -> str:
-    """A path named through a symlinked folder (`linked/a.md` for `content/posts/a.md`), as its
-    real path relative to the working folder when it lies below it: the path per-file-ignores,
-    content types and content folders are matched on. Walks never follow links, so only paths
-    named on the command line need this; one outside the working folder stays as given."""
-    absolute = os.path.abspath(given)
-    real = os.path.realpath(given)
-    if real == absolute:
-        return given
-    relative = os.path.relpath(real)
-    return given if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
 
 
 Ignores = list[tuple[str, pathspec.GitIgnoreSpec]]

@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 class Located(NamedTuple):
     """A file's canonical path and its size and modification time (of the target, for a link);
-    `alias` is the absolute path it was named by, "" when that is `real` (per-file-ignores see
-    the name, so a cached verdict holds for one name only)."""
+    `alias` is the absolute path it was named by, "" when that is `real` (a file linked in from
+    outside the project is matched where its link is, so a cached verdict holds for one name)."""
 
     real: str
     size: int
