@@ -22,7 +22,7 @@ from linter.adopting.toml_text import toml_document
 from linter.config.presets.model import SITE_RULES, Site
 from linter.config.settings import CONFIG_FILE
 from linter.config.sites import detect_site, nested_folders
-from linter.reporting.atomic import write_atomic
+from linter.fixing.atomic import write_atomic
 
 SCHEMA_FOLDER = "schemas"
 LOOKED_FOR = "the files of every framework `content-lint presets` lists"

@@ -1,6 +1,6 @@
 """Prove a document's fixes once its findings are known, first ones first, within a budget.
 
-Proving a fix reads the whole edited front matter again (see reporting/fix_edits.py), so
+Proving a fix reads the whole edited front matter again (see fixing/edits.py), so
 proving every proposed fix is quadratic: 3,000 duplicate topics (21 KB) took 18 s and a 1 MiB
 front matter hours. Rules therefore only propose a fix (`Problem.proposed`); here the problems
 are taken in report order, as the finding cap takes them, and only the first
@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from linter.findings import Problem
 from linter.fixes import Fix
+from linter.fixing.edits import edits_for
 from linter.reading.document import Document
 from linter.running.finding_cap import MAX_FINDINGS_PER_FILE
 
@@ -42,7 +43,7 @@ def proved(document: Document, problems: list[Problem], reported: Callable[[str]
     for index in order[:MAX_FINDINGS_PER_FILE]:
         spec = problems[index].proposed
         if spec is not None and len(fixes) < proofs:
-            fixes[index] = document.fix(spec)
+            fixes[index] = edits_for(document, spec)
     for index, fix in fixes.items():
         if fix is not None:
             problems[index] = dataclasses.replace(problems[index], fix=fix)
