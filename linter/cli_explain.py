@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from linter.config.options import validate_rule_options
 from linter.config.presets import Preset, find_preset
 from linter.config.presets.model import NOT_PAGES
 from linter.config.settings import Config
-from linter.rules import find_rule
 from linter.rules.base import Rule
+from linter.rules.options import validate_rule_options
+from linter.rules.registry import find_rule
 from linter.running.setup import Scope, scopes, selection_in_force
 
 _LONGEST = 100  # characters of a role's binding shown on its line

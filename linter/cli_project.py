@@ -16,10 +16,10 @@ from linter.config import precommit
 from linter.config.default_preset import SNIFF_FILES, default_preset
 from linter.config.presets import DEFAULT_PRESET
 from linter.config.projects import Project, covers_project
-from linter.config.selection import Selection, check_selectors
 from linter.config.settings import Config
 from linter.config.sites import describe
 from linter.findings import Finding
+from linter.rules.selection import Selection, check_selectors
 from linter.running.cache import DEFAULT_FOLDER
 from linter.running.discovery import FileFilter, Source, discover
 from linter.running.engine import Engine, Report, build_engine

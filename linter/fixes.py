@@ -9,11 +9,11 @@ asked for (`--unsafe-fixes`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-if TYPE_CHECKING:
-    from linter.reading.document import Target
-
+#: Which part of the node at a pointer: its value, or its key (a rename; where a missing key
+#: is reported). The document locates either (`Document.locate`).
+Target = Literal["value", "key"]
 Applicability = Literal["safe", "unsafe"]
 APPLICABILITIES: tuple[Applicability, ...] = ("safe", "unsafe")
 

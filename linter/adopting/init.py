@@ -132,7 +132,8 @@ def _infer_type(plan: Plan, group: Group) -> bool:
 
 def plan_cms(folder: Path, source: Path) -> Plan:
     """A type per content type of a Front Matter CMS or Decap CMS config."""
-    from linter.adopting.cms import CmsConfigError, import_cms_config
+    from linter.adopting.cms import CmsConfigError
+    from linter.adopting.cms_import import import_cms_config
 
     try:
         imported = import_cms_config(source)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from linter.findings import Region
+from linter.fixes import Target as Target  # the part of a node that `locate` finds
 from linter.reading import pointers
 from linter.reading.positions import NodeFinder, Positions, scalar_nodes
-
-Target = Literal["value", "key"]
 
 
 @dataclass(frozen=True)

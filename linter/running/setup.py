@@ -13,17 +13,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from linter.config.content_types import ContentType
-from linter.config.options import build_rules
 from linter.config.presets import DEFAULT_PRESET, find_preset, preset_roles
 from linter.config.roles import Roles, parse_roles, with_inferred
-from linter.config.selection import Selection
 from linter.config.settings import Config, ConfigError
 from linter.reading.compose import Limits
 from linter.reading.dates import load_zone
 from linter.reading.pointers import parse_pattern
-from linter.rules import find_rule
 from linter.rules.base import Rule, RunContext
 from linter.rules.fields import Binder
+from linter.rules.options import build_rules
+from linter.rules.registry import find_rule
+from linter.rules.selection import Selection
 from linter.running.kinds import Kind
 from linter.schema.check import SchemaChecker, SchemaError, default_schema_path, load_schema
 from linter.schema.roles import ANNOTATABLE, ROLE_KEYWORD, schema_roles

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from linter.config.settings import ConfigError
 from linter.findings import Severity
-from linter.rules import ALL_RULES, find_rule
 from linter.rules.base import Rule
+from linter.rules.registry import ALL_RULES, find_rule
 
 
 def matches(selector: str, rule: type[Rule]) -> bool:

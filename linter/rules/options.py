@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from linter.config.selection import Selection
 from linter.config.settings import Config, ConfigError
-from linter.rules import ALL_RULES, find_rule
 from linter.rules.base import Rule, RunContext
+from linter.rules.registry import ALL_RULES, find_rule
+from linter.rules.selection import Selection
 
 
 def validate_rule_options(rule: type[Rule], given: dict[str, Any], where: str) -> dict[str, Any]:
