@@ -1,46 +1,61 @@
-"""Validate `[tool.content-lint.rules.<name>]` against what each rule declares, then build rules."""
+"""Rule options: each `[rules.<name>]` table checked against what its rule declares (yamllint's
+CONF), each value by its option's own check (yamllint's VALIDATE), then the rules built.
+
+A problem is returned as a message, never raised: the run's wiring puts the config file's
+name before it and makes it the one-line ConfigError (exit status 2).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from linter.config.settings import Config, ConfigError
 from linter.rules.base import Rule, RunContext
 from linter.rules.registry import ALL_RULES, find_rule
 from linter.rules.selection import Selection
 
 
-def validate_rule_options(rule: type[Rule], given: dict[str, Any], where: str) -> dict[str, Any]:
-    """Defaults overlaid with `given`; an unknown option or a wrong type is a ConfigError."""
+def checked_settings(rule: type[Rule], given: Mapping[str, Any]) -> dict[str, Any] | str:
+    """Defaults overlaid with `given`, or what is wrong: an unknown option, a wrong type, or a
+    value its option's check refuses."""
     declared = {option.name: option for option in rule.options}
     settings = rule.defaults()
     for key, value in given.items():
         option = declared.get(key)
         if option is None:
             known = ", ".join(sorted(declared)) or "none"
-            raise ConfigError(f'{where}: option "{key}" of "{rule.name}" is unknown (known: {known})')
+            return f'option "{key}" of "{rule.name}" is unknown (known: {known})'
         kinds = option.kind if isinstance(option.kind, tuple) else (option.kind,)
         wrong_bool = isinstance(value, bool) and bool not in kinds
         if wrong_bool or not isinstance(value, kinds):
-            raise ConfigError(f'{where}: option "{key}" of "{rule.name}" should be {option.type_name()}')
+            return f'option "{key}" of "{rule.name}" should be {option.type_name()}'
+        expected = option.check(value) if option.check is not None else None
+        if expected is not None:
+            return f'[rules.{rule.name}] option "{key}" of "{rule.name}" should be {expected}'
         settings[key] = value
     return settings
 
 
-def build_rules(config: Config, selection: Selection, context: RunContext) -> list[Rule]:
-    where = str(config.source) if config.source else "command line"
+def checked_options(tables: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]] | str:
+    """Each configured rule's settings by code, or what is wrong with the first bad table."""
     options: dict[str, dict[str, Any]] = {}
-    for key, given in config.rules.items():
+    for key, given in tables.items():
         rule = find_rule(key)
         if rule is None:
-            raise ConfigError(f"{where}: [rules.{key}] names no rule")
-        options[rule.code] = validate_rule_options(rule, dict(given), where)
-    rules: list[Rule] = []
-    for rule in ALL_RULES:
-        if rule.builtin or selection.severity(rule.code) is None:
-            continue
-        try:
-            rules.append(rule(options.get(rule.code, rule.defaults()), context))
-        except ConfigError as exc:  # a rule's own check of an option's value
-            raise ConfigError(f"{where}: [rules.{rule.name}] {exc}") from None
-    return rules
+            return f"[rules.{key}] names no rule"
+        settings = checked_settings(rule, given)
+        if isinstance(settings, str):
+            return settings
+        options[rule.code] = settings
+    return options
+
+
+def build_rules(
+    options: Mapping[str, Mapping[str, Any]], selection: Selection, context: RunContext
+) -> list[Rule]:
+    """The selected rules, each with its checked settings (`checked_options`) or its defaults."""
+    return [
+        rule(options.get(rule.code, rule.defaults()), context)
+        for rule in ALL_RULES
+        if not rule.builtin and selection.severity(rule.code) is not None
+    ]

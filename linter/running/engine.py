@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,6 @@ from linter.reading.frontmatter import FrontMatter, read_head, split_front_matte
 from linter.rules.base import CorpusRule, Rule, RunContext, Violation
 from linter.rules.bindings import matched_bindings, unmatched, unmatched_problems
 from linter.rules.fields import FieldView
-from linter.rules.options import build_rules
 from linter.rules.registry import ALL_RULES, RULES_BY_CODE
 from linter.rules.selection import Selection, matches
 from linter.rules.suppression import apply_suppressions, comment_directives
@@ -53,6 +52,7 @@ class Engine:
         schema: SchemaChecker,
         selection: Selection,
         context: RunContext,
+        rules: list[Rule],
         kinds: Sequence[tuple[ContentType, Kind]] = (),
     ) -> None:
         self.config = config
@@ -64,7 +64,7 @@ class Engine:
             allow_aliases=config.allow_aliases,
             case_insensitive_keys=config.case_insensitive_keys,
         )
-        self.rules: list[Rule] = build_rules(config, selection, context)
+        self.rules = rules
         self.corpus_rules = {r.code: r for r in self.rules if isinstance(r, CorpusRule)}
         self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
         self.default_kind = reading_kind(
@@ -264,7 +264,7 @@ def build_engine(config: Config, now: datetime | None = None) -> Engine:
     top = setup.top()
     selection = selection_in_force(config)
     kinds = [(kind, setup.kind(kind, selection)) for kind in config.types]
-    return Engine(replace(config, rules=top.rules), top.schema, selection, top.context, kinds)
+    return Engine(config, top.schema, selection, top.context, setup.rules(top, selection), kinds)
 
 
 def _finding(path: str, problem: Problem, severity: Severity) -> Finding:

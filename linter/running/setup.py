@@ -21,7 +21,7 @@ from linter.reading.dates import load_zone
 from linter.reading.pointers import parse_pattern
 from linter.rules.base import Rule, RunContext
 from linter.rules.fields import Binder
-from linter.rules.options import build_rules
+from linter.rules.options import build_rules, checked_options
 from linter.rules.registry import find_rule
 from linter.rules.selection import Selection
 from linter.running.kinds import Kind
@@ -58,8 +58,15 @@ class Setup:
         parts = self._parts(
             preset, schema_path, [config.roles, kind.roles], [config.rules, kind.rules], kind.name, kind
         )
-        rules = build_rules(replace(config, rules=parts.rules), selection, parts.context)
+        rules = self.rules(parts, selection)
         return reading_kind(kind.name, parts.schema, rules, parts.context.binder, self.limits(kind), preset)
+
+    def rules(self, parts: Parts, selection: Selection) -> list[Rule]:
+        """The selected rules with the options in force here; a bad option is the one-line error."""
+        options = checked_options(parts.rules)
+        if isinstance(options, str):
+            raise ConfigError(f"{self.config.source or 'command line'}: {options}")
+        return build_rules(options, selection, parts.context)
 
     def limits(self, kind: ContentType | None = None) -> Limits:
         """How files are read: the top-level options, or a type's where it sets its own."""
