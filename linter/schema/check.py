@@ -19,11 +19,11 @@ from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.document import Document, Target
 from linter.rules.slips import near_key
-from linter.schema.engine import Engine, Violation, build_validator
 from linter.schema.fixes import enum_fix, known_keys, zone_fix
 from linter.schema.messages import describe, unexpected_keys
 from linter.schema.safety import SchemaError as SchemaError
 from linter.schema.safety import pattern_problem, read_schema_file, reference_loop
+from linter.schema.validator import Engine, Violation, build_validator
 
 DEFAULT_SCHEMA_NAME = "article.schema.json"
 _REMOTE_RESOURCE = re.compile(r"Resource '((?!file:)[a-zA-Z][a-zA-Z0-9+.-]*:[^']*)'")

@@ -15,7 +15,7 @@ from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.dates import parse_moment
 from linter.rules.slips import closest
-from linter.schema.engine import Violation
+from linter.schema.validator import Violation
 
 # RFC 3339 without the zone: what appending an offset turns into a valid `date-time`.
 _ZONELESS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from linter.reading import pointers
-from linter.schema.engine import Step, Violation
+from linter.schema.validator import Step, Violation
 
 _TYPE_NAMES = {
     "string": "text",
