@@ -12,7 +12,6 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from linter.fixing.atomic import write_atomic
 from linter.reporting.report_path import UnsafePath, unfollowed
 
 
@@ -39,6 +38,8 @@ def check_output(path: str | Path, project: Iterable[str | Path] = ()) -> None:
 
 def write_report(path: str | Path, data: bytes, project: Iterable[str | Path] = ()) -> None:
     """Write `data` to `path` (see the module docstring); OutputError when that fails."""
+    from linter.fixing.atomic import write_atomic  # every run checks OutputError; few write a file
+
     target, replaced = _target(path, project)
     info = None if replaced else _stat(target, path)
     try:

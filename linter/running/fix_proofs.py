@@ -16,7 +16,6 @@ from collections.abc import Callable
 
 from linter.findings import Problem
 from linter.fixes import Fix
-from linter.fixing.edits import edits_for
 from linter.reading.document import Document
 from linter.running.finding_cap import MAX_FINDINGS_PER_FILE
 
@@ -29,6 +28,8 @@ def proved(document: Document, problems: list[Problem], reported: Callable[[str]
     `reported(code)` says whether a code is reported at all."""
     if not any(p.proposed is not None for p in problems):
         return problems
+    from linter.fixing.edits import edits_for  # most runs propose no fix: not loaded at start-up
+
     order = sorted(
         (i for i, p in enumerate(problems) if reported(p.code)),
         key=lambda i: (
