@@ -65,3 +65,20 @@ def test_every_default_passes_its_own_check():
         and option.check(option.default) is not None
     ]
     assert refused_defaults == []
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [
+        ('select = ["FM9"]\n', "select"),
+        ('ignore = ["FM9"]\n', "ignore"),
+        ('[severity]\nFM9 = "warning"\n', "severity"),
+    ],
+)
+def test_a_selector_that_matches_no_rule_is_one_line(tmp_path, monkeypatch, capsys, table, key):
+    write(tmp_path, {"a.md": ARTICLE, "content-lint.toml": table})
+    monkeypatch.chdir(tmp_path)
+    err = refused(capsys)
+    assert err.endswith(
+        f"{tmp_path / 'content-lint.toml'}: {key}: `FM9` matches no rule code, prefix or name\n"
+    )
