@@ -16,10 +16,10 @@ from linter.config import precommit
 from linter.config.default_preset import SNIFF_FILES, default_preset
 from linter.config.presets import DEFAULT_PRESET
 from linter.config.projects import Project, covers_project
-from linter.config.selection import Selection, check_selectors
-from linter.config.settings import Config
+from linter.config.settings import Config, ConfigError
 from linter.config.sites import describe
 from linter.findings import Finding
+from linter.rules.selection import Selection, unknown_selector
 from linter.running.cache import DEFAULT_FOLDER
 from linter.running.discovery import FileFilter, Source, discover
 from linter.running.engine import Engine, Report, build_engine
@@ -175,9 +175,14 @@ def file_filter(config: Config) -> FileFilter:
 def selection(config: Config) -> Selection:
     """The config's rule selection, its selectors checked first (a one-line error otherwise)."""
     where = str(config.source) if config.source else "command line"
-    check_selectors(config.select, f"{where}: select")
-    check_selectors(config.ignore, f"{where}: ignore")
-    check_selectors(config.severity, f"{where}: severity")
+    for key, selectors in (
+        ("select", config.select),
+        ("ignore", config.ignore),
+        ("severity", config.severity),
+    ):
+        problem = unknown_selector(selectors)
+        if problem is not None:
+            raise ConfigError(f"{where}: {key}: {problem}")
     return Selection.build(config.select, config.ignore, config.severity, config.rules)
 
 

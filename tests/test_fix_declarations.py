@@ -8,7 +8,7 @@ import json
 from helpers import EXAMPLES
 
 from linter.cli import main
-from linter.rules import RULES_BY_CODE
+from linter.rules.registry import RULES_BY_CODE
 
 
 def test_every_fix_found_is_declared_by_its_rule(capsys, monkeypatch):

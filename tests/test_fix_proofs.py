@@ -9,7 +9,7 @@ import json
 import pytest
 from helpers import ARTICLE
 
-import linter.reporting.fix_edits
+import linter.fixing.edits
 from linter.cli import main
 
 TOPICS = "topics:\n  - Local\n  - Infrastructure\n"
@@ -33,13 +33,13 @@ def _http_images(count: int) -> str:
 def proofs(monkeypatch):
     """How many times a fix is proved by reading the edited front matter again."""
     calls: list[int] = []
-    compose = linter.reporting.fix_edits.compose_document
+    compose = linter.fixing.edits.compose_document
 
     def counted(*args, **kwargs):
         calls.append(1)
         return compose(*args, **kwargs)
 
-    monkeypatch.setattr(linter.reporting.fix_edits, "compose_document", counted)
+    monkeypatch.setattr(linter.fixing.edits, "compose_document", counted)
     return calls
 
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from linter.cli import main
 from linter.config.settings import config_from_table
-from linter.reporting.fixing import fix_files
 from linter.running.engine import build_engine
+from linter.running.fixing import fix_files
 from tests.helpers import ARTICLE, NOW
 from tests.reporters.reporter_samples import sarif_schema_errors
 

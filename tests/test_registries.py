@@ -19,7 +19,7 @@ import linter.rules
 from linter.cli import main
 from linter.config.presets import PRESETS, Preset
 from linter.reporting import REPORTERS, Reporter
-from linter.rules import ALL_RULES
+from linter.rules.registry import ALL_RULES
 from linter.rules.base import Rule
 
 #: Tests that list every rule because they check lists, not the rule.
@@ -45,7 +45,7 @@ def test_every_rule_class_is_in_the_registry():
     rules = [cls for cls in _classes(linter.rules, Rule) if "code" in vars(cls)]
     missing = [f"{cls.__module__}.{cls.__name__}" for cls in rules if cls not in ALL_RULES]
     assert missing == [], (
-        "list each in its module's *_RULES tuple (a new module's in linter/rules/__init__.py)"
+        "list each in its module's *_RULES tuple (a new module's in linter/rules/registry.py)"
     )
 
 

@@ -27,7 +27,7 @@ print({_MARKER!r})
 print("\\n".join(sorted(n for n in sys.modules if n.startswith(("linter", "multiprocessing", "sqlite3", "pygls")))))
 """
 
-FIXING = ("linter.cli_fix", "linter.reporting.fixing", "linter.reporting.fix_apply")
+FIXING = ("linter.cli_fix", "linter.running.fixing", "linter.fixing.apply", "linter.reporting.diff")
 BASELINE = ("linter.cli_baseline", "linter.reporting.baseline")
 CACHE = (
     "linter.running.cache_store",

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
 from linter.findings import Region
+from linter.fixes import Target as Target  # the part of a node that `locate` finds
 from linter.reading import pointers
 from linter.reading.positions import NodeFinder, Positions, scalar_nodes
-
-if TYPE_CHECKING:
-    from linter.fixes import Fix, NodeFix
-
-Target = Literal["value", "key"]
 
 
 @dataclass(frozen=True)
@@ -58,9 +54,3 @@ class Document:
 
     def scalar_regions(self) -> Iterator[Region]:
         return (self.positions.region(node) for node in scalar_nodes(self.root))
-
-    def fix(self, spec: NodeFix) -> Fix | None:
-        """The text edits for a rule's node-level fix, proved by reading the result again."""
-        from linter.reporting.fix_edits import edits_for  # the composer imports this module
-
-        return edits_for(self, spec)

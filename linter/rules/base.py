@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
@@ -21,17 +21,24 @@ DefaultSeverity = Literal["error", "warning", "off"]
 
 @dataclass(frozen=True)
 class Option:
-    """One configurable option: its TOML name, accepted Python type(s) and default."""
+    """One configurable option: its TOML name, accepted Python type(s) and default, and the
+    check of a value of the right type (yamllint's VALIDATE): what the value should be, or None
+    when it will do."""
 
     name: str
     kind: type | tuple[type, ...]
     default: Any
     help: str
+    check: Callable[[Any], str | None] | None = None
 
     def type_name(self) -> str:
         kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
         names = {bool: "bool", int: "int", float: "number", str: "string", list: "list", dict: "table"}
         return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def zero_or_more(value: float) -> str | None:
+    return "zero or more" if value < 0 else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.config.settings import ConfigError
 from linter.reading.date_reading import read_date
 from linter.reading.document import Document
 from linter.reading.pointers import escape
-from linter.rules.base import Option, Rule, RunContext, Violation
+from linter.rules.base import Option, Rule, RunContext, Violation, zero_or_more
 from linter.rules.dates import written
 from linter.rules.fields import FieldView, FileNameDate
 
@@ -113,13 +112,19 @@ class StaleFileDate(Rule):
     name = "file-name-date"
     default_severity = "warning"
     summary = "A post's `date` is days away from the date in its file name (Jekyll)."
-    options = (Option("max-days", int, 1, "Widest gap allowed between the two dates, in calendar days."),)
+    options = (
+        Option(
+            "max-days",
+            int,
+            1,
+            "Widest gap allowed between the two dates, in calendar days.",
+            check=zero_or_more,
+        ),
+    )
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
         self.max_days: int = self.settings["max-days"]
-        if self.max_days < 0:
-            raise ConfigError(f'option "max-days" of "{self.name}" should be zero or more')
 
     def check(self, document: Document) -> Iterator[Violation]:
         file_date = self.context.binder.roles.file_date

@@ -21,10 +21,10 @@ from linter.reading.date_forms import FORMS, DateForms
 from linter.reading.date_reading import Reading, Style, read_date
 from linter.reading.dates import Moment
 from linter.reading.document import Document
+from linter.reading.file_stamps import FileStamp
 from linter.reading.nodes import TYPED
 from linter.reading.pointers import Pattern, escape, find
 from linter.rules.field_trie import SLOTS, WALKED, Node, Trie
-from linter.running.file_stamps import FileStamp
 
 
 class Hit(NamedTuple):

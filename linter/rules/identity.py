@@ -15,10 +15,10 @@ import posixpath
 import re
 
 from linter.reading.document import Document
+from linter.reading.file_stamps import FileStamp, look
 from linter.reading.pointers import find
 from linter.rules import urlnorm
 from linter.rules.base import RunContext
-from linter.running.file_stamps import FileStamp, look
 
 #: A number prefix, as Docusaurus strips it from folder and file names (`01-guides`, `2. api`),
 #: except where the name starts like a date or a version (`2024-05-notes`, `1.2-api`).

@@ -1,6 +1,6 @@
 """Image files on disk: a site image a content file names, and the cached copy of a remote
 image. Only headers are read (for the pixel size); every file looked at, found or not, is
-recorded in the field view (`files_read`, see linter.running.file_stamps) so that a cached result is
+recorded in the field view (`files_read`, see linter.reading.file_stamps) so that a cached result is
 not reused after an image changes, disappears or appears."""
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from urllib.parse import unquote, urlsplit
 
 from linter.reading.bounded import read_regular_file
 from linter.reading.document import Document
+from linter.reading.file_stamps import FileStamp, look
 from linter.rules.alias_files import declared_aliases
 from linter.rules.base import RunContext
 from linter.rules.fields import FieldView
 from linter.rules.image_paths import Lookup, local_text, places
-from linter.running.file_stamps import FileStamp, look
 
 #: Where JPEG, PNG, GIF, WebP and SVG headers give the size (EXIF and ICC segments included).
 MAX_HEADER_BYTES = 256 << 10

@@ -13,11 +13,10 @@ from typing import Any, NamedTuple
 # 6: findings carry fixes, directives what removing them may take; 7: an authenticated
 # database (a `meta` token) whose entries record the alias a file was checked as; 8: results
 # record which of the user's role patterns matched (FM011); 9: entries record the stamps of
-# the other files their rules read (site images, linter.running.file_stamps); 10: the keys are
+# the other files their rules read (site images, linter.reading.file_stamps); 10: the keys are
 # indexed (table `keys`), so a run finds the files sharing one without reading every file's.
 CACHE_FORMAT = 10
 DEFAULT_FOLDER = ".content-lint-cache"
-_RACY_NS = 2_000_000_000  # a file changed within 2 s of being cached is re-hashed, never trusted by stat
 
 
 def digest(data: bytes) -> str:
@@ -69,8 +68,3 @@ class Record:
     facts: str
     alias: str
     files: str
-
-
-def trusted_mtime(mtime_ns: int, now_ns: int) -> int | None:
-    """The mtime to compare stats with later, or None when it is too recent to be trusted."""
-    return mtime_ns if now_ns - mtime_ns > _RACY_NS else None

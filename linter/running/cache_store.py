@@ -19,7 +19,8 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from linter.running.cache import CACHE_FORMAT, Entry, Record, Stamp, trusted_mtime
+from linter.reading.file_stamps import trusted_mtime
+from linter.running.cache import CACHE_FORMAT, Entry, Record, Stamp
 from linter.running.cache_folder import SUFFIXES, clear_links, is_cache_file
 from linter.running.cache_secret import keyed
 

@@ -9,10 +9,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter import __version__
+from linter.reading.file_stamps import unchanged_files
 from linter.reading.frontmatter import read_head
 from linter.running.cache import CACHE_FORMAT, Entry, Record, digest, fingerprint, fresh_by_stat
 from linter.running.engine import Engine
-from linter.running.file_stamps import unchanged_files
 from linter.running.identity import Located
 from linter.running.results import FileResult, decode, encode
 

@@ -18,20 +18,20 @@ import pathspec
 from linter.config.content_types import TypeMatcher
 from linter.config.globs import gitignore_form
 from linter.config.project_paths import ProjectPaths
-from linter.config.selection import Selection, matches
 from linter.config.settings import Config
 from linter.findings import Finding, Problem, Severity
 from linter.reading.compose import compose_document
 from linter.reading.document import Document
+from linter.reading.file_stamps import unique
 from linter.reading.frontmatter import FrontMatter, read_head, split_front_matter
-from linter.rules import ALL_RULES, RULES_BY_CODE
 from linter.rules.base import Violation
 from linter.rules.bindings import matched_bindings, unmatched, unmatched_problems
 from linter.rules.fields import FieldView
+from linter.rules.registry import ALL_RULES, RULES_BY_CODE
+from linter.rules.selection import Selection, matches
 from linter.rules.suppression import apply_suppressions, comment_directives
 from linter.running.cache import digest
 from linter.running.content_type import TOP, ContentType
-from linter.running.file_stamps import unique
 from linter.running.finding_cap import split_findings
 from linter.running.fix_proofs import proved
 from linter.running.results import FileResult, fact_keys, pack_facts, sharing, unpack_facts

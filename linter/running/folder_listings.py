@@ -21,7 +21,7 @@ import os
 import time
 from collections.abc import Mapping, Sequence
 
-from linter.running.cache import trusted_mtime
+from linter.reading.file_stamps import trusted_mtime
 
 #: (folder's absolute path, stamp, the names of its files to check, of its subfolders to walk)
 Row = tuple[str, str, str, str]

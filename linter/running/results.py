@@ -10,9 +10,9 @@ from typing import Any
 
 from linter.findings import Finding
 from linter.fixes import Fix
+from linter.reading.file_stamps import FileStamp, encode_stamps
 from linter.rules.base import CorpusRule
 from linter.rules.suppression import Directive
-from linter.running.file_stamps import FileStamp, encode_stamps
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,18 +13,18 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from linter.config.content_types import TypeEntry
-from linter.config.options import build_rules
 from linter.config.presets import DEFAULT_PRESET, find_preset, preset_roles
 from linter.config.project_paths import ProjectPaths
 from linter.config.roles import Roles, parse_roles, with_inferred
-from linter.config.selection import Selection
 from linter.config.settings import Config, ConfigError
 from linter.reading.compose import Limits
 from linter.reading.dates import load_zone
 from linter.reading.pointers import parse_pattern
-from linter.rules import find_rule
-from linter.rules.base import RunContext
+from linter.rules.base import Rule, RunContext
 from linter.rules.fields import Binder
+from linter.rules.options import build_rules, checked_options
+from linter.rules.registry import find_rule
+from linter.rules.selection import Selection
 from linter.running.content_type import TOP, ContentType
 from linter.schema.check import SchemaChecker, SchemaError, default_schema_path, load_schema
 from linter.schema.roles import ANNOTATABLE, ROLE_KEYWORD, schema_roles
@@ -61,7 +61,7 @@ class Setup:
             paths=self.paths,
         )
         options = _merged_rules(preset, [config.rules, entry.rules])
-        rules = build_rules(replace(config, rules=options), selection, context)
+        rules = self.rules(options, selection, context)
         found = find_preset(preset)
         return ContentType(
             entry,
@@ -74,6 +74,15 @@ class Setup:
             found.front_matter_optional,
             found.fence_spaces,
         )
+
+    def rules(
+        self, tables: dict[str, dict[str, Any]], selection: Selection, context: RunContext
+    ) -> list[Rule]:
+        """The selected rules with the options in force here; a bad option is the one-line error."""
+        options = checked_options(tables)
+        if isinstance(options, str):
+            raise ConfigError(f"{self.config.source or 'command line'}: {options}")
+        return build_rules(options, selection, context)
 
     def limits(self, entry: TypeEntry) -> Limits:
         """How files are read: the top-level options, or a type's where it sets its own."""

@@ -16,8 +16,8 @@ import pytest
 from helpers import png
 
 from linter.cli import main
-from linter.rules import ALL_RULES
 from linter.rules.base import Rule
+from linter.rules.registry import ALL_RULES
 
 FILE_HEADER = re.compile(r"^# (\S+\.(?:md|markdown|html))$")
 OPTION = re.compile(r"^# with (\S+ = .+)$")
