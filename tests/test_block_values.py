@@ -82,6 +82,10 @@ def test_plain_blocks_are_read_without_a_node_graph_and_as_composed(block, monke
         "---\ntitle:\tTide\n",
         "---\r\ntitle: Tide\r\n",
         "---\nbase: &b x\n",
+        "---\nbase: x\nother: *b\n",
+        "---\ntitle: !str x\n",
+        "---\n<<: x\n",
+        "---\n" + "".join(" " * i + f"k{i}:\n" for i in range(70)) + " " * 70 + "k: v\n",  # too deep
         "---\n" + "k" * 120 + ": long key\n",
         "---\ntitle: " + "x" * 1000 + "\n",
     ],

@@ -30,8 +30,8 @@ _LONGEST_LINE = 900
 _LINE = re.compile(rf"^( *)(- +)?(?:({_KEY.pattern}):(?: +|$))?(.{{0,{_LONGEST_LINE}}})$", re.MULTILINE)
 #: What a plain scalar may not start with (`-` is allowed before a non-space).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-#: First characters of a plain scalar that is text as written: no indicator, number or constant.
-_PLAIN_START = frozenset(chr(c) for c in range(0x21, 0x7F)) - _INDICATORS - MAYBE_SPECIAL
+#: First characters of a plain scalar that is surely one (`-` may start a list item).
+_PLAIN_START = frozenset(chr(c) for c in range(0x21, 0x7F)) - _INDICATORS
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 
@@ -124,7 +124,8 @@ def _read(lines: list[tuple[str, str, str, str]], max_depth: int) -> dict[str, A
                 raise _Unsure
         at, container = stack[-1]
         if dash or at != indent or container.__class__ is not dict:
-            container = _container(stack, indent, bool(dash))
+            if not (dash and at == indent and container.__class__ is list):
+                container = _container(stack, indent, bool(dash))
             if dash:
                 if not key:
                     container.append(_scalar(rest))
@@ -139,12 +140,17 @@ def _read(lines: list[tuple[str, str, str, str]], max_depth: int) -> dict[str, A
             raise _Unsure  # a repeated key: FM004, placed by the composer
         if not rest:
             pending = (container, key, indent + len(dash))
-        elif rest[0] == '"' and rest[-1] == '"' and rest.count('"') == 2 and "\\" not in rest:
-            container[key] = rest[1:-1]  # the commonest values: quoted without escapes,
-        elif rest[0] in _PLAIN_START and "#" not in rest and ": " not in rest and rest[-1] != ":":
-            container[key] = rest  # and plain text, as written
-        else:
-            container[key] = _scalar(rest)
+            continue
+        first = rest[0]
+        if first == '"':
+            if rest[-1] == '"' and rest.count('"') == 2 and "\\" not in rest:
+                container[key] = rest[1:-1]  # the commonest values: quoted without escapes,
+                continue
+        elif first in _PLAIN_START and "#" not in rest and ": " not in rest and rest[-1] != ":":
+            # and plain: text as written, or a number, a date, true, null ...
+            container[key] = resolve_plain(rest) if first in MAYBE_SPECIAL else rest
+            continue
+        container[key] = _scalar(rest)
     if pending is not None:
         pending[0][pending[1]] = None
     return root or None

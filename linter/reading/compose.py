@@ -119,14 +119,15 @@ def compose_document(path: str, fm: FrontMatter, limits: Limits) -> tuple[Docume
         if isinstance(found, Problem):
             return None, [found]
         return _document(path, fm, found, positions, limits, [])
+    # The line reader reads no anchor, alias, tag or merge key, nor anything nested deeper than
+    # the limit: what it reads needs none of the safety checks below.
+    data = block_values(text, limits.max_depth)
+    if data is not None:  # the node graph waits until a position needs it
+        spots = BlockSpots(text, functools.partial(yaml.compose, text, Loader=UntypedLoader))
+        return _checked(Document(path, data, text, fm.closing_line, None, positions, spots), limits, [])
     problems: list[Problem] = []
     aliased = False
-    if not _needs_event_scan(text, limits.max_depth):
-        data = block_values(text, limits.max_depth)
-        if data is not None:  # the node graph waits until a position needs it
-            spots = BlockSpots(text, functools.partial(yaml.compose, text, Loader=UntypedLoader))
-            return _checked(Document(path, data, text, fm.closing_line, None, positions, spots), limits, [])
-    else:
+    if _needs_event_scan(text, limits.max_depth):
         problems, aliased = _scan_events(text, limits, positions)
         if any(problem.code != "FM006" for problem in problems):
             return None, problems
