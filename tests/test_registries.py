@@ -19,8 +19,8 @@ import linter.rules
 from linter.cli import main
 from linter.config.presets import PRESETS, Preset
 from linter.reporting import REPORTERS, Reporter
-from linter.rules.registry import ALL_RULES
 from linter.rules.base import Rule
+from linter.rules.registry import ALL_RULES
 
 #: Tests that list every rule because they check lists, not the rule.
 LISTS_EVERY_RULE = {"test_readme.py", "test_rule_docs_roles.py", "test_registries.py"}

@@ -175,7 +175,7 @@ class DuplicateUrl(Rule):
             )
             if base is None:
                 continue
-            key = f"{base}#{urlnorm.fragment(fact.value)}"
+            key = f"{base}#{urlnorm.fragment(fact.value)}" if "#" in fact.value else f"{base}#"
             earlier = first.setdefault(key, fact)
             if earlier is not fact and earlier.owner != fact.owner:  # a repeat, of another owner
                 pointer = url_pointer(fact)
