@@ -83,11 +83,22 @@ def _stat(pid: int) -> list[str]:
 
 
 def _workers(run: subprocess.Popen[bytes]) -> set[int]:
-    """The two workers, once both have started (polled: the run is busy for a second or more)."""
-    while len(found := _children(run.pid)) < 2:
+    """The two workers, once both serve (polled: the run is busy for a second or more). A child
+    merely forked may leave the main process still starting it; one that ignores SIGINT has run
+    the worker's own start-up, so the run is past starting its workers and is linting."""
+    while len(found := {pid for pid in _children(run.pid) if _ignores_sigint(pid)}) < 2:
         assert run.poll() is None, "the run ended before its workers were seen"
         time.sleep(0.002)
     return found
+
+
+def _ignores_sigint(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    ignored = next(line for line in status.splitlines() if line.startswith("SigIgn:"))
+    return bool(int(ignored.split()[1], 16) & (1 << (signal.SIGINT - 1)))
 
 
 def _wait_gone(pids: set[int]) -> None:
