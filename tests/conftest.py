@@ -29,3 +29,10 @@ def article_dir(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text(ARTICLE)
     return tmp_path
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    """Say when the slow tests are left out, and how to run them (pyproject.toml's addopts)."""
+    if config.option.markexpr == "not slow":
+        return "slow tests (real processes, git, pre-commit, 1 MiB inputs) left out: `pytest -m ''` runs all"
+    return None

@@ -9,7 +9,7 @@ import sys
 import pytest
 from helpers import ARTICLE, REPO
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]  # 17 real runs
 
 
 def test_parallel_runs_share_the_cache_safely(tmp_path):

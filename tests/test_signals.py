@@ -18,6 +18,7 @@ import pytest
 from helpers import ARTICLE, REPO
 
 pytestmark = [
+    pytest.mark.slow,  # real runs over 4,000 files
     pytest.mark.timeout(90),
     pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds workers through /proc"),
 ]
