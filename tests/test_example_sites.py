@@ -3,16 +3,11 @@ planted defect in its `broken/` folder is reported at its exact line and column.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 import tomllib
-from helpers import EXAMPLES
+from helpers import EXAMPLES, check_report, fields
 
-from linter.cli import main
 from linter.config.presets import PRESETS
-
-NOW = "2026-11-26T12:00:00Z"
 
 #: preset -> (the clean paths, as its README line says to check them; the planted defects).
 SITES = {
@@ -114,9 +109,8 @@ SITES = {
 
 
 def check(capsys, *paths: str) -> tuple[int, list[tuple[str, int, int, str]]]:
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *paths])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    return status, sorted((f["path"], f["line"], f["column"], f["code"]) for f in report)
+    status, findings, _ = check_report(capsys, *paths)
+    return status, sorted(fields(findings, "path", "line", "column", "code"))
 
 
 def test_every_preset_but_the_default_has_a_sample_site():

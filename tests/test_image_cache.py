@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, line_of, png, write
+from helpers import ARTICLE, check_report, fields, line_of, png, write
 
 from linter.cli import main
 from linter.running.engine import Engine
@@ -61,9 +61,8 @@ def linted(monkeypatch):
 def check(capsys, linted: list[str]) -> tuple[list[tuple[str, int, str]], list[str]]:
     """(code, line, message) of each finding, and the files linted, of one cached run."""
     linted.clear()
-    main(["check", "--output-format", "json", "--jobs", "1", "content"])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    return [(f["code"], f["line"], f["message"]) for f in findings], list(linted)
+    findings = check_report(capsys, "--jobs", "1", "content", cache=True)[1]
+    return fields(findings, "code", "line", "message"), list(linted)
 
 
 def test_an_unchanged_page_and_image_come_from_the_cache(site, capsys, linted):

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import png, write
+from helpers import check_report, fields, png, write
 
 from linter.cli import main
 
@@ -16,10 +16,8 @@ NOW = "2026-11-26T12:00:00Z"
 
 def run(capsys, root: Path, monkeypatch, *args: str) -> tuple[int, list[tuple[str, int, str]]]:
     monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    found = sorted((f["path"], f["line"], f["code"]) for f in report)
-    return status, found
+    status, findings, _ = check_report(capsys, *args)
+    return status, sorted(fields(findings, "path", "line", "code"))
 
 
 HUGO_CLEAN = """\

@@ -3,10 +3,9 @@ the config line that writes it, with the cache off and on."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from helpers import write
+from helpers import check_report, fields, write
 
 from linter.cli import main
 
@@ -25,11 +24,8 @@ def check(
     capsys, root: Path, monkeypatch, *args: str
 ) -> tuple[int, list[tuple[str, int, int, str, str, str]]]:
     monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--reference-time", NOW, *args])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    return status, [
-        (f["path"], f["line"], f["column"], f["code"], f["severity"], f["message"]) for f in report
-    ]
+    status, findings, _ = check_report(capsys, *args)
+    return status, fields(findings, "path", "line", "column", "code", "severity", "message")
 
 
 EXPECTED = (
