@@ -18,6 +18,8 @@ SEED_DIR = REPO.parent / "shared" / "seed"
 EXAMPLES = REPO / "examples"
 NOW_TEXT = "2026-11-26T12:00:00Z"
 NOW = parse_datetime(NOW_TEXT)
+#: the config line that pins the same now
+REFERENCE_TIME = f'reference-time = "{NOW_TEXT}"\n'
 
 # A clean article of our own, in the seed's format; tests edit copies of it.
 ARTICLE = """\
@@ -111,9 +113,7 @@ def roots_project(tmp_path, monkeypatch, count: int = 3) -> None:
     """A project whose config names `content` as the content root, with `count` distinct
     articles `content/o<i>.md`; the working folder is the project."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text(
-        'reference-time = "2026-11-26T12:00:00Z"\ncontent-roots = ["content"]\n'
-    )
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME + 'content-roots = ["content"]\n')
     (tmp_path / "content").mkdir()
     for index in range(count):
         (tmp_path / "content" / f"o{index}.md").write_text(

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, check_report, fields, line_of, png, write
+from helpers import ARTICLE, REFERENCE_TIME, check_report, fields, line_of, png, write
 
 from linter.cli import main
 from linter.running.engine import Engine
@@ -32,7 +32,7 @@ def site(tmp_path, monkeypatch):
     write(
         tmp_path,
         {
-            "content-lint.toml": 'preset = "hugo"\nreference-time = "2026-11-26T12:00:00Z"\n',
+            "content-lint.toml": 'preset = "hugo"\n' + REFERENCE_TIME,
             "static/images/cover.png": png(40, 40),
             "content/a.md": page("/images/cover.png"),
         },
@@ -167,8 +167,7 @@ def test_a_changed_cached_copy_of_a_remote_image_is_judged_again(tmp_path, monke
     write(
         tmp_path,
         {
-            "content-lint.toml": 'reference-time = "2026-11-26T12:00:00Z"\n'
-            '[rules.image-file-mismatch]\nfolder = "imgcache"\n',
+            "content-lint.toml": REFERENCE_TIME + '[rules.image-file-mismatch]\nfolder = "imgcache"\n',
             "content/a.md": ARTICLE,
             "imgcache/cdn.coastline.example/img/sea-wall.jpg": png(1200, 800),
         },

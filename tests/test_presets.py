@@ -7,11 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import check_report, fields, png, write
+from helpers import NOW_TEXT, check_report, fields, png, write
 
 from linter.cli import main
-
-NOW = "2026-11-26T12:00:00Z"
 
 
 def run(capsys, root: Path, monkeypatch, *args: str) -> tuple[int, list[tuple[str, int, str]]]:
@@ -224,7 +222,7 @@ def test_an_image_change_is_seen_with_the_cache_on(tmp_path, capsys, monkeypatch
         },
     )
     monkeypatch.chdir(tmp_path)
-    args = ["check", "--output-format", "json", "--reference-time", NOW, "content"]
+    args = ["check", "--output-format", "json", "--reference-time", NOW_TEXT, "content"]
     assert main(args) == 0
     capsys.readouterr()
     (tmp_path / "static/images/tide.png").write_bytes(png(20, 20))

@@ -13,9 +13,6 @@ from helpers import check_report, fields, png, write
 from linter.cli import main
 from linter.config.presets import PRESETS
 
-NOW = "2026-11-26T12:00:00Z"
-
-
 DOC = """\
 ---
 id: {id}

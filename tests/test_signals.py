@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, REPO
+from helpers import ARTICLE, REFERENCE_TIME, REPO
 
 pytestmark = [
     pytest.mark.slow,  # real runs over 4,000 files
@@ -29,7 +29,7 @@ FILES = 4000
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("signals")
-    (root / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (root / "content-lint.toml").write_text(REFERENCE_TIME)
     for index in range(FILES):
         folder = root / "content" / f"d{index // 500}"
         folder.mkdir(parents=True, exist_ok=True)
