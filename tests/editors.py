@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, REPO
+from helpers import ARTICLE, REFERENCE_TIME, REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 _SECTION = re.search(r"^## In the editor: the language server\n(.*?)(?=^## )", README, re.M | re.S)
@@ -37,7 +37,7 @@ def project(root: Path) -> Path:
     if not SERVER.exists():
         pytest.skip(f"no `content-lint` command beside {sys.executable}")
     (root / "content").mkdir(parents=True)
-    (root / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (root / "content-lint.toml").write_text(REFERENCE_TIME)
     page = root / "content" / "ferry.md"
     page.write_text(ARTICLE.replace("sea-wall", "ferry").replace("quality: 50", "quality: 150"))
     return page

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE
+from helpers import ARTICLE, REFERENCE_TIME
 
 from linter.cli import main
 
@@ -22,9 +22,7 @@ def project(tmp_path, monkeypatch):
     """Content roots `content/news` and `content/sport` with distinct articles; the clock runs
     10 s ahead, so the folders are old enough for their listings to be kept."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text(
-        'reference-time = "2026-11-26T12:00:00Z"\ncontent-roots = ["content"]\n'
-    )
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME + 'content-roots = ["content"]\n')
     for folder in ("news", "sport"):
         (tmp_path / "content" / folder).mkdir(parents=True)
         for index in range(3):

@@ -4,18 +4,15 @@ folder is reported at its exact line and column."""
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
 import tomllib
-from helpers import EXAMPLES
+from helpers import EXAMPLES, check_report, fields
 
 from linter.cli import main
 from linter.config.presets import PRESETS
 from linter.config.sites import detect_site
-
-NOW = "2026-11-26T12:00:00Z"
 
 #: preset -> (the clean paths, as its README line says to check them; the planted defects).
 SITES = {
@@ -117,9 +114,8 @@ SITES = {
 
 
 def check(capsys, *paths: str) -> tuple[int, list[tuple[str, int, int, str]]]:
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *paths])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    return status, sorted((f["path"], f["line"], f["column"], f["code"]) for f in report)
+    status, findings, _ = check_report(capsys, *paths)
+    return status, sorted(fields(findings, "path", "line", "column", "code"))
 
 
 #: Every preset a framework's files reveal (news-article's sample is examples/content).

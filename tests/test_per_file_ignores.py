@@ -5,7 +5,7 @@ meaning, with a one-line note naming the gitignore-style pattern that says the s
 from __future__ import annotations
 
 import pytest
-from helpers import ARTICLE, check_json_err, write
+from helpers import ARTICLE, REFERENCE_TIME, check_json_err, write
 
 BROKEN = ARTICLE.replace("quality: 50", "quality: 150")  # one FM100 at the same place in each file
 FILES = ("docs/a.md", "docs/guides/b.md", "site/docs/c.md", "drafts/d.md", "blog/drafts/e.md")
@@ -13,7 +13,7 @@ FILES = ("docs/a.md", "docs/guides/b.md", "site/docs/c.md", "drafts/d.md", "blog
 
 def _flagged(tmp_path, monkeypatch, capsys, key: str, *args: str) -> tuple[list[str], str]:
     """The files still reported (FM100) when `key` ignores FM100, and the notes on stderr."""
-    config = f'reference-time = "2026-11-26T12:00:00Z"\ncontent = ["**"]\n[per-file-ignores]\n"{key}" = ["FM100"]\n'
+    config = REFERENCE_TIME + f'content = ["**"]\n[per-file-ignores]\n"{key}" = ["FM100"]\n'
     write(tmp_path, {"content-lint.toml": config, **dict.fromkeys(FILES, BROKEN)})
     status, found, err = check_json_err(capsys, tmp_path, monkeypatch, ".", "--select", "FM100", *args)
     flagged = sorted(path for path, _line, _column, _code, _message in found)

@@ -4,7 +4,7 @@ send the run across the file system, and one file reached by two paths is checke
 from __future__ import annotations
 
 import pytest
-from helpers import ARTICLE, check_json, write
+from helpers import ARTICLE, REFERENCE_TIME, check_json, write
 
 from linter.cli import main
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.timeout(30)
 def project(tmp_path, monkeypatch):
     """content/real/a.md (clean); the working folder is the project."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME)
     (tmp_path / "content" / "real").mkdir(parents=True)
     (tmp_path / "content" / "real" / "a.md").write_text(ARTICLE)
     return tmp_path
