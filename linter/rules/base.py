@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
-from typing import Any, ClassVar, Literal, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from linter.config.project_paths import ProjectPaths
 from linter.findings import Problem
@@ -17,6 +17,7 @@ from linter.reading.document import Document, Target
 from linter.rules.fields import Binder, FieldView
 
 DefaultSeverity = Literal["error", "warning", "off"]
+_Given = TypeVar("_Given")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,12 @@ class Option:
 
 def zero_or_more(value: float) -> str | None:
     return "zero or more" if value < 0 else None
+
+
+def settings_record(record: Callable[..., _Given], settings: Mapping[str, Any]) -> _Given:
+    """A rule's checked settings as the typed record declared beside it (option `max-title` is
+    its field `max_title`), built once per rule so that mypy checks every read of an option."""
+    return record(**{name.replace("-", "_"): value for name, value in settings.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +123,8 @@ class Rule:
     fix_safety: ClassVar[tuple[Literal["safe", "unsafe"], ...]] = ()
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
-        self.settings = dict(settings)
+        #: The value of every option by its name, as config writes it and the cache keys it.
+        self.settings = {**self.defaults(), **settings}
         self.context = context
 
     def check(self, document: Document) -> Iterable[Violation]:

@@ -10,13 +10,14 @@ is a few dictionary lookups per container, not a look at every key (linter.rules
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args
 
 from linter.config.roles import RoleSet
 from linter.reading.pointers import Pattern, Token, escape
 
-#: Roles the walk collects, in slot order; `date_order` is looked up per record instead.
-WALKED = (
+#: A role the walk collects (a `RoleSet` field), as rules ask the field view for it: mypy
+#: checks each name; `date_order` is looked up per record instead, `items` starts records.
+WalkedRole = Literal[
     "published",
     "dates",
     "future",
@@ -31,10 +32,13 @@ WALKED = (
     "provider_domain",
     "provider_url",
     "secured",
-)
+]
+
+#: The walked roles in slot order.
+WALKED: tuple[WalkedRole, ...] = get_args(WalkedRole)
 
 #: A role's slot in `FieldView.lists`: the walk appends by index, rules ask by name.
-SLOTS = {role: slot for slot, role in enumerate(WALKED)}
+SLOTS: dict[WalkedRole, int] = {role: slot for slot, role in enumerate(WALKED)}
 
 #: (key, pointer, hits, nodes below) of one key or index a plan reads: the (role slot,
 #: binding index) of every role bound to it, and the matched nodes with more below.

@@ -24,7 +24,7 @@ from linter.reading.document import Document
 from linter.reading.file_stamps import FileStamp
 from linter.reading.nodes import TYPED
 from linter.reading.pointers import Pattern, escape, find
-from linter.rules.field_trie import SLOTS, WALKED, Node, Trie
+from linter.rules.field_trie import SLOTS, WALKED, Node, Trie, WalkedRole
 
 
 class Hit(NamedTuple):
@@ -89,7 +89,7 @@ class FieldView:
         #: looked for and missing): the cached result is stale when one of them changes.
         self.files_read: list[FileStamp] = []
 
-    def role(self, name: str) -> list[Hit]:
+    def role(self, name: WalkedRole) -> list[Hit]:
         return self.lists[SLOTS[name]]
 
     def moment(self, pointer: str, value: Any) -> Moment | None:

@@ -3,10 +3,13 @@ the config turns that message into the one-line error, exit status 2, naming the
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 from helpers import ARTICLE, refused, write
 
 from linter.cli import main
+from linter.rules.base import RunContext
 from linter.rules.options import checked_options
 from linter.rules.registry import ALL_RULES
 
@@ -82,3 +85,11 @@ def test_a_selector_that_matches_no_rule_is_one_line(tmp_path, monkeypatch, caps
     assert err.endswith(
         f"{tmp_path / 'content-lint.toml'}: {key}: `FM9` matches no rule code, prefix or name\n"
     )
+
+
+@pytest.mark.parametrize("rule", [rule for rule in ALL_RULES if rule.options], ids=lambda rule: rule.code)
+def test_every_rule_builds_its_typed_settings_from_its_options(rule):
+    # Each rule reads its options through a record with one field per declared option
+    # (`max-title` is `max_title`): a field too many or too few fails right here.
+    built = rule(rule.defaults(), RunContext(now=datetime(2026, 11, 26, tzinfo=timezone.utc)))
+    assert built.settings == rule.defaults()
