@@ -324,7 +324,7 @@ class DuplicateArticle(CorpusRule):
 
     def decode_facts(self, data: Any) -> Any:
         urls = tuple(
-            ArticleUrl(key, pointer, Region(*region), *shown) for key, pointer, region, *shown in data
+            ArticleUrl(key, pointer, Region(*region), shown) for key, pointer, region, shown in data
         )
         return ArticleFacts("", urls)
 
