@@ -323,9 +323,7 @@ class DuplicateArticle(CorpusRule):
         return [[u.key, u.pointer, list(_region_tuple(u.region)), u.shown] for u in facts.urls]
 
     def decode_facts(self, data: Any) -> Any:
-        urls = tuple(
-            ArticleUrl(key, pointer, Region(*region), shown) for key, pointer, region, shown in data
-        )
+        urls = tuple(ArticleUrl(key, pointer, Region(*region), shown) for key, pointer, region, shown in data)
         return ArticleFacts("", urls)
 
     @staticmethod
