@@ -67,10 +67,6 @@ def default_binder() -> Binder:
     return Binder(preset_roles(DEFAULT_PRESET))
 
 
-def _news_binder() -> Binder:
-    return default_binder()
-
-
 @dataclass(frozen=True)
 class RunContext:
     """Facts shared by every rule of one content type in one run: "now", the project root,
@@ -82,7 +78,7 @@ class RunContext:
     extra: Mapping[str, Any] = field(default_factory=dict)
     zone: tzinfo = timezone.utc
     type_name: str = ""
-    binder: Binder = field(default_factory=_news_binder)
+    binder: Binder = field(default_factory=default_binder)
     #: The type's JSON Schema as loaded (FM101 reads the keys it declares); None: no schema.
     schema: Any = None
     #: Keys that differ only in case are one key (`case-insensitive-keys`).

@@ -44,16 +44,24 @@ def text_fields(view: FieldView) -> list[tuple[str, str]]:
     return found
 
 
-def all_texts(view: FieldView) -> tuple[list[str], list[str], list[str], str]:
-    """(titles, descriptions, every text field's value, those values joined by spaces).
+class Texts(NamedTuple):
+    """The string values of the text roles, without pointers."""
 
-    The cheap view for the clean majority of documents: several rules clear all fields with
-    one scan; a rule that finds something walks the fields again with pointers.
-    """
+    titles: list[str]
+    descriptions: list[str]
+    #: Every text field's value: the titles, the descriptions, then the `texts` role's.
+    values: list[str]
+    #: Those values joined by spaces.
+    joined: str
+
+
+def all_texts(view: FieldView) -> Texts:
+    """The cheap view for the clean majority of documents: several rules clear all fields with
+    one scan; a rule that finds something walks the fields again with pointers."""
     titles = [hit.value for hit in view.role("title") if isinstance(hit.value, str)]
     excerpts = [hit.value for hit in view.role("description") if isinstance(hit.value, str)]
     values = titles + excerpts + [hit.value for hit in view.role("texts") if isinstance(hit.value, str)]
-    return titles, excerpts, values, " ".join(values)
+    return Texts(titles, excerpts, values, " ".join(values))
 
 
 def _titles_and_excerpts(view: FieldView) -> list[tuple[str, str, str]]:
@@ -93,7 +101,7 @@ class BlankText(Rule):
     summary = "A text field is empty or only whitespace."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        values = derived(self.fields(document), all_texts)[2]
+        values = derived(self.fields(document), all_texts).values
         if "" not in values and not any(map(str.isspace, values)):
             return  # no blank field: (`str.isspace` is False for "")
         for pointer, value in derived(self.fields(document), text_fields):
@@ -202,7 +210,8 @@ class UntidyWhitespace(Rule):
         self.given = settings_record(UntidyWhitespaceSettings, self.settings)
 
     def check(self, document: Document) -> Iterator[Violation]:
-        titles, excerpts, _, _ = derived(self.fields(document), all_texts)
+        texts = derived(self.fields(document), all_texts)
+        titles, excerpts = texts.titles, texts.descriptions
         if _all_surely_tidy(titles + excerpts):
             return
         line_breaks = self.given.line_breaks
@@ -259,7 +268,8 @@ class TextLength(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         limits = self.limits
-        titles, excerpts, _, _ = derived(self.fields(document), all_texts)
+        texts = derived(self.fields(document), all_texts)
+        titles, excerpts = texts.titles, texts.descriptions
         if (
             max(map(len, titles), default=0) <= limits["title"]
             and max(map(len, excerpts), default=0) <= limits["excerpt"]
