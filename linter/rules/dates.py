@@ -327,14 +327,14 @@ class DateOrder(Rule):
         view = self.fields(document)
         zone = view.zone
         for record in view.records:
-            for first, second in view.pairs(record, self.pairs):
-                before, after = view.moment(*first), view.moment(*second)
+            for (first, first_value), (second, second_value) in view.pairs(record, self.pairs):
+                before, after = view.moment(first, first_value), view.moment(second, second_value)
                 if before is not None and after is not None and earlier(after, before, zone):
                     yield Violation(
-                        second[0],
-                        f"`{field_name(record.base, second[0])}` {written(second[1])} is "
-                        f"{span(gap_seconds(after, before))} before `{field_name(record.base, first[0])}` "
-                        f"{written(first[1])}",
+                        second,
+                        f"`{field_name(record.base, second)}` {written(second_value)} is "
+                        f"{span(gap_seconds(after, before))} before `{field_name(record.base, first)}` "
+                        f"{written(first_value)}",
                     )
 
 

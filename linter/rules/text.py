@@ -336,7 +336,7 @@ class ExcerptRepeatsTitle(Rule):
         view = self.fields(document)
         titles = _first_strings(view.role("title"))
         for record, (pointer, excerpt) in _first_strings(view.role("description")).items():
-            title = titles.get(record, (None, None))[1]
+            _, title = titles.get(record, (None, None))
             if title is not None and self.given.allow_expansion:
                 words = _words(title)
                 if words and _words(excerpt) == words:
