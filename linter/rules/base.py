@@ -17,7 +17,7 @@ from linter.reading.document import Document, Target
 from linter.rules.fields import Binder, FieldView
 
 DefaultSeverity = Literal["error", "warning", "off"]
-_Given = TypeVar("_Given")
+_Record = TypeVar("_Record")
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def zero_or_more(value: float) -> str | None:
     return "zero or more" if value < 0 else None
 
 
-def settings_record(record: Callable[..., _Given], settings: Mapping[str, Any]) -> _Given:
+def settings_record(record: Callable[..., _Record], settings: Mapping[str, Any]) -> _Record:
     """A rule's checked settings as the typed record declared beside it (option `max-title` is
     its field `max_title`), built once per rule so that mypy checks every read of an option."""
     return record(**{name.replace("-", "_"): value for name, value in settings.items()})
