@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
-from typing import Any, ClassVar, Literal, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from linter.config.project_paths import ProjectPaths
 from linter.findings import Problem
@@ -17,6 +17,7 @@ from linter.reading.document import Document, Target
 from linter.rules.fields import Binder, FieldView
 
 DefaultSeverity = Literal["error", "warning", "off"]
+_Record = TypeVar("_Record")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,12 @@ def zero_or_more(value: float) -> str | None:
     return "zero or more" if value < 0 else None
 
 
+def settings_record(record: Callable[..., _Record], settings: Mapping[str, Any]) -> _Record:
+    """A rule's checked settings as the typed record declared beside it (option `max-title` is
+    its field `max_title`), built once per rule so that mypy checks every read of an option."""
+    return record(**{name.replace("-", "_"): value for name, value in settings.items()})
+
+
 @dataclass(frozen=True, slots=True)
 class Violation:
     """What a rule blames: a node (by JSON Pointer) and why. Never a line or column."""
@@ -60,10 +67,6 @@ def default_binder() -> Binder:
     return Binder(preset_roles(DEFAULT_PRESET))
 
 
-def _news_binder() -> Binder:
-    return default_binder()
-
-
 @dataclass(frozen=True)
 class RunContext:
     """Facts shared by every rule of one content type in one run: "now", the project root,
@@ -75,7 +78,7 @@ class RunContext:
     extra: Mapping[str, Any] = field(default_factory=dict)
     zone: tzinfo = timezone.utc
     type_name: str = ""
-    binder: Binder = field(default_factory=_news_binder)
+    binder: Binder = field(default_factory=default_binder)
     #: The type's JSON Schema as loaded (FM101 reads the keys it declares); None: no schema.
     schema: Any = None
     #: Keys that differ only in case are one key (`case-insensitive-keys`).
@@ -116,7 +119,8 @@ class Rule:
     fix_safety: ClassVar[tuple[Literal["safe", "unsafe"], ...]] = ()
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
-        self.settings = dict(settings)
+        #: The value of every option by its name, as config writes it and the cache keys it.
+        self.settings = {**self.defaults(), **settings}
         self.context = context
 
     def check(self, document: Document) -> Iterable[Violation]:

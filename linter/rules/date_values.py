@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.reading.date_reading import read_date
 from linter.reading.document import Document
 from linter.reading.pointers import escape
-from linter.rules.base import Option, Rule, RunContext, Violation, zero_or_more
+from linter.rules.base import Option, Rule, RunContext, Violation, settings_record, zero_or_more
 from linter.rules.dates import written
+from linter.rules.field_trie import WalkedRole
 from linter.rules.fields import FieldView, FileNameDate
 
 
 def _date_values(view: FieldView) -> Iterator[tuple[str, Any]]:
     """(pointer, value) of every value some date role binds, each once, in role order."""
     seen: set[str] = set()
-    for role in ("published", "dates", "future"):
+    roles: tuple[WalkedRole, ...] = ("published", "dates", "future")
+    for role in roles:
         for hit in view.role(role):
             if hit.pointer not in seen:
                 seen.add(hit.pointer)
@@ -79,6 +81,10 @@ class InvalidDate(Rule):
                 yield Violation(pointer, problem)
 
 
+class StaleFileDateSettings(NamedTuple):
+    max_days: int
+
+
 class StaleFileDate(Rule):
     """A post whose front-matter `date` is more than `max-days` from the date in its file name
     (the `file-date` role key: in the jekyll preset, `_posts/2024-05-06-title.md`).
@@ -124,7 +130,7 @@ class StaleFileDate(Rule):
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
-        self.max_days: int = self.settings["max-days"]
+        self.given = settings_record(StaleFileDateSettings, self.settings)
 
     def check(self, document: Document) -> Iterator[Violation]:
         file_date = self.context.binder.roles.file_date
@@ -142,7 +148,7 @@ class StaleFileDate(Rule):
         if front is None or named is None:
             return
         gap = (front.day(view.zone) - named.day(view.zone)).days
-        if abs(gap) > self.max_days:
+        if abs(gap) > self.given.max_days:
             side = "after" if gap > 0 else "before"
             yield Violation(
                 pointer,

@@ -10,7 +10,7 @@ from linter.reading import pointers
 from linter.reading.dates import Moment, earlier, gap_seconds, parse_moment
 from linter.reading.document import Document
 from linter.reading.pointers import Pattern, key_pattern
-from linter.rules.base import Option, Rule, RunContext, Violation, zero_or_more
+from linter.rules.base import Option, Rule, RunContext, Violation, settings_record, zero_or_more
 from linter.rules.fields import FieldView, FileNameDate, derived
 
 DAY = 86400.0
@@ -86,6 +86,10 @@ def _pairs_problem(pairs: list[Any]) -> str | None:
     return None
 
 
+class FutureDateSettings(NamedTuple):
+    tolerance_days: float
+
+
 class FutureDate(Rule):
     """A date of the `future` role later than now: in the news-article format the
     `publishedDateTime` of the article or of a related article; in Hugo `date`, `publishDate`
@@ -122,7 +126,7 @@ class FutureDate(Rule):
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
-        self.tolerance: float = self.settings["tolerance-days"]
+        self.given = settings_record(FutureDateSettings, self.settings)
         now = context.now
         self.now = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
 
@@ -134,12 +138,16 @@ class FutureDate(Rule):
             if moment is None:
                 continue
             ahead = (moment.instant - self.now).total_seconds()
-            if ahead > self.tolerance * DAY:
+            if ahead > self.given.tolerance_days * DAY:
                 yield Violation(
                     pointer,
                     f"`{field_name(view.records[record].base, pointer)}` {written(value)} is {span(ahead)} in the future "
-                    f"(now is {stamp(self.now)}, tolerance {_plural(self.tolerance, 'day')})",
+                    f"(now is {stamp(self.now)}, tolerance {_plural(self.given.tolerance_days, 'day')})",
                 )
+
+
+class RelatedDateWindowSettings(NamedTuple):
+    max_days: int
 
 
 class RelatedDateWindow(Rule):
@@ -179,7 +187,7 @@ class RelatedDateWindow(Rule):
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
-        self.max_days: int = self.settings["max-days"]
+        self.given = settings_record(RelatedDateWindowSettings, self.settings)
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
@@ -193,13 +201,17 @@ class RelatedDateWindow(Rule):
             if not record:
                 continue
             gap = gap_seconds(anchor.moment, date.moment)
-            if abs(gap) > self.max_days * DAY:
+            if abs(gap) > self.given.max_days * DAY:
                 side = "after" if gap > 0 else "before"
                 yield Violation(
                     date.pointer,
                     f"related article published {date.text}, {span(gap)} {side} the article's "
-                    f"{anchor.text} (at most {_plural(self.max_days, 'day')} apart)",
+                    f"{anchor.text} (at most {_plural(self.given.max_days, 'day')} apart)",
                 )
+
+
+class ImplausibleDateSettings(NamedTuple):
+    floor: str
 
 
 class ImplausibleDate(Rule):
@@ -239,7 +251,8 @@ class ImplausibleDate(Rule):
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
-        floor = parse_moment(self.settings["floor"], context.zone)
+        self.given = settings_record(ImplausibleDateSettings, self.settings)
+        floor = parse_moment(self.given.floor, context.zone)
         assert floor is not None  # _floor_problem let it through
         self.floor = floor.instant
 
@@ -251,9 +264,14 @@ class ImplausibleDate(Rule):
             if moment is not None and moment.instant < self.floor:
                 yield Violation(
                     pointer,
-                    f"`{pointers.last_token(pointer)}` {written(value)} is before {self.settings['floor']}, "
+                    f"`{pointers.last_token(pointer)}` {written(value)} is before {self.given.floor}, "
                     "the earliest plausible date",
                 )
+
+
+class DateOrderSettings(NamedTuple):
+    #: [earlier, later] pairs of keys or pointers (`_pairs_problem` checked them); None: unset.
+    pairs: list[list[str]] | None
 
 
 class DateOrder(Rule):
@@ -299,7 +317,7 @@ class DateOrder(Rule):
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
-        pairs: list[Any] | None = self.settings["pairs"]
+        pairs = settings_record(DateOrderSettings, self.settings).pairs
         if pairs is None:
             self.pairs: tuple[tuple[Pattern, Pattern], ...] | None = None
             return
@@ -309,14 +327,14 @@ class DateOrder(Rule):
         view = self.fields(document)
         zone = view.zone
         for record in view.records:
-            for first, second in view.pairs(record, self.pairs):
-                before, after = view.moment(*first), view.moment(*second)
+            for (first, first_value), (second, second_value) in view.pairs(record, self.pairs):
+                before, after = view.moment(first, first_value), view.moment(second, second_value)
                 if before is not None and after is not None and earlier(after, before, zone):
                     yield Violation(
-                        second[0],
-                        f"`{field_name(record.base, second[0])}` {written(second[1])} is "
-                        f"{span(gap_seconds(after, before))} before `{field_name(record.base, first[0])}` "
-                        f"{written(first[1])}",
+                        second,
+                        f"`{field_name(record.base, second)}` {written(second_value)} is "
+                        f"{span(gap_seconds(after, before))} before `{field_name(record.base, first)}` "
+                        f"{written(first_value)}",
                     )
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import timezone, tzinfo
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from linter.config.roles import Roles, RoleSet
 from linter.reading.date_forms import FORMS, DateForms
@@ -24,7 +24,7 @@ from linter.reading.document import Document
 from linter.reading.file_stamps import FileStamp
 from linter.reading.nodes import TYPED
 from linter.reading.pointers import Pattern, escape, find
-from linter.rules.field_trie import SLOTS, WALKED, Node, Trie
+from linter.rules.field_trie import SLOTS, WALKED, Node, Trie, WalkedRole
 
 
 class Hit(NamedTuple):
@@ -89,7 +89,7 @@ class FieldView:
         #: looked for and missing): the cached result is stale when one of them changes.
         self.files_read: list[FileStamp] = []
 
-    def role(self, name: str) -> list[Hit]:
+    def role(self, name: WalkedRole) -> list[Hit]:
         return self.lists[SLOTS[name]]
 
     def moment(self, pointer: str, value: Any) -> Moment | None:
@@ -198,10 +198,15 @@ class Binder:
                         self._walk(view, child, trie, below, here, record)
 
 
-def derived(view: FieldView, build: Any) -> Any:
+_Built = TypeVar("_Built")
+
+
+def derived(view: FieldView, build: Callable[[FieldView], _Built]) -> _Built:
     """`build(view)`, once per document however many rules ask for it."""
     memo = view.memo
+    found: _Built
     if build in memo:
-        return memo[build]
+        found = memo[build]  # what `build` gave: the memo is keyed by the builder
+        return found
     found = memo[build] = build(view)
     return found

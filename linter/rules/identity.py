@@ -38,7 +38,7 @@ def identity_scope(context: RunContext, document: Document) -> str:
     if scope.field is None and scope.path is None:
         return parts[0]  # the usual scope: one group
     if scope.field is not None:
-        value = next(find(document.data, scope.field), (None, None))[1]
+        _, value = next(find(document.data, scope.field), (None, None))
         parts.append(value if isinstance(value, str) else "")
     if scope.path is not None:
         match = re.search(scope.path, _relative_path(context, document))
@@ -116,7 +116,8 @@ def page_urls(context: RunContext, document: Document, files_read: list[FileStam
         return []
     config = site_config(context.root)
     if config is not None:
-        files_read.append(look(config)[0])
+        stamp, _ = look(config)
+        files_read.append(stamp)
     url = post_url(context.root, _relative_path(context, document), document.data)
     pointer = "/permalink" if isinstance(document.data.get("permalink"), str) else ""
     return [(url, pointer)] if url else []

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.reading import pointers
 from linter.reading.document import Document
-from linter.rules.base import Option, Rule, RunContext, Violation
+from linter.rules.base import Option, Rule, RunContext, Violation, settings_record
 from linter.rules.fields import FieldView, derived
 from linter.rules.image_files import ImageFiles, local_copy, real_size
 from linter.rules.image_view import Image, images
-
-SIDES = ("width", "height")
 
 
 def _pixels(value: float) -> str:
@@ -29,6 +27,21 @@ def _ratio(value: float) -> str:
     if value >= 1:
         return f"{short(value)}:1"
     return f"1:{short(1 / value)}" if value > 0 else "0"
+
+
+class ImageSizeSettings(NamedTuple):
+    min_width: int
+    max_width: int
+    min_height: int
+    max_height: int
+
+
+class Bounds(NamedTuple):
+    """The pixels one side of an image may have, inclusive."""
+
+    side: str
+    low: int
+    high: int
 
 
 class ImageSize(Rule):
@@ -75,34 +88,41 @@ class ImageSize(Rule):
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
-        self.bounds = [(side, self.settings[f"min-{side}"], self.settings[f"max-{side}"]) for side in SIDES]
+        given = settings_record(ImageSizeSettings, self.settings)
+        self.bounds = (
+            Bounds("width", given.min_width, given.max_width),
+            Bounds("height", given.min_height, given.max_height),
+        )
         self.files = ImageFiles(context)
 
     def check(self, document: Document) -> Iterator[Violation]:
-        bounds = self.bounds
-        (_, min_width, max_width), (_, min_height, max_height) = bounds
+        width, height = bounds = self.bounds
         view = self.fields(document)
         for image in derived(view, images):
             size = image.size
-            if size is not None and min_width <= size[0] <= max_width and min_height <= size[1] <= max_height:
+            if (
+                size is not None
+                and width.low <= size[0] <= width.high
+                and height.low <= size[1] <= height.high
+            ):
                 continue  # declared, and within bounds: most images
             if size is None and image.src is not None:
                 yield from self._real(view, document, image, bounds)
             if image.mapping is None:
                 continue
             keys = (image.binding.width, image.binding.height)
-            for (side, low, high), key in zip(bounds, keys, strict=True):
+            for bound, key in zip(bounds, keys, strict=True):
                 value = image.mapping.get(key)
                 if isinstance(value, bool) or not isinstance(value, (int, float)):
                     continue  # not a number (a bool is an int in Python, but not a size)
-                if value > 0 and low <= value <= high:
+                if value > 0 and bound.low <= value <= bound.high:
                     continue  # within bounds: what `_problem` would say is nothing
-                message = self._problem(side, key, value)
+                message = _problem(bound, key, value)
                 if message:
                     yield Violation(pointers.join(image.pointer, key), message)
 
     def _real(
-        self, view: FieldView, document: Document, image: Image, bounds: list[tuple[str, int, int]]
+        self, view: FieldView, document: Document, image: Image, bounds: tuple[Bounds, Bounds]
     ) -> Iterator[Violation]:
         """Bounds on the size read from a site image file's header, when none is declared."""
         assert image.src is not None
@@ -110,20 +130,29 @@ class ImageSize(Rule):
         if local is None or local.size is None:
             return
         pointer = image.pointer if image.mapping is None else pointers.join(image.pointer, image.binding.src)
-        for (side, low, high), value in zip(bounds, local.size, strict=True):
-            if not low <= value <= high:
-                limit = f"below the minimum of {low}" if value < low else f"above the maximum of {high}"
-                yield Violation(pointer, f"image file is {value} px in {side}, {limit} px")
+        for bound, value in zip(bounds, local.size, strict=True):
+            if not bound.low <= value <= bound.high:
+                limit = (
+                    f"below the minimum of {bound.low}"
+                    if value < bound.low
+                    else f"above the maximum of {bound.high}"
+                )
+                yield Violation(pointer, f"image file is {value} px in {bound.side}, {limit} px")
 
-    def _problem(self, side: str, key: str, value: float) -> str | None:
-        low, high = self.settings[f"min-{side}"], self.settings[f"max-{side}"]
-        if value <= 0:
-            return f"image `{key}` {_pixels(value)} is not a positive number of pixels"
-        if value < low:
-            return f"image `{key}` {_pixels(value)} px is below the minimum of {low} px"
-        if value > high:
-            return f"image `{key}` {_pixels(value)} px is above the maximum of {high} px"
-        return None
+
+def _problem(bound: Bounds, key: str, value: float) -> str | None:
+    if value <= 0:
+        return f"image `{key}` {_pixels(value)} is not a positive number of pixels"
+    if value < bound.low:
+        return f"image `{key}` {_pixels(value)} px is below the minimum of {bound.low} px"
+    if value > bound.high:
+        return f"image `{key}` {_pixels(value)} px is above the maximum of {bound.high} px"
+    return None
+
+
+class ImageAspectRatioSettings(NamedTuple):
+    min_ratio: float
+    max_ratio: float
 
 
 class ImageAspectRatio(Rule):
@@ -162,8 +191,12 @@ class ImageAspectRatio(Rule):
         Option("max-ratio", (int, float), 4.0, "Largest allowed width / height (4.0 is 4:1)."),
     )
 
+    def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
+        super().__init__(settings, context)
+        self.given = settings_record(ImageAspectRatioSettings, self.settings)
+
     def check(self, document: Document) -> Iterator[Violation]:
-        low, high = self.settings["min-ratio"], self.settings["max-ratio"]
+        low, high = self.given.min_ratio, self.given.max_ratio
         for image in derived(self.fields(document), images):
             size = image.size
             if size is None:
@@ -175,6 +208,10 @@ class ImageAspectRatio(Rule):
                     f"image {_pixels(width)}x{_pixels(height)} has aspect ratio {_ratio(width / height)}, "
                     f"outside {_ratio(low)} to {_ratio(high)}",
                 )
+
+
+class ImageFileMismatchSettings(NamedTuple):
+    folder: str
 
 
 class ImageFileMismatch(Rule):
@@ -233,7 +270,7 @@ class ImageFileMismatch(Rule):
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
-        folder: str = self.settings["folder"]
+        folder = settings_record(ImageFileMismatchSettings, self.settings).folder
         self.root = Path(context.root)
         self.folder = self.root / folder if folder else None
         self.files = ImageFiles(context)

@@ -151,7 +151,7 @@ class MarkupInText(Rule):
     summary = "A plain-text field contains HTML tags or entities."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        text = derived(self.fields(document), all_texts)[3]
+        text = derived(self.fields(document), all_texts).joined
         if "<" not in text and "&" not in text:
             return  # every tag starts with `<` and every reference with `&`: one scan for all fields
         for pointer, value in derived(self.fields(document), text_fields):

@@ -124,7 +124,7 @@ class Mojibake(Rule):
     summary = "Text is garbled by a wrong character set or holds control characters."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        if not _may_be_garbled(derived(self.fields(document), all_texts)[3]):
+        if not _may_be_garbled(derived(self.fields(document), all_texts).joined):
             return  # no field has a character _garbled looks for: one scan for all fields
         for pointer, value in derived(self.fields(document), text_fields):
             problem = _garbled(value)

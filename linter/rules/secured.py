@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from collections.abc import Iterator
 
@@ -33,22 +31,12 @@ def _base64_problem(text: str) -> str | None:
     return None
 
 
-def decode_base64(text: str) -> bytes | str:
-    """The bytes of strict, padded standard base64, or a short reason why `text` is not that."""
-    problem = _base64_problem(text)
-    if problem is not None:
-        return problem
-    try:
-        return base64.b64decode(text, validate=True)
-    except binascii.Error as exc:  # pragma: no cover - the checks above catch what it refuses
-        return str(exc)
-
-
 def base64_size(text: str) -> int | str:
-    """`len(decode_base64(text))` without decoding, or the same reason why it is not base64.
+    """How many bytes strict, padded standard base64 `text` decodes to, without decoding it,
+    or a short reason why it is not that base64.
 
-    What `_base64_problem` lets through always decodes (tested against `decode_base64`), to
-    three bytes per four characters less one per `=`; only the size matters to FM601.
+    What `_base64_problem` lets through always decodes (tested against `base64.b64decode`),
+    to three bytes per four characters less one per `=`; only the size matters to FM601.
     """
     problem = _base64_problem(text)
     return problem if problem is not None else len(text) // 4 * 3 - text.count("=", -2)

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple
 
 from linter.fixes import RemoveItem
 from linter.reading.document import Document
-from linter.rules.base import Option, Rule, Violation
+from linter.rules.base import Option, Rule, RunContext, Violation, settings_record
 from linter.rules.fields import FieldView, derived
 from linter.rules.text import normal
 
@@ -73,6 +73,11 @@ class DuplicateTopic(Rule):
                 )
 
 
+class UnknownTopicSettings(NamedTuple):
+    #: As written: the option's check lets any list through; only non-blank strings count.
+    vocabulary: list[Any]
+
+
 class UnknownTopic(Rule):
     """An entry of a list of the `tags` role (news-article: `topics`) that is not in the
     configured vocabulary (compared ignoring case).
@@ -107,8 +112,14 @@ class UnknownTopic(Rule):
     summary = "A tag or topic is not in the configured vocabulary."
     options = (Option("vocabulary", list, [], "the allowed topics; case is ignored"),)
 
+    def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
+        super().__init__(settings, context)
+        vocabulary = settings_record(UnknownTopicSettings, self.settings).vocabulary
+        #: The allowed topics by their normal form.
+        self.allowed = {normal(v): v for v in vocabulary if isinstance(v, str) and v.strip()}
+
     def check(self, document: Document) -> Iterator[Violation]:
-        allowed = {normal(v): v for v in self.settings["vocabulary"] if isinstance(v, str) and v.strip()}
+        allowed = self.allowed
         if not allowed:
             return
         for base, topics in derived(self.fields(document), topic_lists):

@@ -11,12 +11,14 @@ is the 1-based position in that decoded value.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple
 
 from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.document import Document
-from linter.rules.base import Option, Rule, Violation
+from linter.rules.base import Option, Rule, RunContext, Violation, settings_record
+from linter.rules.field_trie import WalkedRole
 from linter.rules.fields import FieldView, Hit, derived
 
 _LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
@@ -36,27 +38,37 @@ def normal(text: str) -> str:
 def text_fields(view: FieldView) -> list[tuple[str, str]]:
     """(pointer, value) of every string the `title`, `description` and `texts` roles bind."""
     found: list[tuple[str, str]] = []
-    for role in ("title", "description", "texts"):
+    roles: tuple[WalkedRole, ...] = ("title", "description", "texts")
+    for role in roles:
         found += [(hit.pointer, hit.value) for hit in view.role(role) if isinstance(hit.value, str)]
     return found
 
 
-def all_texts(view: FieldView) -> tuple[list[str], list[str], list[str], str]:
-    """(titles, descriptions, every text field's value, those values joined by spaces).
+class Texts(NamedTuple):
+    """The string values of the text roles, without pointers."""
 
-    The cheap view for the clean majority of documents: several rules clear all fields with
-    one scan; a rule that finds something walks the fields again with pointers.
-    """
+    titles: list[str]
+    descriptions: list[str]
+    #: Every text field's value: the titles, the descriptions, then the `texts` role's.
+    values: list[str]
+    #: Those values joined by spaces.
+    joined: str
+
+
+def all_texts(view: FieldView) -> Texts:
+    """The cheap view for the clean majority of documents: several rules clear all fields with
+    one scan; a rule that finds something walks the fields again with pointers."""
     titles = [hit.value for hit in view.role("title") if isinstance(hit.value, str)]
     excerpts = [hit.value for hit in view.role("description") if isinstance(hit.value, str)]
     values = titles + excerpts + [hit.value for hit in view.role("texts") if isinstance(hit.value, str)]
-    return titles, excerpts, values, " ".join(values)
+    return Texts(titles, excerpts, values, " ".join(values))
 
 
 def _titles_and_excerpts(view: FieldView) -> list[tuple[str, str, str]]:
     """(kind, pointer, value) of every string title ("title") and description ("excerpt")."""
     found = []
-    for role, kind in (("title", "title"), ("description", "excerpt")):
+    kinds: tuple[tuple[WalkedRole, str], ...] = (("title", "title"), ("description", "excerpt"))
+    for role, kind in kinds:
         found += [(kind, hit.pointer, hit.value) for hit in view.role(role) if isinstance(hit.value, str)]
     return found
 
@@ -89,7 +101,7 @@ class BlankText(Rule):
     summary = "A text field is empty or only whitespace."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        values = derived(self.fields(document), all_texts)[2]
+        values = derived(self.fields(document), all_texts).values
         if "" not in values and not any(map(str.isspace, values)):
             return  # no blank field: (`str.isspace` is False for "")
         for pointer, value in derived(self.fields(document), text_fields):
@@ -148,6 +160,10 @@ def _untidy(value: str, line_breaks: bool = True) -> Iterator[str]:
             yield f"has {what} at character {offset + found.start()}"
 
 
+class UntidyWhitespaceSettings(NamedTuple):
+    line_breaks: bool
+
+
 class UntidyWhitespace(Rule):
     """Leading or trailing whitespace, doubled spaces, tabs or line breaks in a value of the
     `title` or `description` role (news-article: `title`, `excerpt`).
@@ -189,11 +205,16 @@ class UntidyWhitespace(Rule):
         Option("line-breaks", bool, True, "report line breaks (false where text is rendered as HTML)"),
     )
 
+    def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
+        super().__init__(settings, context)
+        self.given = settings_record(UntidyWhitespaceSettings, self.settings)
+
     def check(self, document: Document) -> Iterator[Violation]:
-        titles, excerpts, _, _ = derived(self.fields(document), all_texts)
+        texts = derived(self.fields(document), all_texts)
+        titles, excerpts = texts.titles, texts.descriptions
         if _all_surely_tidy(titles + excerpts):
             return
-        line_breaks: bool = self.settings["line-breaks"]
+        line_breaks = self.given.line_breaks
         for _, pointer, value in derived(self.fields(document), _titles_and_excerpts):
             # Blank values are FM501's; most others are tidy, which is cheap to show.
             if value and not value.isspace() and not _surely_tidy(value):
@@ -202,6 +223,11 @@ class UntidyWhitespace(Rule):
                 )
                 for problem in _untidy(value, line_breaks):
                     yield Violation(pointer, f"`{pointers.label(pointer)}` {problem}", fix=fix)
+
+
+class TextLengthSettings(NamedTuple):
+    max_title: int
+    max_excerpt: int
 
 
 class TextLength(Rule):
@@ -234,12 +260,16 @@ class TextLength(Rule):
         Option("max-excerpt", int, 1000, "longest allowed excerpt, in characters"),
     )
 
+    def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
+        super().__init__(settings, context)
+        given = settings_record(TextLengthSettings, self.settings)
+        #: The limit by the key `_titles_and_excerpts` gives (the option is `max-<key>`).
+        self.limits = {"title": given.max_title, "excerpt": given.max_excerpt}
+
     def check(self, document: Document) -> Iterator[Violation]:
-        limits: dict[str, int] = {
-            "title": self.settings["max-title"],
-            "excerpt": self.settings["max-excerpt"],
-        }
-        titles, excerpts, _, _ = derived(self.fields(document), all_texts)
+        limits = self.limits
+        texts = derived(self.fields(document), all_texts)
+        titles, excerpts = texts.titles, texts.descriptions
         if (
             max(map(len, titles), default=0) <= limits["title"]
             and max(map(len, excerpts), default=0) <= limits["excerpt"]
@@ -253,6 +283,10 @@ class TextLength(Rule):
                     pointer,
                     f"`{pointers.label(pointer)}` is {len(value)} characters long; the limit is {limit} (`{option}`)",
                 )
+
+
+class ExcerptRepeatsTitleSettings(NamedTuple):
+    allow_expansion: bool
 
 
 class ExcerptRepeatsTitle(Rule):
@@ -294,12 +328,16 @@ class ExcerptRepeatsTitle(Rule):
         ),
     )
 
+    def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
+        super().__init__(settings, context)
+        self.given = settings_record(ExcerptRepeatsTitleSettings, self.settings)
+
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
         titles = _first_strings(view.role("title"))
         for record, (pointer, excerpt) in _first_strings(view.role("description")).items():
-            title = titles.get(record, (None, None))[1]
-            if title is not None and self.settings["allow-expansion"]:
+            _, title = titles.get(record, (None, None))
+            if title is not None and self.given.allow_expansion:
                 words = _words(title)
                 if words and _words(excerpt) == words:
                     yield Violation(pointer, f"`{pointers.label(pointer)}` repeats the title word for word")

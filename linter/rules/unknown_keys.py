@@ -11,14 +11,18 @@ surely a slip of a known key (another spelling of it, or one edit away) is a pag
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.document import Document
-from linter.rules.base import Option, Rule, RunContext, Violation
+from linter.rules.base import Option, Rule, RunContext, Violation, settings_record
 from linter.rules.key_tree import KeyNode, key_tree
 from linter.rules.slips import near_key
+
+
+class UnknownKeySettings(NamedTuple):
+    ignore_case: bool
 
 
 class UnknownKey(Rule):
@@ -70,7 +74,9 @@ class UnknownKey(Rule):
         super().__init__(settings, context)
         tree = None if context.schema is None else key_tree(context.schema)
         self.tree = tree if tree is not None and tree.any_judged() else None  # (news-article: closed)
-        self.ignore_case = bool(self.settings.get("ignore-case")) or context.case_insensitive_keys
+        self.ignore_case = (
+            settings_record(UnknownKeySettings, self.settings).ignore_case or context.case_insensitive_keys
+        )
 
     def check(self, document: Document) -> Iterator[Violation]:
         if self.tree is None:

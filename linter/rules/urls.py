@@ -16,7 +16,7 @@ from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.document import Document
 from linter.rules import urlnorm
-from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
+from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation, settings_record
 from linter.rules.fields import Hit, derived
 from linter.rules.identity import (
     IMPLIED,
@@ -69,6 +69,11 @@ class UrlFormat(Rule):
                     yield Violation(pointer, f"`{pointers.label(pointer)}` {defect}")
 
 
+class InsecureUrlSettings(NamedTuple):
+    #: As written: the option's check lets any list through; only strings count.
+    allow_http_hosts: list[Any]
+
+
 class InsecureUrl(Rule):
     """A value of the `urls` role (news-article: `originalUrl`, `webUrl`, `images[].url`), or
     an image of the `images` role given as a URL (Docusaurus `image: http://...`), uses
@@ -103,7 +108,7 @@ class InsecureUrl(Rule):
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
-        given = self.settings.get("allow-http-hosts") or []
+        given = settings_record(InsecureUrlSettings, self.settings).allow_http_hosts
         hosts = (urlnorm.ascii_host(h) for h in given if isinstance(h, str))
         self.allowed = tuple(h for h in hosts if h is not None)
 
@@ -198,6 +203,10 @@ class ArticleFacts(NamedTuple):
     urls: tuple[ArticleUrl, ...]
 
 
+class DuplicateArticleSettings(NamedTuple):
+    site_pages: bool
+
+
 class DuplicateArticle(CorpusRule):
     """Two files in one run are the same page: a value of their `identity` role matches
     after normalising (news-article: `originalUrl` or `webUrl`, and an `originalUrl` in one
@@ -239,6 +248,10 @@ class DuplicateArticle(CorpusRule):
     options = (
         Option("site-pages", bool, False, "say which path two pages both publish, not 'same article'"),
     )
+
+    def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
+        super().__init__(settings, context)
+        self.given = settings_record(DuplicateArticleSettings, self.settings)
 
     def collect(self, document: Document) -> ArticleFacts | None:
         view = self.fields(document)
@@ -298,7 +311,7 @@ class DuplicateArticle(CorpusRule):
                 more = len(group) - 2
                 message = _doc_id(url, other, where, more) or (
                     _both_publish(url, other, where, more)
-                    if self.settings.get("site-pages")
+                    if self.given.site_pages
                     else self._message(url, other, where, more)
                 )
                 yield path, Problem(self.code, message, url.region, url.pointer)
@@ -310,9 +323,7 @@ class DuplicateArticle(CorpusRule):
         return [[u.key, u.pointer, list(_region_tuple(u.region)), u.shown] for u in facts.urls]
 
     def decode_facts(self, data: Any) -> Any:
-        urls = tuple(
-            ArticleUrl(key, pointer, Region(*region), *shown) for key, pointer, region, *shown in data
-        )
+        urls = tuple(ArticleUrl(key, pointer, Region(*region), shown) for key, pointer, region, shown in data)
         return ArticleFacts("", urls)
 
     @staticmethod

@@ -10,8 +10,10 @@ import pytest
 from linter.cli import main
 from linter.config.roles import ROLE_NAMES
 from linter.rules.registry import ALL_RULES
+from linter.rules.unknown_keys import UNKNOWN_KEYS_RULES
 
-SEMANTIC = [rule for rule in ALL_RULES if re.fullmatch(r"FM[2-6]\d\d", rule.code)]
+#: Every rule the registry runs but FM101, which reads the keys a schema declares, not roles.
+SEMANTIC = [rule for rule in ALL_RULES if not rule.builtin and rule not in UNKNOWN_KEYS_RULES]
 
 
 @pytest.mark.parametrize("rule", SEMANTIC, ids=lambda rule: rule.code)
@@ -24,9 +26,11 @@ def test_rule_docs_name_a_role_and_the_news_article_example(rule, capsys):
     assert "news-article" in text, f"{rule.code} gives no news-article example"
 
 
-def test_every_semantic_code_is_covered():
-    assert [rule.code for rule in SEMANTIC] == [
-        "FM201", "FM202", "FM203", "FM204", "FM205", "FM206", "FM301", "FM302", "FM303", "FM401", "FM402", "FM403",
-        "FM404", "FM405", "FM501", "FM502", "FM503", "FM504", "FM505", "FM506", "FM507", "FM508",
-        "FM601",
-    ]  # fmt: skip
+def test_the_semantic_rules_are_the_families_fm2xx_to_fm6xx():
+    # A rule that reads roles belongs to a family from FM2xx (dates) to FM6xx; one given
+    # another code, or left out of the registry's semantic rules, fails here.
+    assert SEMANTIC
+    assert [rule.code for rule in SEMANTIC if not re.fullmatch(r"FM[2-6]\d\d", rule.code)] == []
+    assert [
+        rule.code for rule in ALL_RULES if re.fullmatch(r"FM[2-6]\d\d", rule.code) and rule not in SEMANTIC
+    ] == []

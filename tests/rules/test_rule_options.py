@@ -3,10 +3,14 @@ the config turns that message into the one-line error, exit status 2, naming the
 
 from __future__ import annotations
 
+import sys
+from datetime import datetime, timezone
+
 import pytest
 from helpers import ARTICLE, refused, write
 
 from linter.cli import main
+from linter.rules.base import RunContext, settings_record
 from linter.rules.options import checked_options
 from linter.rules.registry import ALL_RULES
 
@@ -82,3 +86,22 @@ def test_a_selector_that_matches_no_rule_is_one_line(tmp_path, monkeypatch, caps
     assert err.endswith(
         f"{tmp_path / 'content-lint.toml'}: {key}: `FM9` matches no rule code, prefix or name\n"
     )
+
+
+@pytest.mark.parametrize("rule", [rule for rule in ALL_RULES if rule.options], ids=lambda rule: rule.code)
+def test_every_rule_reads_its_options_through_a_typed_record(rule, monkeypatch):
+    # One record per rule, one field per declared option (`max-title` is `max_title`), built
+    # from the settings with each option's value: what mypy checks the rule's reads against.
+    records = []
+
+    def spy(record, settings):
+        built = settings_record(record, settings)
+        records.append(built)
+        return built
+
+    monkeypatch.setattr(sys.modules[rule.__module__], "settings_record", spy)
+    rule(rule.defaults(), RunContext(now=datetime(2026, 11, 26, tzinfo=timezone.utc)))
+    assert [type(record)._fields for record in records] == [
+        tuple(o.name.replace("-", "_") for o in rule.options)
+    ]
+    assert records[0]._asdict() == {name.replace("-", "_"): value for name, value in rule.defaults().items()}

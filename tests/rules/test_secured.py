@@ -7,7 +7,7 @@ import base64
 import pytest
 from helpers import ARTICLE, EXAMPLES, codes, line_of, lint_paths, lint_text, only
 
-from linter.rules.secured import SecuredFormat, decode_base64
+from linter.rules.secured import SecuredFormat
 
 SECURED_LINE = next(line for line in ARTICLE.split("\n") if line.startswith("secured: "))
 
@@ -100,12 +100,6 @@ def test_non_strings_are_left_to_the_schema(tmp_path, value):
     findings = lint_text(tmp_path, ARTICLE.replace(SECURED_LINE, f"secured: {value}"))
     assert "FM100" in codes(findings)
     assert "FM601" not in codes(findings)
-
-
-def test_decode_base64_returns_bytes_or_a_reason():
-    assert decode_base64("QUJD") == b"ABC"
-    assert decode_base64("QUI=") == b"AB"
-    assert decode_base64("QUI") == "its length 3 is not a multiple of 4"
 
 
 def test_broken_example_triggers_its_rule_and_nothing_else(tmp_path):
