@@ -1,12 +1,14 @@
-"""The output README shows is what the command it shows prints, run from the checkout."""
+"""README's examples hold: the output it shows is what its command prints, run from the checkout,
+and its config examples, pasted into a project, are configs content-lint accepts."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
-from helpers import REPO
+from helpers import ARTICLE, REPO, write
 
 from linter.cli import main
 
@@ -49,3 +51,30 @@ def test_the_json_shown_is_the_json_printed(monkeypatch, capsys):
     monkeypatch.chdir(REPO)
     main(["check", "--output-format", "json", "--no-cache", shown["findings"][0]["path"]])
     assert json.loads(capsys.readouterr().out) == shown
+
+
+def _toml_example(first_line: str) -> str:
+    found = [b for b in re.findall(r"```toml\n(.*?)```", README, re.DOTALL) if b.startswith(first_line)]
+    assert len(found) == 1, first_line
+    return found[0]
+
+
+def test_the_full_config_example_is_accepted(tmp_path, monkeypatch, capsys):
+    """Pasted into a news site's pyproject.toml, beside the schema it names."""
+    write(tmp_path, {"pyproject.toml": _toml_example("[tool.content-lint]\n"), "content/a.md": ARTICLE})
+    (tmp_path / "schemas").mkdir()
+    shutil.copy(REPO / "schemas" / "article.schema.json", tmp_path / "schemas")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "."]) == 0, capsys.readouterr().err
+    assert "All checks passed (1 file)" in capsys.readouterr().err
+
+
+def test_the_roles_and_types_example_is_accepted(tmp_path, monkeypatch, capsys):
+    """Pasted into a content-lint.toml: its one type's page is checked under the type's preset."""
+    page = "---\ntitle: A post\ndate: 2024-05-01T10:00:00Z\nlastmod: 2024-05-02T10:00:00Z\n---\n"
+    write(tmp_path, {"content-lint.toml": _toml_example('preset = "hugo"\n'), "content/blog/p.md": page})
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--show-settings", "content/blog/p.md"]) == 0
+    shown = capsys.readouterr().out
+    assert "content type: blog\npreset: jekyll\n" in shown
+    assert main(["check", "content"]) == 0, capsys.readouterr().err
