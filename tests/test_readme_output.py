@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
+import subprocess
+import sys
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 import pytest
 from helpers import ARTICLE, REPO, write
+from packaging.requirements import Requirement
 
 from linter.cli import main
 
@@ -78,3 +87,20 @@ def test_the_roles_and_types_example_is_accepted(tmp_path, monkeypatch, capsys):
     shown = capsys.readouterr().out
     assert "content type: blog\npreset: jekyll\n" in shown
     assert main(["check", "content"]) == 0, capsys.readouterr().err
+
+
+def test_the_server_without_its_extra_names_a_command_that_installs_it(tmp_path):
+    """The extra's requirement, into the very Python that runs content-lint."""
+    blocked = (
+        "import sys; sys.modules['pygls'] = None; from linter.cli import main; sys.exit(main(['server']))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", blocked], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    message, command = done.stderr.strip().removeprefix("content-lint: error: ").split(": ", 1)
+    assert message == "the language server needs pygls"
+    python, module, pip, install, requirement = shlex.split(command)
+    assert (python, module, pip, install) == (sys.executable, "-m", "pip", "install")
+    extra = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["optional-dependencies"]["server"]
+    assert [Requirement(requirement)] == [Requirement(r) for r in extra]
