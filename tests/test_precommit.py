@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, REPO, line_of
+from helpers import ARTICLE, REPO, line_of, write
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
@@ -152,3 +153,48 @@ def test_own_args_ending_with_the_separator_still_apply(content_repo):
     (repo / "news" / "bad.md").write_text(ARTICLE.replace("quality: 50", "quality: 150"))
     accepted = _commit_all(repo, env, "FM100 is ignored here")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+def _readme_recipes() -> list[str]:
+    """The YAML blocks of README's pre-commit section, as a user pastes them."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Using it from pre-commit\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)
+
+
+@pytest.mark.parametrize(
+    ("recipe", "source"),
+    [(0, "git+file://{repo}@{rev}"), (0, "file://{repo}"), (1, "{repo}")],
+    ids=["local-hook-at-a-commit", "local-hook-from-a-checkout", "hook-repository-at-a-commit"],
+)
+def test_readme_recipes_work_with_a_local_clone(tmp_path, hook_repo, tmp_path_factory, recipe, source):
+    """Each recipe as written, with the GitHub URL replaced by a local clone (pre-commit cannot
+    reach the network here) and COMMIT by its commit: a broken page is refused."""
+    repo_path, rev = hook_repo
+    config = _readme_recipes()[recipe]
+    url = "https://github.com/content-lint/content-lint"
+    replaced = (
+        config.replace(f"git+{url}@COMMIT", source) if "git+" in config else config.replace(url, source)
+    )
+    replaced = replaced.replace("{repo}", str(repo_path)).replace("{rev}", rev).replace("COMMIT", rev)
+    assert "COMMIT" not in replaced and url not in replaced
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PRE_COMMIT_HOME": str(tmp_path_factory.getbasetemp() / "pre-commit-home"),
+    }
+    _git(tmp_path, "init", "-q", env=env)
+    (tmp_path / ".pre-commit-config.yaml").write_text(replaced)
+    broken = ARTICLE.replace("quality: 50", "quality: 150")
+    write(tmp_path, {"content-lint.toml": 'preset = "news-article"\n', "news/bad.md": broken})
+    _git(tmp_path, "add", "-A", env=env)
+    run = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert f"news/bad.md:{line_of(broken, 'quality: 150')}:10: FM100" in run.stdout
