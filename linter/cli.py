@@ -193,8 +193,13 @@ def _no_files(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
             cli_output.print_summary(RunSummary(0, []))
         return EXIT_OK
     include = ", ".join(dict.fromkeys(p for run in runs for p in run.config.file_patterns[0]))
+    skipped = [reason for run in runs for _, reason in run.skipped()]
+    why = f"include: {include}"
+    if skipped:  # files were found, but none is a page: say why, as --show-files would
+        noun = "file" if len(skipped) == 1 else "files"
+        why = f"{len(skipped)} {noun} skipped: {', '.join(dict.fromkeys(skipped))}; see --show-files"
     return _usage_error(
-        f"no file to check in {', '.join(args.paths)} (include: {include}); pass --allow-no-files if that is expected"
+        f"no file to check in {', '.join(args.paths)} ({why}); pass --allow-no-files if that is expected"
     )
 
 

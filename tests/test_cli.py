@@ -180,3 +180,17 @@ def test_an_option_that_is_also_a_file_name_is_refused(tmp_path, monkeypatch, ca
         == f"content-lint: error: {word} is a file here, not an option: put file names after `--` (as the pre-commit hook does)\n"
     )
     assert main(["check", "--no-cache", "--", word, "bad.md"]) == 1
+
+
+def test_no_page_among_files_found_says_why_they_were_skipped(tmp_path, monkeypatch, capsys):
+    """Files are there but match no `[[types]]` paths: the error names that, not the include."""
+    (tmp_path / "content-lint.toml").write_text('[[types]]\nname = "posts"\npaths = ["content/posts/"]\n')
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    for name in ("a.md", "b.md"):
+        (tmp_path / "content" / "pages" / name).write_text(ARTICLE)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "content"]) == 2
+    assert capsys.readouterr().err == (
+        "content-lint: error: no file to check in content (2 files skipped: matches no [[types]]"
+        " paths; see --show-files); pass --allow-no-files if that is expected\n"
+    )
