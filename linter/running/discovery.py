@@ -19,6 +19,7 @@ from linter.findings import Problem
 from linter.reading.bounded import RefusedFile, read_regular_file
 from linter.running import git_files
 from linter.running.git_files import GitListing
+from linter.running.spec_match import spec_matcher
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 #: Real `.gitignore` files are kilobytes; a larger one is refused rather than parsed.
@@ -74,8 +75,8 @@ class FileFilter:
             relative = Path(os.path.abspath(folder)).relative_to(self.root).as_posix()
         except ValueError:  # beside the root (`../docs`): the rare case, each file asked alone
             return lambda name: self.is_content(os.path.join(folder, name))
-        prefix = "" if relative == "." else relative + "/"
-        return lambda name: self.content.match_file(prefix + name)  # type: ignore[union-attr]
+        prefix, matches = "" if relative == "." else relative + "/", spec_matcher(self.content)
+        return lambda name: matches(prefix + name)
 
     def is_content(self, path: str) -> bool:
         """Whether the file at `path` is a page; a file outside the root is taken as one, unless
@@ -162,7 +163,7 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
         return
     if given in (".", "./"):  # shown as `docs/a.md`, not `./docs/a.md`, as git and ruff do
         for source in _walk(".", filters):
-            yield source._replace(path=source.path[2:]) if source.path.startswith("./") else source
+            yield Source(source.path[2:], source.problem) if source.path.startswith("./") else source
         return
     yield from _walk(given, filters)
 

@@ -125,6 +125,8 @@ class Engine:
         findings: list[Finding] = []
         hidden: list[Finding] = []
         for result in results:
+            if not (result.findings or result.directives or result.path in extra):
+                continue  # most files of a warm run: nothing to suppress, cap or report
             merged = [*result.findings, *self._findings(result.path, extra.get(result.path, []))]
             kept, unused = apply_suppressions(merged, result.directives)
             shown, counted = split_findings([*kept, *self._findings(result.path, unused)])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -214,7 +214,7 @@ def _with_facts(
     stored_facts = cache.facts(reals.values()) if cache is not None and reals else {}
     # gone from the cache: lint again (damaged facts are the engine's to rebuild)
     given = {r.path: stored_facts.get(reals.get(r.path, "")) or engine.lint_file(r.path).facts for r in needy}
-    return [replace(r, facts=given[r.path]) if r.path in given else r for r in results]
+    return [r._replace(facts=given[r.path]) if r.path in given else r for r in results]
 
 
 def _roots_to_walk(options: RunOptions) -> list[str]:
