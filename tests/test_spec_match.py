@@ -15,8 +15,23 @@ SPECS = [
     ["docs/", "!docs/README.md", "blog/*.md", "/top.md"],
     ["# only a comment", ""],
     ["**/_posts/**", "!**/_posts/private/**", "*.html", "!index.html"],
+    ["*", "![(?P<ps_d>]x", "!a\\1b", "!(?i)x", "!*.md/"],  # regex syntax as literal names
 ]
-NAMES = ["a.md", "README.md", "readme.txt", "LICENSE", "index.html", "keep.md", "top.md", "x.html"]
+NAMES = [
+    "a.md",
+    "README.md",
+    "readme.txt",
+    "LICENSE",
+    "index.html",
+    "keep.md",
+    "top.md",
+    "x.html",
+    "Px",
+    "<x",
+    "a1b",
+    "(i)x",
+    "Ix",
+]
 FOLDERS = [
     "",
     "docs/",
