@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from linter.fixes import Fix, NodeFix
 
@@ -11,8 +11,7 @@ Severity = Literal["error", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     """A 1-based span in a file; the end is exclusive (the column after the last character)."""
 
     line: int
@@ -61,8 +60,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """A finding before the engine has given it a path, a rule name and a severity."""
 
     code: str

@@ -7,7 +7,7 @@ import inspect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from linter.findings import Problem
 from linter.fixes import NodeFix
@@ -17,8 +17,7 @@ from linter.rules.fields import Binder, FieldView
 DefaultSeverity = Literal["error", "warning", "off"]
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One configurable option: its TOML name, accepted Python type(s) and default."""
 
     name: str
@@ -32,8 +31,7 @@ class Option:
         return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule blames: a node (by JSON Pointer) and why. Never a line or column."""
 
     pointer: str

@@ -10,10 +10,10 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.config.content_types import ContentType, TypeMatcher
 from linter.config.options import build_rules
@@ -38,8 +38,7 @@ from linter.running.setup import Setup, reading_kind, selection_in_force
 from linter.schema.check import SchemaChecker
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     files_checked: int
     findings: list[Finding]
     #: The findings each file's FM010 counts instead of showing (for a baseline to match).
