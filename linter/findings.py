@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from linter.fixes import Fix, NodeFix
@@ -23,8 +22,7 @@ class Region(NamedTuple):
 FILE_START = Region(1, 1, 1, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem at one place. Positions are 1-based and in the file, not the YAML block."""
 
     path: str
