@@ -62,7 +62,7 @@ def jobs(document: Document) -> list[tuple[str, Callable[[], Any]]]:
     config = config_from_table({}, Path("content-lint.toml"))
     engine = build_engine(config, now=NOW)
     found: list[tuple[str, Callable[[], Any]]] = []
-    for rule in engine.document_rules:
+    for rule in engine.top.document_rules:
         found.append((f"{rule.code} {rule.name}", lambda r=rule: list(r.check(document))))
     for corpus_rule in engine.corpus_rules.values():
         label = f"{corpus_rule.code} {corpus_rule.name} (collect)"

@@ -1,12 +1,11 @@
 """Command line: parse arguments, wire config -> engine -> reporter, choose the exit status.
 
-This is the only module that prints.
+This module and cli_output.py, which it calls, are the only ones that print.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import io
 import os
 import signal
@@ -15,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from linter import cli_output
 from linter.cli_args import build_parser, file_names_as_options
 from linter.running.interrupts import Interrupted, handled
 
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from linter.cli_baseline import Baseline
     from linter.cli_project import ProjectRun
     from linter.findings import Finding
-    from linter.reporting import Reporter, RunSummary
     from linter.running.engine import Report
 
 # A run loads the code of what it was asked for: `import linter.cli` costs only the argument
@@ -30,7 +29,7 @@ if TYPE_CHECKING:
 # see tests/test_startup.py): the config, engine and reporting for `check`, and fixes, a
 # baseline, the cache, workers, the rule docs, `init` and the server only where chosen.
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_USAGE = cli_output.EXIT_OK, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt as exc:  # SIGINT or SIGTERM: see linter.running.interrupts
             return stop.end(exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
         except BrokenPipeError:  # stdout's reader went away (`| head`); the run's status is lost
-            _stdout_to_devnull()
+            cli_output.stdout_to_devnull()
             return EXIT_OK
 
 
@@ -80,7 +79,7 @@ def _check(args: argparse.Namespace) -> int:
     from linter.running.runner import run_check
 
     _check_paths(args.paths)
-    format_name = _format_name(args.output_format, args.output_file)
+    format_name = cli_output.format_name(args.output_format, args.output_file)
     if args.update_baseline and args.baseline is None:
         raise ConfigError("--update-baseline needs --baseline FILE")
     cwd = Path.cwd()
@@ -90,7 +89,7 @@ def _check(args: argparse.Namespace) -> int:
         check_output(args.output_file, folders)
     baseline = _baseline(args, folders)
     if args.output_format is None and len({r.config.output_format for r in runs}) == 1:
-        format_name = _format_name(runs[0].config.output_format, args.output_file)
+        format_name = cli_output.format_name(runs[0].config.output_format, args.output_file)
     sources = [source for run in runs for source in run.sources]
     files = [s.path for s in sources if s.problem is None]
     if args.show_files:
@@ -100,10 +99,10 @@ def _check(args: argparse.Namespace) -> int:
     if not sources:
         return _no_files(args, runs)
     notices = [run.notice for run in runs if run.notice and run.sources and not args.quiet]
-    for notice in notices:
+    for notice in [*notices, *_pattern_notes(runs, args.quiet)]:
         print(f"content-lint: {notice}", file=sys.stderr)
     reporter_stream: TextIO = io.StringIO() if args.output_file else sys.stdout
-    reporter = _reporter(format_name, reporter_stream)
+    reporter = cli_output.make_reporter(format_name, reporter_stream)
     show_progress = Progress.wanted(sys.stderr, reporter.machine_readable, args.quiet)
     progress = Progress(sys.stderr, len(files), show_progress)
     try:
@@ -127,10 +126,20 @@ def _check(args: argparse.Namespace) -> int:
 
         findings = against_baseline(baseline, report, files, args)
     summary = RunSummary(report.files_checked, findings, files=tuple(files))
-    status = _finish(args, summary, reporter, reporter_stream, fixed, _fail_on(runs), folders)
+    status = cli_output.finish(args, summary, reporter, reporter_stream, fixed, _fail_on(runs), folders)
     for notice in notices:  # after the summary too: the first line scrolled away
         print(f"content-lint: {notice}", file=sys.stderr)
     return status
+
+
+def _pattern_notes(runs: Sequence[ProjectRun], quiet: bool) -> list[str]:
+    """A line for each config pattern read in its old meaning, once per line however many
+    projects share the config."""
+    from linter.config.settings import old_pattern_notes
+
+    if quiet:
+        return []
+    return list(dict.fromkeys(note for run in runs for note in old_pattern_notes(run.config)))
 
 
 def _joined(reports: Sequence[Report]) -> Report:
@@ -181,7 +190,7 @@ def _no_files(args: argparse.Namespace, runs: Sequence[ProjectRun]) -> int:
 
     if args.allow_no_files or (args.force_exclude and not any(os.path.isdir(p) for p in args.paths)):
         if not args.quiet:
-            _print_summary(RunSummary(0, []))
+            cli_output.print_summary(RunSummary(0, []))
         return EXIT_OK
     include = ", ".join(dict.fromkeys(p for run in runs for p in run.config.file_patterns[0]))
     return _usage_error(
@@ -197,47 +206,6 @@ def _baseline(args: argparse.Namespace, folders: tuple[Path, ...]) -> Baseline |
     return load_baseline(args.baseline, args.update_baseline, folders)
 
 
-def _finish(
-    args: argparse.Namespace,
-    summary: RunSummary,
-    reporter: Reporter,
-    stream: TextIO,
-    fixed: int | None,
-    fail_on: str,
-    folders: tuple[Path, ...],
-) -> int:
-    try:
-        _emit(args, summary, reporter, stream, fixed, folders)
-    except BrokenPipeError:  # like other Unix tools: quiet, and the lint's own status
-        _stdout_to_devnull()
-    return _exit_status(summary, fail_on)
-
-
-def _emit(
-    args: argparse.Namespace,
-    summary: RunSummary,
-    reporter: Reporter,
-    stream: TextIO,
-    fixed: int | None,
-    folders: tuple[Path, ...],
-) -> None:
-    # With --statistics a text report is the table alone, as ruff prints it; a machine
-    # format's report stays whole and the table goes to standard error.
-    table_only = args.statistics and not reporter.machine_readable and not args.output_file
-    if not table_only:
-        reporter.report(summary)
-    if args.output_file:
-        from linter.reporting.atomic import write_report
-
-        report = stream.getvalue().encode("utf-8", "backslashreplace")  # type: ignore[attr-defined]
-        write_report(args.output_file, report, folders)
-    if args.statistics:
-        _print_statistics(summary, sys.stdout if table_only or args.output_file else sys.stderr)
-    if not args.quiet:
-        _print_summary(summary, fixed)
-    sys.stdout.flush()  # a closed pipe shows here, not at exit where it could not be handled
-
-
 def _check_paths(paths: Sequence[str]) -> None:
     """A path that does not exist is a mistake on the command line, not a finding."""
     from linter.config.settings import ConfigError
@@ -245,85 +213,6 @@ def _check_paths(paths: Sequence[str]) -> None:
     missing = [path for path in paths if not os.path.lexists(path)]
     if missing:
         raise ConfigError(f"no such file or folder: {', '.join(missing)}")
-
-
-def _stdout_to_devnull() -> None:
-    """Python would report the broken pipe again when it flushes stdout at exit."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):  # no real stdout (tests)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-
-
-def _format_name(requested: str | None, output_file: Path | None) -> str:
-    from linter.config.settings import ConfigError
-    from linter.reporting import REPORTERS
-
-    if requested is not None:
-        if requested not in REPORTERS:
-            raise ConfigError(
-                f"output format {requested!r} is unknown (choose from {', '.join(sorted(REPORTERS))})"
-            )
-        return requested
-    if os.environ.get("GITHUB_ACTIONS") == "true" and output_file is None:
-        return "github"
-    return "full" if sys.stdout.isatty() and "full" in REPORTERS else "concise"
-
-
-def _reporter(name: str, stream: TextIO) -> Reporter:
-    if name == "full":
-        from linter.reporting.full import FullReporter, use_color
-
-        return FullReporter(stream, color=stream is sys.stdout and use_color(sys.stdout, os.environ))
-    from linter.reporting import REPORTERS
-
-    return REPORTERS[name](stream)
-
-
-def _exit_status(summary: RunSummary, fail_on: str) -> int:
-    if fail_on == "never":
-        return EXIT_OK
-    if summary.errors or (fail_on == "warning" and summary.warnings):
-        return EXIT_FINDINGS
-    return EXIT_OK
-
-
-def _print_statistics(summary: RunSummary, stream: TextIO) -> None:
-    from linter.reporting.statistics import render_statistics
-
-    render_statistics(summary.findings, stream)
-
-
-def _print_summary(summary: RunSummary, fixed: int | None = None) -> None:
-    files = summary.files_checked
-    noun = "file" if files == 1 else "files"
-    if fixed is not None:
-        print(f"Fixed {fixed} finding(s); {len(summary.findings)} remaining", file=sys.stderr)
-    if not summary.findings:
-        print(f"All checks passed ({files} {noun})", file=sys.stderr)
-        return
-    paths = {f.path for f in summary.findings}
-    checked = paths & set(summary.files) if summary.files else paths
-    others = f" (and in {', '.join(sorted(paths - checked))})" if paths - checked else ""
-    print(
-        f"Found {summary.errors} error(s) and {summary.warnings} warning(s)"
-        f" in {len(checked)} of {files} {noun}{others}",
-        file=sys.stderr,
-    )
-    from linter.reporting.base import fix_counts
-
-    fixable = _fixable_line(*fix_counts(summary.findings))
-    if fixable:
-        print(fixable, file=sys.stderr)
-
-
-def _fixable_line(safe: int, unsafe: int) -> str:
-    """What `--fix` would do about the findings left, as ruff's closing line says it."""
-    unsafe_part = f"{unsafe} with `--fix --unsafe-fixes`" if unsafe else ""
-    if safe:
-        more = f" ({unsafe_part.replace('with', 'more with', 1)})" if unsafe else ""
-        return f"[*] {safe} fixable with `--fix`{more}"
-    return f"{unsafe_part.replace('with', 'fixable with', 1)} (unsafe fixes)" if unsafe else ""
 
 
 def _never_fail_on_encoding() -> None:

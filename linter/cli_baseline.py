@@ -11,7 +11,7 @@ from pathlib import Path
 
 from linter.config.settings import ConfigError
 from linter.findings import Finding
-from linter.reporting.atomic import write_atomic
+from linter.fixing.atomic import write_atomic
 from linter.reporting.baseline import BaselineError, BaselineFile, Entry, compare, updated
 from linter.reporting.folder_lock import folder_locked
 from linter.reporting.report_path import UnsafePath, unfollowed

@@ -64,8 +64,8 @@ def _rule(key: str, config: Config) -> int:
     """A rule's documentation, with its severity and options under the config in force."""
     from linter.cli_explain import rule_in_force
     from linter.cli_project import selection
-    from linter.rules import find_rule
     from linter.rules.docs import rule_text
+    from linter.rules.registry import find_rule
 
     rule = find_rule(key)
     if rule is None:

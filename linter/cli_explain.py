@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from linter.config.options import validate_rule_options
 from linter.config.presets import Preset, find_preset
 from linter.config.presets.model import NOT_PAGES
-from linter.config.settings import Config
-from linter.rules import find_rule
+from linter.config.settings import Config, ConfigError
 from linter.rules.base import Rule
+from linter.rules.options import checked_settings
+from linter.rules.registry import find_rule
 from linter.running.setup import Scope, scopes, selection_in_force
 
 _LONGEST = 100  # characters of a role's binding shown on its line
@@ -26,7 +26,9 @@ def rule_in_force(config: Config, rule: type[Rule]) -> list[str]:
         return lines
     where = str(config.source) if config.source else "command line"
     for scope in found if config.types else found[:1]:
-        settings = validate_rule_options(rule, dict(scope.rules.get(rule.name, {})), where)
+        settings = checked_settings(rule, scope.rules.get(rule.name, {}))
+        if isinstance(settings, str):
+            raise ConfigError(f"{where}: {settings}")
         label = f"type `{scope.type_name}`, " if scope.type_name else ""
         options = ", ".join(f"{name} = {_value(value)}" for name, value in settings.items())
         lines.append(f"Options ({label}preset `{scope.preset}`): {options}")

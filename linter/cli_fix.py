@@ -1,4 +1,4 @@
-"""The `--fix`, `--unsafe-fixes` and `--diff` part of `content-lint check` (see fixing.py);
+"""The `--fix`, `--unsafe-fixes` and `--diff` part of `content-lint check` (see running/fixing.py);
 imported only by a run that asks for them."""
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from typing import TextIO
 
 from linter.findings import Finding
 from linter.fixes import Applicability
+from linter.reporting.diff import unified_diff
 from linter.reporting.escape import shown_name
-from linter.reporting.fixing import FileFix, fix_files, unified_diff
 from linter.running.engine import Engine, Report
+from linter.running.fixing import FileFix, fix_files
 
 
 def allowed(args: argparse.Namespace) -> tuple[Applicability, ...]:

@@ -16,10 +16,10 @@ from linter.config import precommit
 from linter.config.default_preset import SNIFF_FILES, default_preset
 from linter.config.presets import DEFAULT_PRESET
 from linter.config.projects import Project, covers_project
-from linter.config.selection import Selection, check_selectors
-from linter.config.settings import Config
+from linter.config.settings import Config, ConfigError
 from linter.config.sites import describe
 from linter.findings import Finding
+from linter.rules.selection import Selection, unknown_selector
 from linter.running.cache import DEFAULT_FOLDER
 from linter.running.discovery import FileFilter, Source, discover
 from linter.running.engine import Engine, Report, build_engine
@@ -58,7 +58,13 @@ class ProjectRun:
         selection(config)
         options = run_options(args, config, covers_project(project))
         return cls(
-            project, config, build_engine(config), filters, options, sources, _notice(project, config, cwd)
+            project,
+            config,
+            build_engine(config, paths=filters.paths),  # the project paths discovery worked out
+            filters,
+            options,
+            sources,
+            _notice(project, config, cwd),
         )
 
     @property
@@ -89,28 +95,27 @@ class ProjectRun:
         from linter.reporting.settings_view import FileSettings, RoleSource
 
         config, engine = self.config, self.engine
-        kind_type = engine.matcher.match(path) if engine.kinds else None
-        kind = engine.kind_of(path)
-        preset = (kind_type.preset if kind_type else None) or config.preset_name
+        applies = engine.content_type_of(path)
+        entry = None if applies is engine.top else applies.entry
         where = str(config.source) if config.source else "none"
-        layers = [RoleSource(f"preset {preset}", find_preset(preset).roles)]
+        layers = [RoleSource(f"preset {applies.preset}", find_preset(applies.preset).roles)]
         layers.append(RoleSource(f"{where} [roles]", config.roles))
-        if kind_type is not None:
-            layers.append(RoleSource(f"{where} [[types]] {kind_type.name}", kind_type.roles))
+        if entry is not None:
+            layers.append(RoleSource(f"{where} [[types]] {entry.name}", entry.roles))
         rules = [
             (rule.code, rule.name, engine.selection.severity(rule.code) or "off", rule.settings)
-            for rule in kind.rules
+            for rule in applies.rules
         ]
         return FileSettings(
             path=path,
             config=where if config.source else self.notice or "none (news-article default)",
             root=str(config.root),
-            content_type=kind_type.name if kind_type else "(top level)",
-            preset=preset,
-            schema=str(kind.schema.path),
+            content_type=entry.name if entry else "(top level)",
+            preset=applies.preset,
+            schema=str(applies.schema.path),
             pages=config.content_patterns,
-            fences=kind.flavours,
-            front_matter="optional" if kind.front_matter_optional else "required",
+            fences=applies.flavours,
+            front_matter="optional" if applies.front_matter_optional else "required",
             roles=layers,
             rules=rules,
         )
@@ -170,9 +175,14 @@ def file_filter(config: Config) -> FileFilter:
 def selection(config: Config) -> Selection:
     """The config's rule selection, its selectors checked first (a one-line error otherwise)."""
     where = str(config.source) if config.source else "command line"
-    check_selectors(config.select, f"{where}: select")
-    check_selectors(config.ignore, f"{where}: ignore")
-    check_selectors(config.severity, f"{where}: severity")
+    for key, selectors in (
+        ("select", config.select),
+        ("ignore", config.ignore),
+        ("severity", config.severity),
+    ):
+        problem = unknown_selector(selectors)
+        if problem is not None:
+            raise ConfigError(f"{where}: {key}: {problem}")
     return Selection.build(config.select, config.ignore, config.severity, config.rules)
 
 

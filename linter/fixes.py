@@ -1,18 +1,18 @@
 """The fix model: what a rule proposes (in terms of nodes) and what a finding carries (edits).
 
 A rule never computes a position: it names the node it would change (`Rewrite`, `RemoveItem`)
-and the document turns that into text edits (see `fix_edits.py`). `safe` and `unsafe` have
+and the document turns that into text edits (see `fixing/edits.py`). `safe` and `unsafe` have
 ruff's meaning: an unsafe fix may change what the content means, so it is applied only when
 asked for (`--unsafe-fixes`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
-if TYPE_CHECKING:
-    from linter.reading.document import Target
-
+#: Which part of the node at a pointer: its value, or its key (a rename; where a missing key
+#: is reported). The document locates either (`Document.locate`).
+Target = Literal["value", "key"]
 Applicability = Literal["safe", "unsafe"]
 APPLICABILITIES: tuple[Applicability, ...] = ("safe", "unsafe")
 
@@ -80,13 +80,6 @@ class Rewrite(NamedTuple):
     target: Target = "value"
     title: str = ""  # what it does ("Rename `tittle` to `title`"); a default names the change
 
-    def described(self) -> str:
-        if self.title:
-            return self.title
-        if self.target == "key":
-            return f"Rename `{_label(self.pointer)}` to `{_short(self.value)}`"
-        return f"Set `{_label(self.pointer)}` to `{_short(self.value)}`"
-
 
 class RemoveItem(NamedTuple):
     """Remove the list item at `pointer`, keeping the list's block or flow style."""
@@ -94,21 +87,6 @@ class RemoveItem(NamedTuple):
     pointer: str
     applicability: Applicability = "safe"
     title: str = ""
-
-    def described(self) -> str:
-        return self.title or f"Remove `{_label(self.pointer)}`"
-
-
-def _label(pointer: str) -> str:
-    from linter.reading import pointers
-
-    return pointers.label(pointer)
-
-
-def _short(text: str, most: int = 40) -> str:
-    """A value in a title: one line, at most `most` characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= most else flat[: most - 1] + "…"
 
 
 NodeFix = Rewrite | RemoveItem

@@ -29,3 +29,18 @@ def article_dir(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text(ARTICLE)
     return tmp_path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A test file or test named on the command line runs, slow or not: only a run of folders
+    (plain `pytest`, `pytest tests/rules`) leaves the slow ones out."""
+    named = [arg.split("::")[0] for arg in config.args]
+    if config.option.markexpr == "not slow" and named and all(Path(arg).is_file() for arg in named):
+        config.option.markexpr = ""
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    """Say when the slow tests are left out, and how to run them (pyproject.toml's addopts)."""
+    if config.option.markexpr == "not slow":
+        return "slow tests (real processes, git, pre-commit, 1 MiB inputs) left out: `pytest -m ''` runs all"
+    return None

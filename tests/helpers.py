@@ -18,6 +18,8 @@ SEED_DIR = REPO.parent / "shared" / "seed"
 EXAMPLES = REPO / "examples"
 NOW_TEXT = "2026-11-26T12:00:00Z"
 NOW = parse_datetime(NOW_TEXT)
+#: the config line that pins the same now
+REFERENCE_TIME = f'reference-time = "{NOW_TEXT}"\n'
 
 # A clean article of our own, in the seed's format; tests edit copies of it.
 ARTICLE = """\
@@ -111,9 +113,7 @@ def roots_project(tmp_path, monkeypatch, count: int = 3) -> None:
     """A project whose config names `content` as the content root, with `count` distinct
     articles `content/o<i>.md`; the working folder is the project."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text(
-        'reference-time = "2026-11-26T12:00:00Z"\ncontent-roots = ["content"]\n'
-    )
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME + 'content-roots = ["content"]\n')
     (tmp_path / "content").mkdir()
     for index in range(count):
         (tmp_path / "content" / f"o{index}.md").write_text(
@@ -162,6 +162,24 @@ def refused(capsys: Any, *args: str) -> str:
 Found = tuple[str, int, int, str, str]
 
 
+def check_report(capsys: Any, *args: str, cache: bool = False) -> tuple[int, list[dict[str, Any]], str]:
+    """`content-lint check` in the working folder as a user runs it, with a JSON report, the
+    tests' fixed now and no cache (unless `cache`): the exit status, the findings as the report
+    gives them and what the run said on standard error. The tests' one way to run the CLI for
+    its findings; a usage error (exit 2) prints no report and has none."""
+    from linter.cli import main
+
+    no_cache = () if cache else ("--no-cache",)
+    status = main(["check", "--output-format", "json", *no_cache, "--reference-time", NOW_TEXT, *args])
+    out, err = capsys.readouterr()
+    return status, json.loads(out)["findings"] if status != 2 else [], err
+
+
+def fields(findings: list[dict[str, Any]], *names: str) -> list[tuple[Any, ...]]:
+    """Each finding of a JSON report as the tuple of its `names` fields, in report order."""
+    return [tuple(finding[name] for name in names) for finding in findings]
+
+
 def check_json(capsys: Any, root: Path, monkeypatch: Any, *args: str) -> tuple[int, list[Found]]:
     """`content-lint check` from `root` as a user runs it (JSON report, no cache, the tests'
     fixed now): the exit status and every finding, sorted."""
@@ -171,14 +189,9 @@ def check_json(capsys: Any, root: Path, monkeypatch: Any, *args: str) -> tuple[i
 
 def check_json_err(capsys: Any, root: Path, monkeypatch: Any, *args: str) -> tuple[int, list[Found], str]:
     """`check_json`, and what the run said on standard error (the framework notice)."""
-    from linter.cli import main
-
     monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW_TEXT, *args])
-    out, err = capsys.readouterr()
-    report = json.loads(out)["findings"]
-    found = sorted((f["path"], f["line"], f["column"], f["code"], f["message"]) for f in report)
-    return status, found, err
+    status, findings, err = check_report(capsys, *args)
+    return status, sorted(fields(findings, "path", "line", "column", "code", "message")), err
 
 
 def shown_files(capsys: Any, root: Path, monkeypatch: Any, *args: str) -> list[str]:

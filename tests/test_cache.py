@@ -6,7 +6,7 @@ import os
 import sqlite3
 
 import pytest
-from helpers import ARTICLE, roots_project
+from helpers import ARTICLE, REFERENCE_TIME, roots_project
 
 from linter.cli import main
 from linter.rules.urls import DuplicateArticle
@@ -19,7 +19,7 @@ BROKEN = ARTICLE.replace("quality: 50", "quality: 150")
 def project(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content").mkdir()
-    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME)
     for index in range(3):
         text = BROKEN if index == 0 else ARTICLE.replace("sea-wall-approved", f"story-{index}")
         (tmp_path / "content" / f"a{index}.md").write_text(text)
@@ -78,9 +78,7 @@ def test_same_size_and_mtime_but_recent_is_rehashed(project, capsys):
 
 def test_config_change_uses_another_cache(project, capsys):
     _run(capsys)
-    (project / "content-lint.toml").write_text(
-        'reference-time = "2026-11-26T12:00:00Z"\nignore = ["FM100"]\n'
-    )
+    (project / "content-lint.toml").write_text(REFERENCE_TIME + 'ignore = ["FM100"]\n')
     assert _run(capsys) == (0, "")
     assert len(_cache_files(project)) == 2
 

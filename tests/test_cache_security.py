@@ -10,7 +10,7 @@ import stat
 
 import pytest
 import yaml
-from helpers import ARTICLE, REPO
+from helpers import ARTICLE, REFERENCE_TIME, REPO
 
 from linter.cli import main
 from linter.config.settings import load_config
@@ -29,7 +29,7 @@ def project(tmp_path, monkeypatch):
     use) and the attacker's."""
     root = tmp_path / "project"
     (root / "content").mkdir(parents=True)
-    (root / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (root / "content-lint.toml").write_text(REFERENCE_TIME)
     (root / "content" / "a.md").write_text(BAD)
     monkeypatch.chdir(root)
     monkeypatch.setenv("CONTENT_LINT_SECRET_DIR", str(tmp_path / "victim"))

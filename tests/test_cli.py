@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers import ARTICLE, EXAMPLES, REPO, line_of
+from helpers import ARTICLE, EXAMPLES, NOW_TEXT, REPO, line_of
 
 from linter.cli import main
 
@@ -147,8 +147,8 @@ def test_rule_shows_documentation_by_code_and_name(capsys):
 
 
 def test_examples_content_is_clean_and_broken_is_not(capsys):
-    assert main(["check", str(EXAMPLES / "content"), "--reference-time", "2026-11-26T12:00:00Z"]) == 0
-    assert main(["check", str(EXAMPLES / "broken"), "--reference-time", "2026-11-26T12:00:00Z"]) == 1
+    assert main(["check", str(EXAMPLES / "content"), "--reference-time", NOW_TEXT]) == 0
+    assert main(["check", str(EXAMPLES / "broken"), "--reference-time", NOW_TEXT]) == 1
 
 
 def test_python_dash_m_works_the_same(tmp_path):

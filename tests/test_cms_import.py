@@ -8,7 +8,8 @@ import os
 import jsonschema_rs
 import pytest
 
-from linter.adopting.cms import CmsConfigError, import_cms_config
+from linter.adopting.cms import CmsConfigError
+from linter.adopting.cms_import import import_cms_config
 from linter.config.roles import Roles, RoleSet, parse_roles
 
 FRONT_MATTER = {

@@ -7,15 +7,15 @@ import subprocess
 import sys
 
 import pytest
-from helpers import ARTICLE, REPO
+from helpers import ARTICLE, REFERENCE_TIME, REPO
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]  # 17 real runs
 
 
 def test_parallel_runs_share_the_cache_safely(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
-    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME)
     for index in range(60):
         text = ARTICLE.replace("sea-wall-approved", f"story-{index}")
         if index % 7 == 0:

@@ -1,18 +1,18 @@
-"""The sample site of each preset under `examples/`: its clean pages report nothing, and each
-planted defect in its `broken/` folder is reported at its exact line and column."""
+"""The sample site of each framework's preset under `examples/<preset>/`: found as that
+framework's site, its clean pages report nothing, and each planted defect in its `broken/`
+folder is reported at its exact line and column."""
 
 from __future__ import annotations
 
-import json
+import shutil
 
 import pytest
 import tomllib
-from helpers import EXAMPLES
+from helpers import EXAMPLES, check_report, fields
 
 from linter.cli import main
 from linter.config.presets import PRESETS
-
-NOW = "2026-11-26T12:00:00Z"
+from linter.config.sites import detect_site
 
 #: preset -> (the clean paths, as its README line says to check them; the planted defects).
 SITES = {
@@ -114,31 +114,59 @@ SITES = {
 
 
 def check(capsys, *paths: str) -> tuple[int, list[tuple[str, int, int, str]]]:
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *paths])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    return status, sorted((f["path"], f["line"], f["column"], f["code"]) for f in report)
+    status, findings, _ = check_report(capsys, *paths)
+    return status, sorted(fields(findings, "path", "line", "column", "code"))
 
 
-def test_every_preset_but_the_default_has_a_sample_site():
-    assert set(SITES) == set(PRESETS) - {"news-article", "generic"}  # news-article: examples/content
+#: Every preset a framework's files reveal (news-article's sample is examples/content).
+FRAMEWORKS = sorted(name for name, preset in PRESETS.items() if preset.detect is not None)
 
 
-@pytest.mark.parametrize("preset", sorted(SITES))
+def site(preset: str) -> tuple[list[str], list[tuple[str, int, int, str]]]:
+    assert preset in SITES, f"list examples/{preset}/'s clean paths and planted defects in SITES"
+    return SITES[preset]
+
+
+def test_every_sample_site_is_a_preset_s():
+    assert sorted(SITES) == FRAMEWORKS
+
+
+@pytest.mark.parametrize("preset", FRAMEWORKS)
+def test_sample_site_is_detected_as_its_framework(preset):
+    found = detect_site(EXAMPLES / preset)
+    assert found is not None, f"examples/{preset}/ is not found as a site: its preset's `detect`"
+    assert (found.preset, found.framework) == (preset, PRESETS[preset].framework)
+
+
+@pytest.mark.parametrize("preset", FRAMEWORKS)
+def test_init_pins_the_sample_site_s_preset(preset, tmp_path, monkeypatch, capsys):
+    left_out = shutil.ignore_patterns("content-lint.toml", "broken")
+    site = shutil.copytree(EXAMPLES / preset, tmp_path / preset, ignore=left_out)
+    monkeypatch.chdir(site)
+    assert main(["init"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert f"preset: `{preset}` (shipped for {PRESETS[preset].framework})" in said
+    assert tomllib.loads((site / "content-lint.toml").read_text(encoding="utf-8"))["preset"] == preset
+
+
+@pytest.mark.parametrize("preset", FRAMEWORKS)
 def test_sample_site_names_its_preset(preset):
+    assert (EXAMPLES / preset / "content-lint.toml").is_file(), f"write examples/{preset}/content-lint.toml"
     config = tomllib.loads((EXAMPLES / preset / "content-lint.toml").read_text(encoding="utf-8"))
     assert config["preset"] == preset
     assert set(config) <= {"preset", "extend-content"}  # broken/ is outside the framework's pages
 
 
-@pytest.mark.parametrize("preset", sorted(SITES))
+@pytest.mark.parametrize("preset", FRAMEWORKS)
 def test_sample_site_clean_pages_report_nothing(preset, capsys, monkeypatch):
+    clean, _ = site(preset)
     monkeypatch.chdir(EXAMPLES / preset)
-    clean, _ = SITES[preset]
     assert check(capsys, *clean) == (0, [])
 
 
-@pytest.mark.parametrize("preset", sorted(SITES))
+@pytest.mark.parametrize("preset", FRAMEWORKS)
 def test_sample_site_broken_pages_report_the_planted_defects(preset, capsys, monkeypatch):
+    _, planted = site(preset)
+    assert planted, "plant a defect in its broken/ folder"
     monkeypatch.chdir(EXAMPLES / preset)
-    _, planted = SITES[preset]
     assert check(capsys, "broken") == (1, planted)

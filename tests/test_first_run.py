@@ -4,15 +4,12 @@ checked (never READMEs, licences, changelogs, partials), the config is found whe
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, write
+from helpers import ARTICLE, check_report, fields, write
 
 from linter.cli import main
-
-NOW = "2026-11-26T12:00:00Z"
 
 #: A Docusaurus site kept in `website/` of a tool's repository, as many projects do.
 MONOREPO = {
@@ -40,10 +37,8 @@ DEFECT = ("website/docs/deep.md", 3, 24, "FM100")
 
 
 def run(capsys, *args: str) -> tuple[int, list[tuple[str, int, int, str]], str]:
-    status = main(["check", "--no-cache", "--output-format", "json", "--reference-time", NOW, *args])
-    out, err = capsys.readouterr()
-    findings = json.loads(out)["findings"] if out.strip() else []
-    return status, [(f["path"], f["line"], f["column"], f["code"]) for f in findings], err
+    status, findings, err = check_report(capsys, *args)
+    return status, fields(findings, "path", "line", "column", "code"), err
 
 
 @pytest.fixture

@@ -3,32 +3,15 @@ carries on the example sites comes from a rule that declares fixes of that kind.
 
 from __future__ import annotations
 
-import json
-
-from helpers import EXAMPLES
+from helpers import EXAMPLES, check_report
 
 from linter.cli import main
-from linter.rules import RULES_BY_CODE
+from linter.rules.registry import RULES_BY_CODE
 
 
 def test_every_fix_found_is_declared_by_its_rule(capsys, monkeypatch):
     monkeypatch.chdir(EXAMPLES.parent)
-    main(
-        [
-            "check",
-            "--no-cache",
-            "--output-format",
-            "json",
-            "--reference-time",
-            "2026-11-26T12:00:00Z",
-            "examples",
-        ]
-    )
-    fixed = {
-        (f["code"], f["fix"]["applicability"])
-        for f in json.loads(capsys.readouterr().out)["findings"]
-        if f["fix"]
-    }
+    fixed = {(f["code"], f["fix"]["applicability"]) for f in check_report(capsys, "examples")[1] if f["fix"]}
     assert {code for code, _ in fixed} >= {"FM100", "FM506"}  # the examples hold a safe and an unsafe kind
     for code, applicability in fixed:
         rule = RULES_BY_CODE[code]

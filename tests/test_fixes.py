@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import NOW_TEXT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from linter.cli import main
 from linter.config.settings import config_from_table
-from linter.reporting.fixing import fix_files
 from linter.running.engine import build_engine
+from linter.running.fixing import fix_files
 from tests.helpers import ARTICLE, NOW
 from tests.reporters.reporter_samples import sarif_schema_errors
 
@@ -34,9 +35,7 @@ def _write(tmp_path: Path, text: str, name: str = "a.md", newline: str = "\n", b
 
 
 def _check(tmp_path: Path, *args: str) -> int:
-    return main(
-        ["check", "--no-cache", "--preset", "news-article", "--reference-time", "2026-11-26T12:00:00Z", *args]
-    )
+    return main(["check", "--no-cache", "--preset", "news-article", "--reference-time", NOW_TEXT, *args])
 
 
 @pytest.mark.parametrize(("newline", "bom"), [("\n", False), ("\r\n", False), ("\r\n", True)])

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, line_of, png, write
+from helpers import ARTICLE, REFERENCE_TIME, check_report, fields, line_of, png, write
 
 from linter.cli import main
 from linter.running.engine import Engine
@@ -32,7 +32,7 @@ def site(tmp_path, monkeypatch):
     write(
         tmp_path,
         {
-            "content-lint.toml": 'preset = "hugo"\nreference-time = "2026-11-26T12:00:00Z"\n',
+            "content-lint.toml": 'preset = "hugo"\n' + REFERENCE_TIME,
             "static/images/cover.png": png(40, 40),
             "content/a.md": page("/images/cover.png"),
         },
@@ -61,9 +61,8 @@ def linted(monkeypatch):
 def check(capsys, linted: list[str]) -> tuple[list[tuple[str, int, str]], list[str]]:
     """(code, line, message) of each finding, and the files linted, of one cached run."""
     linted.clear()
-    main(["check", "--output-format", "json", "--jobs", "1", "content"])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    return [(f["code"], f["line"], f["message"]) for f in findings], list(linted)
+    findings = check_report(capsys, "--jobs", "1", "content", cache=True)[1]
+    return fields(findings, "code", "line", "message"), list(linted)
 
 
 def test_an_unchanged_page_and_image_come_from_the_cache(site, capsys, linted):
@@ -168,8 +167,7 @@ def test_a_changed_cached_copy_of_a_remote_image_is_judged_again(tmp_path, monke
     write(
         tmp_path,
         {
-            "content-lint.toml": 'reference-time = "2026-11-26T12:00:00Z"\n'
-            '[rules.image-file-mismatch]\nfolder = "imgcache"\n',
+            "content-lint.toml": REFERENCE_TIME + '[rules.image-file-mismatch]\nfolder = "imgcache"\n',
             "content/a.md": ARTICLE,
             "imgcache/cdn.coastline.example/img/sea-wall.jpg": png(1200, 800),
         },

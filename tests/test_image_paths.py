@@ -10,12 +10,11 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import NOW_TEXT, png, write
 from helpers import check_json as run
-from helpers import png, write
 
 from linter.cli import main
 
-NOW = "2026-11-26T12:00:00Z"
 PICTURE = png(800, 600)
 
 
@@ -143,7 +142,7 @@ def test_a_changed_tsconfig_is_seen_by_the_cache(tmp_path, capsys, monkeypatch):
     os.utime(tmp_path / "tsconfig.json", (1, 1))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CONTENT_LINT_SECRET_DIR", str(tmp_path.parent / "secret"))
-    args = ["check", "--reference-time", NOW, "--output-format", "json", "src/content/docs"]
+    args = ["check", "--reference-time", NOW_TEXT, "--output-format", "json", "src/content/docs"]
     for _ in range(2):  # not judged (no alias known); the second run comes from the cache
         assert main(args) == 0
         assert json.loads(capsys.readouterr().out)["findings"] == []

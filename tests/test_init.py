@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema_rs
 import pytest
-from helpers import png
+from helpers import check_report, fields, png
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,8 +21,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 from linter.adopting.toml_text import toml_document
-
-NOW = "2026-11-26T12:00:00Z"
 
 HUGO = {
     "hugo.toml": "title = 'Tides'\n",
@@ -111,9 +109,8 @@ def init(site: Path, monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
 
 def check(site: Path, monkeypatch, capsys, *paths: str) -> tuple[int, list[tuple[str, int, str]]]:
     monkeypatch.chdir(site)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *paths])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    return status, sorted((f["path"], f["line"], f["code"]) for f in findings)
+    status, findings, _ = check_report(capsys, *paths)
+    return status, sorted(fields(findings, "path", "line", "code"))
 
 
 def planted(site: Path, tmp_path: Path, files: dict[str, str]) -> Path:

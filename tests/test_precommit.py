@@ -19,7 +19,10 @@ GIT_ENV = {
 }
 SHIPPED = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "linter", "schemas")
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+pytestmark = [
+    pytest.mark.slow,  # real git and pre-commit, which installs the hook from a copy of the checkout
+    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
+]
 
 
 def _git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

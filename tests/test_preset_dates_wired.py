@@ -3,19 +3,13 @@ a bad date leaves the page's other date checks on."""
 
 from __future__ import annotations
 
-import json
-
-from helpers import write
-
-from linter.cli import main
+from helpers import check_report, fields, write
 
 NOW = "2026-12-01T00:00:00Z"
 
 
 def run(capsys, *args: str) -> list[tuple[str, int, int, str, str]]:
-    main(["check", "--no-cache", "--output-format", "json", "--reference-time", NOW, *args])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    return [(f["path"], f["line"], f["column"], f["code"], f["message"]) for f in findings]
+    return fields(check_report(capsys, *args)[1], "path", "line", "column", "code", "message")
 
 
 def test_zola_reports_a_date_it_cannot_read_and_still_orders_the_others(tmp_path, monkeypatch, capsys):

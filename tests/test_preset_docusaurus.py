@@ -13,8 +13,6 @@ from helpers import png, write
 
 from linter.cli import main
 
-NOW = "2026-11-26T12:00:00Z"
-
 CONFIG = """\
 // @ts-check
 import {themes} from 'prism-react-renderer';

@@ -9,13 +9,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from helpers import NOW_TEXT, write
 from helpers import check_json as check
 from helpers import shown_files as shown
-from helpers import write
 
 from linter.cli import main
-
-NOW = "2026-11-26T12:00:00Z"
 
 CONFIG = """\
 module.exports = function (eleventyConfig) {
@@ -96,7 +94,7 @@ def test_the_site_in_website_is_found_and_only_its_templates_are_checked(tmp_pat
     root = site(tmp_path, SITE)
     assert shown(capsys, root, monkeypatch, ".") == sorted(RENDERED)
     assert check(capsys, root, monkeypatch, ".") == (0, [])
-    assert main(["check", "--no-cache", "--reference-time", NOW, "."]) == 0
+    assert main(["check", "--no-cache", "--reference-time", NOW_TEXT, "."]) == 0
     assert "checked as an Eleventy site (website/content)" in capsys.readouterr().err
 
 

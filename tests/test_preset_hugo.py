@@ -5,14 +5,11 @@ are quiet, and each planted defect is found where it is."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from helpers import write
+from helpers import check_report, write
 
 from linter.cli import main
-
-NOW = "2026-11-26T12:00:00Z"
 
 CONFIG = """\
 baseURL: https://harbour.example/
@@ -67,19 +64,13 @@ PAGES = [
 ]
 
 
-def check(capsys, *args: str) -> tuple[int, list[dict[str, object]], str]:
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
-    captured = capsys.readouterr()
-    return status, json.loads(captured.out)["findings"], captured.err
-
-
 def test_a_hugo_site_in_a_subfolder_checks_exactly_its_pages(tmp_path: Path, capsys, monkeypatch):
     write(tmp_path, REPO)
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--show-files"]) == 0
     listed = sorted(line for line in capsys.readouterr().out.splitlines() if "(skipped" not in line)
     assert listed == PAGES
-    status, findings, err = check(capsys)
+    status, findings, err = check_report(capsys)
     assert (status, findings) == (0, [])
     assert "checked as a Hugo site (website/content/en, website/content/de)" in err
 
@@ -96,7 +87,7 @@ def test_planted_defects_are_found_where_they_are(tmp_path: Path, capsys, monkey
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, _ = check(capsys)
+    status, findings, _ = check_report(capsys)
     assert status == 1
     found = sorted((f["path"], f["line"], f["column"], f["code"]) for f in findings)
     assert found == [
@@ -126,7 +117,7 @@ def test_on_a_one_language_site_a_language_looking_name_is_no_language(tmp_path:
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, _ = check(capsys)
+    status, findings, _ = check_report(capsys)
     assert status == 1
     assert sorted(f["path"] for f in findings) == [
         "content/about.md",
@@ -150,7 +141,7 @@ def test_a_mounted_content_folder_is_where_the_pages_are(tmp_path: Path, capsys,
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, err = check(capsys)
+    status, findings, err = check_report(capsys)
     assert (status, findings) == (0, [])
     assert "checked as a Hugo site (pages/en, pages/fr)" in err
 
@@ -168,9 +159,9 @@ def test_a_config_with_types_keeps_the_sites_languages(tmp_path: Path, capsys, m
     types = '[[types]]\nname = "pages"\npaths = ["pages/"]\npreset = "hugo"\n'
     write(tmp_path, {**files, "content-lint.toml": types})
     monkeypatch.chdir(tmp_path)
-    assert check(capsys, "pages")[:2] == (0, [])
+    assert check_report(capsys, "pages")[:2] == (0, [])
     write(tmp_path, {"content-lint.toml": types + '[roles]\nidentity-scope = { path = "^$" }\n'})
-    status, findings, _ = check(capsys, "pages")
+    status, findings, _ = check_report(capsys, "pages")
     assert status == 1
     assert sorted(f["path"] for f in findings) == ["pages/about.md", "pages/about.nl.md"]
 
@@ -185,7 +176,7 @@ def test_contentdir_moves_the_pages(tmp_path: Path, capsys, monkeypatch):
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, err = check(capsys)
+    status, findings, err = check_report(capsys)
     assert (status, findings) == (0, [])
     assert "checked as a Hugo site (pages)" in err
 
@@ -205,7 +196,7 @@ def test_a_hostile_or_broken_site_config_is_read_as_data_or_not_at_all(tmp_path:
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, err = check(capsys, ".", "nested", "outside")
+    status, findings, err = check_report(capsys, ".", "nested", "outside")
     assert (status, findings) == (0, [])
     assert not (tmp_path / "pwned").exists()
     assert "All checks passed (3 files)" in err
@@ -231,7 +222,7 @@ def test_a_slug_names_a_page_within_its_section(tmp_path: Path, capsys, monkeypa
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, _ = check(capsys)
+    status, findings, _ = check_report(capsys)
     assert status == 1
     found = sorted((f["path"], f["line"], f["column"], f["code"]) for f in findings)
     assert found == [

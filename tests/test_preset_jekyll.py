@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import json
 
+from helpers import NOW_TEXT, write
 from helpers import check_json as check
 from helpers import shown_files as shown
-from helpers import write
 
 from linter.cli import main
-
-NOW = "2026-11-26T12:00:00Z"
 
 CONFIG = """\
 title: Harbour club
@@ -85,7 +83,7 @@ def test_the_site_in_docs_is_found_and_only_what_jekyll_renders_is_checked(tmp_p
     write(tmp_path, SITE)
     (tmp_path / ".git").mkdir()
     assert shown(capsys, tmp_path, monkeypatch, ".") == sorted(RENDERED)
-    assert main(["check", "--no-cache", "--reference-time", NOW, "."]) == 0
+    assert main(["check", "--no-cache", "--reference-time", NOW_TEXT, "."]) == 0
     assert "checked as a Jekyll site (docs/_posts, docs/_drafts)" in capsys.readouterr().err
 
 
@@ -231,7 +229,7 @@ def test_the_site_permalink_style_decides_a_posts_url_and_a_change_is_seen_throu
         },
     )
     monkeypatch.chdir(tmp_path)
-    args = ["check", "--output-format", "json", "--reference-time", NOW, "."]
+    args = ["check", "--output-format", "json", "--reference-time", NOW_TEXT, "."]
     assert main(args) == 1
     first = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["path"], f["line"]) for f in first] == [

@@ -7,12 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import tomllib
-from helpers import Found, check_json_err, png, write
+from helpers import check_json_err, png, write
 
 from linter.cli import main
 from linter.config.sites import detect_site
-
-NOW = "2026-11-26T12:00:00Z"
 
 MKDOCS_YML = """\
 site_name: Harbour tools
@@ -125,10 +123,6 @@ def repository(root: Path) -> Path:
     return root
 
 
-def run(capsys, monkeypatch, root: Path, *args: str) -> tuple[int, list[Found], str]:
-    return check_json_err(capsys, root, monkeypatch, *args)
-
-
 def test_mkdocs_is_detected_with_its_docs_dir(tmp_path):
     site = detect_site(repository(tmp_path))
     assert site is not None
@@ -150,7 +144,7 @@ def test_exactly_the_pages_mkdocs_builds_are_checked(tmp_path, capsys, monkeypat
 
 
 def test_valid_pages_pass_and_planted_defects_are_found(tmp_path, capsys, monkeypatch):
-    status, found, err = run(capsys, monkeypatch, repository(tmp_path), ".")
+    status, found, err = check_json_err(capsys, repository(tmp_path), monkeypatch, ".")
     assert status == 1
     assert "checked as a MkDocs site (documentation)" in err
     assert "checked as a MkDocs site (packages/widget/docs)" in err
@@ -183,7 +177,7 @@ def test_mkdocs_yml_tags_are_never_run(tmp_path, capsys, monkeypatch):
             "pages/index.md": "---\ntitle: Home\n---\n",
         },
     )
-    status, found, err = run(capsys, monkeypatch, tmp_path, ".")
+    status, found, err = check_json_err(capsys, tmp_path, monkeypatch, ".")
     assert (status, found, marker.exists()) == (0, [], False)
     assert "checked as a MkDocs site (pages)" in err
 
@@ -197,9 +191,9 @@ def test_unreadable_or_outside_docs_dir_falls_back_to_docs(tmp_path):
 
 def test_init_checks_what_the_first_run_checked(tmp_path, capsys, monkeypatch):
     """`init` writes what the first run used: the same files are checked, with the same findings."""
-    status, first, _ = run(capsys, monkeypatch, repository(tmp_path), ".")
+    status, first, _ = check_json_err(capsys, repository(tmp_path), monkeypatch, ".")
     assert main(["init"]) == 1  # its closing check finds the planted defects
     config = tomllib.loads((tmp_path / "content-lint.toml").read_text(encoding="utf-8"))
     assert config == {"preset": "mkdocs"}  # its pages are read from mkdocs.yml on every run
     capsys.readouterr()
-    assert run(capsys, monkeypatch, tmp_path, ".")[:2] == (status, first)
+    assert check_json_err(capsys, tmp_path, monkeypatch, ".")[:2] == (status, first)

@@ -11,8 +11,6 @@ from helpers import png, write
 
 from linter.cli import main
 
-NOW = "2026-11-26T12:00:00Z"
-
 ASTRO_CONFIG = """\
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';

@@ -8,12 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import tomllib
-from helpers import Found, check_json_err, png, write
+from helpers import check_json_err, png, write
 
 from linter.cli import main
 from linter.config.sites import detect_site
-
-NOW = "2026-11-26T12:00:00Z"
 
 CONFIG = """\
 import { defineConfig } from 'vitepress'
@@ -116,10 +114,6 @@ def repository(root: Path) -> Path:
     return root
 
 
-def run(capsys, monkeypatch, root: Path, *args: str) -> tuple[int, list[Found], str]:
-    return check_json_err(capsys, root, monkeypatch, *args)
-
-
 def test_vitepress_is_detected_in_the_folder_holding_its_config(tmp_path):
     repository(tmp_path)
     site = detect_site(tmp_path / "docs")
@@ -146,7 +140,7 @@ def test_hero_images_of_a_src_dir_site_are_found_in_its_public_folder(tmp_path, 
             "src/public/mark.png": png(200, 200),
         },
     )
-    assert run(capsys, monkeypatch, tmp_path)[:2] == (0, [])
+    assert check_json_err(capsys, tmp_path, monkeypatch)[:2] == (0, [])
 
 
 def test_a_config_folder_is_found_before_a_config_file(tmp_path):
@@ -165,7 +159,7 @@ def test_exactly_the_pages_vitepress_builds_are_checked(tmp_path, capsys, monkey
 
 
 def test_valid_pages_pass_and_planted_defects_are_found(tmp_path, capsys, monkeypatch):
-    status, found, err = run(capsys, monkeypatch, repository(tmp_path))
+    status, found, err = check_json_err(capsys, repository(tmp_path), monkeypatch)
     assert status == 1
     assert "checked as a VitePress site (docs)" in err
     assert [(path, line, column, code) for path, line, column, code, _ in found] == [
@@ -186,9 +180,9 @@ def test_valid_pages_pass_and_planted_defects_are_found(tmp_path, capsys, monkey
 
 
 def test_init_from_the_repository_root_checks_what_the_first_run_checked(tmp_path, capsys, monkeypatch):
-    status, first, _ = run(capsys, monkeypatch, repository(tmp_path))
+    status, first, _ = check_json_err(capsys, repository(tmp_path), monkeypatch)
     assert main(["init"]) == 1  # its closing check finds the planted defects
     config = tomllib.loads((tmp_path / "docs" / "content-lint.toml").read_text(encoding="utf-8"))
     assert config == {"preset": "vitepress"}
     capsys.readouterr()
-    assert run(capsys, monkeypatch, tmp_path)[:2] == (status, first)
+    assert check_json_err(capsys, tmp_path, monkeypatch)[:2] == (status, first)

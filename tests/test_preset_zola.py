@@ -4,14 +4,11 @@ every documented kind quiet, each planted defect found where it is."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from helpers import write
+from helpers import check_report, write
 
 from linter.cli import main
-
-NOW = "2026-11-26T12:00:00Z"
 
 REPO = {
     "README.md": "# Allotment site\n",
@@ -58,12 +55,6 @@ PAGES = [
 ]
 
 
-def check(capsys, *args: str) -> tuple[int, list[dict[str, object]], str]:
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
-    captured = capsys.readouterr()
-    return status, json.loads(captured.out)["findings"], captured.err
-
-
 def shown_files(capsys) -> list[str]:
     assert main(["check", "--show-files"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -74,7 +65,7 @@ def test_a_zola_site_in_a_subfolder_checks_exactly_its_pages(tmp_path: Path, cap
     write(tmp_path, REPO)
     monkeypatch.chdir(tmp_path)
     assert shown_files(capsys) == PAGES
-    status, findings, err = check(capsys)
+    status, findings, err = check_report(capsys)
     assert (status, findings) == (0, [])
     assert "checked as a Zola site (site/content)" in err
 
@@ -95,7 +86,7 @@ def test_planted_defects_are_found_where_they_are(tmp_path: Path, capsys, monkey
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, _ = check(capsys)
+    status, findings, _ = check_report(capsys)
     assert status == 1
     found = sorted((f["path"], f["line"], f["column"], f["code"]) for f in findings)
     assert found == [
@@ -126,7 +117,7 @@ def test_a_hugo_config_toml_is_not_taken_for_zola(tmp_path: Path, capsys, monkey
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, err = check(capsys)
+    status, findings, err = check_report(capsys)
     assert (status, findings) == (0, [])
     assert "checked as a Hugo site" in err
 
@@ -143,7 +134,7 @@ def test_translations_of_a_declared_language_keep_their_own_aliases(tmp_path: Pa
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, _ = check(capsys)
+    status, findings, _ = check_report(capsys)
     assert status == 1
     assert sorted((f["path"], f["code"]) for f in findings) == [
         ("content/about.md", "FM404"),
@@ -161,7 +152,7 @@ def test_odd_config_values_give_the_defaults(tmp_path: Path, capsys, monkeypatch
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, err = check(capsys)
+    status, findings, err = check_report(capsys)
     assert (status, findings) == (0, [])
     assert "All checks passed (2 files)" in err
 
@@ -181,7 +172,7 @@ def test_a_slug_names_a_page_within_its_section(tmp_path: Path, capsys, monkeypa
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, _ = check(capsys)
+    status, findings, _ = check_report(capsys)
     assert status == 1
     assert sorted((f["path"], f["line"], f["code"]) for f in findings) == [
         ("content/blog/2024-01-01-a.md", 2, "FM404"),
@@ -200,7 +191,7 @@ def test_positions_count_the_blank_lines_before_the_fence(tmp_path: Path, capsys
         },
     )
     monkeypatch.chdir(tmp_path)
-    status, findings, _ = check(capsys)
+    status, findings, _ = check_report(capsys)
     assert status == 1
     assert sorted((f["path"], f["line"], f["column"], f["code"]) for f in findings) == [
         ("content/a.md", 5, 10, "FM100"),

@@ -7,19 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import png, write
+from helpers import NOW_TEXT, check_report, fields, png, write
 
 from linter.cli import main
-
-NOW = "2026-11-26T12:00:00Z"
 
 
 def run(capsys, root: Path, monkeypatch, *args: str) -> tuple[int, list[tuple[str, int, str]]]:
     monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, *args])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    found = sorted((f["path"], f["line"], f["code"]) for f in report)
-    return status, found
+    status, findings, _ = check_report(capsys, *args)
+    return status, sorted(fields(findings, "path", "line", "code"))
 
 
 HUGO_CLEAN = """\
@@ -226,7 +222,7 @@ def test_an_image_change_is_seen_with_the_cache_on(tmp_path, capsys, monkeypatch
         },
     )
     monkeypatch.chdir(tmp_path)
-    args = ["check", "--output-format", "json", "--reference-time", NOW, "content"]
+    args = ["check", "--output-format", "json", "--reference-time", NOW_TEXT, "content"]
     assert main(args) == 0
     capsys.readouterr()
     (tmp_path / "static/images/tide.png").write_bytes(png(20, 20))

@@ -4,18 +4,14 @@ defects at their exact line and column, the exit status, and a clean site with n
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 
 import pytest
 from helpers import check_json as run
-from helpers import png, write
+from helpers import check_report, fields, png, write
 
 from linter.cli import main
 from linter.config.presets import PRESETS
-
-NOW = "2026-11-26T12:00:00Z"
-
 
 DOC = """\
 ---
@@ -286,8 +282,7 @@ def test_cached_results_follow_a_change_of_the_presets_bindings(tmp_path, capsys
 
     def checked() -> list[tuple[str, str]]:
         monkeypatch.chdir(tmp_path)
-        main(["check", "--output-format", "json", "--reference-time", NOW, *cache, "docs"])
-        return sorted((f["path"], f["code"]) for f in json.loads(capsys.readouterr().out)["findings"])
+        return sorted(fields(check_report(capsys, *cache, "docs", cache=True)[1], "path", "code"))
 
     assert checked() == []
     preset = PRESETS["docusaurus"]

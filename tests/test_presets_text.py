@@ -7,9 +7,6 @@ import pytest
 from helpers import check_json as run
 from helpers import write
 
-NOW = "2026-11-26T12:00:00Z"
-
-
 HUGO_PAGE = """\
 ---
 title: "Configure page"

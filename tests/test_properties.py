@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from helpers import ARTICLE, NOW
+from helpers import ARTICLE, NOW, NOW_TEXT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mutations import mutate
@@ -109,7 +109,7 @@ def test_command_exits_zero_or_one_on_damaged_files(tmp_path_factory, article, s
 
     path = tmp_path_factory.mktemp("c") / "c.md"
     path.write_bytes(mutate(article.encode(), random.Random(seed), 3))
-    assert main(["check", str(path), "--no-cache", "-q", "--reference-time", "2026-11-26T12:00:00Z"]) in (
+    assert main(["check", str(path), "--no-cache", "-q", "--reference-time", NOW_TEXT]) in (
         0,
         1,
     )

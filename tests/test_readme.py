@@ -1,14 +1,18 @@
-"""The README stays true: its rule table, its two commands, and its CI snippets."""
+"""The README stays true: its rule table, output formats and presets (from the registries), its
+two commands, and its CI snippets."""
 
 from __future__ import annotations
 
 import re
 import shlex
 
+import pytest
 import yaml
 from helpers import REPO
 
 from linter.cli import build_parser
+from linter.config.presets import PRESETS
+from linter.reporting import formats_markdown_list
 from linter.rules.docs import rules_markdown_table
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -32,13 +36,45 @@ def test_rule_table_matches_the_registry():
     assert table.group(1) == rules_markdown_table(), "run `content-lint rules --markdown` and paste it"
 
 
+def test_format_list_matches_the_registry():
+    listed = re.search(r"<!-- formats:start -->\n(.*?)<!-- formats:end -->", README, re.DOTALL)
+    assert listed is not None
+    assert listed.group(1) == formats_markdown_list(), "paste linter.reporting.formats_markdown_list()"
+
+
+#: Detected presets: every preset that has a framework's files to find (news-article and generic
+#: apply where none is).
+FRAMEWORKS = [preset for preset in PRESETS.values() if preset.detect is not None]
+
+
+def _paragraph(containing: str) -> str:
+    found = [p for p in README.split("\n\n") if containing in p]
+    assert len(found) == 1, containing
+    return " ".join(found[0].split())
+
+
+@pytest.mark.parametrize("preset", FRAMEWORKS, ids=lambda preset: preset.name)
+def test_every_framework_preset_is_named_where_the_readme_lists_them(preset):
+    places = {
+        "the introduction": _paragraph("presets ship for"),
+        "Without a config": _paragraph("are known. A site found is checked with its preset"),
+    }
+    for place, text in places.items():
+        assert preset.framework in text, f"README ({place}) does not name {preset.framework}"
+    names = _paragraph("Without a config the framework found on disk picks the preset")
+    assert f"`{preset.name}`" in names, f"README (Formats) does not name `{preset.name}`"
+    sample = f"- **{preset.framework}** (`examples/{preset.name}`): "
+    assert sample in _section("Formats: presets, roles and content types"), f"README: add {sample!r}"
+
+
 def test_quick_start_has_exactly_two_commands_and_ci_runs_the_second():
     commands = re.findall(r"```sh\n(.*?)\n```", _section("Quick start"), re.DOTALL)
     assert len(commands) == 2
     assert "examples/" in commands[0] and "content-lint check" in commands[0]
     ci = (REPO / ".ci" / "run").read_text()
-    assert "pip install --quiet '.[test]'" in ci and "-m pytest" in ci
-    assert "pip install '.[test]'" in commands[1] and "-m pytest" in commands[1]
+    assert "pip install --quiet '.[test]'" in ci and "pip install '.[test]'" in commands[1]
+    tests = commands[1].rsplit(" && ", 1)[1]
+    assert tests.startswith(".venv/bin/python -m pytest") and tests in ci.splitlines()  # all of them
 
 
 def test_pre_commit_snippet_names_a_real_hook():

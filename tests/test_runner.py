@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import ARTICLE, line_of, roots_project
+from helpers import ARTICLE, REFERENCE_TIME, line_of, roots_project
 
 from linter.cli import main
 from linter.running.parallel import MIN_FILES_PER_WORKER, effective_jobs, lint_many
@@ -28,7 +28,7 @@ def test_a_run_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch
 @pytest.fixture
 def big_project(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME)
     count = MIN_FILES_PER_WORKER * 2 + 7
     for index in range(count):
         folder = tmp_path / "content" / f"part{index % 5}"
@@ -75,9 +75,7 @@ def test_workers_filling_the_cache_give_the_same_findings_and_reuse_them(big_pro
 
 def test_content_roots_compare_one_changed_file_with_all(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text(
-        'reference-time = "2026-11-26T12:00:00Z"\ncontent-roots = ["content"]\n'
-    )
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME + 'content-roots = ["content"]\n')
     (tmp_path / "content" / "old").mkdir(parents=True)
     for index in range(5):
         (tmp_path / "content" / "old" / f"o{index}.md").write_text(
@@ -136,7 +134,7 @@ def test_under_pre_commit_the_project_root_is_the_content_root(tmp_path, monkeyp
     """pre-commit may split the changed files into several calls: each call compares against
     the whole project when `content-roots` is not set."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME)
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "old.md").write_text(ARTICLE)
     (tmp_path / "news" / "new.md").write_text(ARTICLE)

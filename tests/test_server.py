@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE
+from helpers import ARTICLE, REFERENCE_TIME
 
 pytest.importorskip("pygls", reason="the language server is an optional extra (pygls)")
 from lsprotocol import types
@@ -52,7 +52,7 @@ def make_client() -> Client:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME)
     content = tmp_path / "content"
     content.mkdir()
     (content / "other.md").write_text(ARTICLE)

@@ -11,6 +11,7 @@ import pytest
 from helpers import write
 
 pytest.importorskip("pygls", reason="the language server is an optional extra (pygls)")
+from lsprotocol import types
 from test_server import Client, codes, open_file, session
 
 pytestmark = pytest.mark.timeout(60)
@@ -19,8 +20,10 @@ HUGO_PAGE = "---\ntitle: Tides\ndate: 2024-01-01\nlastmod: 2023-01-01\n---\nText
 
 
 async def quiet(client: Client, uri: str) -> None:
-    """Let the server answer anything it would publish for `uri` (its answers come in order)."""
-    await asyncio.sleep(0.3)
+    """Nothing was published for `uri`: the server handles messages in order, so once it has
+    answered a request sent after the file was opened, what opening it publishes has come."""
+    position = types.Position(line=0, character=0)
+    await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), position))
     assert client.published.get(uri, []) == []
 
 

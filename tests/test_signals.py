@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, REPO
+from helpers import ARTICLE, REFERENCE_TIME, REPO
 
 pytestmark = [
+    pytest.mark.slow,  # real runs over 4,000 files
     pytest.mark.timeout(90),
     pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds workers through /proc"),
 ]
@@ -28,7 +29,7 @@ FILES = 4000
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("signals")
-    (root / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (root / "content-lint.toml").write_text(REFERENCE_TIME)
     for index in range(FILES):
         folder = root / "content" / f"d{index // 500}"
         folder.mkdir(parents=True, exist_ok=True)
@@ -83,11 +84,22 @@ def _stat(pid: int) -> list[str]:
 
 
 def _workers(run: subprocess.Popen[bytes]) -> set[int]:
-    """The two workers, once both have started (polled: the run is busy for a second or more)."""
-    while len(found := _children(run.pid)) < 2:
+    """The two workers, once both serve (polled: the run is busy for a second or more). A child
+    merely forked may leave the main process still starting it; one that ignores SIGINT has run
+    the worker's own start-up, so the run is past starting its workers and is linting."""
+    while len(found := {pid for pid in _children(run.pid) if _ignores_sigint(pid)}) < 2:
         assert run.poll() is None, "the run ended before its workers were seen"
         time.sleep(0.002)
     return found
+
+
+def _ignores_sigint(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    ignored = next(line for line in status.splitlines() if line.startswith("SigIgn:"))
+    return bool(int(ignored.split()[1], 16) & (1 << (signal.SIGINT - 1)))
 
 
 def _wait_gone(pids: set[int]) -> None:

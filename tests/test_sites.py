@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import REPO
+from helpers import REPO, check_report
 
 from linter.cli import main
 
@@ -27,8 +27,7 @@ def site(tmp_path, monkeypatch):
 
 
 def _findings(capsys, argv: list[str]) -> tuple[int, list[dict]]:
-    status = main(["check", *argv, "--output-format", "json", "--no-cache"])
-    return status, json.loads(capsys.readouterr().out)["findings"]
+    return check_report(capsys, *argv)[:2]
 
 
 def _at(path: Path, line: int, column: int) -> str:

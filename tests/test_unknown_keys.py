@@ -9,9 +9,6 @@ from helpers import write
 
 from linter.cli import main
 
-NOW = "2026-11-26T12:00:00Z"
-
-
 HUGO_PAGES = {
     # Hugo lower-cases keys: `linktitle` and `PublishDate` are its own keys.
     "content/notes.md": (

@@ -3,14 +3,12 @@ the config line that writes it, with the cache off and on."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from helpers import write
+from helpers import NOW_TEXT, check_report, fields, write
 
 from linter.cli import main
 
-NOW = "2026-11-26T12:00:00Z"
 PAGE = "---\ntitle: {title}\ndate: 2024-01-01\nparams:\n  reviewed: 2024-02-01\n---\n"
 CONFIG = """\
 preset = "hugo"
@@ -25,11 +23,8 @@ def check(
     capsys, root: Path, monkeypatch, *args: str
 ) -> tuple[int, list[tuple[str, int, int, str, str, str]]]:
     monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--reference-time", NOW, *args])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    return status, [
-        (f["path"], f["line"], f["column"], f["code"], f["severity"], f["message"]) for f in report
-    ]
+    status, findings, _ = check_report(capsys, *args)
+    return status, fields(findings, "path", "line", "column", "code", "severity", "message")
 
 
 EXPECTED = (
@@ -52,7 +47,7 @@ def test_a_pattern_that_matches_nothing_is_one_warning_at_its_config_line(tmp_pa
         },
     )
     assert check(capsys, tmp_path, monkeypatch, "--no-cache", "content") == (0, [EXPECTED])
-    assert main(["check", "--no-cache", "--fail-on", "warning", "--reference-time", NOW, "content"]) == 1
+    assert main(["check", "--no-cache", "--fail-on", "warning", "--reference-time", NOW_TEXT, "content"]) == 1
 
 
 def test_the_verdict_is_the_same_from_the_cache_and_follows_a_changed_file(tmp_path, capsys, monkeypatch):

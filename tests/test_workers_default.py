@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from helpers import ARTICLE
+from helpers import ARTICLE, REFERENCE_TIME
 
 from linter.cli import main
 from linter.running.machine_load import cores_got, runnable_others
@@ -69,7 +69,7 @@ def test_no_more_workers_than_the_run_can_use():
 
 def test_default_run_reports_like_one_process(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME)
     (tmp_path / "content").mkdir()
     for index in range(600):
         text = ARTICLE.replace("sea-wall-approved", f"story-{index}")

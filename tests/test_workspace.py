@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import ARTICLE
+from helpers import ARTICLE, REFERENCE_TIME
 
 from linter.cli import main
 from linter.config.settings import load_config
@@ -12,7 +12,7 @@ from linter.server.workspace import Workspace
 
 def test_a_warm_project_is_indexed_from_the_cache_and_still_finds_duplicates(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\n')
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME)
     content = tmp_path / "content"
     content.mkdir()
     for name in ("a", "b", "c"):
@@ -31,7 +31,7 @@ def test_a_warm_project_is_indexed_from_the_cache_and_still_finds_duplicates(tmp
 
 def test_a_cold_project_is_linted_once(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text('reference-time = "2026-11-26T12:00:00Z"\ncache = false\n')
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME + "cache = false\n")
     (tmp_path / "a.md").write_text(ARTICLE)
     workspace = Workspace(load_config(None, tmp_path))
     assert workspace.index() == 1

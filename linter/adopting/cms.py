@@ -8,18 +8,12 @@ field kind we do not know becomes a permissive schema part and a note, never an 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from linter.adopting.roles import RoleProposal
-from linter.reading.bounded import read_regular_file
 
-MAX_CMS_CONFIG_BYTES = 4 * 1024 * 1024
 #: Fields read for one content type, and how deeply they nest: YAML aliases let a 2.4 KB
 #: config share a field list at each of 18 levels (2**18 fields, a 414 MB schema), and a
 #: nested `frontmatter.json` reached Python's recursion limit. Real configs stay far below.
@@ -60,20 +54,6 @@ class ImportedType:
         return self.proposal.table()
 
 
-def import_cms_config(path: Path) -> list[ImportedType]:
-    """The content types declared in a Front Matter CMS or Decap CMS config file."""
-    data = _load(path)
-    if isinstance(data, Mapping) and "frontMatter.taxonomy.contentTypes" in data:
-        from linter.adopting.cms_frontmatter import front_matter_types
-
-        return front_matter_types(data)
-    if isinstance(data, Mapping) and "collections" in data:
-        from linter.adopting.cms_decap import decap_types
-
-        return decap_types(data)
-    raise CmsConfigError(f"{path}: neither a Front Matter CMS nor a Decap CMS config")
-
-
 def object_schema(title: str) -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, "type": "object"}
 
@@ -97,21 +77,3 @@ def mappings(value: Any) -> list[Mapping[str, Any]]:
 def folder_glob(folder: str) -> str:
     """A CMS folder as a gitignore-style pattern anchored at the project root."""
     return "/" + folder.strip("/") + "/" if folder.strip("/") else "/"
-
-
-def _load(path: Path) -> Any:
-    try:
-        raw = read_regular_file(path, MAX_CMS_CONFIG_BYTES)
-    except OSError as exc:
-        raise CmsConfigError(f"{path}: {exc.strerror or exc}") from None
-    except ValueError as exc:
-        raise CmsConfigError(f"{path}: {exc}") from None
-    try:
-        if path.suffix == ".json":
-            return json.loads(raw)
-        return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (ValueError, yaml.YAMLError) as exc:
-        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise CmsConfigError(f"{path}: cannot be parsed: {first_line}") from None
-    except RecursionError:
-        raise CmsConfigError(f"{path}: cannot be parsed: nested too deeply") from None

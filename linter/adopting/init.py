@@ -22,7 +22,7 @@ from linter.adopting.toml_text import toml_document
 from linter.config.presets.model import SITE_RULES, Site
 from linter.config.settings import CONFIG_FILE
 from linter.config.sites import detect_site, nested_folders
-from linter.reporting.atomic import write_atomic
+from linter.fixing.atomic import write_atomic
 
 SCHEMA_FOLDER = "schemas"
 LOOKED_FOR = "the files of every framework `content-lint presets` lists"
@@ -132,7 +132,8 @@ def _infer_type(plan: Plan, group: Group) -> bool:
 
 def plan_cms(folder: Path, source: Path) -> Plan:
     """A type per content type of a Front Matter CMS or Decap CMS config."""
-    from linter.adopting.cms import CmsConfigError, import_cms_config
+    from linter.adopting.cms import CmsConfigError
+    from linter.adopting.cms_import import import_cms_config
 
     try:
         imported = import_cms_config(source)

@@ -21,7 +21,10 @@ _KEYS = ("name", "paths", "schema", "preset", "roles", "rules", "allow-aliases",
 
 
 @dataclass(frozen=True)
-class ContentType:
+class TypeEntry:
+    """A `[[types]]` entry as written (what applies to its files, resolved, is
+    linter.running.content_type.ContentType)."""
+
     name: str
     paths: tuple[str, ...]
     schema: Path | None = None
@@ -33,11 +36,11 @@ class ContentType:
     case_insensitive_keys: bool | None = None
 
 
-def parse_types(value: Any, root: Path) -> tuple[ContentType, ...]:
+def parse_types(value: Any, root: Path) -> tuple[TypeEntry, ...]:
     """The `[[types]]` array; ValueError with a one-line reason for a bad or conflicting one."""
     if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):
         raise ValueError("should be an array of tables ([[types]])")
-    found: list[ContentType] = []
+    found: list[TypeEntry] = []
     for number, entry in enumerate(value, 1):
         kind = _parse_type(entry, number, root)
         for earlier in found:
@@ -51,7 +54,7 @@ def parse_types(value: Any, root: Path) -> tuple[ContentType, ...]:
     return tuple(found)
 
 
-def _parse_type(entry: Mapping[str, Any], number: int, root: Path) -> ContentType:
+def _parse_type(entry: Mapping[str, Any], number: int, root: Path) -> TypeEntry:
     unknown = sorted(set(entry) - set(_KEYS))
     if unknown:
         raise ValueError(f"entry {number} has an unknown key `{unknown[0]}` (known: {', '.join(_KEYS)})")
@@ -80,7 +83,7 @@ def _parse_type(entry: Mapping[str, Any], number: int, root: Path) -> ContentTyp
     for key in ("allow-aliases", "case-insensitive-keys"):
         if key in entry and not isinstance(entry[key], bool):
             raise ValueError(f"type {name!r}: `{key}` should be true or false")
-    return ContentType(
+    return TypeEntry(
         name,
         tuple(paths),
         schema_path,
@@ -93,22 +96,16 @@ def _parse_type(entry: Mapping[str, Any], number: int, root: Path) -> ContentTyp
 
 
 class TypeMatcher:
-    """Which type a file is: the first whose `paths` match its path relative to the root."""
+    """Which type a file is: the first whose `paths` match its project path (the path from the
+    root that linter.config.project_paths works out)."""
 
-    def __init__(self, types: tuple[ContentType, ...], root: Path) -> None:
+    def __init__(self, types: tuple[TypeEntry, ...]) -> None:
         import pathspec
 
-        self.root = root
         self.specs = [(kind, pathspec.GitIgnoreSpec.from_lines(kind.paths)) for kind in types]
 
-    def match(self, path: str) -> ContentType | None:
-        if not self.specs:
-            return None
-        try:
-            relative = Path(path).resolve().relative_to(self.root).as_posix()
-        except (ValueError, OSError):
-            return None
+    def match(self, project_path: str) -> TypeEntry | None:
         for kind, spec in self.specs:
-            if spec.match_file(relative):
+            if spec.match_file(project_path):
                 return kind
         return None

@@ -34,3 +34,33 @@ def check_gitignore_glob(pattern: str) -> None:
         raise ValueError(f"pattern {pattern!r} is invalid: {exc}") from None
     if not any(p.regex is not None for p in spec.patterns):
         raise ValueError(f"pattern {pattern!r} matches nothing")
+
+
+def gitignore_form(pattern: str) -> str:
+    """The gitignore-style pattern for what `pattern` matched as a `per-file-ignores` key
+    before keys were gitignore-style (an fnmatch pattern tried on the path from the root and
+    on the file name, its `*` crossing `/`); `pattern` itself where the two styles agree.
+
+    They agree on a pattern without `/` (`*.md`, `README.md`: any folder), on one whose stars
+    all end its last name (`archive/*`, `docs/a*`: a folder's whole tree either way) and on
+    the forms only gitignore gives a meaning (a leading or trailing `/`, `!`, `**`). Elsewhere
+    a star spans folders: `docs/*.md` was `docs/**/*.md`, `content/*/index.md` was
+    `content/**/index.md` (which also takes `content/index.md`, the one file more)."""
+    if "/" not in pattern.rstrip("/") or pattern.startswith(("/", "!")) or pattern.endswith("/"):
+        return pattern
+    names = pattern.split("/")
+    out: list[str] = []
+    for index, name in enumerate(names):
+        last = index == len(names) - 1
+        if "*" not in name or name == "**" or (last and name.endswith("*") and name.count("*") == 1):
+            out.append(name)
+        elif name == "*":
+            out.append("**")
+        else:
+            if name.startswith("*"):  # the text before it may hold folders
+                out.append("**")
+            out.append(name)
+            if not last and name.endswith("*"):  # and so may the text after it
+                out.append("**")
+    collapsed = [name for i, name in enumerate(out) if not (name == "**" and i and out[i - 1] == "**")]
+    return "/".join(collapsed)

@@ -9,8 +9,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from linter.config.content_types import ContentType, parse_types
-from linter.config.globs import check_gitignore_glob, check_name_glob
+from linter.config.content_types import TypeEntry, parse_types
+from linter.config.globs import check_gitignore_glob, check_name_glob, gitignore_form
 from linter.reading.bounded import RefusedFile, read_regular_file
 from linter.reading.dates import load_zone
 from linter.reading.dates import parse_datetime as parse_datetime  # re-exported: the CLI and tests use it
@@ -67,7 +67,7 @@ class Config:
     preset: str | None = None
     roles: Mapping[str, Any] = field(default_factory=dict)
     timezone: str | None = None  # None: naive values are read as UTC, and no zone is ever added by a fix
-    types: tuple[ContentType, ...] = ()
+    types: tuple[TypeEntry, ...] = ()
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -168,10 +168,26 @@ def _table_of(convert: Callable[[Any], Any]) -> Callable[[Any], dict[str, Any]]:
 
 
 def _per_file_ignores(value: Any) -> dict[str, Any]:
+    """Keys are gitignore-style patterns from the root; an old fnmatch form keeps its meaning
+    (see gitignore_form and `old_pattern_notes`)."""
     table = _table_of(_string_list)(value)
     for pattern in table:
-        check_name_glob(pattern)
+        check_gitignore_glob(gitignore_form(pattern))
     return table
+
+
+def old_pattern_notes(config: Config) -> list[str]:
+    """One line per `per-file-ignores` key read in its old fnmatch meaning, naming the
+    gitignore-style pattern that says the same."""
+    notes = []
+    for key in config.per_file_ignores:
+        meant = gitignore_form(key)
+        if meant != key:
+            notes.append(
+                f'per-file-ignores: "{key}" is read as "{meant}", its meaning before keys became'
+                f' gitignore-style (`*` stops at `/`): write that to keep it, or "/{key}" to let `*` stop at `/`'
+            )
+    return notes
 
 
 def _severity_name(value: Any) -> str:
@@ -352,7 +368,7 @@ def _key_hint(key: str) -> str:
     return f"; did you mean `{close[0]}`?" if close else f" (known keys: {', '.join(known)})"
 
 
-def _checked_types(types: tuple[ContentType, ...]) -> tuple[ContentType, ...]:
+def _checked_types(types: tuple[TypeEntry, ...]) -> tuple[TypeEntry, ...]:
     for kind in types:
         try:
             if kind.preset is not None:

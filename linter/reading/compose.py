@@ -1,5 +1,8 @@
 """Turn a front-matter block into a Document in one pass over PyYAML's node graph.
 
+Plain block YAML is read by the line reader instead (linter.reading.block_values, the same
+values, the graph composed only when a position needs it); what it does not read comes here.
+
 Safety comes first: anchors, aliases, tags and merge keys are refused, and deep nesting is
 measured on the event stream *before* composing, so neither a "billion laughs" file nor a
 5,000-level list can cost more than a linear scan. The value walk is iterative (no recursion).
@@ -22,6 +25,7 @@ import yaml
 from linter.findings import Problem, Region
 from linter.reading import pointers
 from linter.reading.aliases import AliasBudgetExceeded, compose_with_aliases
+from linter.reading.block_values import BlockSpots, block_values
 from linter.reading.document import Document
 from linter.reading.frontmatter import FrontMatter
 from linter.reading.nodes import too_deep
@@ -113,6 +117,12 @@ def compose_document(path: str, fm: FrontMatter, limits: Limits) -> tuple[Docume
         if isinstance(found, Problem):
             return None, [found]
         return _document(path, fm, found, positions, limits, [])
+    # The line reader reads no anchor, alias, tag or merge key, nor anything nested deeper than
+    # the limit: what it reads needs none of the safety checks below.
+    data = block_values(text, limits.max_depth)
+    if data is not None:  # the node graph waits until a position needs it
+        spots = BlockSpots(text, functools.partial(yaml.compose, text, Loader=UntypedLoader))
+        return _checked(Document(path, data, text, fm.closing_line, None, positions, spots), limits, [])
     problems: list[Problem] = []
     aliased = False
     if _needs_event_scan(text, limits.max_depth):
@@ -151,8 +161,14 @@ def _document(
     problems.extend(found)
     if fatal:
         return None, problems
-    document = Document(path, data, fm.text, fm.closing_line, root, positions)
-    if ESCAPED_SURROGATE.search(fm.text):
+    return _checked(Document(path, data, fm.text, fm.closing_line, root, positions), limits, problems)
+
+
+def _checked(
+    document: Document, limits: Limits, problems: list[Problem]
+) -> tuple[Document | None, list[Problem]]:
+    """What is judged on the values: lone surrogates, and keys that differ only in case."""
+    if ESCAPED_SURROGATE.search(document.text):
         refused = lone_surrogate(document)
         if refused is not None:
             return None, [*problems, refused]

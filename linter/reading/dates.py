@@ -18,6 +18,7 @@ its day.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import NamedTuple
@@ -40,6 +41,11 @@ class Moment(NamedTuple):
 
     def day(self, zone: tzinfo) -> date:
         return self.instant.astimezone(zone).date() if not self.date_only else self.instant.date()
+
+
+#: A Moment from one tuple, without the NamedTuple constructor's Python call (the commonest
+#: form is parsed for every date of every file).
+_new_moment = functools.partial(tuple.__new__, Moment)
 
 
 def parse_moment(value: object, zone: tzinfo = timezone.utc, rfc3339: bool = False) -> Moment | None:
@@ -71,7 +77,7 @@ def _parse_utc(text: str) -> Moment | None:
         # Parsed with its zone: `replace(tzinfo=...)` costs 5 times the parse. Only this
         # exact shape: `fromisoformat` reads some odd values with an offset (`00:00:006+00:00`).
         try:
-            return Moment(datetime.fromisoformat(text[:-1] + "+00:00"), False)
+            return _new_moment((datetime.fromisoformat(text[:-1] + "+00:00"), False))
         except ValueError:  # month 13, hour 24 ...
             return None
     if not text[:4].isdigit() or text[13:14] != ":" or text[16:17] != ":" or not text[11:13].isdigit():

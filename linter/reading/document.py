@@ -1,19 +1,19 @@
-"""A parsed front matter: plain JSON-like values, and the node graph to find where each sits."""
+"""A parsed front matter: plain JSON-like values, and the node graph to find where each sits
+(composed only when a position is asked for, for a block read without it)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from linter.findings import Region
+from linter.fixes import Target as Target  # the part of a node that `locate` finds
 from linter.reading import pointers
 from linter.reading.positions import NodeFinder, Positions, scalar_nodes
 
 if TYPE_CHECKING:
-    from linter.fixes import Fix, NodeFix
-
-Target = Literal["value", "key"]
+    from linter.reading.block_values import BlockSpots
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,12 @@ class Document:
     data: dict[str, Any]
     text: str
     closing_line: int
+    #: The node graph; None until a position needs it when `spots` is given.
     root: Any = field(repr=False)
     positions: Positions = field(repr=False)
+    #: A block read without its node graph (linter.reading.block_values): the top-level
+    #: positions it knows, and how to compose the rest.
+    spots: BlockSpots | None = field(default=None, repr=False, compare=False)
     #: Views of `data` that several rules read, built once per document (`fields.derived`).
     memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: Built on the first `locate`: most documents have no findings and never need it.
@@ -40,6 +44,10 @@ class Document:
 
         A key target falls back to the value for list items and the root, which have no key.
         """
+        if self.root is None and self.spots is not None:
+            region = self.spots.region(pointer, target == "key")
+            if region is not None:
+                return region
         key_node, value_node = self.nodes(pointer)
         node = key_node if target == "key" and key_node is not None else value_node
         return self.positions.region(node)
@@ -48,7 +56,7 @@ class Document:
         """(key node or None, value node) at `pointer`, or at its nearest existing ancestor."""
         finder = self._finder
         if finder is None:
-            finder = NodeFinder(self.root)
+            finder = NodeFinder(self.node_graph())
             object.__setattr__(self, "_finder", finder)  # a cache of the frozen root, not state
         return finder.find(pointer)
 
@@ -56,11 +64,11 @@ class Document:
         """The value at `pointer`, or None when there is none."""
         return pointers.resolve(self.data, pointer)
 
+    def node_graph(self) -> Any:
+        """The root node, composed on first use for a block read without it."""
+        if self.root is None and self.spots is not None:
+            object.__setattr__(self, "root", self.spots.compose())  # a cache, as `_finder` is
+        return self.root
+
     def scalar_regions(self) -> Iterator[Region]:
-        return (self.positions.region(node) for node in scalar_nodes(self.root))
-
-    def fix(self, spec: NodeFix) -> Fix | None:
-        """The text edits for a rule's node-level fix, proved by reading the result again."""
-        from linter.reporting.fix_edits import edits_for  # the composer imports this module
-
-        return edits_for(self, spec)
+        return (self.positions.region(node) for node in scalar_nodes(self.node_graph()))

@@ -47,4 +47,20 @@ class _Registry(Mapping[str, Callable[[TextIO], Reporter]]):
 
 REPORTERS: Mapping[str, Callable[[TextIO], Reporter]] = _Registry()
 
-__all__ = ["REPORTERS", "Reporter", "RunSummary"]
+
+def format_module(name: str) -> str:
+    """The module that renders format `name`: a run that prints another format never loads it."""
+    return f"linter.reporting.{_WHERE[name][0]}"
+
+
+def formats_markdown_list() -> str:
+    """The README's list of output formats, each told by its module's docstring (first paragraph)."""
+    lines = []
+    for name in REPORTERS:
+        doc = importlib.import_module(format_module(name)).__doc__ or ""
+        paragraph = " ".join(doc.strip().split("\n\n")[0].split())
+        lines.append(f"- `{name}`: {paragraph}")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["REPORTERS", "Reporter", "RunSummary", "format_module", "formats_markdown_list"]

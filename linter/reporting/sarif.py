@@ -20,8 +20,8 @@ from linter.reporting.escape import shown_text
 from linter.reporting.fingerprints import fingerprints
 from linter.reporting.json_text import dumps_indented
 from linter.reporting.locations import display_path, relative_path
-from linter.rules import ALL_RULES
 from linter.rules.base import Rule
+from linter.rules.registry import ALL_RULES
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

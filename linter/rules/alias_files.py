@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from linter.config.image_paths import ImageAlias
 from linter.reading.bounded import RefusedFile, read_regular_file
-from linter.running.file_stamps import FileStamp, look
+from linter.reading.file_stamps import FileStamp, look
 
 MAX_BYTES = 1 << 20
 MAX_EXTENDS = 5

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
-from typing import Any, ClassVar, Literal, NamedTuple
+from pathlib import Path
+from typing import Any, ClassVar, Literal, NamedTuple, cast
 
+from linter.config.project_paths import ProjectPaths
 from linter.findings import Problem
 from linter.fixes import NodeFix
 from linter.reading.document import Document, Target
@@ -18,17 +20,24 @@ DefaultSeverity = Literal["error", "warning", "off"]
 
 
 class Option(NamedTuple):
-    """One configurable option: its TOML name, accepted Python type(s) and default."""
+    """One configurable option: its TOML name, accepted Python type(s) and default, and the
+    check of a value of the right type (yamllint's VALIDATE): what the value should be, or None
+    when it will do."""
 
     name: str
     kind: type | tuple[type, ...]
     default: Any
     help: str
+    check: Callable[[Any], str | None] | None = None
 
     def type_name(self) -> str:
         kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
         names = {bool: "bool", int: "int", float: "number", str: "string", list: "list", dict: "table"}
         return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def zero_or_more(value: float) -> str | None:
+    return "zero or more" if value < 0 else None
 
 
 class Violation(NamedTuple):
@@ -72,6 +81,17 @@ class RunContext:
     #: Pixel sizes of image files read this run, by file stamp: one header read per image,
     #: however many pages name it (see rules/image_files.py).
     image_sizes: dict[Any, tuple[int, int] | None] = field(default_factory=dict, compare=False, repr=False)
+    #: Where each file is in the project: one memo per run, shared by the engine and every
+    #: type's rules (None: one of its own, from `root`).
+    paths: ProjectPaths | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.paths is None:
+            object.__setattr__(self, "paths", ProjectPaths(Path(self.root)))
+
+    def project_path(self, path: str) -> str:
+        """The path from the project root that every config pattern matches (ProjectPaths)."""
+        return cast(ProjectPaths, self.paths).of(path)
 
 
 class Rule:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.config.settings import ConfigError
 from linter.reading.date_reading import read_date
 from linter.reading.document import Document
 from linter.reading.pointers import escape
-from linter.rules.base import Option, Rule, RunContext, Violation
+from linter.rules.base import Option, Rule, RunContext, Violation, zero_or_more
 from linter.rules.dates import written
 from linter.rules.fields import FieldView, FileNameDate
 
@@ -18,10 +17,10 @@ def _date_values(view: FieldView) -> Iterator[tuple[str, Any]]:
     """(pointer, value) of every value some date role binds, each once, in role order."""
     seen: set[str] = set()
     for role in ("published", "dates", "future"):
-        for _, _, pointer, value in view.role(role):
-            if pointer not in seen:
-                seen.add(pointer)
-                yield pointer, value
+        for hit in view.role(role):
+            if hit.pointer not in seen:
+                seen.add(hit.pointer)
+                yield hit.pointer, hit.value
     for record in view.records:
         for pair in view.pairs(record):
             for pointer, value in pair:
@@ -113,13 +112,19 @@ class StaleFileDate(Rule):
     name = "file-name-date"
     default_severity = "warning"
     summary = "A post's `date` is days away from the date in its file name (Jekyll)."
-    options = (Option("max-days", int, 1, "Widest gap allowed between the two dates, in calendar days."),)
+    options = (
+        Option(
+            "max-days",
+            int,
+            1,
+            "Widest gap allowed between the two dates, in calendar days.",
+            check=zero_or_more,
+        ),
+    )
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
         self.max_days: int = self.settings["max-days"]
-        if self.max_days < 0:
-            raise ConfigError(f'option "max-days" of "{self.name}" should be zero or more')
 
     def check(self, document: Document) -> Iterator[Violation]:
         file_date = self.context.binder.roles.file_date

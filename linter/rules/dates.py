@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
-from linter.config.settings import ConfigError
 from linter.reading import pointers
 from linter.reading.dates import Moment, earlier, gap_seconds, parse_moment
 from linter.reading.document import Document
 from linter.reading.pointers import Pattern, key_pattern
-from linter.rules.base import Option, Rule, RunContext, Violation
+from linter.rules.base import Option, Rule, RunContext, Violation, zero_or_more
 from linter.rules.fields import FieldView, FileNameDate, derived
 
 DAY = 86400.0
@@ -48,19 +47,43 @@ def written(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def published(view: FieldView) -> dict[int, tuple[str, str, Moment]]:
+class Published(NamedTuple):
+    """A record's main date: where it is, as written, and the moment it names."""
+
+    pointer: str
+    text: str
+    moment: Moment
+
+
+def published(view: FieldView) -> dict[int, Published]:
     """Each record's main date (the first `published` binding that holds a date), by record."""
-    found: dict[int, tuple[str, str, Moment]] = {}
-    for record, _, pointer, value in view.role("published"):
-        if record not in found:
-            moment = view.moment(pointer, value)
+    found: dict[int, Published] = {}
+    for hit in view.role("published"):
+        if hit.record not in found:
+            moment = view.moment(hit.pointer, hit.value)
             if moment is not None:
-                found[record] = (pointer, written(value), moment)
+                found[hit.record] = Published(hit.pointer, written(hit.value), moment)
     return found
 
 
-def _option_error(rule: type[Rule], option: str, expected: str) -> ConfigError:
-    return ConfigError(f'option "{option}" of "{rule.name}" should be {expected}')
+def _floor_problem(value: str) -> str | None:
+    """A floor that reads as no date; the zone of a floor without one cannot make it unreadable."""
+    return "a date such as 1995-01-01" if parse_moment(value) is None else None
+
+
+def _pairs_problem(pairs: list[Any]) -> str | None:
+    if not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(k, str) and k for k in pair)
+        for pair in pairs
+    ):
+        return "a list of [earlier, later] key pairs of strings"
+    try:
+        for pair in pairs:
+            for key in pair:
+                key_pattern(key)
+    except ValueError as exc:
+        return f"pairs of keys or pointers ({exc})"
+    return None
 
 
 class FutureDate(Rule):
@@ -87,19 +110,26 @@ class FutureDate(Rule):
     name = "future-date"
     default_severity = "error"
     summary = "A date is later than now plus a tolerance (e.g. `publishedDateTime`)."
-    options = (Option("tolerance-days", (int, float), 1, "How far in the future a date may be, in days."),)
+    options = (
+        Option(
+            "tolerance-days",
+            (int, float),
+            1,
+            "How far in the future a date may be, in days.",
+            check=zero_or_more,
+        ),
+    )
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
         self.tolerance: float = self.settings["tolerance-days"]
-        if self.tolerance < 0:
-            raise _option_error(type(self), "tolerance-days", "zero or more")
         now = context.now
         self.now = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
-        for record, _, pointer, value in view.role("future"):
+        for hit in view.role("future"):
+            record, pointer, value = hit.record, hit.pointer, hit.value
             moment = view.moment(pointer, value)
             if moment is None:
                 continue
@@ -141,13 +171,15 @@ class RelatedDateWindow(Rule):
     name = "related-date-window"
     default_severity = "warning"
     summary = "A related article was published too long before or after the article."
-    options = (Option("max-days", int, 365, "Widest gap allowed between the two dates, in days."),)
+    options = (
+        Option(
+            "max-days", int, 365, "Widest gap allowed between the two dates, in days.", check=zero_or_more
+        ),
+    )
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
         self.max_days: int = self.settings["max-days"]
-        if self.max_days < 0:
-            raise _option_error(type(self), "max-days", "zero or more")
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
@@ -157,16 +189,16 @@ class RelatedDateWindow(Rule):
         anchor = dates.get(0)
         if anchor is None:
             return
-        for record, (pointer, text, moment) in dates.items():
+        for record, date in dates.items():
             if not record:
                 continue
-            gap = gap_seconds(anchor[2], moment)
+            gap = gap_seconds(anchor.moment, date.moment)
             if abs(gap) > self.max_days * DAY:
                 side = "after" if gap > 0 else "before"
                 yield Violation(
-                    pointer,
-                    f"related article published {text}, {span(gap)} {side} the article's "
-                    f"{anchor[1]} (at most {_plural(self.max_days, 'day')} apart)",
+                    date.pointer,
+                    f"related article published {date.text}, {span(gap)} {side} the article's "
+                    f"{anchor.text} (at most {_plural(self.max_days, 'day')} apart)",
                 )
 
 
@@ -195,18 +227,26 @@ class ImplausibleDate(Rule):
     name = "implausible-date"
     default_severity = "error"
     summary = "A date is before a plausible floor (e.g. epoch zero)."
-    options = (Option("floor", str, "1995-01-01", "Earliest plausible date (YYYY-MM-DD or RFC 3339)."),)
+    options = (
+        Option(
+            "floor",
+            str,
+            "1995-01-01",
+            "Earliest plausible date (YYYY-MM-DD or RFC 3339).",
+            check=_floor_problem,
+        ),
+    )
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
         floor = parse_moment(self.settings["floor"], context.zone)
-        if floor is None:
-            raise _option_error(type(self), "floor", "a date such as 1995-01-01")
+        assert floor is not None  # _floor_problem let it through
         self.floor = floor.instant
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
-        for _, _, pointer, value in view.role("dates"):
+        for hit in view.role("dates"):
+            pointer, value = hit.pointer, hit.value
             moment = view.moment(pointer, value)
             if moment is not None and moment.instant < self.floor:
                 yield Violation(
@@ -248,7 +288,13 @@ class DateOrder(Rule):
     default_severity = "error"
     summary = "A pair of date fields is out of order (e.g. updated before published)."
     options = (
-        Option("pairs", list, None, "[earlier, later] keys or pointers; unset: the `date-order` role."),
+        Option(
+            "pairs",
+            list,
+            None,
+            "[earlier, later] keys or pointers; unset: the `date-order` role.",
+            check=_pairs_problem,
+        ),
     )
 
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
@@ -257,15 +303,7 @@ class DateOrder(Rule):
         if pairs is None:
             self.pairs: tuple[tuple[Pattern, Pattern], ...] | None = None
             return
-        if not all(
-            isinstance(pair, list) and len(pair) == 2 and all(isinstance(k, str) and k for k in pair)
-            for pair in pairs
-        ):
-            raise _option_error(type(self), "pairs", "a list of [earlier, later] key pairs of strings")
-        try:
-            self.pairs = tuple((key_pattern(a), key_pattern(b)) for a, b in pairs)
-        except ValueError as exc:
-            raise _option_error(type(self), "pairs", f"pairs of keys or pointers ({exc})") from None
+        self.pairs = tuple((key_pattern(a), key_pattern(b)) for a, b in pairs)
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from linter.config.selection import Selection
-from linter.rules import ALL_RULES
 from linter.rules.base import Rule
+from linter.rules.registry import ALL_RULES
+from linter.rules.selection import Selection
 
 
 def print_rules(stream: TextIO, selection: Selection) -> None:

@@ -21,15 +21,22 @@ from linter.reading.date_forms import FORMS, DateForms
 from linter.reading.date_reading import Reading, Style, read_date
 from linter.reading.dates import Moment
 from linter.reading.document import Document
+from linter.reading.file_stamps import FileStamp
 from linter.reading.nodes import TYPED
 from linter.reading.pointers import Pattern, escape, find
 from linter.rules.field_trie import SLOTS, WALKED, Node, Trie
-from linter.running.file_stamps import FileStamp
 
-#: (record, binding, pointer, value): the record's index in `FieldView.records`, the index of
-#: the pattern in its role's tuple, the value's JSON Pointer and the value. A plain tuple:
-#: dozens are built per document.
-Hit = tuple[int, int, str, Any]
+
+class Hit(NamedTuple):
+    """One value a role binds: where it is and which record and binding found it."""
+
+    #: The record's index in `FieldView.records`.
+    record: int
+    #: The index of the pattern in its role's tuple.
+    binding: int
+    #: The value's JSON Pointer.
+    pointer: str
+    value: Any
 
 
 class Record(NamedTuple):
@@ -173,7 +180,7 @@ class Binder:
     def _walk(self, view: FieldView, value: Any, trie: Trie, node: Node, pointer: str, record: int) -> None:
         """Add the hits of what `node`'s children match in `value` (a mapping or a list), in
         order, and walk on below them. Hot: every document goes through here, by plans."""
-        lists = view.lists
+        lists, new_hit = view.lists, tuple.__new__  # not Hit(...): its Python __new__ costs ~150 ns a hit
         shape = tuple(value) if isinstance(value, dict) else len(value)
         plan = node.plans.get((pointer, shape))
         if plan is None:
@@ -181,7 +188,7 @@ class Binder:
         for key, here, hits, inner in plan:
             child = value[key]
             for slot, index in hits:
-                lists[slot].append((record, index, here, child))
+                lists[slot].append(new_hit(Hit, (record, index, here, child)))
             if inner and isinstance(child, (dict, list)):
                 for below in inner:
                     if below.item and isinstance(child, dict):

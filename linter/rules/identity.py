@@ -15,10 +15,10 @@ import posixpath
 import re
 
 from linter.reading.document import Document
+from linter.reading.file_stamps import FileStamp, look
 from linter.reading.pointers import find
 from linter.rules import urlnorm
 from linter.rules.base import RunContext
-from linter.running.file_stamps import FileStamp, look
 
 #: A number prefix, as Docusaurus strips it from folder and file names (`01-guides`, `2. api`),
 #: except where the name starts like a date or a version (`2024-05-notes`, `1.2-api`).
@@ -117,7 +117,7 @@ def page_urls(context: RunContext, document: Document, files_read: list[FileStam
     config = site_config(context.root)
     if config is not None:
         files_read.append(look(config)[0])
-    url = post_url(context.root, os.path.abspath(document.path), document.data)
+    url = post_url(context.root, _relative_path(context, document), document.data)
     pointer = "/permalink" if isinstance(document.data.get("permalink"), str) else ""
     return [(url, pointer)] if url else []
 
@@ -145,10 +145,6 @@ def _is_relative(text: str) -> bool:
 
 
 def _relative_path(context: RunContext, document: Document) -> str:
-    """The file's path from the project root, worked out once per document (the scope and
-    the page folder both ask)."""
-    found: str | None = document.memo.get(_relative_path)
-    if found is None:
-        found = os.path.relpath(os.path.abspath(document.path), context.root).replace(os.sep, "/")
-        document.memo[_relative_path] = found
-    return found
+    """The file's path from the project root, as `[[types]] paths` and `per-file-ignores`
+    match it (a file named through a symlinked folder is where it really is)."""
+    return context.project_path(document.path)

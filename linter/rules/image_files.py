@@ -1,23 +1,24 @@
 """Image files on disk: a site image a content file names, and the cached copy of a remote
 image. Only headers are read (for the pixel size); every file looked at, found or not, is
-recorded in the field view (`files_read`, see linter.running.file_stamps) so that a cached result is
+recorded in the field view (`files_read`, see linter.reading.file_stamps) so that a cached result is
 not reused after an image changes, disappears or appears."""
 
 from __future__ import annotations
 
 import io
 import os
+import posixpath
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from linter.reading.bounded import read_regular_file
 from linter.reading.document import Document
+from linter.reading.file_stamps import FileStamp, look
 from linter.rules.alias_files import declared_aliases
 from linter.rules.base import RunContext
 from linter.rules.fields import FieldView
 from linter.rules.image_paths import Lookup, local_text, places
-from linter.running.file_stamps import FileStamp, look
 
 #: Where JPEG, PNG, GIF, WebP and SVG headers give the size (EXIF and ICC segments included).
 MAX_HEADER_BYTES = 256 << 10
@@ -119,14 +120,10 @@ class ImageFiles:
             return None
         lookup = self._loaded()
         view.files_read.extend(self._stamps)
-        page = Path(os.path.dirname(os.path.abspath(document.path)))
-        if not page.is_relative_to(self.root):  # reached through a link to the (resolved) root
-            page = Path(os.path.realpath(page))
-        try:
-            page_folder = os.path.relpath(page, self.root).replace(os.sep, "/")
-        except ValueError:  # another drive (Windows): no path from the root
+        where = self.context.project_path(document.path)
+        if os.path.isabs(where):  # another drive (Windows): no path from the root
             return None
-        found = places(lookup, text, page_folder)
+        found = places(lookup, text, posixpath.dirname(where) or ".")
         if not found:
             return None
         candidates = tuple(self.root / place for place in found)

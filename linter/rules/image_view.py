@@ -27,14 +27,14 @@ class Image(NamedTuple):
 def images(view: FieldView) -> list[Image]:
     """Every image of the document and its items: `derived(view, images)`."""
     found: list[Image] = []
-    for record, index, pointer, value in view.role("images"):
-        binding = view.records[record].roles.images[index]
+    for hit in view.role("images"):
+        binding, value = view.records[hit.record].roles.images[hit.binding], hit.value
         if isinstance(value, dict):
             src = value.get(binding.src)
             size = declared_size(value, binding)
-            found.append(Image(pointer, value, src if isinstance(src, str) else None, binding, size))
+            found.append(Image(hit.pointer, value, src if isinstance(src, str) else None, binding, size))
         elif isinstance(value, str):
-            found.append(Image(pointer, None, value, binding, None))
+            found.append(Image(hit.pointer, None, value, binding, None))
     return found
 
 

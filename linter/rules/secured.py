@@ -103,11 +103,11 @@ class SecuredFormat(Rule):
     summary = "`secured` is not base64 ciphertext `;` a base64 16-byte IV."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for _, _, pointer, value in self.fields(document).role("secured"):
-            if isinstance(value, str):
-                for problem in _problems(value):
+        for hit in self.fields(document).role("secured"):
+            if isinstance(hit.value, str):
+                for problem in _problems(hit.value):
                     yield Violation(
-                        pointer, problem.replace("`secured`", f"`{pointers.last_token(pointer)}`")
+                        hit.pointer, problem.replace("`secured`", f"`{pointers.last_token(hit.pointer)}`")
                     )
 
 

@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from linter.config.selection import matches
 from linter.findings import Finding, Problem, Region
 from linter.fixes import Edit, Fix
 from linter.reading.document import Document
-from linter.rules import ALL_RULES
+from linter.rules.registry import ALL_RULES
+from linter.rules.selection import matches
 
 _DIRECTIVE = re.compile(
     r"(?:^|(?<=\s))#\s*content-lint:\s*(?P<kind>disable-file|disable)\b(?:\s*=\s*(?P<codes>[\w\-]+(?:\s*,\s*[\w\-]+)*))?"

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.document import Document
 from linter.rules.base import Option, Rule, Violation
-from linter.rules.fields import FieldView, derived
+from linter.rules.fields import FieldView, Hit, derived
 
 _LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
 _TAB = re.compile("\t")
@@ -38,7 +37,7 @@ def text_fields(view: FieldView) -> list[tuple[str, str]]:
     """(pointer, value) of every string the `title`, `description` and `texts` roles bind."""
     found: list[tuple[str, str]] = []
     for role in ("title", "description", "texts"):
-        found += [(pointer, value) for _, _, pointer, value in view.role(role) if isinstance(value, str)]
+        found += [(hit.pointer, hit.value) for hit in view.role(role) if isinstance(hit.value, str)]
     return found
 
 
@@ -48,9 +47,9 @@ def all_texts(view: FieldView) -> tuple[list[str], list[str], list[str], str]:
     The cheap view for the clean majority of documents: several rules clear all fields with
     one scan; a rule that finds something walks the fields again with pointers.
     """
-    titles = [value for _, _, _, value in view.role("title") if isinstance(value, str)]
-    excerpts = [value for _, _, _, value in view.role("description") if isinstance(value, str)]
-    values = titles + excerpts + [value for _, _, _, value in view.role("texts") if isinstance(value, str)]
+    titles = [hit.value for hit in view.role("title") if isinstance(hit.value, str)]
+    excerpts = [hit.value for hit in view.role("description") if isinstance(hit.value, str)]
+    values = titles + excerpts + [hit.value for hit in view.role("texts") if isinstance(hit.value, str)]
     return titles, excerpts, values, " ".join(values)
 
 
@@ -58,9 +57,7 @@ def _titles_and_excerpts(view: FieldView) -> list[tuple[str, str, str]]:
     """(kind, pointer, value) of every string title ("title") and description ("excerpt")."""
     found = []
     for role, kind in (("title", "title"), ("description", "excerpt")):
-        found += [
-            (kind, pointer, value) for _, _, pointer, value in view.role(role) if isinstance(value, str)
-        ]
+        found += [(kind, hit.pointer, hit.value) for hit in view.role(role) if isinstance(hit.value, str)]
     return found
 
 
@@ -323,12 +320,12 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _first_strings(hits: list[tuple[int, int, str, Any]]) -> dict[int, tuple[str, str]]:
+def _first_strings(hits: list[Hit]) -> dict[int, tuple[str, str]]:
     """(pointer, value) of the first string hit of each record."""
     found: dict[int, tuple[str, str]] = {}
-    for record, _, pointer, value in hits:
-        if isinstance(value, str):
-            found.setdefault(record, (pointer, value))
+    for hit in hits:
+        if isinstance(hit.value, str):
+            found.setdefault(hit.record, (hit.pointer, hit.value))
     return found
 
 

@@ -17,7 +17,7 @@ from linter.reading import pointers
 from linter.reading.document import Document
 from linter.rules import urlnorm
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation
-from linter.rules.fields import derived
+from linter.rules.fields import Hit, derived
 from linter.rules.identity import (
     IMPLIED,
     identity_key,
@@ -61,7 +61,8 @@ class UrlFormat(Rule):
             if defect is not None:
                 pointer = url_pointer(fact)
                 yield Violation(pointer, f"`{pointers.label(pointer)}` {defect}")
-        for _, _, pointer, value in view.role("links"):
+        for hit in view.role("links"):
+            pointer, value = hit.pointer, hit.value
             if isinstance(value, str) and not urlnorm.is_absolute(value.strip()):
                 defect = urlnorm.link_defect(value)
                 if defect is not None:
@@ -174,7 +175,7 @@ class DuplicateUrl(Rule):
             )
             if base is None:
                 continue
-            key = f"{base}#{urlnorm.fragment(fact.value)}"
+            key = f"{base}#{urlnorm.fragment(fact.value)}" if "#" in fact.value else f"{base}#"
             earlier = first.setdefault(key, fact)
             if earlier is not fact and earlier.owner != fact.owner:  # a repeat, of another owner
                 pointer = url_pointer(fact)
@@ -243,7 +244,7 @@ class DuplicateArticle(CorpusRule):
         view = self.fields(document)
         # The document's own identity values, in the order the role lists its bindings
         # (news-article: webUrl first, the one readers see); not those of related items.
-        own = sorted((hit for hit in view.role("identity") if hit[0] == 0), key=lambda hit: hit[1])
+        own = sorted((hit for hit in view.role("identity") if hit.record == 0), key=lambda hit: hit.binding)
         by_path = page_urls(self.context, document, view.files_read)
         implied = implied_identity(self.context, document)
         if not own and not by_path and implied is None:
@@ -256,7 +257,8 @@ class DuplicateArticle(CorpusRule):
             where = document.locate(pointer) if written else Region(1, 1, 1, 4)  # else: the fence
             urls[name] = ArticleUrl(name, pointer if written else "", where)
         known = derived(view, url_facts_by_pointer)  # URL fields: URL keys only
-        for _, _, pointer, value in own:
+        for hit in own:
+            pointer, value = hit.pointer, hit.value
             if pointer in known:
                 normal = known[pointer].key
             else:
@@ -409,10 +411,10 @@ class ProviderDomainMismatch(Rule):
             )
 
 
-def _first_by_record(hits: list[tuple[int, int, str, Any]]) -> dict[int, tuple[str, Any]]:
+def _first_by_record(hits: list[Hit]) -> dict[int, tuple[str, Any]]:
     found: dict[int, tuple[str, Any]] = {}
-    for record, _, pointer, value in hits:
-        found.setdefault(record, (pointer, value))
+    for hit in hits:
+        found.setdefault(hit.record, (hit.pointer, hit.value))
     return found
 
 

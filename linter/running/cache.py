@@ -12,10 +12,10 @@ from typing import Any, NamedTuple
 # 6: findings carry fixes, directives what removing them may take; 7: an authenticated
 # database (a `meta` token) whose entries record the alias a file was checked as; 8: results
 # record which of the user's role patterns matched (FM011); 9: entries record the stamps of
-# the other files their rules read (site images, linter.running.file_stamps).
-CACHE_FORMAT = 9
+# the other files their rules read (site images, linter.reading.file_stamps); 10: the keys are
+# indexed (table `keys`), so a run finds the files sharing one without reading every file's.
+CACHE_FORMAT = 10
 DEFAULT_FOLDER = ".content-lint-cache"
-_RACY_NS = 2_000_000_000  # a file changed within 2 s of being cached is re-hashed, never trusted by stat
 
 
 def digest(data: bytes) -> str:
@@ -46,9 +46,9 @@ class Entry(NamedTuple):
     files: str
 
 
-#: (path, size, mtime_ns, keys): all a file under the content roots needs to show that it is
-#: unchanged and which keys it has. A plain row, 100,000 a run: no object is built per file.
-Stamp = tuple[str, int, "int | None", str]
+#: (path, size, mtime_ns): all a file under the content roots needs to show that it is
+#: unchanged. A plain row, 100,000 a run: no object is built per file.
+Stamp = tuple[str, int, "int | None"]
 
 
 def fresh_by_stat(size: int, mtime_ns: int | None, stat_size: int, stat_mtime_ns: int) -> bool:
@@ -68,8 +68,3 @@ class Record(NamedTuple):
     facts: str
     alias: str
     files: str
-
-
-def trusted_mtime(mtime_ns: int, now_ns: int) -> int | None:
-    """The mtime to compare stats with later, or None when it is too recent to be trusted."""
-    return mtime_ns if now_ns - mtime_ns > _RACY_NS else None

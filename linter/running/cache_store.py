@@ -19,7 +19,8 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from linter.running.cache import CACHE_FORMAT, Entry, Record, Stamp, trusted_mtime
+from linter.reading.file_stamps import trusted_mtime
+from linter.running.cache import CACHE_FORMAT, Entry, Record, Stamp
 from linter.running.cache_folder import SUFFIXES, clear_links, is_cache_file
 from linter.running.cache_secret import keyed
 
@@ -33,15 +34,27 @@ _STRICT = sqlite3.sqlite_version_info >= (3, 37, 0)
 # trusted_mtime): another change within the same clock tick would keep size and mtime, so only
 # its hash can vouch for it.
 # `path` is the real path; `alias` the absolute path the file was checked as, "" when the same:
-# per-file-ignores match the path as given, so a file checked through a symlinked folder has
-# its own verdict. `files`: the stamps of the images the rules read, "" for none (most files).
+# a file linked into the project from outside it is matched where its link is (its project
+# path, linter.config.project_paths), so each name it is checked by has its own verdict.
+# `files`: the stamps of the images the rules read, "" for none (most files).
 _ENTRIES_TABLE = (
     "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER,"
     " digest TEXT NOT NULL, findings TEXT NOT NULL, keys TEXT NOT NULL, alias TEXT NOT NULL,"
     " files TEXT NOT NULL)"
     " WITHOUT ROWID" + (", STRICT" if _STRICT else "")
 )
+# Each entry's keys, one row a key, indexed both ways: the files sharing a key with a changed
+# one are looked up, and an entry's old keys deleted when it is written again.
+_KEYS_TABLE = (
+    "CREATE TABLE keys (key TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (key, path)) WITHOUT ROWID"
+)
+_KEYS_INDEX = "CREATE INDEX keys_by_path ON keys (path)"
 _FACTS_TABLE = "CREATE TABLE facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
+# What a walk of the content roots took from each folder (linter.running.folder_listings).
+_FOLDERS_TABLE = (
+    "CREATE TABLE folders (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, files TEXT NOT NULL,"
+    " subfolders TEXT NOT NULL) WITHOUT ROWID"
+)
 _META_TABLE = "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"
 _TYPED_ROWS = (
     " AND typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) IN ('integer', 'null')"
@@ -95,8 +108,22 @@ class ResultCache:
         """Every cached file's stamp, by path."""
         return {
             row[0]: row
-            for row in self._rows("SELECT path, size, mtime_ns, keys FROM entries WHERE 1" + self._typed)
+            for row in self._rows("SELECT path, size, mtime_ns FROM entries WHERE 1" + self._typed)
         }
+
+    def holding(self, keys: Collection[str]) -> dict[str, tuple[str, ...]]:
+        """The cached files that hold any of `keys`, with all their keys (from the index)."""
+        wanted = set(keys)
+        ordered = sorted(wanted)
+        found: dict[str, tuple[str, ...]] = {}
+        for start in range(0, len(ordered), _BATCH):
+            batch = ordered[start : start + _BATCH]
+            lookup = f"SELECT path FROM keys WHERE key IN ({','.join('?' * len(batch))})"
+            query = f"SELECT path, keys FROM entries WHERE path IN ({lookup})" + self._typed
+            for path, held in self._rows(query, batch):
+                if isinstance(held, str) and not wanted.isdisjoint(split := held.split("\n")):
+                    found[path] = tuple(split)
+        return found
 
     def digest(self, path: str) -> str | None:
         """The content hash a file had when cached (asked only when its stat changed)."""
@@ -116,6 +143,22 @@ class ResultCache:
                     found[path] = facts
         return found
 
+    def folders(self) -> dict[str, tuple[str, str, str]]:
+        """Every remembered folder listing: path -> (stamp, files, subfolders)."""
+        return {
+            row[0]: row[1:]
+            for row in self._rows("SELECT path, stamp, files, subfolders FROM folders")
+            if all(isinstance(value, str) for value in row)
+        }
+
+    def store_folders(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        """Remember folder listings; a failure only costs the next walk its shortcut."""
+        try:
+            with contextlib.closing(self._connect()) as connection, connection:
+                connection.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?)", rows)
+        except (sqlite3.Error, OSError):
+            pass
+
     def store(self, records: Iterable[Record]) -> None:
         """Write records in one transaction; a failure only costs the cache, never the run."""
         now = time.time_ns()
@@ -128,6 +171,11 @@ class ResultCache:
         try:
             with contextlib.closing(self._connect()) as connection, connection:
                 connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                connection.executemany("DELETE FROM keys WHERE path = ?", [(r.path,) for r in records])
+                connection.executemany(
+                    "INSERT OR IGNORE INTO keys VALUES (?, ?)",
+                    [(key, r.path) for r in records if r.keys for key in r.keys.split("\n")],
+                )
                 connection.executemany(
                     "INSERT OR REPLACE INTO facts VALUES (?, ?)", [(r.path, r.facts) for r in records]
                 )
@@ -176,8 +224,9 @@ class ResultCache:
         connection.execute("PRAGMA synchronous=NORMAL")
         # Facts live in a table of their own: the entries table is read whole on every run,
         # the facts of a few files only.
-        for table in (_ENTRIES_TABLE, _FACTS_TABLE, _META_TABLE):
+        for table in (_ENTRIES_TABLE, _FACTS_TABLE, _KEYS_TABLE, _FOLDERS_TABLE, _META_TABLE):
             connection.execute(table.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
+        connection.execute(_KEYS_INDEX.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
         return connection
 
     def _delete_files(self) -> None:

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter import __version__
+from linter.reading.file_stamps import unchanged_files
 from linter.reading.frontmatter import read_head
 from linter.running.cache import CACHE_FORMAT, Entry, Record, digest, fingerprint, fresh_by_stat
 from linter.running.engine import Engine
-from linter.running.file_stamps import unchanged_files
 from linter.running.identity import Located
 from linter.running.results import FileResult, decode, encode
 
@@ -34,15 +34,15 @@ class Seen(NamedTuple):
 def cache_key(engine: Engine) -> str:
     """Everything that can change a file's findings, except the file itself."""
     config = engine.config
-    now = engine.context.now
+    now = engine.top.context.now
     return fingerprint(
         {
             "format": CACHE_FORMAT,
             "version": __version__,
-            "schema": engine.schema.fingerprint,
+            "schema": engine.top.schema.fingerprint,
             "severities": dict(engine.selection.severities),
-            "rules": {code: rule.settings for code, rule in ((r.code, r) for r in engine.rules)},
-            "limits": [config.max_front_matter_bytes, repr(engine.limits)],
+            "rules": {code: rule.settings for code, rule in ((r.code, r) for r in engine.top.rules)},
+            "limits": [config.max_front_matter_bytes, repr(engine.top.limits)],
             "per_file_ignores": dict(config.per_file_ignores),
             "root": str(config.root),
             "setup": engine.setup_fingerprint(),

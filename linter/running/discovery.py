@@ -9,15 +9,18 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 import pathspec
 
+from linter.config.project_paths import ProjectPaths, real_spelling
 from linter.findings import Problem
 from linter.reading.bounded import RefusedFile, read_regular_file
 from linter.running import git_files
+from linter.running.cache import fingerprint
+from linter.running.folder_listings import FolderMemo
 from linter.running.git_files import GitListing
 from linter.running.spec_match import spec_matcher
 
@@ -43,6 +46,11 @@ class FileFilter:
     respect_gitignore: bool
     #: Which files are pages (see Config.content_patterns); None: every included file.
     content: pathspec.GitIgnoreSpec | None = None
+    #: Where each file is in the project: what `exclude` and `content` match.
+    paths: ProjectPaths = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "paths", ProjectPaths(self.root))
 
     @classmethod
     def build(
@@ -56,6 +64,15 @@ class FileFilter:
         pages = pathspec.GitIgnoreSpec.from_lines(content) if content else None
         return cls(tuple(include), pathspec.GitIgnoreSpec.from_lines(exclude), root, respect_gitignore, pages)
 
+    def memo_key(self) -> str:
+        """What, besides a folder's entries, decides which of them a walk takes (the key of a
+        remembered listing, folder_listings.py)."""
+        specs = (self.exclude, self.content)
+        patterns = [
+            [(getattr(p.regex, "pattern", None), p.include) for p in s.patterns] if s else None for s in specs
+        ]
+        return fingerprint([list(self.include), patterns, str(self.root)])
+
     def included(self, name: str) -> bool:
         return _include_pattern(self.include).match(name) is not None
 
@@ -66,16 +83,14 @@ class FileFilter:
         return self.included(os.path.basename(path)) and not self.excluded(path) and self.is_content(path)
 
     def pages_in(self, folder: str) -> Callable[[str], bool] | None:
-        """Whether a file name in `folder` is a page, its folder's path from the root worked
-        out once (a walk asks for every file of a folder; the path arithmetic per file cost
-        more than the match); None when every file there is one."""
+        """Whether a file name in `folder` is a page, its folder's project path worked out once;
+        None when every file there is one."""
         if self.content is None:
             return None
-        try:
-            relative = Path(os.path.abspath(folder)).relative_to(self.root).as_posix()
-        except ValueError:  # beside the root (`../docs`): the rare case, each file asked alone
+        prefix = self.paths.folder(folder)
+        if ProjectPaths.outside(prefix):  # beside the root (`../docs`): the rare case
             return lambda name: self.is_content(os.path.join(folder, name))
-        prefix, matches = "" if relative == "." else relative + "/", spec_matcher(self.content)
+        matches = spec_matcher(self.content)
         return lambda name: matches(prefix + name)
 
     def is_content(self, path: str) -> bool:
@@ -83,33 +98,18 @@ class FileFilter:
         a pattern names its folder from the root (`../docs/**`, a site's pages kept beside it)."""
         if self.content is None:
             return True
-        absolute = os.path.abspath(path)
-        try:
-            relative = Path(absolute).relative_to(self.root).as_posix()
-        except ValueError:
-            outside = _outside_path(absolute, self.root)
-            if outside is None or not any(p.include and p.match_file(outside) for p in self.content.patterns):
-                return True
-            relative = outside
-        return self.content.match_file(relative)
+        where = self.paths.of(path)
+        if ProjectPaths.outside(where) and not any(
+            p.include and p.match_file(where) for p in self.content.patterns
+        ):
+            return True
+        return self.content.match_file(where)
 
     def excluded(self, path: str, is_dir: bool = False) -> bool:
         if not self.exclude.patterns:
             return False
-        absolute = os.path.abspath(path)
-        try:
-            relative = Path(absolute).relative_to(self.root).as_posix()
-        except ValueError:
-            relative = Path(path).as_posix().lstrip("/")
-        return self.exclude.match_file(relative + "/" if is_dir else relative)
-
-
-def _outside_path(absolute: str, root: Path) -> str | None:
-    """`absolute` from `root` with `..` steps (`../docs/a.md`); None on another drive."""
-    try:
-        return Path(os.path.relpath(absolute, root)).as_posix()
-    except ValueError:
-        return None
+        where = self.paths.of(path)
+        return self.exclude.match_file(where + "/" if is_dir else where)
 
 
 @functools.lru_cache(maxsize=8)
@@ -118,15 +118,18 @@ def _include_pattern(include: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(fnmatch.translate(pattern) for pattern in include) or "(?!)")
 
 
-def discover(paths: Sequence[str], filters: FileFilter, force_exclude: bool = False) -> Iterator[Source]:
+def discover(
+    paths: Sequence[str], filters: FileFilter, force_exclude: bool = False, memo: FolderMemo | None = None
+) -> Iterator[Source]:
     """Yield files under `paths` (sorted, each file once however many paths reach it); explicit
-    files are taken as given. Walking a folder never follows a symlink (see `_walk`)."""
+    files are taken as given. Walking a folder never follows a symlink (see `_walk`); `memo`
+    recalls the folders unchanged since a walk listed them."""
     if len(paths) == 1:  # one walk never yields a file twice: it follows no links
-        yield from _expand(paths[0], filters, force_exclude)
+        yield from _expand(paths[0], filters, force_exclude, memo)
         return
     seen: set[object] = set()
     for given in paths:
-        for source in _expand(given, filters, force_exclude):
+        for source in _expand(given, filters, force_exclude, memo):
             key = _identity(source.path)
             if key not in seen:
                 seen.add(key)
@@ -143,7 +146,9 @@ def _identity(path: str) -> object:
     return info.st_dev, info.st_ino
 
 
-def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[Source]:
+def _expand(
+    given: str, filters: FileFilter, force_exclude: bool, memo: FolderMemo | None = None
+) -> Iterator[Source]:
     try:
         info = os.stat(given)
     except OSError as exc:
@@ -154,7 +159,7 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
         else:
             yield Source(given, Problem("FM007", f"no such file or folder: {given}"))
         return
-    given = real_spelling(given)
+    given = real_spelling(given, filters.root)
     if not stat.S_ISDIR(info.st_mode):
         if not (force_exclude and not filters.takes(given)):
             yield Source(given)
@@ -162,41 +167,29 @@ def _expand(given: str, filters: FileFilter, force_exclude: bool) -> Iterator[So
     if force_exclude and filters.excluded(given, is_dir=True):
         return
     if given in (".", "./"):  # shown as `docs/a.md`, not `./docs/a.md`, as git and ruff do
-        for source in _walk(".", filters):
+        for source in _walk(".", filters, memo):
             yield Source(source.path[2:], source.problem) if source.path.startswith("./") else source
         return
-    yield from _walk(given, filters)
-
-
-def real_spelling(given: str) -> str:
-    """A path named through a symlinked folder (`linked/a.md` for `content/posts/a.md`), as its
-    real path relative to the working folder when it lies below it: the path per-file-ignores,
-    content types and content folders are matched on. Walks never follow links, so only paths
-    named on the command line need this; one outside the working folder stays as given."""
-    absolute = os.path.abspath(given)
-    real = os.path.realpath(given)
-    if real == absolute:
-        return given
-    relative = os.path.relpath(real)
-    return given if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
+    yield from _walk(given, filters, memo)
 
 
 Ignores = list[tuple[str, pathspec.GitIgnoreSpec]]
 
 
-def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
+def _walk(top: str, filters: FileFilter, memo: FolderMemo | None = None) -> Iterator[Source]:
     """Depth-first, sorted, iterative. Like git, it never follows a symlink (to a folder or a
     file): a planted `ln -s / content/r` must not walk the file system, and every file it
     yields is inside `top` and reached by one path only. In a git work tree git says what is
-    ignored, so a tracked file is never skipped (see git_files.py)."""
+    ignored, so a tracked file is never skipped (see git_files.py). With a `memo`, a folder
+    unchanged since it was listed is not listed again (see folder_listings.py)."""
     visited: set[tuple[int, int]] = set()
     shipped = git_files.listing(top) if filters.respect_gitignore else None
     stack: list[tuple[str, Ignores, GitListing | None]] = [(top, [], shipped)]
     while stack:
         folder, ignores, shipped = stack.pop()
-        listing = _listing(folder, visited)
-        if isinstance(listing, Source):
-            yield listing
+        info = _folder(folder, visited)
+        if isinstance(info, Source):
+            yield info
             continue
         if filters.respect_gitignore and shipped is None:
             own = _gitignore(folder)
@@ -204,9 +197,21 @@ def _walk(top: str, filters: FileFilter) -> Iterator[Source]:
                 yield own
             elif own is not None:
                 ignores = [*ignores, own]
-        files, subfolders = _split_entries(listing, filters, ignores)
-        if shipped is not None:
-            files, subfolders = _shipped(files, subfolders, shipped)
+        memo_here = memo if shipped is None and not ignores else None
+        known = memo_here.recall(folder, info) if memo_here is not None else None
+        if known is not None:
+            paths, subfolders = known
+            files = [Source(path) for path in paths]
+        else:
+            listing = _listing(folder)
+            if isinstance(listing, Source):
+                yield listing
+                continue
+            files, subfolders = _split_entries(listing, filters, ignores)
+            if shipped is not None:
+                files, subfolders = _shipped(files, subfolders, shipped)
+            if memo_here is not None:
+                memo_here.remember(folder, info, [f.path for f in files], subfolders)
         yield from files
         stack.extend((path, ignores, _below(path, shipped)) for path in reversed(subfolders))
 
@@ -227,11 +232,10 @@ def _below(folder: str, shipped: GitListing | None) -> GitListing | None:
     return shipped
 
 
-def _listing(folder: str, visited: set[tuple[int, int]]) -> list[os.DirEntry[str]] | Source:
-    """The folder's entries sorted by name, or the FM007 Source of an unreadable folder or loop."""
+def _folder(folder: str, visited: set[tuple[int, int]]) -> os.stat_result | Source:
+    """The folder's stat, or the FM007 Source of a folder that cannot be stat-ed or loops back."""
     try:
         info = os.stat(folder)
-        entries = sorted(os.scandir(folder), key=_BY_NAME)
     except OSError as exc:
         return Source(folder, Problem("FM007", f"cannot read folder: {exc.strerror or exc}"))
     if (info.st_dev, info.st_ino) in visited:
@@ -239,7 +243,15 @@ def _listing(folder: str, visited: set[tuple[int, int]]) -> list[os.DirEntry[str
             folder, Problem("FM007", "folder loop: a symlink leads back into a folder already checked")
         )
     visited.add((info.st_dev, info.st_ino))
-    return entries
+    return info
+
+
+def _listing(folder: str) -> list[os.DirEntry[str]] | Source:
+    """The folder's entries sorted by name, or the FM007 Source of an unreadable folder."""
+    try:
+        return sorted(os.scandir(folder), key=_BY_NAME)
+    except OSError as exc:
+        return Source(folder, Problem("FM007", f"cannot read folder: {exc.strerror or exc}"))
 
 
 def _split_entries(

@@ -7,35 +7,34 @@ replayed from the cache; `finish` joins the results.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from linter.config.content_types import ContentType, TypeMatcher
-from linter.config.options import build_rules
-from linter.config.selection import Selection, matches
+import pathspec
+
+from linter.config.content_types import TypeMatcher
+from linter.config.globs import gitignore_form
+from linter.config.project_paths import ProjectPaths
 from linter.config.settings import Config
 from linter.findings import Finding, Problem, Severity
-from linter.reading.compose import Limits, compose_document
+from linter.reading.compose import compose_document
 from linter.reading.document import Document
+from linter.reading.file_stamps import unique
 from linter.reading.frontmatter import FrontMatter, read_head, split_front_matter
-from linter.rules import ALL_RULES, RULES_BY_CODE
-from linter.rules.base import CorpusRule, Rule, RunContext, Violation
+from linter.rules.base import Violation
 from linter.rules.bindings import matched_bindings, unmatched, unmatched_problems
 from linter.rules.fields import FieldView
+from linter.rules.registry import ALL_RULES, RULES_BY_CODE
+from linter.rules.selection import Selection, matches
 from linter.rules.suppression import apply_suppressions, comment_directives
 from linter.running.cache import digest
-from linter.running.file_stamps import unique
+from linter.running.content_type import TOP, ContentType
 from linter.running.finding_cap import split_findings
 from linter.running.fix_proofs import proved
-from linter.running.kinds import Kind
 from linter.running.results import FileResult, fact_keys, pack_facts, sharing, unpack_facts
-from linter.running.setup import Setup, reading_kind, selection_in_force
-from linter.schema.check import SchemaChecker
+from linter.running.setup import Setup, selection_in_force
 
 
 class Report(NamedTuple):
@@ -46,37 +45,32 @@ class Report(NamedTuple):
 
 
 class Engine:
+    """Lints each file by what applies to it (its ContentType, the top level's when no
+    `[[types]]` entry claims it) and judges the results together."""
+
     def __init__(
-        self,
-        config: Config,
-        schema: SchemaChecker,
-        selection: Selection,
-        context: RunContext,
-        kinds: Sequence[tuple[ContentType, Kind]] = (),
+        self, config: Config, selection: Selection, top: ContentType, types: Sequence[ContentType] = ()
     ) -> None:
         self.config = config
-        self.schema = schema
         self.selection = selection
-        self.context = context
-        self.limits = Limits(
-            max_depth=config.max_depth,
-            allow_aliases=config.allow_aliases,
-            case_insensitive_keys=config.case_insensitive_keys,
-        )
-        self.rules: list[Rule] = build_rules(config, selection, context)
-        self.corpus_rules = {r.code: r for r in self.rules if isinstance(r, CorpusRule)}
-        self.document_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
-        self.default_kind = reading_kind(
-            "", schema, self.rules, context.binder, self.limits, config.preset_name
-        )
-        self.kinds = list(kinds)
-        self.matcher = TypeMatcher(tuple(t for t, _ in self.kinds), config.root)
-        self._by_name = {t.name: kind for t, kind in self.kinds}
+        self.top = top
+        self.types = tuple(types)
+        #: The top level's cross-file rules judge every file's facts, whatever its type.
+        self.corpus_rules = top.corpus_rules
+        self.matcher = TypeMatcher(tuple(t.entry for t in self.types))
+        #: Where each file is in the project: the memo the rules' context holds (see Setup).
+        self.project_path = top.context.project_path
+        self._ignores = _ignores(config)
+        self._by_name = {t.name: t for t in self.types}
 
-    def kind_of(self, path: str) -> Kind:
-        """The first content type whose `paths` match `path`; the top-level settings otherwise."""
-        matched = self.matcher.match(path)
-        return self.default_kind if matched is None else self._by_name[matched.name]
+    def content_type_of(self, path: str) -> ContentType:
+        """The first content type whose `paths` match `path`; the top level otherwise (always
+        for a file outside the root)."""
+        if not self.types:
+            return self.top
+        where = self.project_path(path)
+        matched = None if ProjectPaths.outside(where) else self.matcher.match(where)
+        return self.top if matched is None else self._by_name[matched.name]
 
     def setup_fingerprint(self) -> dict[str, Any]:
         """What the content types and roles add to the result-cache key."""
@@ -86,20 +80,20 @@ class Engine:
             "roles": dict(config.roles),
             # The bindings as resolved (a preset's too): a preset that changes between two
             # builds of one version must not leave results judged by its old bindings.
-            "bound": repr(self.default_kind.binder.roles),
+            "bound": repr(self.top.binder.roles),
             "timezone": config.timezone,
             "types": [
                 [
                     t.name,
-                    list(t.paths),
-                    kind.schema.fingerprint,
-                    t.preset,
-                    dict(t.roles),
-                    dict(t.rules),
-                    repr(kind.limits),
-                    repr(kind.binder.roles),
+                    list(t.entry.paths),
+                    t.schema.fingerprint,
+                    t.entry.preset,
+                    dict(t.entry.roles),
+                    dict(t.entry.rules),
+                    repr(t.limits),
+                    repr(t.binder.roles),
                 ]
-                for t, kind in self.kinds
+                for t in self.types
             ],
         }
 
@@ -146,35 +140,37 @@ class Engine:
         # The hash only lets the result cache reuse a result: a run without one skips it
         # (4 µs a file, 1.3 % of a cold run).
         head_digest = digest(head) if self.config.cache else ""
-        kind = self.kind_of(path) if self.kinds else self.default_kind
-        front = split_front_matter(head, self.config.max_front_matter_bytes, kind.flavours, kind.fence_spaces)
+        applies = self.content_type_of(path)
+        front = split_front_matter(
+            head, self.config.max_front_matter_bytes, applies.flavours, applies.fence_spaces
+        )
         if isinstance(front, Problem):
-            if front.code == "FM001" and kind.front_matter_optional:
+            if front.code == "FM001" and applies.front_matter_optional:
                 return FileResult(path, (), digest=head_digest)  # a page as its framework allows
             return FileResult(path, tuple(self._findings(path, [front])), digest=head_digest)
         try:
-            return self.lint_front_matter(path, front, head_digest, kind)
+            return self.lint_front_matter(path, front, head_digest, applies)
         except Exception as exc:  # a bug of ours must not stop the run or hide the other files
             message = f"content-lint failed on this file ({type(exc).__name__}: {exc}); please report it"
             return FileResult(path, tuple(self._findings(path, [Problem("FM000", message[:500])])))
 
     def lint_front_matter(
-        self, path: str, front: FrontMatter, head_digest: str = "", kind: Kind | None = None
+        self, path: str, front: FrontMatter, head_digest: str = "", applies: ContentType | None = None
     ) -> FileResult:
         """The result of one file's front matter; `head_digest` (the hash of the bytes read)
         makes it cacheable."""
-        if kind is None:
-            kind = self.kind_of(path) if self.kinds else self.default_kind
-        document, problems = compose_document(path, front, kind.limits)
+        if applies is None:
+            applies = self.content_type_of(path)
+        document, problems = compose_document(path, front, applies.limits)
         if document is None:
             return FileResult(path, tuple(self._findings(path, problems)), digest=head_digest)
         directives = comment_directives(document)
         fix_zone = (
-            self.context.zone if self.config.timezone is not None else None
+            self.top.context.zone if self.config.timezone is not None else None
         )  # only a zone the user chose
-        problems.extend(kind.schema.check(document, fix_zone))
-        problems.extend(self._rule_problems(document, kind))
-        facts, keys = self._collect(document, kind)
+        problems.extend(applies.schema.check(document, fix_zone))
+        problems.extend(self._rule_problems(document, applies))
+        facts, keys = self._collect(document, applies)
         findings = tuple(self._findings(path, proved(document, problems, self._reported(path))))
         # The files the rules read (image headers) go with a result the cache may keep (one
         # with a digest): it is reused only while each is unchanged.
@@ -183,22 +179,22 @@ class Engine:
             if head_digest
             else ()
         )
-        bindings = matched_bindings(kind.binder, document)
+        bindings = matched_bindings(applies.binder, document)
         return FileResult(path, findings, tuple(directives), facts, keys, head_digest, bindings, files)
 
-    def _collect(self, document: Document, kind: Kind) -> tuple[str, tuple[str, ...]]:
+    def _collect(self, document: Document, applies: ContentType) -> tuple[str, tuple[str, ...]]:
         """The document's corpus-rule facts, packed, and the keys they can match elsewhere."""
         facts: dict[str, Any] = {}
         keys: tuple[str, ...] = ()
-        for code, rule in (self.corpus_rules if kind is self.default_kind else kind.corpus_rules).items():
+        for code, rule in applies.corpus_rules.items():
             value = rule.collect(document)
             if value is not None:
                 facts[code] = value
                 keys += fact_keys(code, rule.keys(value))
         return (pack_facts(facts, self.corpus_rules) if facts else ""), keys
 
-    def _rule_problems(self, document: Document, kind: Kind) -> Iterator[Problem]:
-        for rule in self.document_rules if kind is self.default_kind else kind.document_rules:
+    def _rule_problems(self, document: Document, applies: ContentType) -> Iterator[Problem]:
+        for rule in applies.document_rules:
             for violation in rule.check(document):
                 yield _locate(rule.code, violation, document)
 
@@ -233,7 +229,7 @@ class Engine:
 
     def _reported(self, path: str) -> Callable[[str], bool]:
         """Whether a code is reported for `path` (its fixes are worth proving)."""
-        ignored: set[str] | None = None
+        ignored: frozenset[str] | None = None
 
         def reported(code: str) -> bool:
             nonlocal ignored
@@ -243,29 +239,38 @@ class Engine:
 
         return reported
 
-    def _per_file_ignores(self, path: str) -> set[str]:
-        if not self.config.per_file_ignores:
-            return set()
-        try:
-            relative = Path(os.path.abspath(path)).relative_to(self.config.root).as_posix()
-        except ValueError:
-            relative = Path(path).as_posix()
-        codes: set[str] = set()
-        for pattern, selectors in self.config.per_file_ignores.items():
-            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
-                codes.update(r.code for r in ALL_RULES if any(matches(s, r) for s in selectors))
+    def _per_file_ignores(self, path: str) -> frozenset[str]:
+        """The codes `per-file-ignores` silence in the file at `path`, by its project path."""
+        if not self._ignores:
+            return frozenset()
+        where = self.project_path(path)
+        codes: frozenset[str] = frozenset()
+        for spec, silenced in self._ignores:
+            if spec.match_file(where):
+                codes |= silenced
         return codes
 
 
-def build_engine(config: Config, now: datetime | None = None) -> Engine:
-    """Wire config -> selection -> schemas and roles per content type -> engine (what the CLI,
-    workers and tests need)."""
-    moment = now or config.reference_time or datetime.now(timezone.utc)
-    setup = Setup(config, moment)
-    top = setup.top()
+def _ignores(config: Config) -> list[tuple[pathspec.GitIgnoreSpec, frozenset[str]]]:
+    """Each `per-file-ignores` key as a gitignore-style pattern (an old form as it was meant:
+    see gitignore_form) with the codes its selectors name."""
+    return [
+        (
+            pathspec.GitIgnoreSpec.from_lines([gitignore_form(key)]),
+            frozenset(r.code for r in ALL_RULES if any(matches(s, r) for s in selectors)),
+        )
+        for key, selectors in config.per_file_ignores.items()
+    ]
+
+
+def build_engine(config: Config, now: datetime | None = None, paths: ProjectPaths | None = None) -> Engine:
+    """Wire config -> selection -> what applies to the top level and each content type ->
+    engine (what the CLI, workers and tests need). `paths`: the project paths discovery
+    worked out, reused (by default the engine works them out itself)."""
+    setup = Setup(config, now or config.reference_time or datetime.now(timezone.utc), paths)
     selection = selection_in_force(config)
-    kinds = [(kind, setup.kind(kind, selection)) for kind in config.types]
-    return Engine(replace(config, rules=top.rules), top.schema, selection, top.context, kinds)
+    top = setup.content_type(TOP, selection)
+    return Engine(config, selection, top, [setup.content_type(entry, selection) for entry in config.types])
 
 
 def _finding(path: str, problem: Problem, severity: Severity) -> Finding:
@@ -291,4 +296,4 @@ def _locate(code: str, violation: Violation, document: Document) -> Problem:
     return Problem(code, violation.message, region, violation.pointer, proposed=violation.fix)
 
 
-__all__ = ["Engine", "FileResult", "Kind", "Report", "build_engine"]
+__all__ = ["ContentType", "Engine", "FileResult", "Report", "build_engine"]

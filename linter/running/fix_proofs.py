@@ -1,6 +1,6 @@
 """Prove a document's fixes once its findings are known, first ones first, within a budget.
 
-Proving a fix reads the whole edited front matter again (see reporting/fix_edits.py), so
+Proving a fix reads the whole edited front matter again (see fixing/edits.py), so
 proving every proposed fix is quadratic: 3,000 duplicate topics (21 KB) took 18 s and a 1 MiB
 front matter hours. Rules therefore only propose a fix (`Problem.proposed`); here the problems
 are taken in report order, as the finding cap takes them, and only the first
@@ -27,6 +27,8 @@ def proved(document: Document, problems: list[Problem], reported: Callable[[str]
     `reported(code)` says whether a code is reported at all."""
     if not any(p.proposed is not None for p in problems):
         return problems
+    from linter.fixing.edits import edits_for  # most runs propose no fix: not loaded at start-up
+
     order = sorted(
         (i for i, p in enumerate(problems) if reported(p.code)),
         key=lambda i: (
@@ -41,7 +43,7 @@ def proved(document: Document, problems: list[Problem], reported: Callable[[str]
     for index in order[:MAX_FINDINGS_PER_FILE]:
         spec = problems[index].proposed
         if spec is not None and len(fixes) < proofs:
-            fixes[index] = document.fix(spec)
+            fixes[index] = edits_for(document, spec)
     for index, fix in fixes.items():
         if fix is not None:
             problems[index] = problems[index]._replace(fix=fix)

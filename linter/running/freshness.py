@@ -1,6 +1,6 @@
 """Which files under the content roots changed since they were cached, and which unchanged ones
-share a key with the files being checked: one `lstat` and a dict lookup a file, 100,000 times
-when pre-commit passes one changed file.
+share a key with the files being checked (looked up in the cache's key index beforehand): one
+`lstat` and a dict lookup a file, 100,000 times when pre-commit passes one changed file.
 
 The same serial loop on every OS: forked workers split it only past 20,000 files and only
 where `fork` exists; at 10,000 files one changed file against a warm cache takes the same
@@ -9,7 +9,9 @@ where `fork` exists; at 10,000 files one changed file against a warm cache takes
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+import os
+import stat
+from collections.abc import Mapping, Sequence, Set
 from typing import NamedTuple
 
 from linter.running.cache import Stamp, fresh_by_stat
@@ -27,21 +29,39 @@ class Verdict(NamedTuple):
 
 
 def judge(
-    paths: Sequence[str], stamps: dict[str, Stamp], checked: Set[str], wanted: Set[str]
+    paths: Sequence[str], stamps: dict[str, Stamp], checked: Set[str], sharing: Mapping[str, tuple[str, ...]]
 ) -> list[Verdict]:
     """Verdicts in `paths` order for the files that are not in `checked` (real paths) and are
-    either changed or share a key with `wanted`; files that cannot be stat-ed are left out."""
+    either changed or, unchanged, in `sharing` (real path -> the keys its cached result holds,
+    for the files that share one with a checked file); files that cannot be stat-ed are left out.
+    One tight loop: a file's real path is its folder's plus its name (walks yield no symlinks),
+    and a record is built only for the few files that need more than a look."""
     identities = Identities()
+    lstat, is_link, separator, altsep = os.lstat, stat.S_ISLNK, os.sep, os.altsep
     found: list[Verdict] = []
+    last: str | None = None
+    real_folder = absolute_folder = ""
     for index, path in enumerate(paths):
-        where = identities.locate(path)
-        if where is None or where.real in checked:
+        try:
+            info = lstat(path)
+        except (OSError, ValueError):
             continue
-        stamp = stamps.get(where.real)
-        if stamp is None or not fresh_by_stat(stamp[1], stamp[2], where.size, where.mtime_ns):
-            found.append(Verdict(index, where, None))
+        folder, _, name = path.rpartition(separator)
+        if not folder or is_link(info.st_mode) or (altsep and altsep in path):  # the rare paths, in full
+            where = identities.locate(path)
+            if where is None:
+                continue
+            real, size, mtime_ns, alias = where
+        else:
+            if folder != last:
+                (real_folder, absolute_folder), last = identities.folder(folder), folder
+            real, size, mtime_ns = real_folder + name, info.st_size, info.st_mtime_ns
+            alias = absolute_folder and absolute_folder + name
+        if real in checked:
             continue
-        keys = stamp[3].split("\n") if stamp[3] else ()
-        if not wanted.isdisjoint(keys):
-            found.append(Verdict(index, where, tuple(keys)))
+        stamp = stamps.get(real)
+        if stamp is None or not fresh_by_stat(stamp[1], stamp[2], size, mtime_ns):
+            found.append(Verdict(index, Located(real, size, mtime_ns, alias), None))
+        elif real in sharing:
+            found.append(Verdict(index, Located(real, size, mtime_ns, alias), sharing[real]))
     return found

@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 class Located(NamedTuple):
     """A file's canonical path and its size and modification time (of the target, for a link);
-    `alias` is the absolute path it was named by, "" when that is `real` (per-file-ignores see
-    the name, so a cached verdict holds for one name only)."""
+    `alias` is the absolute path it was named by, "" when that is `real` (a file linked in from
+    outside the project is matched where its link is, so a cached verdict holds for one name)."""
 
     real: str
     size: int
@@ -51,15 +51,21 @@ class Identities:
             return None
         return Located(real, info.st_size, info.st_mtime_ns, "" if alias == real else alias)
 
-    def _named(self, path: str) -> tuple[str, str]:
-        """(real path, absolute path or "") of a file that is not itself a symlink."""
-        folder, name = _split(path)
+    def folder(self, folder: str) -> tuple[str, str]:
+        """(real path, absolute path or "" when the same) of `folder` as written, each ending in
+        a separator: a file's are these plus its name (unless the file is a symlink)."""
         known = self._folders.get(folder)
         if known is None:  # the folder as written is the memo's key: no abspath per file
             real_folder = os.path.join(os.path.realpath(folder or os.curdir), "")
             absolute_folder = os.path.join(os.path.abspath(folder or os.curdir), "")
             known = real_folder, "" if absolute_folder == real_folder else absolute_folder
             self._folders[folder] = known
+        return known
+
+    def _named(self, path: str) -> tuple[str, str]:
+        """(real path, absolute path or "") of a file that is not itself a symlink."""
+        folder, name = _split(path)
+        known = self.folder(folder)
         return known[0] + name, known[1] and known[1] + name
 
 

@@ -45,12 +45,27 @@ class Stop:
     def end(self, signum: int) -> int:
         """Kill the workers, say why the run ended (once) and return the exit status."""
         stop_workers()
-        if self.signum is None:
-            self.signum = signum
-            with contextlib.suppress(Exception):  # a signal may have cut a write to it short
-                sys.stderr.flush()
-            os.write(2, (message(signum) + "\n").encode())  # no buffer: safe in a signal handler
+        with _signals_held():  # a second signal here would end the process before the message
+            if self.signum is None:
+                self.signum = signum
+                with contextlib.suppress(Exception):  # a signal may have cut a write to it short
+                    sys.stderr.flush()
+                os.write(2, (message(signum) + "\n").encode())  # no buffer: safe in a handler
         return exit_status(self.signum)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block ends (where the platform can hold them)."""
+    hold = getattr(signal, "pthread_sigmask", None)
+    if hold is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = hold(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        hold(signal.SIG_SETMASK, before)
 
 
 @contextlib.contextmanager

@@ -120,7 +120,7 @@ def lint_in_workers(
 
     chunk = max(16, min(256, len(paths) // (workers * 8)))
     chunks = [paths[start : start + chunk] for start in range(0, len(paths), chunk)]
-    setup_args = (engine.config, engine.context.now, gc.get_threshold())
+    setup_args = (engine.config, engine.top.context.now, gc.get_threshold())
     for results in map_chunks(_lint_one, chunks, workers, _context(), _worker_engine, setup_args):
         for result in results:
             yield result

@@ -9,9 +9,9 @@ from typing import Any, NamedTuple
 
 from linter.findings import Finding
 from linter.fixes import Fix
+from linter.reading.file_stamps import FileStamp, encode_stamps
 from linter.rules.base import CorpusRule
 from linter.rules.suppression import Directive
-from linter.running.file_stamps import FileStamp, encode_stamps
 
 
 class FileResult(NamedTuple):

@@ -20,6 +20,7 @@ from linter.running import freshness
 from linter.running.cached import Seen, cache_key, from_cache, stored, unchanged
 from linter.running.discovery import FileFilter, Source, discover
 from linter.running.engine import Engine, Report
+from linter.running.folder_listings import FolderMemo
 from linter.running.identity import Identities, Located
 from linter.running.parallel import lint_many
 from linter.running.results import FileResult, sharing
@@ -84,7 +85,10 @@ def run_check(
     context: list[FileResult] = []
     located = dict(plan.located)
     if plan.roots:
-        consulted = _consult(engine, plan, discover(plan.roots, filters), results, cache)
+        memo = FolderMemo(cache.folders(), filters.memo_key()) if cache is not None else None
+        consulted = _consult(engine, plan, discover(plan.roots, filters, memo=memo), results, cache)
+        if cache is not None and memo is not None and memo.fresh:
+            cache.store_folders(memo.fresh)
         fresh = lint_many(engine, consulted.todo, options.jobs)
         places = [consulted.located.get(path) for path in consulted.todo]
         context = [*consulted.cached, *stored(cache, fresh, places)]
@@ -168,23 +172,30 @@ def _consult(
     cwd = os.path.join(os.getcwd(), "")
     wanted = {key for result in results for key in result.keys}
     stamps = cache.stamps() if cache is not None else {}
+    shared = cache.holding(wanted) if cache is not None and wanted else {}
     paths = [source.path for source in sources if source.problem is None]
+    verdicts = freshness.judge(paths, stamps, plan.checked, shared)
+    # a file whose stat changed may hold the same bytes (a fresh checkout): its entry says
+    restat = [where.real for _, where, keys in verdicts if keys is None and where.real in stamps]
+    entries = cache.entries(restat) if cache is not None and restat else {}
     found: list[FileResult] = []
     todo: list[str] = []
     located: dict[str, Located] = {}
-    for position, where, keys in freshness.judge(paths, stamps, plan.checked, wanted):
+    for position, where, keys in verdicts:
         path = _relative(paths[position], cwd)
         located[path] = where
         if keys is None:  # changed since cached, or not cached: same content, or lint it again
-            stamp = stamps.get(where.real)
+            entry = entries.get(where.real)
             if (
                 cache is None
-                or stamp is None
-                or not unchanged(engine, cache, paths[position], where, Seen(stamp[1], stamp[2], None))
+                or entry is None
+                or not unchanged(
+                    engine, cache, paths[position], where, Seen(entry.size, entry.mtime_ns, entry.digest)
+                )
             ):
                 todo.append(path)
                 continue
-            keys = tuple(stamp[3].split("\n")) if stamp[3] else ()
+            keys = tuple(entry.keys.split("\n")) if entry.keys else ()
             if wanted.isdisjoint(keys):
                 continue
         found.append(FileResult(path, keys=keys))

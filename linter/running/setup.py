@@ -12,106 +12,93 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from linter.config.content_types import ContentType
-from linter.config.options import build_rules
+from linter.config.content_types import TypeEntry
 from linter.config.presets import DEFAULT_PRESET, find_preset, preset_roles
+from linter.config.project_paths import ProjectPaths
 from linter.config.roles import Roles, parse_roles, with_inferred
-from linter.config.selection import Selection
 from linter.config.settings import Config, ConfigError
 from linter.reading.compose import Limits
 from linter.reading.dates import load_zone
 from linter.reading.pointers import parse_pattern
-from linter.rules import find_rule
 from linter.rules.base import Rule, RunContext
 from linter.rules.fields import Binder
-from linter.running.kinds import Kind
+from linter.rules.options import build_rules, checked_options
+from linter.rules.registry import find_rule
+from linter.rules.selection import Selection
+from linter.running.content_type import TOP, ContentType
 from linter.schema.check import SchemaChecker, SchemaError, default_schema_path, load_schema
 from linter.schema.roles import ANNOTATABLE, ROLE_KEYWORD, schema_roles
 
 
-class Parts(NamedTuple):
-    schema: SchemaChecker
-    rules: dict[str, dict[str, Any]]
-    context: RunContext
-
-
 class Setup:
-    """Builds the parts of each content type once per engine (schemas are loaded once)."""
+    """Builds what applies to each content type, the top level included, once per engine
+    (schemas are loaded once)."""
 
-    def __init__(self, config: Config, now: datetime) -> None:
+    def __init__(self, config: Config, now: datetime, paths: ProjectPaths | None = None) -> None:
         self.config = config
         self.now = now
         self.zone = load_zone(config.timezone or "UTC")
         self._schemas: dict[Path | None, SchemaChecker] = {}
+        #: One memo of where files are in the project, for the engine and every type's rules.
+        self.paths = paths if paths is not None and paths.root == config.root else ProjectPaths(config.root)
 
-    def top(self) -> Parts:
+    def content_type(self, entry: TypeEntry, selection: Selection) -> ContentType:
+        """The record of `entry` (TOP: the top level), each of its settings over the top level's."""
         config = self.config
-        preset = config.preset or DEFAULT_PRESET
-        schema_path = config.schema or (_shipped(preset) if config.preset else None)
-        return self._parts(preset, schema_path, [config.roles], [config.rules], "")
-
-    def kind(self, kind: ContentType, selection: Selection) -> Kind:
-        config = self.config
-        preset = kind.preset or config.preset or DEFAULT_PRESET
-        schema_path = kind.schema or (_shipped(kind.preset) if kind.preset else None)
+        preset = entry.preset or config.preset or DEFAULT_PRESET
+        schema_path = entry.schema or (_shipped(entry.preset) if entry.preset else None)
         schema_path = schema_path or config.schema or (_shipped(preset) if config.preset else None)
-        parts = self._parts(
-            preset, schema_path, [config.roles, kind.roles], [config.rules, kind.rules], kind.name, kind
+        schema = self._schema(schema_path)
+        limits = self.limits(entry)
+        context = RunContext(
+            now=self.now,
+            root=str(config.root),
+            zone=self.zone,
+            type_name=entry.name,
+            binder=Binder(_roles(preset, schema, [config.roles, entry.roles]), self.zone),
+            schema=schema.schema,
+            case_insensitive_keys=limits.case_insensitive_keys,
+            paths=self.paths,
         )
-        rules = build_rules(replace(config, rules=parts.rules), selection, parts.context)
-        return reading_kind(kind.name, parts.schema, rules, parts.context.binder, self.limits(kind), preset)
+        options = _merged_rules(preset, [config.rules, entry.rules])
+        rules = self.rules(options, selection, context)
+        found = find_preset(preset)
+        return ContentType(
+            entry,
+            preset,
+            schema,
+            rules,
+            context,
+            limits,
+            found.fences,
+            found.front_matter_optional,
+            found.fence_spaces,
+        )
 
-    def limits(self, kind: ContentType | None = None) -> Limits:
+    def rules(
+        self, tables: dict[str, dict[str, Any]], selection: Selection, context: RunContext
+    ) -> list[Rule]:
+        """The selected rules with the options in force here; a bad option is the one-line error."""
+        options = checked_options(tables)
+        if isinstance(options, str):
+            raise ConfigError(f"{self.config.source or 'command line'}: {options}")
+        return build_rules(options, selection, context)
+
+    def limits(self, entry: TypeEntry) -> Limits:
         """How files are read: the top-level options, or a type's where it sets its own."""
         config = self.config
-        aliases = kind.allow_aliases if kind is not None and kind.allow_aliases is not None else None
-        keys = (
-            kind.case_insensitive_keys
-            if kind is not None and kind.case_insensitive_keys is not None
-            else None
-        )
+        aliases = entry.allow_aliases
+        keys = entry.case_insensitive_keys
         return Limits(
             max_depth=config.max_depth,
             allow_aliases=config.allow_aliases if aliases is None else aliases,
             case_insensitive_keys=config.case_insensitive_keys if keys is None else keys,
         )
 
-    def _parts(
-        self,
-        preset: str,
-        schema_path: Path | None,
-        role_tables: list[Any],
-        rule_tables: list[Any],
-        type_name: str,
-        kind: ContentType | None = None,
-    ) -> Parts:
-        schema = self._schema(schema_path)
-        roles = _roles(preset, schema, role_tables)
-        context = RunContext(
-            now=self.now,
-            root=str(self.config.root),
-            zone=self.zone,
-            type_name=type_name,
-            binder=Binder(roles, self.zone),
-            schema=schema.schema,
-            case_insensitive_keys=self.limits(kind).case_insensitive_keys,
-        )
-        return Parts(schema, _merged_rules(preset, rule_tables), context)
-
     def _schema(self, path: Path | None) -> SchemaChecker:
         if path not in self._schemas:
             self._schemas[path] = load_schema(path)
         return self._schemas[path]
-
-
-def reading_kind(
-    name: str, schema: SchemaChecker, rules: list[Rule], binder: Binder, limits: Limits, preset: str
-) -> Kind:
-    """A Kind that reads its files as the preset's framework does."""
-    found = find_preset(preset)
-    return Kind(
-        name, schema, rules, binder, limits, found.fences, found.front_matter_optional, found.fence_spaces
-    )
 
 
 class Scope(NamedTuple):
@@ -124,11 +111,10 @@ class Scope(NamedTuple):
 
 def scopes(config: Config) -> list[Scope]:
     """The top level, then each type, with the rule options each configures (preset first)."""
-    top = config.preset or DEFAULT_PRESET
-    found = [Scope("", top, _merged_rules(top, [config.rules]))]
-    for kind in config.types:
-        preset = kind.preset or top
-        found.append(Scope(kind.name, preset, _merged_rules(preset, [config.rules, kind.rules])))
+    found = []
+    for entry in (TOP, *config.types):
+        preset = entry.preset or config.preset or DEFAULT_PRESET
+        found.append(Scope(entry.name, preset, _merged_rules(preset, [config.rules, entry.rules])))
     return found
 
 

@@ -1,5 +1,5 @@
 """Load a JSON Schema once, refuse anything remote, unbounded or looping, and turn the errors of
-the one engine (jsonschema-rs, see engine.py) into exact findings."""
+the one validator (jsonschema-rs, see validator.py) into exact findings."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.document import Document, Target
 from linter.rules.slips import near_key
-from linter.schema.engine import Engine, Violation, build_validator
 from linter.schema.fixes import enum_fix, known_keys, zone_fix
 from linter.schema.messages import describe, unexpected_keys
 from linter.schema.safety import SchemaError as SchemaError
 from linter.schema.safety import pattern_problem, read_schema_file, reference_loop
+from linter.schema.validator import SchemaValidator, SchemaViolation, build_validator
 
 DEFAULT_SCHEMA_NAME = "article.schema.json"
 _REMOTE_RESOURCE = re.compile(r"Resource '((?!file:)[a-zA-Z][a-zA-Z0-9+.-]*:[^']*)'")
@@ -41,18 +41,18 @@ def default_schema_path() -> Path:
 
 
 class SchemaChecker:
-    """Validates whole documents with the one engine and reports exactly the errors it found."""
+    """Validates whole documents with the one validator and reports exactly the errors it found."""
 
-    def __init__(self, path: Path, schema: Any, engine: Engine, fingerprint: str) -> None:
+    def __init__(self, path: Path, schema: Any, validator: SchemaValidator, fingerprint: str) -> None:
         self.path = path
         self.schema = schema
-        self.engine = engine
+        self.validator = validator
         #: Hash of the schema and every file it refers to (part of the result-cache key).
         self.fingerprint = fingerprint
 
-    def violations(self, data: Any) -> list[Violation]:
+    def violations(self, data: Any) -> list[SchemaViolation]:
         """Every error of `data`; none when the document is valid."""
-        return [] if self.engine.is_valid(data) else self.engine.violations(data)
+        return [] if self.validator.is_valid(data) else self.validator.violations(data)
 
     def check(self, document: Document, zone: tzinfo | None = None) -> Iterator[Problem]:
         """Problems at their places; `zone` (the configured one) lets a zone-less date-time get
@@ -71,7 +71,7 @@ def load_schema(path: Path | None) -> SchemaChecker:
     loaded: dict[str, Any] = {schema_path.as_uri(): schema}
     refused: list[str] = []
     try:
-        engine = build_validator(
+        validator = build_validator(
             schema, schema_path.as_uri(), _local_retriever(schema_path.parent, loaded, refused)
         )
     except jsonschema_rs.ValidationError as exc:
@@ -81,7 +81,7 @@ def load_schema(path: Path | None) -> SchemaChecker:
     problem = pattern_problem(loaded) or reference_loop(loaded)
     if problem is not None:
         raise SchemaError(f"{schema_path}: {problem}")
-    return SchemaChecker(schema_path, schema, engine, _fingerprint(schema_path, loaded))
+    return SchemaChecker(schema_path, schema, validator, _fingerprint(schema_path, loaded))
 
 
 def _schema_error(exc: Any) -> str:
@@ -140,7 +140,7 @@ def _local_retriever(base: Path, loaded: dict[str, Any], refused: list[str]) -> 
 
 
 def _problems(
-    violation: Violation, document: Document, schema: Any, zone: tzinfo | None
+    violation: SchemaViolation, document: Document, schema: Any, zone: tzinfo | None
 ) -> Iterator[Problem]:
     pointer = pointers.from_path(violation.path)
     if violation.keyword in _AT_KEY:

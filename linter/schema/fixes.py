@@ -15,13 +15,13 @@ from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.dates import parse_moment
 from linter.rules.slips import closest
-from linter.schema.engine import Violation
+from linter.schema.validator import SchemaViolation
 
 # RFC 3339 without the zone: what appending an offset turns into a valid `date-time`.
 _ZONELESS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?")
 
 
-def known_keys(schema: Any, violation: Violation) -> list[str]:
+def known_keys(schema: Any, violation: SchemaViolation) -> list[str]:
     """The keys the (sub)schema that refused a key declares under `properties`."""
     node = schema
     for step in violation.schema_path[:-1]:
@@ -37,7 +37,7 @@ def known_keys(schema: Any, violation: Violation) -> list[str]:
     return [key for key in properties if isinstance(key, str)] if isinstance(properties, dict) else []
 
 
-def enum_fix(violation: Violation, pointer: str) -> Rewrite | None:
+def enum_fix(violation: SchemaViolation, pointer: str) -> Rewrite | None:
     written = violation.instance
     if violation.keyword != "enum" or not isinstance(written, str):
         return None
@@ -45,7 +45,7 @@ def enum_fix(violation: Violation, pointer: str) -> Rewrite | None:
     return None if near is None else Rewrite(pointer, near, "unsafe")
 
 
-def zone_fix(violation: Violation, pointer: str, zone: tzinfo | None) -> Rewrite | None:
+def zone_fix(violation: SchemaViolation, pointer: str, zone: tzinfo | None) -> Rewrite | None:
     """Append the configured zone's offset (at that moment) to a date-time written without one."""
     written = violation.instance
     if zone is None or violation.details.get("format") != "date-time" or not isinstance(written, str):

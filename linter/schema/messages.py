@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from linter.reading import pointers
-from linter.schema.engine import Step, Violation
+from linter.schema.validator import SchemaViolation, Step
 
 _TYPE_NAMES = {
     "string": "text",
@@ -52,51 +52,51 @@ def _count(value: Any) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
-def _type(v: Violation, name: str) -> str:
+def _type(v: SchemaViolation, name: str) -> str:
     names = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in v.details.get("types", []))
     return f"{name} must be {names}, got {shown(v.instance)}"
 
 
-def _required(v: Violation, name: str) -> str:
+def _required(v: SchemaViolation, name: str) -> str:
     where = "the front matter" if not v.path else name
     return f"{where} is missing the required key `{v.details['property']}`"
 
 
-def _format(v: Violation, name: str) -> str:
+def _format(v: SchemaViolation, name: str) -> str:
     fmt = str(v.details.get("format"))
     return f"{name} must be {_FORMAT_NAMES.get(fmt, fmt)}, got {shown(v.instance)}"
 
 
-def _min_length(v: Violation, name: str) -> str:
+def _min_length(v: SchemaViolation, name: str) -> str:
     if v.details["limit"] == 1:
         return f"{name} must not be empty"
     return f"{name} must be at least {_count(v.details['limit'])} characters long"
 
 
-def _enum(v: Violation, name: str) -> str:
+def _enum(v: SchemaViolation, name: str) -> str:
     options = v.details.get("options") or []
     if not options:
         return f"{name} cannot have any value: the schema's `enum` is empty"
     return f"{name} must be one of {', '.join(exact(o) for o in options)}; got {exact(v.instance)}"
 
 
-def _one_of(v: Violation, name: str) -> str:
+def _one_of(v: SchemaViolation, name: str) -> str:
     if v.details.get("several"):
         return f"{name} matches more than one of the allowed forms (it must match exactly one)"
     return f"{name} matches none of the allowed forms"
 
 
-def _contains(v: Violation, name: str) -> str:
+def _contains(v: SchemaViolation, name: str) -> str:
     if v.schema_path and v.schema_path[-1] == "maxContains":
         return f"{name} has too many items of the form the schema counts"
     return f"{name} has too few items of the form the schema requires"
 
 
-def _false(v: Violation, name: str) -> str:
+def _false(v: SchemaViolation, name: str) -> str:
     return "the front matter is not allowed by the schema" if not v.path else f"{name} is not allowed here"
 
 
-_DESCRIBERS: dict[str, Callable[[Violation, str], str]] = {
+_DESCRIBERS: dict[str, Callable[[SchemaViolation, str], str]] = {
     "type": _type,
     "required": _required,
     "format": _format,
@@ -130,7 +130,7 @@ _DESCRIBERS: dict[str, Callable[[Violation, str], str]] = {
 }
 
 
-def describe(violation: Violation) -> str:
+def describe(violation: SchemaViolation) -> str:
     """One sentence for one error; the engine's own words only for rare kinds."""
     name = field_name(violation.path)
     describer = _DESCRIBERS.get(violation.keyword)
@@ -139,7 +139,7 @@ def describe(violation: Violation) -> str:
     return f"{name}: {violation.message.splitlines()[0][:200]}"
 
 
-def unexpected_keys(violation: Violation) -> Iterator[tuple[str, str]]:
+def unexpected_keys(violation: SchemaViolation) -> Iterator[tuple[str, str]]:
     """(key, sentence) for each key an `additionalProperties`, `unevaluatedProperties` or
     `propertyNames` error names."""
     if violation.keyword == "propertyNames":

@@ -94,13 +94,13 @@ class Workspace:
 
     def key_at(self, path: str, text: str, line: int, column: int) -> str | None:
         """The JSON pointer of the front-matter key at 1-based `line`/`column` of `text`."""
-        kind = self.engine.kind_of(path)
+        applies = self.engine.content_type_of(path)
         front = split_front_matter(
-            text.encode("utf-8", "surrogatepass"), self.config.max_front_matter_bytes, kind.flavours
+            text.encode("utf-8", "surrogatepass"), self.config.max_front_matter_bytes, applies.flavours
         )
         if isinstance(front, Problem):
             return None
-        document, _problems = compose_document(path, front, kind.limits)
+        document, _problems = compose_document(path, front, applies.limits)
         if document is None:
             return None
         for pointer in _key_pointers(document.data, ""):
@@ -112,7 +112,7 @@ class Workspace:
     def description(self, path: str, pointer: str) -> str | None:
         """The `description` (or `title`) that the schema checking `path` gives the value at
         `pointer`: the schema the engine already loaded for the file's content type."""
-        node = _schema_node(self.engine.kind_of(path).schema.schema, pointer)
+        node = _schema_node(self.engine.content_type_of(path).schema.schema, pointer)
         if not isinstance(node, dict):
             return None
         text = node.get("description") or node.get("title")

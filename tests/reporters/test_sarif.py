@@ -14,7 +14,7 @@ from linter import __version__
 from linter.findings import Finding
 from linter.reporting import RunSummary
 from linter.reporting.sarif import SarifReporter
-from linter.rules import ALL_RULES
+from linter.rules.registry import ALL_RULES
 
 SCHEMA_SHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"
 ROOT = "/repo"

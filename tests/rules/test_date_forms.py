@@ -5,15 +5,13 @@ page's other dates are still checked. Frameworks without a preset yet are named 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from helpers import write
+from helpers import check_report, fields, write
 
 from linter.cli import main
 
-NOW = "2026-11-26T12:00:00Z"
 YAML_PAGE = "---\ntitle: Notes\n{key}: {value}\n---\nText.\n"
 TOML_PAGE = "+++\ntitle = 'Notes'\n{key} = {value}\n+++\nText.\n"
 PRESET = {
@@ -128,11 +126,9 @@ INVALID = {
 
 def run(capsys, root: Path, monkeypatch) -> tuple[int, list[tuple[str, int, int, str, str]]]:
     monkeypatch.chdir(root)
-    status = main(["check", "--output-format", "json", "--no-cache", "--reference-time", NOW, "."])
-    report = json.loads(capsys.readouterr().out)["findings"]
-    return status, sorted(
-        (f["path"].removeprefix("./"), f["line"], f["column"], f["code"], f["message"]) for f in report
-    )
+    status, findings, _ = check_report(capsys, ".")
+    found = fields(findings, "path", "line", "column", "code", "message")
+    return status, sorted((path.removeprefix("./"), *rest) for path, *rest in found)
 
 
 def site(framework: str, value: str) -> dict[str, str]:

@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import png
+from helpers import NOW_TEXT, png
 
 from linter.cli import main
-from linter.rules import ALL_RULES
 from linter.rules.base import Rule
+from linter.rules.registry import ALL_RULES
 
 FILE_HEADER = re.compile(r"^# (\S+\.(?:md|markdown|html))$")
 OPTION = re.compile(r"^# with (\S+ = .+)$")
@@ -81,7 +81,7 @@ def codes(tmp_path: Path, rule: type[Rule], marker: str) -> set[str]:
     report = project / "report.json"
     argv = ["check", str(project / "content"), "--config", str(config), "--output-format", "json"]
     argv += ["--output-file", str(report), "--no-cache", "--select", rule.code]
-    argv += ["--reference-time", "2026-11-26T12:00:00Z"]
+    argv += ["--reference-time", NOW_TEXT]
     assert main(argv) in (0, 1)
     return {finding["code"] for finding in json.loads(report.read_text(encoding="utf-8"))["findings"]}
 

@@ -9,7 +9,7 @@ import pytest
 
 from linter.cli import main
 from linter.config.roles import ROLE_NAMES
-from linter.rules import ALL_RULES
+from linter.rules.registry import ALL_RULES
 
 SEMANTIC = [rule for rule in ALL_RULES if re.fullmatch(r"FM[2-6]\d\d", rule.code)]
 

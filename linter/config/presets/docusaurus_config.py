@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import NamedTuple
 
-from linter.config.presets import js_text
+import linter.config.presets.js_text as js_text
 from linter.config.presets.js_text import Span
 from linter.config.presets.probe import head, is_file
 

@@ -15,7 +15,6 @@ placeholder not derived here (`:y_day`, `:week`, `:hour`, `:path`...).
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -44,12 +43,13 @@ UNKNOWN = ""
 
 
 def post_url(root: str, path: str, data: Mapping[str, Any]) -> str | None:
-    """The URL of the post at `path` (under a `_posts/` folder of the site at `root`), or None."""
+    """The URL of the post at `path` from `root` (under a `_posts/` folder of the site at
+    `root`), or None."""
     own = data.get("permalink")
     if data.get("published") is False or (own is not None and not _is_template(own)):
         return None  # a plain `permalink` is compared as it is
     config = read_config(Path(root))
-    where = _below_posts(os.path.relpath(path, root).replace(os.sep, "/"), config)
+    where = _below_posts(path, config)
     if where is None:
         return None
     superdirs, inside = where

@@ -46,7 +46,24 @@ def edits_for(document: Document, spec: NodeFix) -> Fix | None:
     edited = text[:start] + content + text[end:]
     if not _reads_as(document, edited, expected):
         return None
-    return Fix(spec.applicability, (_edit(text, starts, start, end, content),), spec.described())
+    return Fix(spec.applicability, (_edit(text, starts, start, end, content),), title(spec))
+
+
+def title(spec: NodeFix) -> str:
+    """What the fix does, for people (the editor's quick-fix title, a `--diff` header line)."""
+    if spec.title:
+        return spec.title
+    if isinstance(spec, RemoveItem):
+        return f"Remove `{pointers.label(spec.pointer)}`"
+    if spec.target == "key":
+        return f"Rename `{pointers.label(spec.pointer)}` to `{_short(spec.value)}`"
+    return f"Set `{pointers.label(spec.pointer)}` to `{_short(spec.value)}`"
+
+
+def _short(text: str, most: int = 40) -> str:
+    """A value in a title: one line, at most `most` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= most else flat[: most - 1] + "…"
 
 
 def _rewrite(document: Document, spec: Rewrite, starts: list[int]) -> tuple[int, int, str, Any] | None:

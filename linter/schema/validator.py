@@ -1,7 +1,7 @@
-"""The one schema engine: jsonschema-rs gives the verdict on every whole document and reports
+"""The one schema validator: jsonschema-rs gives the verdict on every whole document and reports
 every error; messages and positions are built from exactly those errors.
 
-One engine, because two disagree: on formats, on regular expressions (ECMA-262 in Rust, `re` in
+One validator, because two disagree: on formats, on regular expressions (ECMA-262 in Rust, `re` in
 python) and on `$ref` resolution, so any split between them flips verdicts. jsonschema-rs is
 the one: it is ~50x faster than python `jsonschema` on our documents and matches patterns with a
 regex engine bounded against backtracking (SECURITY.md relies on it).
@@ -25,7 +25,7 @@ _AS_INTEGER = re.compile(r"\+?[0-9]+")
 _MAX_READINGS = 64  # ambiguous digit keys: readings of one path tried at most
 
 
-class Violation(NamedTuple):
+class SchemaViolation(NamedTuple):
     """One error the engine found, located in the document."""
 
     #: Steps from the root: str for mapping keys, int for list indices.
@@ -41,7 +41,7 @@ class Violation(NamedTuple):
     message: str
 
 
-class Engine:
+class SchemaValidator:
     """A compiled validator and the errors it finds, located in the document."""
 
     def __init__(self, validator: Any) -> None:
@@ -53,7 +53,7 @@ class Engine:
         except ValueError:  # a value JSON has no type for (a date, bytes): judge its JSON form
             return bool(self._validator.is_valid(jsonable(data)))
 
-    def violations(self, data: Any) -> list[Violation]:
+    def violations(self, data: Any) -> list[SchemaViolation]:
         try:
             errors = list(self._validator.iter_errors(data))
         except ValueError:
@@ -76,10 +76,10 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _violation(error: Any, data: Any, claimed: set[tuple[Step, ...]]) -> Violation:
+def _violation(error: Any, data: Any, claimed: set[tuple[Step, ...]]) -> SchemaViolation:
     kind = error.kind
     path = resolve_path(data, error.instance_path, error.instance, claimed)
-    return Violation(
+    return SchemaViolation(
         path,
         kind.name,
         _details(kind),
@@ -147,7 +147,7 @@ def _value_at(data: Any, path: tuple[Step, ...]) -> Any:
     return data
 
 
-def build_validator(schema: Any, base_uri: str, retrieve: Callable[[str], Any]) -> Engine:
+def build_validator(schema: Any, base_uri: str, retrieve: Callable[[str], Any]) -> SchemaValidator:
     """The compiled validator; raises `jsonschema_rs.ValidationError` for a schema that does
     not match its metaschema or a reference it cannot resolve, or what `retrieve` raised."""
     validator = jsonschema_rs.validator_for(
@@ -156,4 +156,4 @@ def build_validator(schema: Any, base_uri: str, retrieve: Callable[[str], Any]) 
         retriever=retrieve,
         base_uri=base_uri,
     )
-    return Engine(validator)
+    return SchemaValidator(validator)

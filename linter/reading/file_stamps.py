@@ -17,18 +17,24 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from linter.running.cache import trusted_mtime
+#: A file changed within 2 s of being read is re-hashed or linted again, never trusted by its stat.
+_RACY_NS = 2_000_000_000
 
 
 class FileStamp(NamedTuple):
     """A file as a rule found it. `size` None: looked for and not a regular file (missing), so
     creating it later makes the result stale. `mtime_ns` None: its stat cannot vouch for it
-    (changed within 2 s of being read, as linter.running.cache treats racy entries, or reached through
+    (changed within 2 s of being read, as the result cache treats racy entries, or reached through
     a symlink, whose own stat says nothing of its target): the result is linted again."""
 
     path: str
     size: int | None
     mtime_ns: int | None
+
+
+def trusted_mtime(mtime_ns: int, now_ns: int) -> int | None:
+    """The mtime to compare stats with later, or None when it is too recent to be trusted."""
+    return mtime_ns if now_ns - mtime_ns > _RACY_NS else None
 
 
 def look(path: Path | str) -> tuple[FileStamp, bool]:

@@ -4,12 +4,12 @@ A pass applies the fixes that do not overlap; the file is then linted again (in 
 the next pass applies what is left, until nothing changes or `MAX_PASSES`. Suppression fixes
 (FM009) are taken from the whole run only: one file linted alone cannot see which cross-file
 findings its comments silence. A file is written atomically, with its permissions, and only
-when its bytes on disk are still the ones that were read.
+when its bytes on disk are still the ones that were read. This is the run's loop (it lints
+each file again); reporting/diff.py only renders what it did.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from collections.abc import Callable, Collection, Sequence
@@ -17,11 +17,10 @@ from dataclasses import dataclass
 
 from linter.findings import Finding
 from linter.fixes import Applicability
+from linter.fixing.apply import apply_edits, chosen_fixes
+from linter.fixing.atomic import write_atomic
+from linter.fixing.file_identity import write_in_place
 from linter.reading.frontmatter import read_head
-from linter.reporting.atomic import write_atomic
-from linter.reporting.escape import one_line, shown_name
-from linter.reporting.file_identity import write_in_place
-from linter.reporting.fix_apply import apply_edits, chosen_fixes
 from linter.running.engine import Engine
 
 MAX_PASSES = 10
@@ -72,19 +71,6 @@ def fix_files(
             after_read(path)
         done.append(_written(outcome) if write else outcome)
     return done
-
-
-def unified_diff(outcome: FileFix) -> str:
-    before = outcome.original.decode("utf-8", "surrogateescape").splitlines(keepends=True)
-    after = outcome.fixed.decode("utf-8", "surrogateescape").splitlines(keepends=True)
-    name = shown_name(outcome.path)  # a page name must not forge a line (`::error ...`)
-    lines = difflib.unified_diff(before, after, f"a/{name}", f"b/{name}")
-    # What the fixes do, before the file's diff (patch and git apply skip such lines); titles
-    # quote page text (a topic), so they are escaped like every report.
-    header = "".join(f"# {one_line(title)}\n" for title in outcome.titles)
-    return header + "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
-    )
 
 
 def _fix_one(

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from linter.config.settings import ConfigError
 from linter.findings import Severity
-from linter.rules import ALL_RULES, find_rule
 from linter.rules.base import Rule
+from linter.rules.registry import ALL_RULES, find_rule
 
 
 def matches(selector: str, rule: type[Rule]) -> bool:
@@ -17,10 +16,12 @@ def matches(selector: str, rule: type[Rule]) -> bool:
     return rule.code.startswith(text.upper()) or text.lower() == rule.name
 
 
-def check_selectors(selectors: Iterable[str], where: str) -> None:
+def unknown_selector(selectors: Iterable[str]) -> str | None:
+    """The first selector that matches no rule, for the config's one-line error; None if all match."""
     for selector in selectors:
         if not any(matches(selector, rule) for rule in ALL_RULES):
-            raise ConfigError(f"{where}: `{selector}` matches no rule code, prefix or name")
+            return f"`{selector}` matches no rule code, prefix or name"
+    return None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,123 @@
+"""One changed file checked against warm content roots: folders unchanged since the cache
+listed them are not listed again, the files sharing a key come from the key index, and
+everything that changed is still seen."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from helpers import ARTICLE, REFERENCE_TIME
+
+from linter.cli import main
+
+SHIFT_NS = 10 * 10**9
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """Content roots `content/news` and `content/sport` with distinct articles; the clock runs
+    10 s ahead, so the folders are old enough for their listings to be kept."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME + 'content-roots = ["content"]\n')
+    for folder in ("news", "sport"):
+        (tmp_path / "content" / folder).mkdir(parents=True)
+        for index in range(3):
+            (tmp_path / "content" / folder / f"{folder}{index}.md").write_text(article(f"{folder}-{index}"))
+    real_time_ns = time.time_ns
+    monkeypatch.setattr(time, "time_ns", lambda: real_time_ns() + SHIFT_NS)
+    (tmp_path / "new.md").write_text(article("fresh"))
+    assert main(["check", ".", "-q"]) == 0
+    return tmp_path
+
+
+def article(slug: str) -> str:
+    return ARTICLE.replace("sea-wall-approved", slug)
+
+
+def check_new(capsys, text: str) -> tuple[int, str]:
+    Path("new.md").write_text(text)
+    status = main(["check", "new.md", "-q"])
+    return status, capsys.readouterr().out
+
+
+def test_unchanged_folders_are_not_listed_again(project, monkeypatch, capsys):
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def counting(path: str = ".") -> object:
+        listed.append(os.path.basename(os.path.abspath(path)))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", counting)
+    status, out = check_new(capsys, article("news-1"))
+    assert (status, "content/news/news1.md" in out) == (1, True)
+    assert "news" not in listed and "sport" not in listed
+
+
+def test_a_file_added_to_an_old_folder_is_compared(project, capsys):
+    (project / "content" / "sport" / "late.md").write_text(article("late"))
+    status, out = check_new(capsys, article("late"))
+    assert (status, "content/sport/late.md" in out) == (1, True)
+
+
+def test_a_renamed_file_is_compared_under_its_new_name(project, capsys):
+    os.rename(project / "content" / "news" / "news2.md", project / "content" / "news" / "renamed.md")
+    status, out = check_new(capsys, article("news-2"))
+    assert (status, "content/news/renamed.md" in out, "news2.md" in out) == (1, True, False)
+
+
+def test_a_file_edited_in_place_to_the_same_size_is_compared(project, capsys):
+    page = project / "content" / "sport" / "sport0.md"
+    with open(page, "r+") as handle:  # in place: the folder's stat does not change
+        handle.write(page.read_text().replace("sport-0", "fresh"))
+    status, out = check_new(capsys, article("fresh"))
+    assert (status, "content/sport/sport0.md" in out) == (1, True)
+
+
+def test_the_duplicate_goes_with_the_deleted_file(project, capsys):
+    (project / "content" / "news" / "copy.md").write_text(article("news-0"))
+    status, out = check_new(capsys, article("news-0"))
+    assert (status, "content/news/copy.md" in out) == (1, True)
+    (project / "content" / "news" / "copy.md").unlink()
+    (project / "content" / "news" / "news0.md").unlink()
+    assert check_new(capsys, article("news-0")) == (0, "")
+
+
+def test_a_folder_replaced_by_a_symlink_is_not_walked(project, tmp_path_factory, capsys):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "far.md").write_text(article("far"))
+    os.rename(project / "content" / "sport", project / "sport-old")
+    os.symlink(elsewhere, project / "content" / "sport")
+    assert check_new(capsys, article("far")) == (0, "")
+
+
+def test_a_gitignore_added_above_an_old_folder_is_applied(project, capsys):
+    (project / "content" / ".gitignore").write_text("sport1.md\n")
+    assert check_new(capsys, article("sport-1")) == (0, "")
+
+
+def test_a_new_exclude_pattern_applies_to_old_folders(project, capsys):
+    config = project / "content-lint.toml"
+    config.write_text(config.read_text() + 'extend-exclude = ["sport1.md"]\n')
+    assert check_new(capsys, article("sport-1")) == (0, "")
+
+
+def test_a_page_cached_again_is_found_by_its_new_keys_only(project, capsys):
+    (project / "content" / "news" / "news1.md").write_text(article("moved"))
+    assert check_new(capsys, article("unrelated")) == (0, "")  # news1.md linted again, cached
+    status, out = check_new(capsys, article("moved"))
+    assert (status, "content/news/news1.md" in out) == (1, True)
+    assert check_new(capsys, article("news-1")) == (0, "")
+
+
+@pytest.mark.parametrize("damage", ["'{not json'", "'[1, 2]'", "'\"news0.md\"'"])
+def test_a_damaged_listing_is_listed_again(project, capsys, damage):
+    [cache_file] = (project / ".content-lint-cache").glob("*.sqlite3")
+    with sqlite3.connect(cache_file) as connection:
+        connection.execute(f"UPDATE folders SET files = {damage}")
+    status, out = check_new(capsys, article("news-0"))
+    assert (status, "content/news/news0.md" in out) == (1, True)
