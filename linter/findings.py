@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from linter.fixes import Fix, NodeFix
 
@@ -11,8 +10,7 @@ Severity = Literal["error", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     """A 1-based span in a file; the end is exclusive (the column after the last character)."""
 
     line: int
@@ -24,8 +22,7 @@ class Region:
 FILE_START = Region(1, 1, 1, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem at one place. Positions are 1-based and in the file, not the YAML block."""
 
     path: str
@@ -61,8 +58,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """A finding before the engine has given it a path, a rule name and a severity."""
 
     code: str

@@ -8,8 +8,7 @@ asked for (`--unsafe-fixes`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 #: Which part of the node at a pointer: its value, or its key (a rename; where a missing key
 #: is reported). The document locates either (`Document.locate`).
@@ -18,8 +17,7 @@ Applicability = Literal["safe", "unsafe"]
 APPLICABILITIES: tuple[Applicability, ...] = ("safe", "unsafe")
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace a 1-based span of the file (end exclusive, columns in characters, lines split at
     `\\n`, as findings count them) with `content`; an empty span inserts."""
 
@@ -39,8 +37,7 @@ class Edit:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """Edits that together remove one finding; applied all or none."""
 
     applicability: Applicability
@@ -73,8 +70,7 @@ class Fix:
         return cls(applicability, edits, title if isinstance(title, str) else "")
 
 
-@dataclass(frozen=True, slots=True)
-class Rewrite:
+class Rewrite(NamedTuple):
     """Give the scalar at `pointer` (its key, with target "key") the text `value`, keeping its
     quoting style; no fix when that style cannot hold the new text."""
 
@@ -85,8 +81,7 @@ class Rewrite:
     title: str = ""  # what it does ("Rename `tittle` to `title`"); a default names the change
 
 
-@dataclass(frozen=True, slots=True)
-class RemoveItem:
+class RemoveItem(NamedTuple):
     """Remove the list item at `pointer`, keeping the list's block or flow style."""
 
     pointer: str

@@ -13,14 +13,12 @@ an image path resolves, as data each preset (or a project) gives, never a framew
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 RELATIVE_MODES = ("page", "site", "page-or-site", "dot-page")
 
 
-@dataclass(frozen=True)
-class ImageAlias:
+class ImageAlias(NamedTuple):
     """A pattern with at most one `*` (`~/*`, `@assets/*`, `logo`) and the paths it stands for
     (`src/*`), relative to the site root, tried in order (tsconfig `paths`' form)."""
 

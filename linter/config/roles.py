@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
-from typing import Any, TypeVar
+from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple, TypeVar
 
 from linter.config.image_paths import ImageAlias, parse_alias_files, parse_aliases, parse_relative
 from linter.reading.date_forms import find_forms
@@ -22,8 +22,7 @@ Patterns = tuple[Pattern, ...]
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
-class ImageBinding:
+class ImageBinding(NamedTuple):
     """Where images are (`at`), and the keys of an image mapping. A string at `at` is the
     image's path or URL itself. `cached` names a boolean key: true when the image's absolute
     URL has a local copy in the image cache folder (FM303's `folder`)."""
@@ -35,8 +34,7 @@ class ImageBinding:
     cached: str = ""
 
 
-@dataclass(frozen=True)
-class RoleSet:
+class RoleSet(NamedTuple):
     """The roles of one record (the document, or one nested item), each a tuple of patterns."""
 
     published: Patterns = ()
@@ -59,8 +57,7 @@ class RoleSet:
     def patterns(self) -> list[Pattern]:
         """Every pattern bound here (for "matches nothing" warnings)."""
         found: list[Pattern] = []
-        for role in fields(self):
-            value = getattr(self, role.name)
+        for value in self:
             for entry in value:
                 if isinstance(entry, Pattern):
                     found.append(entry)
@@ -71,8 +68,7 @@ class RoleSet:
         return found
 
 
-@dataclass(frozen=True)
-class IdentityScope:
+class IdentityScope(NamedTuple):
     """What makes identity values comparable: the same `group` (default: the content type's
     name), the same value at `field` (e.g. `/lang`) and the same first group of `path` (a
     regular expression searched in the file's path relative to the project root)."""
@@ -82,8 +78,7 @@ class IdentityScope:
     path: str | None = None
 
 
-@dataclass(frozen=True)
-class FileDate:
+class FileDate(NamedTuple):
     """A date a file's name gives (Jekyll's `_posts/2024-05-06-title.md`): `path` is a regular
     expression searched in the file's path whose first group is the date; it stands for the
     top-level key `at` when the front matter does not set it."""
@@ -92,11 +87,15 @@ class FileDate:
     at: str
 
 
+#: The scope of a content type that names none: one group, no field, no path.
+_EVERY_PAGE = IdentityScope()
+
+
 @dataclass(frozen=True)
 class Roles:
     top: RoleSet
     item: RoleSet
-    scope: IdentityScope = IdentityScope()
+    scope: IdentityScope = _EVERY_PAGE
     #: Folders (relative to the project root) where site paths such as `/img/a.png` live.
     image_folders: tuple[str, ...] = ()
     #: The name of the date forms a framework reads (`linter.reading.date_forms`: "hugo",
@@ -133,7 +132,7 @@ class Roles:
 
 
 #: TOML name -> RoleSet field.
-ROLE_NAMES = {f.name.replace("_", "-"): f.name for f in fields(RoleSet)}
+ROLE_NAMES = {name.replace("_", "-"): name for name in RoleSet._fields}
 ROLE_NAMES.pop("provider-domain")
 ROLE_NAMES.pop("provider-url")
 ROLE_NAMES["provider"] = "provider"
@@ -212,7 +211,7 @@ def parse_role_set(table: Mapping[str, Any], base: RoleSet) -> tuple[RoleSet, li
             changes.update(_role_values(name, value))
         except ValueError as exc:
             raise ValueError(f"role `{key}` {exc}") from None
-    updated = replace(base, **changes)
+    updated = base._replace(**changes)
     return updated, [p.text for p in RoleSet(**changes).patterns()]
 
 
@@ -224,10 +223,10 @@ def parse_roles(table: Any, base: Roles) -> Roles:
     item_table = table.get("item", {})
     if not isinstance(item_table, dict):
         raise ValueError("`item` should be a table")
-    item_base = replace(top, **_ITEM_DROPS) if named and not item_table else base.item
+    item_base = top._replace(**_ITEM_DROPS) if named and not item_table else base.item
     item, item_named = parse_role_set(item_table, item_base)
     if named and item_table:
-        item = replace(item, **_ITEM_DROPS)
+        item = item._replace(**_ITEM_DROPS)
     roles = Roles(
         top,
         item,
@@ -348,4 +347,4 @@ def with_inferred(roles: Roles, inferred: Mapping[str, Patterns]) -> Roles:
     }
     if not empty:
         return roles
-    return replace(roles, top=replace(roles.top, **empty))
+    return replace(roles, top=roles.top._replace(**empty))

@@ -18,8 +18,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -97,8 +96,7 @@ _FENCE_START = yaml.Mark("<front matter>", 0, 0, 0, None, 0)
 _FENCE_END = yaml.Mark("<front matter>", 3, 0, 3, None, 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(NamedTuple):
     """How a front matter is read: bounds, and the plain options a content type may set."""
 
     max_depth: int = 64

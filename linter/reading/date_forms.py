@@ -42,7 +42,7 @@ Hugo and Eleventy take an empty `date` as none, Jekyll and Zola refuse it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.reading.date_grammar import GO_LAYOUTS, LOOSE, LUXON_ISO, TOML_DATETIME, ZOLA_YAML
 
@@ -60,8 +60,7 @@ _TOML_COMMON = rf"{_DAY}(?:[T ]{_CLOCK}(?:Z|[+-][0-9]{{2}}:[0-9]{{2}})?)?"
 _ISO_COMMON = rf"{_DAY}(?:T{_CLOCK}(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?"
 
 
-@dataclass(frozen=True)
-class DateForms:
+class DateForms(NamedTuple):
     """One framework's reading of dates (see the module docstring)."""
 
     name: str

@@ -9,8 +9,7 @@ from __future__ import annotations
 import errno
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from linter.findings import Problem, Region
 from linter.reading.bounded import NotRegularFile, read_regular_file
@@ -35,8 +34,7 @@ _SPACES = b" \t\r\f\v"
 _SPACED_FENCE = re.compile(rb"\n(?:---|\.\.\.)[ \t\r\f\v]*(?=\n|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
     """The block as text from the opening fence up to (not including) the closing one; for
     JSON, the whole object, braces included.
 
@@ -123,10 +121,10 @@ def _moved_down(found: FrontMatter | Problem, lines: int) -> FrontMatter | Probl
             return found
         region = found.region
         moved = Region(region.line + lines, region.column, region.end_line + lines, region.end_column)
-        return replace(found, region=moved)
+        return found._replace(region=moved)
     fence, newline, rest = found.text.partition("\n")
-    return replace(
-        found, text=f"{fence}{chr(10) * lines}{newline}{rest}", closing_line=found.closing_line + lines
+    return found._replace(
+        text=f"{fence}{chr(10) * lines}{newline}{rest}", closing_line=found.closing_line + lines
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
-from typing import Any, ClassVar, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, NamedTuple, TypeVar, cast
 
 from linter.config.project_paths import ProjectPaths
 from linter.findings import Problem
@@ -20,8 +20,7 @@ DefaultSeverity = Literal["error", "warning", "off"]
 _Record = TypeVar("_Record")
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One configurable option: its TOML name, accepted Python type(s) and default, and the
     check of a value of the right type (yamllint's VALIDATE): what the value should be, or None
     when it will do."""
@@ -48,8 +47,7 @@ def settings_record(record: Callable[..., _Record], settings: Mapping[str, Any])
     return record(**{name.replace("-", "_"): value for name, value in settings.items()})
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule blames: a node (by JSON Pointer) and why. Never a line or column."""
 
     pointer: str

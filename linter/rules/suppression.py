@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.findings import Finding, Problem, Region
 from linter.fixes import Edit, Fix
@@ -23,8 +23,7 @@ _DIRECTIVE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     line: int
     column: int
     end_column: int

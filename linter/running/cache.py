@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 # 6: findings carry fixes, directives what removing them may take; 7: an authenticated
@@ -57,8 +56,9 @@ def fresh_by_stat(size: int, mtime_ns: int | None, stat_size: int, stat_mtime_ns
     return size == stat_size and mtime_ns == stat_mtime_ns
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+class Record(NamedTuple):
+    """What a run stores for a linted file (see Entry, which a later run reads back)."""
+
     path: str
     size: int
     mtime_ns: int

@@ -22,6 +22,7 @@ from linter.running import git_files
 from linter.running.cache import fingerprint
 from linter.running.folder_listings import FolderMemo
 from linter.running.git_files import GitListing
+from linter.running.spec_match import spec_matcher
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 #: Real `.gitignore` files are kilobytes; a larger one is refused rather than parsed.
@@ -89,7 +90,8 @@ class FileFilter:
         prefix = self.paths.folder(folder)
         if ProjectPaths.outside(prefix):  # beside the root (`../docs`): the rare case
             return lambda name: self.is_content(os.path.join(folder, name))
-        return lambda name: self.content.match_file(prefix + name)  # type: ignore[union-attr]
+        matches = spec_matcher(self.content)
+        return lambda name: matches(prefix + name)
 
     def is_content(self, path: str) -> bool:
         """Whether the file at `path` is a page; a file outside the root is taken as one, unless
@@ -166,7 +168,7 @@ def _expand(
         return
     if given in (".", "./"):  # shown as `docs/a.md`, not `./docs/a.md`, as git and ruff do
         for source in _walk(".", filters, memo):
-            yield source._replace(path=source.path[2:]) if source.path.startswith("./") else source
+            yield Source(source.path[2:], source.problem) if source.path.startswith("./") else source
         return
     yield from _walk(given, filters, memo)
 

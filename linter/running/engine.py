@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
 import pathspec
 
@@ -38,8 +37,7 @@ from linter.running.results import FileResult, fact_keys, pack_facts, sharing, u
 from linter.running.setup import Setup, selection_in_force
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     files_checked: int
     findings: list[Finding]
     #: The findings each file's FM010 counts instead of showing (for a baseline to match).
@@ -120,6 +118,8 @@ class Engine:
         findings: list[Finding] = []
         hidden: list[Finding] = []
         for result in results:
+            if not (result.findings or result.directives or result.path in extra):
+                continue  # most files of a warm run: nothing to suppress, cap or report
             merged = [*result.findings, *self._findings(result.path, extra.get(result.path, []))]
             kept, unused = apply_suppressions(merged, result.directives)
             shown, counted = split_findings([*kept, *self._findings(result.path, unused)])

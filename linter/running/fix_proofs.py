@@ -11,7 +11,6 @@ is always safe: `--fix` lints the file again after each pass and proves the next
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from linter.findings import Problem
@@ -47,5 +46,5 @@ def proved(document: Document, problems: list[Problem], reported: Callable[[str]
             fixes[index] = edits_for(document, spec)
     for index, fix in fixes.items():
         if fix is not None:
-            problems[index] = dataclasses.replace(problems[index], fix=fix)
+            problems[index] = problems[index]._replace(fix=fix)
     return problems

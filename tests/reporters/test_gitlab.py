@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
@@ -39,7 +38,7 @@ def test_fingerprints_are_unique_hex(render: Render) -> None:
 
 
 def test_fingerprints_survive_lines_moving(render: Render) -> None:
-    moved = [dataclasses.replace(f, line=f.line + 7, end_line=f.end_line + 7) for f in FINDINGS]
+    moved = [f._replace(line=f.line + 7, end_line=f.end_line + 7) for f in FINDINGS]
     before = [i["fingerprint"] for i in issues(render, FINDINGS)]
     after = [i["fingerprint"] for i in issues(render, moved)]
     assert before == after
@@ -47,12 +46,12 @@ def test_fingerprints_survive_lines_moving(render: Render) -> None:
 
 def test_fingerprints_do_not_depend_on_how_the_path_was_given(render: Render) -> None:
     relative = issues(render, [FINDINGS[0]])
-    absolute = issues(render, [dataclasses.replace(FINDINGS[0], path="/repo/./content/a.md")])
+    absolute = issues(render, [FINDINGS[0]._replace(path="/repo/./content/a.md")])
     assert relative == absolute
 
 
 def test_identical_findings_get_an_occurrence_number(render: Render) -> None:
-    twice = [FINDINGS[0], dataclasses.replace(FINDINGS[0], line=9, end_line=9)]
+    twice = [FINDINGS[0], FINDINGS[0]._replace(line=9, end_line=9)]
     first, second = (i["fingerprint"] for i in issues(render, twice))
     assert first != second
     assert first == issues(render, [FINDINGS[0]])[0]["fingerprint"]
@@ -60,8 +59,8 @@ def test_identical_findings_get_an_occurrence_number(render: Render) -> None:
 
 def test_a_change_of_message_or_pointer_is_a_new_issue(render: Render) -> None:
     base = issues(render, [FINDINGS[0]])[0]["fingerprint"]
-    assert issues(render, [dataclasses.replace(FINDINGS[0], message="other")])[0]["fingerprint"] != base
-    assert issues(render, [dataclasses.replace(FINDINGS[0], pointer="/heat")])[0]["fingerprint"] != base
+    assert issues(render, [FINDINGS[0]._replace(message="other")])[0]["fingerprint"] != base
+    assert issues(render, [FINDINGS[0]._replace(pointer="/heat")])[0]["fingerprint"] != base
 
 
 def test_clean_run_is_an_empty_array(render: Render) -> None:

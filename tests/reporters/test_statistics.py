@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 
 from reporter_samples import FINDINGS
@@ -34,7 +33,7 @@ def test_most_frequent_first_then_by_code() -> None:
 
 
 def test_a_rule_seen_at_both_severities_shows_both() -> None:
-    mixed = [FINDINGS[3], dataclasses.replace(FINDINGS[3], severity="error")]
+    mixed = [FINDINGS[3], FINDINGS[3]._replace(severity="error")]
     assert statistics_rows(mixed) == [(2, "FM508", "mojibake", "error/warning", "-")]
 
 

@@ -13,8 +13,8 @@ known without running the config: the default is assumed and `notes` says so.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import linter.config.presets.js_text as js_text
 from linter.config.presets.js_text import Span
@@ -26,8 +26,7 @@ DEFAULT_ID = "default"
 PLUGINS = {"docs": "docs", "blog": "blog", "pages": "src/pages"}
 
 
-@dataclass(frozen=True)
-class Instance:
+class Instance(NamedTuple):
     """One content plugin instance: `plugin` is docs, blog or pages; `path` from the site root."""
 
     plugin: str
@@ -35,8 +34,7 @@ class Instance:
     path: str
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     instances: tuple[Instance, ...]
     locales: tuple[str, ...] | None  # None: not readable, every folder under i18n/ is taken
     notes: tuple[str, ...] = ()

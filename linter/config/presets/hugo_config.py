@@ -14,9 +14,8 @@ import json
 import posixpath
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.config.presets.probe import head, is_file
 
@@ -31,8 +30,7 @@ FORMATS = ("toml", "yaml", "yml", "json")
 TABLES = ("languages", "module")
 
 
-@dataclass(frozen=True)
-class HugoConfig:
+class HugoConfig(NamedTuple):
     """The settings that decide which files are pages and in which language."""
 
     #: Content folders (relative to the site root) and the language each holds ("" = any).

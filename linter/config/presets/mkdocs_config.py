@@ -9,9 +9,8 @@ objects or environment variables (`!!python/name:material.extensions.emoji.to_sv
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -24,8 +23,7 @@ CONFIG_BYTES = 256 * 1024
 DOCS_DIR = "docs"
 
 
-@dataclass(frozen=True)
-class MkDocsConfig:
+class MkDocsConfig(NamedTuple):
     """`docs_dir` (from the config's folder) and the `exclude_docs` lines (gitignore-style,
     from docs_dir)."""
 

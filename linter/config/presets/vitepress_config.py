@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from linter.config.presets.probe import head
 
@@ -23,8 +23,7 @@ _STRING = re.compile(rb"""(['"`])([^'"`\n]*)\1""")
 _UNSAID = re.compile(r"[{}()|+@]")
 
 
-@dataclass(frozen=True)
-class VitePressConfig:
+class VitePressConfig(NamedTuple):
     """`srcDir` from the site root ("" for the root itself) and the `srcExclude` globs."""
 
     src_dir: str = ""
