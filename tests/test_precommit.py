@@ -30,6 +30,11 @@ def _git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
+def _pre_commit(cwd: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "pre_commit", *args]
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
 @pytest.fixture(scope="module")
 def hook_repo(tmp_path_factory) -> tuple[Path, str]:
     """A git repository holding the current working tree (uncommitted changes included)."""
@@ -60,14 +65,7 @@ def content_repo(tmp_path, hook_repo, tmp_path_factory):
     (tmp_path / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {repo_path}\n    rev: {rev}\n    hooks:\n      - id: content-lint\n"
     )
-    install = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    install = _pre_commit(tmp_path, "install", env=env)
     assert install.returncode == 0, install.stdout + install.stderr
     return tmp_path, env
 
@@ -188,13 +186,6 @@ def test_readme_recipes_work_with_a_local_clone(tmp_path, hook_repo, tmp_path_fa
     broken = ARTICLE.replace("quality: 50", "quality: 150")
     write(tmp_path, {"content-lint.toml": 'preset = "news-article"\n', "news/bad.md": broken})
     _git(tmp_path, "add", "-A", env=env)
-    run = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = _pre_commit(tmp_path, "run", "--all-files", env=env)
     assert run.returncode == 1, run.stdout + run.stderr
     assert f"news/bad.md:{line_of(broken, 'quality: 150')}:10: FM100" in run.stdout
