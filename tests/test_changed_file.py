@@ -159,3 +159,15 @@ def test_damaged_file_stamps_are_never_trusted(project, capsys, damage):
         connection.execute(f"UPDATE folders SET stamps = {damage}")
     status, out = check_new(capsys, article("news-x"))
     assert (status, "content/news/news0.md" in out) == (1, True)
+
+
+def test_overlapping_content_roots_judge_each_file_once(project, capsys):
+    config = project / "content-lint.toml"
+    config.write_text(config.read_text().replace('["content"]', '["content", "content/news"]'))
+    assert main(["check", ".", "-q"]) == 0
+    capsys.readouterr()
+    (project / "content" / "news" / "news0.md").write_text(article("news-x"))  # changed: linted
+    status, out = check_new(capsys, article("news-x"))
+    assert (status, out.count("content/news/news0.md")) == (1, 1)
+    status, out = check_new(capsys, article("news-1"))  # unchanged: from the cache
+    assert (status, out.count("content/news/news1.md")) == (1, 1)

@@ -78,11 +78,12 @@ class FolderJudge:
     """Verdicts (`found`, in walk order) for whole folders whose files' cached stamps are
     known; the same verdicts `judge` gives file by file."""
 
-    __slots__ = ("_checked", "_sharing", "found", "identities")
+    __slots__ = ("_checked", "_judged", "_sharing", "found", "identities")
 
     def __init__(self, checked: Set[str], sharing: Mapping[str, tuple[str, ...]]) -> None:
         self.identities = Identities()
         self.found: list[Verdict] = []
+        self._judged: set[str] = set()  # real folders: overlapping content roots meet them twice
         #: real folder (ending in a separator) -> names checked there / names sharing a key
         self._checked: dict[str, set[str]] = {}
         self._sharing: dict[str, dict[str, tuple[str, ...]]] = {}
@@ -104,6 +105,9 @@ class FolderJudge:
         """Judge `folder`'s files (`paths`, its `names` joined to it; none a symlink, as a
         recalled listing holds), cached with `sizes` and `mtimes` (None: racy or not cached)."""
         real_folder, absolute_folder = self.identities.folder(folder)
+        if real_folder in self._judged:
+            return
+        self._judged.add(real_folder)
         shared = self._sharing.get(real_folder, {})
         try:
             infos = list(map(os.lstat, paths))
