@@ -121,3 +121,51 @@ def test_a_damaged_listing_is_listed_again(project, capsys, damage):
         connection.execute(f"UPDATE folders SET files = {damage}")
     status, out = check_new(capsys, article("news-0"))
     assert (status, "content/news/news0.md" in out) == (1, True)
+
+
+def test_a_file_cached_again_is_not_judged_by_its_folders_old_stamps(project, capsys):
+    page = project / "content" / "news" / "news1.md"
+    old = page.stat()
+    page.write_text(article("other-story"))
+    assert check_new(capsys, article("unrelated")) == (0, "")  # news1.md linted again, cached
+    page.write_text(article("abcd-9"))  # the size it had, and then its old stat
+    os.utime(page, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert page.stat().st_size == old.st_size
+    status, out = check_new(capsys, article("abcd-9"))
+    assert (status, "content/news/news1.md" in out) == (1, True)
+
+
+def test_a_checked_file_touched_drops_its_folders_stamps(project, capsys):
+    page = project / "content" / "news" / "news1.md"
+    old = page.stat()
+    os.utime(page, ns=(old.st_atime_ns, old.st_mtime_ns - 5 * 10**9))  # same bytes, new stat
+    Path("new.md").write_text(article("unrelated"))
+    assert main(["check", "new.md", str(page.relative_to(project)), "-q"]) == 0  # its stat trusted again
+    capsys.readouterr()
+    page.write_text(article("abcd-9"))  # same size, and back to the stat its folder held
+    os.utime(page, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert page.stat().st_size == old.st_size
+    status, out = check_new(capsys, article("abcd-9"))
+    assert (status, "content/news/news1.md" in out) == (1, True)
+
+
+@pytest.mark.parametrize("damage", ["'{not json'", "'[[1], [2]]'", "'[[0, 0, 0], [0, 0, 0]]'", "'7'"])
+def test_damaged_file_stamps_are_never_trusted(project, capsys, damage):
+    (project / "content" / "news" / "news0.md").write_text(article("news-x"))
+    [cache_file] = (project / ".content-lint-cache").glob("*.sqlite3")
+    with sqlite3.connect(cache_file) as connection:
+        connection.execute(f"UPDATE folders SET stamps = {damage}")
+    status, out = check_new(capsys, article("news-x"))
+    assert (status, "content/news/news0.md" in out) == (1, True)
+
+
+def test_overlapping_content_roots_judge_each_file_once(project, capsys):
+    config = project / "content-lint.toml"
+    config.write_text(config.read_text().replace('["content"]', '["content", "content/news"]'))
+    assert main(["check", ".", "-q"]) == 0
+    capsys.readouterr()
+    (project / "content" / "news" / "news0.md").write_text(article("news-x"))  # changed: linted
+    status, out = check_new(capsys, article("news-x"))
+    assert (status, out.count("content/news/news0.md")) == (1, 1)
+    status, out = check_new(capsys, article("news-1"))  # unchanged: from the cache
+    assert (status, out.count("content/news/news1.md")) == (1, 1)

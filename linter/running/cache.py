@@ -13,8 +13,9 @@ from typing import Any, NamedTuple
 # database (a `meta` token) whose entries record the alias a file was checked as; 8: results
 # record which of the user's role patterns matched (FM011); 9: entries record the stamps of
 # the other files their rules read (site images, linter.reading.file_stamps); 10: the keys are
-# indexed (table `keys`), so a run finds the files sharing one without reading every file's.
-CACHE_FORMAT = 10
+# indexed (table `keys`), so a run finds the files sharing one without reading every file's;
+# 11: folder listings hold their files' stamps (linter.running.folder_listings).
+CACHE_FORMAT = 11
 DEFAULT_FOLDER = ".content-lint-cache"
 
 

@@ -12,6 +12,7 @@ outside the project (cache_secret.py): a database without the token is deleted, 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import time
@@ -50,10 +51,12 @@ _KEYS_TABLE = (
 )
 _KEYS_INDEX = "CREATE INDEX keys_by_path ON keys (path)"
 _FACTS_TABLE = "CREATE TABLE facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
-# What a walk of the content roots took from each folder (linter.running.folder_listings).
+# What a walk of the content roots took from each folder (linter.running.folder_listings), by
+# real path ending in a separator; `stamps` the JSON [sizes, mtimes] of its files' entries,
+# copied when the row is written: storing or touching a file empties its folder's stamps.
 _FOLDERS_TABLE = (
     "CREATE TABLE folders (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, files TEXT NOT NULL,"
-    " subfolders TEXT NOT NULL) WITHOUT ROWID"
+    " subfolders TEXT NOT NULL, stamps TEXT NOT NULL) WITHOUT ROWID"
 )
 _META_TABLE = "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"
 _TYPED_ROWS = (
@@ -143,20 +146,28 @@ class ResultCache:
                     found[path] = facts
         return found
 
-    def folders(self) -> dict[str, tuple[str, str, str]]:
-        """Every remembered folder listing: path -> (stamp, files, subfolders)."""
+    def folders(self) -> dict[str, tuple[str, str, str, str]]:
+        """Every remembered folder listing: path -> (stamp, files, subfolders, stamps)."""
         return {
             row[0]: row[1:]
-            for row in self._rows("SELECT path, stamp, files, subfolders FROM folders")
+            for row in self._rows("SELECT path, stamp, files, subfolders, stamps FROM folders")
             if all(isinstance(value, str) for value in row)
         }
 
     def store_folders(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
-        """Remember folder listings; a failure only costs the next walk its shortcut."""
+        """Remember folder listings (path, stamp, files, subfolders) with their files' stamps,
+        read in the same transaction: no store in between can leave them stale. A failure only
+        costs the next walk its shortcut."""
         try:
             with contextlib.closing(self._connect()) as connection, connection:
-                connection.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?)", rows)
-        except (sqlite3.Error, OSError):
+                connection.execute("BEGIN IMMEDIATE")
+                for path, stamp, files, subfolders in rows:
+                    stamps = _file_stamps(connection, path, json.loads(files))
+                    connection.execute(
+                        "INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?, ?)",
+                        (path, stamp, files, subfolders, stamps),
+                    )
+        except (sqlite3.Error, OSError, ValueError, TypeError):
             pass
 
     def store(self, records: Iterable[Record]) -> None:
@@ -179,6 +190,7 @@ class ResultCache:
                 connection.executemany(
                     "INSERT OR REPLACE INTO facts VALUES (?, ?)", [(r.path, r.facts) for r in records]
                 )
+                _forget_folders(connection, [r.path for r in records])
         except (sqlite3.Error, OSError):
             pass
 
@@ -190,6 +202,7 @@ class ResultCache:
                     "UPDATE entries SET size = ?, mtime_ns = ? WHERE path = ?",
                     (size, trusted_mtime(mtime_ns, time.time_ns()), path),
                 )
+                _forget_folders(connection, [path])
         except (sqlite3.Error, OSError):
             pass
 
@@ -233,6 +246,24 @@ class ResultCache:
         for suffix in SUFFIXES:
             with contextlib.suppress(OSError):
                 os.unlink(str(self.file)[: -len(".sqlite3")] + suffix)
+
+
+def _file_stamps(connection: sqlite3.Connection, folder: str, names: Sequence[str]) -> str:
+    """The JSON [sizes, mtimes] of the entries of `names` in `folder` (None for a file not cached)."""
+    found: dict[str, tuple[object, object]] = {}
+    for start in range(0, len(names), _BATCH):
+        batch = [folder + name for name in names[start : start + _BATCH]]
+        query = f"SELECT path, size, mtime_ns FROM entries WHERE path IN ({','.join('?' * len(batch))})"
+        found.update((path, (size, mtime_ns)) for path, size, mtime_ns in connection.execute(query, batch))
+    stamps = [found.get(folder + name, (None, None)) for name in names]
+    return json.dumps([[size for size, _ in stamps], [mtime for _, mtime in stamps]])
+
+
+def _forget_folders(connection: sqlite3.Connection, paths: Iterable[str]) -> None:
+    """Drop the file stamps of the folders holding `paths` (real paths): they no longer hold
+    (the listing does, while the folder's own stat is the same)."""
+    folders = {path.rpartition(os.sep)[0] + os.sep for path in paths}
+    connection.executemany("UPDATE folders SET stamps = '' WHERE path = ?", [(folder,) for folder in folders])
 
 
 def _prune(folder: Path, used: Path) -> None:

@@ -12,46 +12,73 @@ answer changes with its index, which a folder's stat does not see). A folder cha
 than 2 s before it was listed is not kept (another change within the same clock tick could
 leave its mtime as it was), as the result cache treats racy files. The rows live in the
 authenticated cache database, never in a file a pull request could plant.
+
+A row also holds its files' cached stamps, copied from their entries when it is written and
+emptied whenever the cache stores or touches a file in that folder (in the same transaction),
+so they always say what the entries say (an emptied row's files are judged one by one, and
+its stamps written again): a recalled folder is handed whole to a freshness.FolderJudge,
+which stats its files and compares them a folder at a time. Rows are keyed by the folder's
+real path, the one its files' entries are stored under.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import time
 from collections.abc import Mapping, Sequence
+from typing import TypeGuard
 
 from linter.reading.file_stamps import trusted_mtime
+from linter.running.freshness import FolderJudge
+from linter.running.identity import Identities
 
-#: (folder's absolute path, stamp, the names of its files to check, of its subfolders to walk)
+#: (folder's real path ending in a separator, stamp, the names of its files to check, of its
+#: subfolders to walk); the cache adds the files' stamps when it writes the row
 Row = tuple[str, str, str, str]
 
 
 class FolderMemo:
     """The listings a cache holds, recalled for one set of filters (`key`, FileFilter.memo_key);
-    new ones collected in `fresh` for writing back."""
+    new ones collected in `fresh` for writing back. With a `judge`, a recalled folder's files
+    are judged there and not returned."""
 
-    __slots__ = ("_key", "_known", "fresh")
+    __slots__ = ("_identities", "_judge", "_key", "_known", "fresh")
 
-    def __init__(self, known: Mapping[str, tuple[str, str, str]], key: str) -> None:
+    def __init__(
+        self, known: Mapping[str, tuple[str, str, str, str]], key: str, judge: FolderJudge | None = None
+    ) -> None:
         self._known = known
         self._key = key
+        self._judge = judge
+        self._identities = judge.identities if judge is not None else Identities()
         self.fresh: list[Row] = []
 
     def recall(self, folder: str, info: os.stat_result) -> tuple[list[str], list[str]] | None:
-        """(file paths, subfolder paths) of `folder` as listed when its stat was `info`'s."""
-        absolute = os.path.abspath(folder)
-        row = self._known.get(absolute)
+        """(file paths, subfolder paths) of `folder` as listed when its stat was `info`'s; no
+        file paths when the judge took them."""
+        real = self._identities.folder(folder)[0]
+        row = self._known.get(real)
         if row is None or row[0] != self._stamp(info):
             return None
         try:
             files, subfolders = json.loads(row[1]), json.loads(row[2])
+            stamps = json.loads(row[3] or "null")
         except ValueError:
             return None
         if not (_names(files) and _names(subfolders)):
             return None
         prefix = os.path.join(folder, "")  # as os.path.join(folder, name), a third of its cost
-        return [prefix + name for name in files], [prefix + name for name in subfolders]
+        paths = [prefix + name for name in files]
+        below = [prefix + name for name in subfolders]
+        if self._judge is None:
+            return paths, below
+        if not _stamps(stamps, len(files)):  # emptied by a store there: written again
+            self.fresh.append((real, row[0], row[1], row[2]))
+            return paths, below
+        self._judge.folder(folder, files, paths, stamps[0], stamps[1])
+        return [], below
 
     def remember(
         self, folder: str, info: os.stat_result, files: Sequence[str], subfolders: Sequence[str]
@@ -61,9 +88,8 @@ class FolderMemo:
         if trusted_mtime(info.st_mtime_ns, now) is None or trusted_mtime(info.st_ctime_ns, now) is None:
             return
         names = [[os.path.basename(p) for p in paths] for paths in (files, subfolders)]
-        self.fresh.append(
-            (os.path.abspath(folder), self._stamp(info), json.dumps(names[0]), json.dumps(names[1]))
-        )
+        real = self._identities.folder(folder)[0]
+        self.fresh.append((real, self._stamp(info), json.dumps(names[0]), json.dumps(names[1])))
 
     def _stamp(self, info: os.stat_result) -> str:
         return f"{self._key} {info.st_dev} {info.st_ino} {info.st_mtime_ns} {info.st_ctime_ns}"
@@ -71,4 +97,14 @@ class FolderMemo:
 
 def _names(value: object) -> bool:
     """A recalled list holds plain names (a damaged row is listed again, never trusted)."""
-    return isinstance(value, list) and all(isinstance(n, str) for n in value)
+    return isinstance(value, list) and all(map(isinstance, value, itertools.repeat(str)))
+
+
+def _stamps(value: object, count: int) -> TypeGuard[list[list[object]]]:
+    """Recalled stamps are a list of sizes and one of mtimes, one each a file (a damaged row's
+    files are judged one by one; a wrong value only makes a file look changed)."""
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(column, list) and len(column) == count for column in value)
+    )

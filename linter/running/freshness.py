@@ -1,6 +1,12 @@
 """Which files under the content roots changed since they were cached, and which unchanged ones
 share a key with the files being checked (looked up in the cache's key index beforehand): one
-`lstat` and a dict lookup a file, 100,000 times when pre-commit passes one changed file.
+`lstat` a file, 100,000 times when pre-commit passes one changed file.
+
+A folder whose listing the cache recalls (linter.running.folder_listings) comes with its
+files' cached stamps, which the cache drops whenever it stores or touches a file there: its
+files are stat-ed and compared a folder at a time (two list comparisons, no record and no
+dict lookup a file; `FolderJudge`). Files yielded one by one (a folder listed again, a walk
+that asks git or reads `.gitignore` files) are compared to their entries (`judge`).
 
 The same serial loop on every OS: forked workers split it only past 20,000 files and only
 where `fork` exists; at 10,000 files one changed file against a warm cache takes the same
@@ -19,11 +25,11 @@ from linter.running.identity import Identities, Located
 
 
 class Verdict(NamedTuple):
-    """A file (`paths[position]`) that needs more than a look: `keys` None when its stat
+    """A file (`path` as walked) that needs more than a look: `keys` None when its stat
     differs from the cache's (or it is not cached), else the keys of an unchanged file that
     shares one with `wanted`."""
 
-    position: int
+    path: str
     where: Located
     keys: tuple[str, ...] | None
 
@@ -34,6 +40,7 @@ def judge(
     """Verdicts in `paths` order for the files that are not in `checked` (real paths) and are
     either changed or, unchanged, in `sharing` (real path -> the keys its cached result holds,
     for the files that share one with a checked file); files that cannot be stat-ed are left out.
+    A file missing from `stamps` is judged changed (its entry, if any, is read after).
     One tight loop: a file's real path is its folder's plus its name (walks yield no symlinks),
     and a record is built only for the few files that need more than a look."""
     identities = Identities()
@@ -41,7 +48,7 @@ def judge(
     found: list[Verdict] = []
     last: str | None = None
     real_folder = absolute_folder = ""
-    for index, path in enumerate(paths):
+    for path in paths:
         try:
             info = lstat(path)
         except (OSError, ValueError):
@@ -61,7 +68,73 @@ def judge(
             continue
         stamp = stamps.get(real)
         if stamp is None or not fresh_by_stat(stamp[1], stamp[2], size, mtime_ns):
-            found.append(Verdict(index, Located(real, size, mtime_ns, alias), None))
+            found.append(Verdict(path, Located(real, size, mtime_ns, alias), None))
         elif real in sharing:
-            found.append(Verdict(index, Located(real, size, mtime_ns, alias), sharing[real]))
+            found.append(Verdict(path, Located(real, size, mtime_ns, alias), sharing[real]))
     return found
+
+
+class FolderJudge:
+    """Verdicts (`found`, in walk order) for whole folders whose files' cached stamps are
+    known; the same verdicts `judge` gives file by file."""
+
+    __slots__ = ("_checked", "_judged", "_sharing", "found", "identities")
+
+    def __init__(self, checked: Set[str], sharing: Mapping[str, tuple[str, ...]]) -> None:
+        self.identities = Identities()
+        self.found: list[Verdict] = []
+        self._judged: set[str] = set()  # real folders: overlapping content roots meet them twice
+        #: real folder (ending in a separator) -> names checked there / names sharing a key
+        self._checked: dict[str, set[str]] = {}
+        self._sharing: dict[str, dict[str, tuple[str, ...]]] = {}
+        for real in checked:
+            folder, separator, name = real.rpartition(os.sep)
+            self._checked.setdefault(folder + separator, set()).add(name)
+        for real, keys in sharing.items():
+            folder, separator, name = real.rpartition(os.sep)
+            self._sharing.setdefault(folder + separator, {})[name] = keys
+
+    def folder(
+        self,
+        folder: str,
+        names: Sequence[str],
+        paths: Sequence[str],
+        sizes: list[object],
+        mtimes: list[object],
+    ) -> None:
+        """Judge `folder`'s files (`paths`, its `names` joined to it; none a symlink, as a
+        recalled listing holds), cached with `sizes` and `mtimes` (None: racy or not cached)."""
+        real_folder, absolute_folder = self.identities.folder(folder)
+        if real_folder in self._judged:
+            return
+        self._judged.add(real_folder)
+        shared = self._sharing.get(real_folder, {})
+        try:
+            infos = list(map(os.lstat, paths))
+        except (OSError, ValueError):  # one is gone since: each on its own
+            infos = None
+        if (
+            infos is not None
+            and [i.st_size for i in infos] == sizes
+            and [i.st_mtime_ns for i in infos] == mtimes
+        ):
+            if not shared:  # nearly every folder: nothing changed, nothing shared
+                return
+            wanted: Sequence[int] = [k for k, name in enumerate(names) if name in shared]
+        else:
+            wanted = range(len(names))
+        skipped = self._checked.get(real_folder, set())
+        for k in wanted:
+            name, path = names[k], paths[k]
+            try:
+                info = infos[k] if infos is not None else os.lstat(path)
+            except (OSError, ValueError):
+                continue
+            if name in skipped or stat.S_ISLNK(info.st_mode):  # a walk takes no symlink
+                continue
+            alias = absolute_folder and absolute_folder + name
+            where = Located(real_folder + name, info.st_size, info.st_mtime_ns, alias)
+            if (info.st_size, info.st_mtime_ns) != (sizes[k], mtimes[k]):
+                self.found.append(Verdict(path, where, None))
+            elif name in shared:
+                self.found.append(Verdict(path, where, shared[name]))

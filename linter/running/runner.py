@@ -11,7 +11,7 @@ immutable results; nothing is changed in place.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -27,6 +27,9 @@ from linter.running.results import FileResult, sharing
 
 if TYPE_CHECKING:
     from linter.running.cache_store import ResultCache
+
+#: Files walked one by one up to which their entries are read instead of every cached stamp.
+_FEW_STAMPS = 2_000
 
 __all__ = ["Consulted", "Plan", "RunOptions", "cache_key", "plan_check", "run_check"]
 
@@ -85,10 +88,7 @@ def run_check(
     context: list[FileResult] = []
     located = dict(plan.located)
     if plan.roots:
-        memo = FolderMemo(cache.folders(), filters.memo_key()) if cache is not None else None
-        consulted = _consult(engine, plan, discover(plan.roots, filters, memo=memo), results, cache)
-        if cache is not None and memo is not None and memo.fresh:
-            cache.store_folders(memo.fresh)
+        consulted = _consult(engine, plan, filters, results, cache)
         fresh = lint_many(engine, consulted.todo, options.jobs)
         places = [consulted.located.get(path) for path in consulted.todo]
         context = [*consulted.cached, *stored(cache, fresh, places)]
@@ -160,38 +160,39 @@ def _checked(
 
 
 def _consult(
-    engine: Engine,
-    plan: Plan,
-    sources: Iterable[Source],
-    results: Sequence[FileResult],
-    cache: ResultCache | None,
+    engine: Engine, plan: Plan, filters: FileFilter, results: Sequence[FileResult], cache: ResultCache | None
 ) -> Consulted:
     """Which files under the roots matter, now that the checked files' keys are known. An
     unchanged file comes from the cache, and only when it shares a key with a checked file
-    (nothing else can show in this run's findings); a changed one is linted again."""
+    (nothing else can show in this run's findings); a changed one is linted again. Folders the
+    cache recalls are judged a folder at a time as the walk meets them (freshness.FolderJudge)."""
     cwd = os.path.join(os.getcwd(), "")
     wanted = {key for result in results for key in result.keys}
-    stamps = cache.stamps() if cache is not None else {}
     shared = cache.holding(wanted) if cache is not None and wanted else {}
-    paths = [source.path for source in sources if source.problem is None]
-    verdicts = freshness.judge(paths, stamps, plan.checked, shared)
+    folders = freshness.FolderJudge(plan.checked, shared)
+    memo = FolderMemo(cache.folders(), filters.memo_key(), folders) if cache is not None else None
+    paths = [s.path for s in discover(plan.roots, filters, memo=memo) if s.problem is None]
+    # the files walked one by one: few (a folder listed again) are looked up with their
+    # entries below, many (a walk that asks git) compared to every cached stamp first
+    stamps = cache.stamps() if cache is not None and len(paths) > _FEW_STAMPS else {}
+    verdicts = [*folders.found, *freshness.judge(paths, stamps, plan.checked, shared)]
     # a file whose stat changed may hold the same bytes (a fresh checkout): its entry says
-    restat = [where.real for _, where, keys in verdicts if keys is None and where.real in stamps]
+    restat = [
+        where.real for _, where, keys in verdicts if keys is None and (not stamps or where.real in stamps)
+    ]
     entries = cache.entries(restat) if cache is not None and restat else {}
     found: list[FileResult] = []
     todo: list[str] = []
     located: dict[str, Located] = {}
-    for position, where, keys in verdicts:
-        path = _relative(paths[position], cwd)
+    for walked, where, keys in verdicts:
+        path = _relative(walked, cwd)
         located[path] = where
         if keys is None:  # changed since cached, or not cached: same content, or lint it again
             entry = entries.get(where.real)
             if (
                 cache is None
                 or entry is None
-                or not unchanged(
-                    engine, cache, paths[position], where, Seen(entry.size, entry.mtime_ns, entry.digest)
-                )
+                or not unchanged(engine, cache, walked, where, Seen(entry.size, entry.mtime_ns, entry.digest))
             ):
                 todo.append(path)
                 continue
@@ -199,6 +200,8 @@ def _consult(
             if wanted.isdisjoint(keys):
                 continue
         found.append(FileResult(path, keys=keys))
+    if cache is not None and memo is not None and memo.fresh:  # after the touches above
+        cache.store_folders(memo.fresh)
     return Consulted(tuple(found), tuple(todo), located)
 
 
