@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 #: Files walked one by one up to which their entries are read instead of every cached stamp.
 _FEW_STAMPS = 2_000
 
-__all__ = ["Consulted", "Plan", "RunOptions", "cache_key", "plan_check", "run_check"]
+__all__ = ["Consulted", "Plan", "RunOptions", "cache_key", "open_cache", "plan_check", "run_check"]
 
 
 class RunOptions(NamedTuple):
@@ -82,7 +82,7 @@ def run_check(
     options: RunOptions,
     on_file: Callable[[], None] | None = None,
 ) -> Report:
-    cache = _open_cache(engine, options.cache_folder, options.notice)
+    cache = open_cache(engine, options.cache_folder, options.notice)
     plan = plan_check(engine, sources, options, cache)
     results = _checked(engine, plan, cache, options.jobs, on_file)
     context: list[FileResult] = []
@@ -103,7 +103,7 @@ def project_results(engine: Engine, sources: Sequence[Source], options: RunOptio
     """Every file's own result with its facts: from the cache where the file is unchanged,
     linted (and stored) otherwise. The language server's cross-file index: a warm project is
     indexed at the speed of the cache instead of linting every file."""
-    cache = _open_cache(engine, options.cache_folder, options.notice)
+    cache = open_cache(engine, options.cache_folder, options.notice)
     plan = plan_check(engine, sources, options, cache)
     results = _checked(engine, plan, cache, options.jobs, None)
     needy = [r for r in results if r.keys and not r.facts]
@@ -117,13 +117,7 @@ def plan_check(
     files = tuple(s.path for s in sources if s.problem is None)
     problems = tuple((s.path, s.problem) for s in sources if s.problem is not None)
     roots = tuple(_roots_to_walk(options)) if engine.corpus_rules else ()
-    located: dict[str, Located] = {}
-    if cache is not None or roots:
-        identities = Identities()
-        for path in files:
-            where = identities.locate(path)
-            if where is not None:
-                located[path] = where
+    located = Identities().locate_all(files) if cache is not None or roots else {}
     cached = _answered(engine, files, located, cache) if cache is not None else {}
     checked = frozenset(where.real for where in located.values()) if roots else frozenset()
     return Plan(files, problems, cached, located, roots, checked)
@@ -132,13 +126,25 @@ def plan_check(
 def _answered(
     engine: Engine, files: Sequence[str], located: Mapping[str, Located], cache: ResultCache
 ) -> dict[int, FileResult]:
-    """The cached results of the files unchanged since, by position in `files`."""
-    entries = cache.entries([where.real for where in located.values()])
+    """The cached results of the files unchanged since, by position in `files`: from the
+    entries' briefs where a file's stamp is the same and its entry plain (most files of a warm
+    run), from its whole entry otherwise."""
+    briefs = cache.briefs([where.real for where in located.values()])
     answered: dict[int, FileResult] = {}
+    rest: list[tuple[int, str, Located]] = []
     for index, path in enumerate(files):
         where = located.get(path)
-        entry = entries.pop(where.real, None) if where is not None else None  # 100,000 add up
-        if where is not None and entry is not None and entry.alias == where.alias:
+        brief = briefs.pop(where.real, None) if where is not None else None  # a real path once
+        if where is None or brief is None or brief[3] != where.alias:
+            continue
+        if brief[5] and brief[1] == where.size and brief[2] == where.mtime_ns:
+            answered[index] = FileResult(path, (), (), "", tuple(brief[4].split("\n")) if brief[4] else ())
+        else:
+            rest.append((index, path, where))
+    entries = cache.entries([where.real for _, _, where in rest], scan=False) if rest else {}
+    for index, path, where in rest:
+        entry = entries.get(where.real)
+        if entry is not None and entry.alias == where.alias:
             result = from_cache(engine, cache, path, where, entry)
             if result is not None:
                 answered[index] = result
@@ -244,7 +250,7 @@ def _relative(path: str, cwd: str) -> str:
     return path
 
 
-def _open_cache(engine: Engine, folder: Path | None, notice: Callable[[str], None]) -> ResultCache | None:
+def open_cache(engine: Engine, folder: Path | None, notice: Callable[[str], None]) -> ResultCache | None:
     """The cache, if it can be trusted: a folder of ours and the user's secret (see
     cache_secret.py); otherwise the run goes on without it, with the same verdict."""
     if folder is None:
