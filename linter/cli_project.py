@@ -24,6 +24,7 @@ from linter.running.cache import DEFAULT_FOLDER
 from linter.running.discovery import FileFilter, Source, discover
 from linter.running.engine import Engine, Report, build_engine
 from linter.running.folder_listings import FolderMemo
+from linter.running.gc_pause import collector_paused
 from linter.running.parallel import AUTO_JOBS
 from linter.running.runner import RunOptions, open_cache
 
@@ -144,7 +145,8 @@ def _walked(
     if options.cache_folder is not None and options.cache_folder.is_dir() and not listing_only:
         cache = open_cache(engine, options.cache_folder, lambda line: None)  # the run says why
     memo = FolderMemo(cache.folders(), filters.memo_key()) if cache is not None else None
-    sources = list(discover(project.paths, filters, args.force_exclude, memo))
+    with collector_paused(freeze=True):  # 100,000 Sources, no cycle: see gc_pause.py
+        sources = list(discover(project.paths, filters, args.force_exclude, memo))
     if cache is not None and memo is not None and memo.fresh:
         cache.store_folders(memo.fresh)
     return sources

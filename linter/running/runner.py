@@ -21,6 +21,7 @@ from linter.running.cached import Seen, cache_key, from_cache, stored, unchanged
 from linter.running.discovery import FileFilter, Source, discover
 from linter.running.engine import Engine, Report
 from linter.running.folder_listings import FolderMemo
+from linter.running.gc_pause import collector_paused
 from linter.running.identity import Identities, Located
 from linter.running.parallel import lint_many
 from linter.running.results import FileResult, sharing
@@ -83,7 +84,8 @@ def run_check(
     on_file: Callable[[], None] | None = None,
 ) -> Report:
     cache = open_cache(engine, options.cache_folder, options.notice)
-    plan = plan_check(engine, sources, options, cache)
+    with collector_paused(freeze=True):  # no cycles built; see gc_pause.py
+        plan = plan_check(engine, sources, options, cache)
     results = _checked(engine, plan, cache, options.jobs, on_file)
     context: list[FileResult] = []
     located = dict(plan.located)
@@ -93,10 +95,11 @@ def run_check(
         places = [consulted.located.get(path) for path in consulted.todo]
         context = [*consulted.cached, *stored(cache, fresh, places)]
         located.update(consulted.located)
-    if engine.corpus_rules:
-        everything = _with_shared_facts(engine, [*results, *context], cache, located)
-        results, context = everything[: len(results)], everything[len(results) :]
-    return engine.finish(results, plan.problems, context, judge_bindings=options.whole_project)
+    with collector_paused(freeze=True):
+        if engine.corpus_rules:
+            everything = _with_shared_facts(engine, [*results, *context], cache, located)
+            results, context = everything[: len(results)], everything[len(results) :]
+        return engine.finish(results, plan.problems, context, judge_bindings=options.whole_project)
 
 
 def project_results(engine: Engine, sources: Sequence[Source], options: RunOptions) -> list[FileResult]:
@@ -104,7 +107,8 @@ def project_results(engine: Engine, sources: Sequence[Source], options: RunOptio
     linted (and stored) otherwise. The language server's cross-file index: a warm project is
     indexed at the speed of the cache instead of linting every file."""
     cache = open_cache(engine, options.cache_folder, options.notice)
-    plan = plan_check(engine, sources, options, cache)
+    with collector_paused():
+        plan = plan_check(engine, sources, options, cache)
     results = _checked(engine, plan, cache, options.jobs, None)
     needy = [r for r in results if r.keys and not r.facts]
     return _with_facts(engine, results, needy, cache, plan.located)
