@@ -52,15 +52,15 @@ class RunOptions(NamedTuple):
 class Plan(NamedTuple):
     """What a run does, decided before any file is linted.
 
-    `files` are checked (reported on), in order; `cached` answers some of them by position,
-    the rest are linted. `located` holds the identity of each file whose real path the run
+    `files` (each once) are checked (reported on), in order; `cached` answers some of them by
+    path, the rest are linted. `located` holds the identity of each file whose real path the run
     needs (with a cache or content roots). `roots` are walked for cross-file facts only,
     leaving out the `checked` real paths.
     """
 
     files: tuple[str, ...]
     problems: tuple[tuple[str, Problem], ...]
-    cached: Mapping[int, FileResult]
+    cached: Mapping[str, FileResult]
     located: Mapping[str, Located]
     roots: tuple[str, ...]
     checked: frozenset[str]
@@ -121,38 +121,44 @@ def plan_check(
     files = tuple(s.path for s in sources if s.problem is None)
     problems = tuple((s.path, s.problem) for s in sources if s.problem is not None)
     roots = tuple(_roots_to_walk(options)) if engine.corpus_rules else ()
-    located = Identities().locate_all(files) if cache is not None or roots else {}
-    cached = _answered(engine, files, located, cache) if cache is not None else {}
+    located: dict[str, Located] = {}
+    cached: dict[str, FileResult] = {}
+    if cache is not None:
+        located, cached = _answered(engine, files, cache)
+    elif roots:
+        located = Identities().locate_all(files)
     checked = frozenset(where.real for where in located.values()) if roots else frozenset()
     return Plan(files, problems, cached, located, roots, checked)
 
 
 def _answered(
-    engine: Engine, files: Sequence[str], located: Mapping[str, Located], cache: ResultCache
-) -> dict[int, FileResult]:
-    """The cached results of the files unchanged since, by position in `files`: from the
-    entries' briefs where a file's stamp is the same and its entry plain (most files of a warm
-    run), from its whole entry otherwise."""
+    engine: Engine, files: Sequence[str], cache: ResultCache
+) -> tuple[dict[str, Located], dict[str, FileResult]]:
+    """Where each of `files` is, and the cached results of those unchanged since, by path:
+    from the entries' briefs where a file's stamp is the same and its entry plain (most files
+    of a warm run), from its whole entry otherwise."""
+    located = Identities().locate_all(files)
     briefs = cache.briefs([where.real for where in located.values()])
-    answered: dict[int, FileResult] = {}
-    rest: list[tuple[int, str, Located]] = []
-    for index, path in enumerate(files):
-        where = located.get(path)
-        brief = briefs.pop(where.real, None) if where is not None else None  # a real path once
-        if where is None or brief is None or brief[3] != where.alias:
+    answered: dict[str, FileResult] = {}
+    rest: list[tuple[str, Located]] = []
+    new_result = tuple.__new__  # a FileResult without its generated __new__: 100,000 times
+    for path, where in located.items():
+        brief = briefs.pop(where.real, None)  # a real path once
+        if brief is None or brief[3] != where.alias:
             continue
         if brief[5] and brief[1] == where.size and brief[2] == where.mtime_ns:
-            answered[index] = FileResult(path, (), (), "", tuple(brief[4].split("\n")) if brief[4] else ())
+            keys = tuple(brief[4].split("\n")) if brief[4] else ()
+            answered[path] = new_result(FileResult, (path, (), (), "", keys, "", None, ()))
         else:
-            rest.append((index, path, where))
-    entries = cache.entries([where.real for _, _, where in rest], scan=False) if rest else {}
-    for index, path, where in rest:
+            rest.append((path, where))
+    entries = cache.entries([where.real for _, where in rest], scan=False) if rest else {}
+    for path, where in rest:
         entry = entries.get(where.real)
         if entry is not None and entry.alias == where.alias:
             result = from_cache(engine, cache, path, where, entry)
             if result is not None:
-                answered[index] = result
-    return answered
+                answered[path] = result
+    return located, answered
 
 
 def _checked(
@@ -162,11 +168,12 @@ def _checked(
     if on_file is not None:
         for _ in plan.cached:
             on_file()
-    todo = [index for index in range(len(plan.files)) if index not in plan.cached]
-    fresh = lint_many(engine, [plan.files[i] for i in todo], jobs, on_file)
-    places = [plan.located.get(plan.files[i]) for i in todo]
+    cached = plan.cached
+    todo = [path for path in plan.files if path not in cached]
+    fresh = lint_many(engine, todo, jobs, on_file)
+    places = [plan.located.get(path) for path in todo]
     linted = dict(zip(todo, stored(cache, fresh, places), strict=True))
-    return [plan.cached[i] if i in plan.cached else linted[i] for i in range(len(plan.files))]
+    return [cached[path] if path in cached else linted[path] for path in plan.files]
 
 
 def _consult(
