@@ -137,12 +137,14 @@ def _walked(
     args: argparse.Namespace, project: Project, engine: Engine, filters: FileFilter, options: RunOptions
 ) -> list[Source]:
     """The project's files, the folders unchanged since a run listed them recalled from its
-    cache (folder_listings.py) when the run goes on to check them (not for --show-files or
+    cache (folder_listings.py) when a folder is walked (not for files named one by one, as
+    pre-commit passes them), the run goes on to check them (not for --show-files or
     --show-settings, which never open the cache) and the cache folder exists (a first run has
     nothing to recall); the listings it made are kept there for the next run."""
     cache = None
     listing_only = getattr(args, "show_files", False) or getattr(args, "show_settings", False)
-    if options.cache_folder is not None and options.cache_folder.is_dir() and not listing_only:
+    walks = any(os.path.isdir(path) for path in project.paths)
+    if options.cache_folder is not None and options.cache_folder.is_dir() and walks and not listing_only:
         cache = open_cache(engine, options.cache_folder, lambda line: None)  # the run says why
     memo = FolderMemo(cache.folders(), filters.memo_key()) if cache is not None else None
     with collector_paused(freeze=True):  # 100,000 Sources, no cycle: see gc_pause.py

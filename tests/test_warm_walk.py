@@ -136,3 +136,15 @@ def test_show_files_opens_no_cache(tmp_path, monkeypatch, capsys):
     assert main(["check", ".", "--show-files"]) == 0
     assert capsys.readouterr().out == "a.md\n"
     assert not (tmp_path / ".content-lint-cache").exists()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_check_leaves_the_garbage_collector_as_it_found_it(project, capsys, enabled):
+    import gc
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert main(["check", ".", "-q"]) == 1
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
