@@ -148,3 +148,10 @@ def test_a_check_leaves_the_garbage_collector_as_it_found_it(project, capsys, en
         assert gc.isenabled() is enabled
     finally:
         gc.enable()
+
+
+def test_a_check_called_in_process_freezes_nothing(project, capsys):
+    import gc
+
+    assert main(["check", ".", "-q"]) == 1
+    assert gc.get_freeze_count() == 0  # the cycles garbage by then are still collected
