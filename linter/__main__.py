@@ -16,9 +16,11 @@ def run() -> int:
     needs only the standard library, so it is in place before the rest loads)."""
     import signal
 
+    from linter.running.gc_pause import one_shot_process
     from linter.running.interrupts import handled
 
     gc.set_threshold(GC_ALLOCATIONS_PER_PASS, *gc.get_threshold()[1:])
+    one_shot_process()
     with handled() as stop:
         try:
             from linter.cli import main

@@ -23,8 +23,10 @@ from linter.rules.selection import Selection, unknown_selector
 from linter.running.cache import DEFAULT_FOLDER
 from linter.running.discovery import FileFilter, Source, discover
 from linter.running.engine import Engine, Report, build_engine
+from linter.running.folder_listings import FolderMemo
+from linter.running.gc_pause import collector_paused
 from linter.running.parallel import AUTO_JOBS
-from linter.running.runner import RunOptions
+from linter.running.runner import RunOptions, open_cache
 
 if TYPE_CHECKING:
     from linter.reporting.settings_view import FileSettings
@@ -49,23 +51,18 @@ class ProjectRun:
         config = config_with_arguments(project.config, args)
         chosen = config.preset is None and project.owner.config_file is None and project.site is None
         filters = file_filter(config)
-        sources = list(discover(project.paths, filters, args.force_exclude))
-        if chosen:
+        if chosen:  # the files decide the preset, and with it the engine and its cache
+            sources = list(discover(project.paths, filters, args.force_exclude))
             config = replace(config, preset=default_preset(_sample(project, sources, filters)))
             if config.preset != DEFAULT_PRESET:  # the walk above took the default's files
                 filters = file_filter(config)
                 sources = list(discover(project.paths, filters, args.force_exclude))
         selection(config)
         options = run_options(args, config, covers_project(project))
-        return cls(
-            project,
-            config,
-            build_engine(config, paths=filters.paths),  # the project paths discovery worked out
-            filters,
-            options,
-            sources,
-            _notice(project, config, cwd),
-        )
+        engine = build_engine(config, paths=filters.paths)  # the project paths discovery works out
+        if not chosen:
+            sources = _walked(args, project, engine, filters, options)
+        return cls(project, config, engine, filters, options, sources, _notice(project, config, cwd))
 
     @property
     def files_checked(self) -> int:
@@ -134,6 +131,27 @@ class ProjectRun:
         for source in discover(self.project.paths, everything):
             if source.problem is None and source.path not in taken:
                 yield source.path, reason
+
+
+def _walked(
+    args: argparse.Namespace, project: Project, engine: Engine, filters: FileFilter, options: RunOptions
+) -> list[Source]:
+    """The project's files, the folders unchanged since a run listed them recalled from its
+    cache (folder_listings.py) when a folder is walked (not for files named one by one, as
+    pre-commit passes them), the run goes on to check them (not for --show-files or
+    --show-settings, which never open the cache) and the cache folder exists (a first run has
+    nothing to recall); the listings it made are kept there for the next run."""
+    cache = None
+    listing_only = getattr(args, "show_files", False) or getattr(args, "show_settings", False)
+    walks = any(os.path.isdir(path) for path in project.paths)
+    if options.cache_folder is not None and options.cache_folder.is_dir() and walks and not listing_only:
+        cache = open_cache(engine, options.cache_folder, lambda line: None)  # the run says why
+    memo = FolderMemo(cache.folders(), filters.memo_key()) if cache is not None else None
+    with collector_paused(freeze=True):  # 100,000 Sources, no cycle: see gc_pause.py
+        sources = list(discover(project.paths, filters, args.force_exclude, memo))
+    if cache is not None and memo is not None and memo.fresh:
+        cache.store_folders(memo.fresh)
+    return sources
 
 
 def _sample(project: Project, sources: list[Source], filters: FileFilter) -> list[str]:

@@ -169,3 +169,17 @@ def test_overlapping_content_roots_judge_each_file_once(project, capsys):
     assert (status, out.count("content/news/news0.md")) == (1, 1)
     status, out = check_new(capsys, article("news-1"))  # unchanged: from the cache
     assert (status, out.count("content/news/news1.md")) == (1, 1)
+
+
+def test_a_file_stored_again_and_then_edited_in_place_is_compared(project, capsys):
+    page = project / "content" / "news" / "news1.md"
+    page.write_text(article("abcd-1"))  # linted and stored below: its folder's row stamped anew
+    Path("new.md").write_text(article("unrelated"))
+    assert main(["check", "new.md", "content/news/news1.md", "-q"]) == 0
+    stamp = page.stat()
+    with open(page, "r+") as handle:  # in place: the same size, the folder's stat unchanged
+        handle.write(page.read_text().replace("abcd-1", "abcd-2"))
+    os.utime(page, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 10**9))
+    status, out = check_new(capsys, article("abcd-2"))
+    assert (status, "content/news/news1.md" in out) == (1, True)
+    assert check_new(capsys, article("abcd-1")) == (0, "")

@@ -47,6 +47,11 @@ class Entry(NamedTuple):
     files: str
 
 
+#: (path, size, mtime_ns, alias, keys, plain): what a warm run reads of each entry, a plain row;
+#: `plain` (1 or 0) when the entry holds no findings and read no other file, so that its
+#: keys and its stamp are its whole result (the rest read `Entry`s).
+Brief = tuple[str, int, "int | None", str, str, int]
+
 #: (path, size, mtime_ns): all a file under the content roots needs to show that it is
 #: unchanged. A plain row, 100,000 a run: no object is built per file.
 Stamp = tuple[str, int, "int | None"]

@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from linter.reading.file_stamps import trusted_mtime
-from linter.running.cache import CACHE_FORMAT, Entry, Record, Stamp
+from linter.running.cache import CACHE_FORMAT, Brief, Entry, Record, Stamp
 from linter.running.cache_folder import SUFFIXES, clear_links, is_cache_file
 from linter.running.cache_secret import keyed
+from linter.running.folder_listings import restamped
 
 UNUSED_FOR_S = 7 * 24 * 3600  # a cache file for another key, unused this long, is deleted
 _LOOKUPS_UP_TO = 2_000  # entries wanted for more files than this are read in one scan of the table
@@ -53,7 +54,7 @@ _KEYS_INDEX = "CREATE INDEX keys_by_path ON keys (path)"
 _FACTS_TABLE = "CREATE TABLE facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
 # What a walk of the content roots took from each folder (linter.running.folder_listings), by
 # real path ending in a separator; `stamps` the JSON [sizes, mtimes] of its files' entries,
-# copied when the row is written: storing or touching a file empties its folder's stamps.
+# copied when the row is written: storing or touching a file stamps it anew there.
 _FOLDERS_TABLE = (
     "CREATE TABLE folders (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, files TEXT NOT NULL,"
     " subfolders TEXT NOT NULL, stamps TEXT NOT NULL) WITHOUT ROWID"
@@ -65,6 +66,7 @@ _TYPED_ROWS = (
     " AND typeof(alias) = 'text' AND typeof(files) = 'text'"
 )
 _ENTRY_COLUMNS = "path, size, mtime_ns, digest, findings, keys, alias, files"
+_BRIEF_COLUMNS = "path, size, mtime_ns, alias, keys, findings = '' AND files = ''"
 
 
 class ResultCache:
@@ -93,18 +95,29 @@ class ResultCache:
                     cache._delete_files()
         return None
 
-    def entries(self, paths: Collection[str]) -> dict[str, Entry]:
-        """The cached entries of `paths` (absent ones are left out): looked up one batch at a
-        time when they are few (a pre-commit batch), in one scan of the table when many."""
-        query = f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE 1" + self._typed
-        if len(paths) > _LOOKUPS_UP_TO:
-            return {row[0]: Entry._make(row) for row in self._rows(query)}
-        found: dict[str, Entry] = {}
+    def entries(self, paths: Collection[str], scan: bool = True) -> dict[str, Entry]:
+        """The cached entries of `paths` (absent ones are left out); without `scan`, looked up
+        however many (the files of a warm run that have findings: a tenth of the table)."""
+        rows = self._select(_ENTRY_COLUMNS, paths, scan)
+        return {path: Entry._make(row) for path, row in rows.items()}
+
+    def briefs(self, paths: Collection[str]) -> dict[str, Brief]:
+        """What a warm run needs of the cached entries of `paths` (absent ones are left out):
+        a plain tuple a file, no findings read (`entries` has them, for the files not `plain`)."""
+        return self._select(_BRIEF_COLUMNS, paths)
+
+    def _select(self, columns: str, paths: Collection[str], scan: bool = True) -> dict[str, Any]:
+        """Rows (`columns`, the path first) of `paths`: looked up one batch at a time when they
+        are few (a pre-commit batch), in one scan of the table when many (and `scan`)."""
+        query = f"SELECT {columns} FROM entries WHERE 1" + self._typed
+        if scan and len(paths) > _LOOKUPS_UP_TO:
+            return {row[0]: row for row in self._rows(query)}
+        found: dict[str, Any] = {}
         wanted = list(paths)
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start : start + _BATCH]
             lookup = f"{query} AND path IN ({','.join('?' * len(batch))})"
-            found.update((row[0], Entry._make(row)) for row in self._rows(lookup, batch))
+            found.update((row[0], row) for row in self._rows(lookup, batch))
         return found
 
     def stamps(self) -> dict[str, Stamp]:
@@ -190,19 +203,23 @@ class ResultCache:
                 connection.executemany(
                     "INSERT OR REPLACE INTO facts VALUES (?, ?)", [(r.path, r.facts) for r in records]
                 )
-                _forget_folders(connection, [r.path for r in records])
+                _restamp_folders(connection, [(row[0], row[1], row[2]) for row in rows])
         except (sqlite3.Error, OSError):
             pass
 
     def touch(self, path: str, size: int, mtime_ns: int) -> None:
         """A file whose stat changed but whose content did not: trust the stat again."""
+        trusted = trusted_mtime(mtime_ns, time.time_ns())
         try:
             with contextlib.closing(self._connect()) as connection, connection:
-                connection.execute(
-                    "UPDATE entries SET size = ?, mtime_ns = ? WHERE path = ?",
-                    (size, trusted_mtime(mtime_ns, time.time_ns()), path),
-                )
-                _forget_folders(connection, [path])
+                changed = connection.execute(
+                    "UPDATE entries SET size = ?, mtime_ns = ? WHERE path = ?", (size, trusted, path)
+                ).rowcount
+                if changed:
+                    _restamp_folders(connection, [(path, size, trusted)])
+                else:  # no entry to agree with: its folder's files are judged one by one
+                    folder = path.rpartition(os.sep)[0] + os.sep
+                    connection.execute("UPDATE folders SET stamps = '' WHERE path = ?", (folder,))
         except (sqlite3.Error, OSError):
             pass
 
@@ -259,11 +276,19 @@ def _file_stamps(connection: sqlite3.Connection, folder: str, names: Sequence[st
     return json.dumps([[size for size, _ in stamps], [mtime for _, mtime in stamps]])
 
 
-def _forget_folders(connection: sqlite3.Connection, paths: Iterable[str]) -> None:
-    """Drop the file stamps of the folders holding `paths` (real paths): they no longer hold
-    (the listing does, while the folder's own stat is the same)."""
-    folders = {path.rpartition(os.sep)[0] + os.sep for path in paths}
-    connection.executemany("UPDATE folders SET stamps = '' WHERE path = ?", [(folder,) for folder in folders])
+def _restamp_folders(connection: sqlite3.Connection, stamps: Iterable[tuple[str, int, int | None]]) -> None:
+    """Stamp anew, in the rows of the folders holding them, the files (real path, size, mtime
+    as their entries now hold them) just stored or touched: the rows keep saying what the
+    entries say (folder_listings.restamped)."""
+    by_folder: dict[str, dict[str, tuple[int, int | None]]] = {}
+    for path, size, mtime_ns in stamps:
+        folder, separator, name = path.rpartition(os.sep)
+        by_folder.setdefault(folder + separator, {})[name] = (size, mtime_ns)
+    for folder, changed in by_folder.items():
+        query = "SELECT files, stamps FROM folders WHERE path = ?"
+        for files, old in connection.execute(query, (folder,)).fetchall():
+            new = restamped(files, old, changed) if isinstance(files, str) and isinstance(old, str) else ""
+            connection.execute("UPDATE folders SET stamps = ? WHERE path = ?", (new, folder))
 
 
 def _prune(folder: Path, used: Path) -> None:

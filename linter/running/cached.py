@@ -15,7 +15,7 @@ from linter.running.engine import Engine
 from linter.running.identity import Located
 from linter.running.results import FileResult, decode, encode
 
-if TYPE_CHECKING:  # SQLite loads only for a run that opens the cache (runner._open_cache)
+if TYPE_CHECKING:  # SQLite loads only for a run that opens the cache (runner.open_cache)
     from linter.running.cache_store import ResultCache
 
 #: Fresh results written to the cache per transaction; a run linting more keeps the stored

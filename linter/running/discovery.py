@@ -167,8 +167,7 @@ def _expand(
     if force_exclude and filters.excluded(given, is_dir=True):
         return
     if given in (".", "./"):  # shown as `docs/a.md`, not `./docs/a.md`, as git and ruff do
-        for source in _walk(".", filters, memo):
-            yield Source(source.path[2:], source.problem) if source.path.startswith("./") else source
+        yield from _walk(".", filters, memo, len("./") if os.path.join(".", "") == "./" else 0)
         return
     yield from _walk(given, filters, memo)
 
@@ -176,12 +175,13 @@ def _expand(
 Ignores = list[tuple[str, pathspec.GitIgnoreSpec]]
 
 
-def _walk(top: str, filters: FileFilter, memo: FolderMemo | None = None) -> Iterator[Source]:
+def _walk(top: str, filters: FileFilter, memo: FolderMemo | None = None, cut: int = 0) -> Iterator[Source]:
     """Depth-first, sorted, iterative. Like git, it never follows a symlink (to a folder or a
     file): a planted `ln -s / content/r` must not walk the file system, and every file it
     yields is inside `top` and reached by one path only. In a git work tree git says what is
     ignored, so a tracked file is never skipped (see git_files.py). With a `memo`, a folder
-    unchanged since it was listed is not listed again (see folder_listings.py)."""
+    unchanged since it was listed is not listed again (see folder_listings.py). The paths
+    yielded lose their first `cut` characters (`./` of `top` ".", each path built once)."""
     visited: set[tuple[int, int]] = set()
     shipped = git_files.listing(top) if filters.respect_gitignore else None
     stack: list[tuple[str, Ignores, GitListing | None]] = [(top, [], shipped)]
@@ -189,40 +189,40 @@ def _walk(top: str, filters: FileFilter, memo: FolderMemo | None = None) -> Iter
         folder, ignores, shipped = stack.pop()
         info = _folder(folder, visited)
         if isinstance(info, Source):
-            yield info
+            yield _cut(info, cut)
             continue
         if filters.respect_gitignore and shipped is None:
             own = _gitignore(folder)
             if isinstance(own, Source):
-                yield own
+                yield _cut(own, cut)
             elif own is not None:
                 ignores = [*ignores, own]
         memo_here = memo if shipped is None and not ignores else None
         known = memo_here.recall(folder, info) if memo_here is not None else None
         if known is not None:
             paths, subfolders = known
-            files = [Source(path) for path in paths]
         else:
             listing = _listing(folder)
             if isinstance(listing, Source):
-                yield listing
+                yield _cut(listing, cut)
                 continue
-            files, subfolders = _split_entries(listing, filters, ignores)
+            paths, subfolders = _split_entries(listing, filters, ignores)
             if shipped is not None:
-                files, subfolders = _shipped(files, subfolders, shipped)
+                paths, subfolders = _shipped(paths, subfolders, shipped)
             if memo_here is not None:
-                memo_here.remember(folder, info, [f.path for f in files], subfolders)
-        yield from files
+                memo_here.remember(folder, info, paths, subfolders)
+        yield from [Source(path[cut:]) for path in paths] if cut else map(Source, paths)
         stack.extend((path, ignores, _below(path, shipped)) for path in reversed(subfolders))
 
 
-def _shipped(
-    files: list[Source], subfolders: list[str], shipped: GitListing
-) -> tuple[list[Source], list[str]]:
+def _cut(source: Source, cut: int) -> Source:
+    """A problem's Source as `_walk` shows paths (`top` itself, ".", keeps its name)."""
+    return Source(source.path[cut:], source.problem) if cut and source.path.startswith("./") else source
+
+
+def _shipped(paths: list[str], subfolders: list[str], shipped: GitListing) -> tuple[list[str], list[str]]:
     """What git lists of a folder's files and subfolders."""
-    return [f for f in files if shipped.keeps_file(f.path)], [
-        s for s in subfolders if shipped.keeps_folder(s)
-    ]
+    return [p for p in paths if shipped.keeps_file(p)], [s for s in subfolders if shipped.keeps_folder(s)]
 
 
 def _below(folder: str, shipped: GitListing | None) -> GitListing | None:
@@ -256,12 +256,12 @@ def _listing(folder: str) -> list[os.DirEntry[str]] | Source:
 
 def _split_entries(
     entries: list[os.DirEntry[str]], filters: FileFilter, ignores: Ignores
-) -> tuple[list[Source], list[str]]:
-    """The files to check and the subfolders to walk; symlinks are neither."""
+) -> tuple[list[str], list[str]]:
+    """The paths of the files to check and of the subfolders to walk; symlinks are neither."""
     included = _include_pattern(filters.include).match
     excludes = bool(filters.exclude.patterns)
     pages = filters.pages_in(os.path.dirname(entries[0].path)) if entries else None
-    files: list[Source] = []
+    files: list[str] = []
     subfolders: list[str] = []
     for entry in entries:
         path, name = entry.path, entry.name
@@ -283,7 +283,7 @@ def _split_entries(
             and not (excludes and filters.excluded(path))
             and (pages is None or pages(name))
         ):
-            files.append(Source(path))
+            files.append(path)
     return files, subfolders
 
 

@@ -14,11 +14,12 @@ leave its mtime as it was), as the result cache treats racy files. The rows live
 authenticated cache database, never in a file a pull request could plant.
 
 A row also holds its files' cached stamps, copied from their entries when it is written and
-emptied whenever the cache stores or touches a file in that folder (in the same transaction),
-so they always say what the entries say (an emptied row's files are judged one by one, and
-its stamps written again): a recalled folder is handed whole to a freshness.FolderJudge,
-which stats its files and compares them a folder at a time. Rows are keyed by the folder's
-real path, the one its files' entries are stored under.
+stamped anew whenever the cache stores or touches a file in that folder (in the same
+transaction, `restamped`; emptied where the row cannot be read), so they always say what the
+entries say (an emptied row's files are judged one by one, and its stamps written again): a
+recalled folder is handed whole to a freshness.FolderJudge, which stats its files and
+compares them a folder at a time. Rows are keyed by the folder's real path, the one its
+files' entries are stored under.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ class FolderMemo:
         below = [prefix + name for name in subfolders]
         if self._judge is None:
             return paths, below
-        if not _stamps(stamps, len(files)):  # emptied by a store there: written again
+        if not _stamps(stamps, len(files)):  # emptied (a row that could not be read): written again
             self.fresh.append((real, row[0], row[1], row[2]))
             return paths, below
         self._judge.folder(folder, files, paths, stamps[0], stamps[1])
@@ -93,6 +94,23 @@ class FolderMemo:
 
     def _stamp(self, info: os.stat_result) -> str:
         return f"{self._key} {info.st_dev} {info.st_ino} {info.st_mtime_ns} {info.st_ctime_ns}"
+
+
+def restamped(files: str, stamps: str, changed: Mapping[str, tuple[int, int | None]]) -> str:
+    """A row's `stamps` with the files in `changed` (name -> the size and mtime their entries
+    now hold) stamped anew: what the cache writes with a file's entry, so that storing one file
+    leaves its folder judged at once. "" (judged file by file) when the row cannot be read."""
+    try:
+        names, columns = json.loads(files), json.loads(stamps or "null")
+    except ValueError:
+        return ""
+    if not (_names(names) and _stamps(columns, len(names))):
+        return ""
+    sizes, mtimes = columns
+    for index, name in enumerate(names):
+        if name in changed:
+            sizes[index], mtimes[index] = changed[name]
+    return json.dumps(columns)
 
 
 def _names(value: object) -> bool:

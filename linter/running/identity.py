@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from typing import NamedTuple
 
 
@@ -50,6 +51,36 @@ class Identities:
         except (OSError, ValueError):
             return None
         return Located(real, info.st_size, info.st_mtime_ns, "" if alias == real else alias)
+
+    def locate_all(self, paths: Iterable[str]) -> dict[str, Located]:
+        """`locate` of each of `paths` that can be stat-ed, in one tight loop (a warm run's
+        100,000 files): a file's real path is its folder's plus its name unless it is a link."""
+        found: dict[str, Located] = {}
+        lstat, is_link, separator, altsep, folder_of = os.lstat, stat.S_ISLNK, os.sep, os.altsep, self.folder
+        last: str | None = None
+        real_folder = absolute_folder = ""
+        for path in paths:
+            folder, _, name = path.rpartition(separator)
+            if not folder or (altsep and altsep in path):  # the rare paths, in full
+                where = self.locate(path)
+                if where is not None:
+                    found[path] = where
+                continue
+            try:
+                info = lstat(path)
+            except (OSError, ValueError):
+                continue
+            if is_link(info.st_mode):
+                where = self.locate(path)
+                if where is not None:
+                    found[path] = where
+                continue
+            if folder != last:
+                (real_folder, absolute_folder), last = folder_of(folder), folder
+            real = real_folder + name
+            alias = absolute_folder and absolute_folder + name
+            found[path] = Located(real, info.st_size, info.st_mtime_ns, "" if alias == real else alias)
+        return found
 
     def folder(self, folder: str) -> tuple[str, str]:
         """(real path, absolute path or "" when the same) of `folder` as written, each ending in

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -50,14 +51,8 @@ def fact_keys(code: str, keys: Iterable[str]) -> tuple[str, ...]:
 
 def shared_keys(results: Iterable[FileResult]) -> set[str]:
     """The keys held by more than one result: only their holders can meet in a finding."""
-    seen: set[str] = set()
-    shared: set[str] = set()
-    for result in results:
-        for key in result.keys:
-            if key in seen:
-                shared.add(key)
-            seen.add(key)
-    return shared
+    counts = Counter([key for result in results for key in result.keys])  # counted in C
+    return {key for key, count in counts.items() if count > 1}
 
 
 def sharing(results: Sequence[FileResult]) -> list[FileResult]:

@@ -21,6 +21,7 @@ from linter.running.cached import Seen, cache_key, from_cache, stored, unchanged
 from linter.running.discovery import FileFilter, Source, discover
 from linter.running.engine import Engine, Report
 from linter.running.folder_listings import FolderMemo
+from linter.running.gc_pause import collector_paused
 from linter.running.identity import Identities, Located
 from linter.running.parallel import lint_many
 from linter.running.results import FileResult, sharing
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 #: Files walked one by one up to which their entries are read instead of every cached stamp.
 _FEW_STAMPS = 2_000
 
-__all__ = ["Consulted", "Plan", "RunOptions", "cache_key", "plan_check", "run_check"]
+__all__ = ["Consulted", "Plan", "RunOptions", "cache_key", "open_cache", "plan_check", "run_check"]
 
 
 class RunOptions(NamedTuple):
@@ -51,15 +52,15 @@ class RunOptions(NamedTuple):
 class Plan(NamedTuple):
     """What a run does, decided before any file is linted.
 
-    `files` are checked (reported on), in order; `cached` answers some of them by position,
-    the rest are linted. `located` holds the identity of each file whose real path the run
+    `files` (each once) are checked (reported on), in order; `cached` answers some of them by
+    path, the rest are linted. `located` holds the identity of each file whose real path the run
     needs (with a cache or content roots). `roots` are walked for cross-file facts only,
     leaving out the `checked` real paths.
     """
 
     files: tuple[str, ...]
     problems: tuple[tuple[str, Problem], ...]
-    cached: Mapping[int, FileResult]
+    cached: Mapping[str, FileResult]
     located: Mapping[str, Located]
     roots: tuple[str, ...]
     checked: frozenset[str]
@@ -82,8 +83,9 @@ def run_check(
     options: RunOptions,
     on_file: Callable[[], None] | None = None,
 ) -> Report:
-    cache = _open_cache(engine, options.cache_folder, options.notice)
-    plan = plan_check(engine, sources, options, cache)
+    cache = open_cache(engine, options.cache_folder, options.notice)
+    with collector_paused(freeze=True):  # no cycles built; see gc_pause.py
+        plan = plan_check(engine, sources, options, cache)
     results = _checked(engine, plan, cache, options.jobs, on_file)
     context: list[FileResult] = []
     located = dict(plan.located)
@@ -93,18 +95,20 @@ def run_check(
         places = [consulted.located.get(path) for path in consulted.todo]
         context = [*consulted.cached, *stored(cache, fresh, places)]
         located.update(consulted.located)
-    if engine.corpus_rules:
-        everything = _with_shared_facts(engine, [*results, *context], cache, located)
-        results, context = everything[: len(results)], everything[len(results) :]
-    return engine.finish(results, plan.problems, context, judge_bindings=options.whole_project)
+    with collector_paused(freeze=True):
+        if engine.corpus_rules:
+            everything = _with_shared_facts(engine, [*results, *context], cache, located)
+            results, context = everything[: len(results)], everything[len(results) :]
+        return engine.finish(results, plan.problems, context, judge_bindings=options.whole_project)
 
 
 def project_results(engine: Engine, sources: Sequence[Source], options: RunOptions) -> list[FileResult]:
     """Every file's own result with its facts: from the cache where the file is unchanged,
     linted (and stored) otherwise. The language server's cross-file index: a warm project is
     indexed at the speed of the cache instead of linting every file."""
-    cache = _open_cache(engine, options.cache_folder, options.notice)
-    plan = plan_check(engine, sources, options, cache)
+    cache = open_cache(engine, options.cache_folder, options.notice)
+    with collector_paused():
+        plan = plan_check(engine, sources, options, cache)
     results = _checked(engine, plan, cache, options.jobs, None)
     needy = [r for r in results if r.keys and not r.facts]
     return _with_facts(engine, results, needy, cache, plan.located)
@@ -118,31 +122,43 @@ def plan_check(
     problems = tuple((s.path, s.problem) for s in sources if s.problem is not None)
     roots = tuple(_roots_to_walk(options)) if engine.corpus_rules else ()
     located: dict[str, Located] = {}
-    if cache is not None or roots:
-        identities = Identities()
-        for path in files:
-            where = identities.locate(path)
-            if where is not None:
-                located[path] = where
-    cached = _answered(engine, files, located, cache) if cache is not None else {}
+    cached: dict[str, FileResult] = {}
+    if cache is not None:
+        located, cached = _answered(engine, files, cache)
+    elif roots:
+        located = Identities().locate_all(files)
     checked = frozenset(where.real for where in located.values()) if roots else frozenset()
     return Plan(files, problems, cached, located, roots, checked)
 
 
 def _answered(
-    engine: Engine, files: Sequence[str], located: Mapping[str, Located], cache: ResultCache
-) -> dict[int, FileResult]:
-    """The cached results of the files unchanged since, by position in `files`."""
-    entries = cache.entries([where.real for where in located.values()])
-    answered: dict[int, FileResult] = {}
-    for index, path in enumerate(files):
-        where = located.get(path)
-        entry = entries.pop(where.real, None) if where is not None else None  # 100,000 add up
-        if where is not None and entry is not None and entry.alias == where.alias:
+    engine: Engine, files: Sequence[str], cache: ResultCache
+) -> tuple[dict[str, Located], dict[str, FileResult]]:
+    """Where each of `files` is, and the cached results of those unchanged since, by path:
+    from the entries' briefs where a file's stamp is the same and its entry plain (most files
+    of a warm run), from its whole entry otherwise."""
+    located = Identities().locate_all(files)
+    briefs = cache.briefs([where.real for where in located.values()])
+    answered: dict[str, FileResult] = {}
+    rest: list[tuple[str, Located]] = []
+    new_result = tuple.__new__  # a FileResult without its generated __new__: 100,000 times
+    for path, where in located.items():
+        brief = briefs.pop(where.real, None)  # a real path once
+        if brief is None or brief[3] != where.alias:
+            continue
+        if brief[5] and brief[1] == where.size and brief[2] == where.mtime_ns:
+            keys = tuple(brief[4].split("\n")) if brief[4] else ()
+            answered[path] = new_result(FileResult, (path, (), (), "", keys, "", None, ()))
+        else:
+            rest.append((path, where))
+    entries = cache.entries([where.real for _, where in rest], scan=False) if rest else {}
+    for path, where in rest:
+        entry = entries.get(where.real)
+        if entry is not None and entry.alias == where.alias:
             result = from_cache(engine, cache, path, where, entry)
             if result is not None:
-                answered[index] = result
-    return answered
+                answered[path] = result
+    return located, answered
 
 
 def _checked(
@@ -152,11 +168,12 @@ def _checked(
     if on_file is not None:
         for _ in plan.cached:
             on_file()
-    todo = [index for index in range(len(plan.files)) if index not in plan.cached]
-    fresh = lint_many(engine, [plan.files[i] for i in todo], jobs, on_file)
-    places = [plan.located.get(plan.files[i]) for i in todo]
+    cached = plan.cached
+    todo = [path for path in plan.files if path not in cached]
+    fresh = lint_many(engine, todo, jobs, on_file)
+    places = [plan.located.get(path) for path in todo]
     linted = dict(zip(todo, stored(cache, fresh, places), strict=True))
-    return [plan.cached[i] if i in plan.cached else linted[i] for i in range(len(plan.files))]
+    return [cached[path] if path in cached else linted[path] for path in plan.files]
 
 
 def _consult(
@@ -244,7 +261,7 @@ def _relative(path: str, cwd: str) -> str:
     return path
 
 
-def _open_cache(engine: Engine, folder: Path | None, notice: Callable[[str], None]) -> ResultCache | None:
+def open_cache(engine: Engine, folder: Path | None, notice: Callable[[str], None]) -> ResultCache | None:
     """The cache, if it can be trusted: a folder of ours and the user's secret (see
     cache_secret.py); otherwise the run goes on without it, with the same verdict."""
     if folder is None:
