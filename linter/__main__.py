@@ -26,7 +26,12 @@ def run() -> int:
             from linter.cli import main
         except KeyboardInterrupt as exc:
             return stop.end(getattr(exc, "signum", signal.SIGINT))
-    return main()
+    status = main()
+    # The interpreter's exit scans every object still alive for cycles, up to three times
+    # (~6 % of a one-file run's instructions); frozen, they are left to the process's end.
+    # Only exit-time cleanup of cyclic garbage is skipped: our files are closed by then.
+    gc.freeze()
+    return status
 
 
 if __name__ == "__main__":

@@ -15,11 +15,6 @@ from linter.reading.bounded import RefusedFile, read_regular_file
 from linter.reading.dates import load_zone
 from linter.reading.dates import parse_datetime as parse_datetime  # re-exported: the CLI and tests use it
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
 CONFIG_FILE = "content-lint.toml"
 PYPROJECT = "pyproject.toml"
 #: A config file (or pyproject.toml) larger than this is refused, not read.
@@ -381,6 +376,11 @@ def _checked_types(types: tuple[TypeEntry, ...]) -> tuple[TypeEntry, ...]:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # tomllib loads with the first TOML file read: a site without one never imports it.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
     try:
         data: dict[str, Any] = tomllib.loads(read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
         return data

@@ -17,11 +17,6 @@ from typing import Any
 
 from linter.reading.nodes import Marker, close, mapping, scalar, sequence
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _BARE_VALUE = re.compile(r"[A-Za-z0-9_+\-.:]+")
 _BASIC = re.compile(r'"(?:[^"\\\n]|\\.)*"')
@@ -168,6 +163,11 @@ class TomlScanner:
 
     @staticmethod
     def _unescape_key(token: str, start: int) -> str:
+        # tomllib loads here, for the rare escaped key: YAML-only runs never import it.
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - exercised on 3.10 only
+            import tomli as tomllib
         try:
             return str(next(iter(tomllib.loads(f"{token} = 0"))))
         except (tomllib.TOMLDecodeError, StopIteration):

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -126,6 +125,8 @@ class UnknownTopic(Rule):
             for index, topic in enumerate(topics):
                 key = normal(topic) if isinstance(topic, str) else None
                 if key and key not in allowed:
+                    import difflib  # only for a finding: most runs never load it
+
                     close = difflib.get_close_matches(key, allowed, n=1)
                     hint = f"; did you mean `{allowed[close[0]]}`?" if close else ""
                     yield Violation(

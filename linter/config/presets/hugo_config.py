@@ -19,11 +19,6 @@ from typing import Any, NamedTuple
 
 from linter.config.presets.probe import head, is_file
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
 ROOT_NAMES = ("hugo", "config")
 FORMATS = ("toml", "yaml", "yml", "json")
 #: The tables a file of `config/_default/` may hold under its own name.
@@ -162,7 +157,12 @@ def _parse(data: bytes, fmt: str) -> Any:
     """TOML, YAML (safe loader: no tags, no objects) or JSON; None when it does not parse."""
     try:
         text = data.decode("utf-8-sig")
-        if fmt == "toml":
+        if fmt == "toml":  # tomllib loads with a TOML config, as yaml does with a YAML one
+            if sys.version_info >= (3, 11):
+                import tomllib
+            else:  # pragma: no cover - exercised on 3.10 only
+                import tomli as tomllib
+
             return tomllib.loads(text)
         if fmt == "json":
             return json.loads(text)
