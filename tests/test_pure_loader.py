@@ -6,7 +6,7 @@ import pytest
 import yaml
 from helpers import EXAMPLES, lint_paths
 
-import linter.reading.compose as compose
+import linter.reading.yaml_compose as compose
 
 FILES = sorted(p for p in (EXAMPLES / "content").iterdir()) + sorted(
     p for p in (EXAMPLES / "broken").iterdir()

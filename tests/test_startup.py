@@ -24,7 +24,7 @@ import sys
 from linter.cli import main
 status = main(sys.argv[1:])
 print({_MARKER!r})
-print("\\n".join(sorted(n for n in sys.modules if n.startswith(("linter", "multiprocessing", "sqlite3", "pygls")))))
+print("\\n".join(sorted(n for n in sys.modules if n.startswith(("linter", "multiprocessing", "sqlite3", "pygls", "yaml")))))
 """
 
 FIXING = ("linter.cli_fix", "linter.running.fixing", "linter.fixing.apply", "linter.reporting.diff")
@@ -88,6 +88,21 @@ def test_the_features_are_loaded_when_asked_for(site):
     """The names above are the modules that do the work: each run that asks for it loads it."""
     assert set(FIXING) <= set(_loaded(site, "--no-cache", "--diff"))
     assert set(BASELINE) <= set(_loaded(site, "--no-cache", "--baseline", "b.json", "--update-baseline"))
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "composed"),
+    [
+        ('title: "Sea wall approved"\ntags:\n  - harbour\n  - council\n', False),
+        ('title: "Sea wall approved"\ntags: [harbour, council]\n', True),  # a flow list
+    ],
+)
+def test_pyyaml_is_loaded_only_for_a_page_the_line_reader_does_not_read(tmp_path, front_matter, composed):
+    """Loading PyYAML costs more than reading a page: plain block YAML never needs it."""
+    (tmp_path / "a.md").write_text(f"---\n{front_matter}---\nBody.\n")
+    loaded = _loaded(tmp_path, "--no-cache", "--output-format", "json")
+    assert "linter.running.engine" in loaded
+    assert ("yaml" in loaded) is composed
 
 
 @pytest.mark.parametrize("name", [*FIXING, *BASELINE, *CACHE, *WORKERS, *COMMANDS[:3], *FORMATS])

@@ -1,7 +1,7 @@
 """Values of plain block YAML read line by line, without libyaml's node graph.
 
 Most front matter is a few levels of block mappings and lists of one-line scalars. For such a
-block this reader gives exactly the values the composer and `compose._build` give, at about
+block this reader gives exactly the values the composer and `yaml_compose.build` give, at about
 half the cost, and no node graph: it is composed only when a finding needs a position that
 `BlockSpots` does not know (most files have none). Anything else (flow collections, block
 scalars, a value over two lines, escapes, comments after a value, anchors, tags, tabs, CR,

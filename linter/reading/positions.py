@@ -1,7 +1,9 @@
 """Turn PyYAML marks and nodes into file positions, only when a finding needs one.
 
 Positions are computed lazily: most documents have no findings, so building a table of every
-key's span up front would be wasted work on the hot path.
+key's span up front would be wasted work on the hot path. PyYAML is imported where a node graph
+is searched (a graph exists only once PyYAML has been loaded): a run whose files the line reader
+reads never loads it.
 """
 
 from __future__ import annotations
@@ -9,8 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from typing import Any
-
-import yaml
 
 from linter.findings import Region
 from linter.reading import pointers
@@ -66,6 +66,8 @@ class NodeFinder:
 
     def find(self, pointer: str) -> tuple[Any, Any]:
         """(key node or None, value node) at `pointer`, or at its nearest existing ancestor."""
+        import yaml
+
         key_node = None
         node = self._root
         for token in pointers.split(pointer):
@@ -83,6 +85,8 @@ class NodeFinder:
     def _pair(self, mapping: Any, token: str) -> tuple[Any, Any] | None:
         """The first pair of `mapping` whose key is `token` (a repeated key, FM004: its first
         place)."""
+        import yaml
+
         if id(mapping) not in self._keys:
             self._keys[id(mapping)] = None
             for key_node, value_node in mapping.value:
@@ -100,6 +104,8 @@ class NodeFinder:
 
 def scalar_nodes(root: Any) -> list[Any]:
     """Every scalar value node (not keys), iteratively."""
+    import yaml
+
     found: list[Any] = []
     stack = [root]
     while stack:

@@ -21,8 +21,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from linter.config.presets.probe import first_file
 from linter.reading.bounded import read_regular_file
 
@@ -79,6 +77,8 @@ def _parsed(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
     """Parsed once per version of the file (mtime and size are the cache key's freshness)."""
     if size > CONFIG_BYTES:
         return {}
+    import yaml  # loaded only for a site with a Jekyll config: no other run pays for it
+
     try:
         data = read_regular_file(path, CONFIG_BYTES)
         loaded = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

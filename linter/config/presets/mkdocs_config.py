@@ -8,13 +8,15 @@ objects or environment variables (`!!python/name:material.extensions.emoji.to_sv
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
-from typing import Any, NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.config.presets.probe import head
+
+if TYPE_CHECKING:
+    import yaml
 
 #: Enough for any real mkdocs.yml (Material's own is about 15 kB); a longer one is cut and
 #: then, unreadable, gives the defaults.
@@ -31,22 +33,30 @@ class MkDocsConfig(NamedTuple):
     exclude_docs: tuple[str, ...] = ()
 
 
-class _TagBlindLoader(yaml.SafeLoader):
-    """A safe loader that reads every tagged node as None instead of refusing it."""
+@functools.cache
+def _tag_blind_loader() -> type[yaml.SafeLoader]:
+    """A safe loader that reads every tagged node as None instead of refusing it (built when
+    an mkdocs.yml is first read: no other run loads PyYAML for it)."""
+    import yaml
+
+    class TagBlindLoader(yaml.SafeLoader):
+        pass
+
+    TagBlindLoader.add_multi_constructor("", _nothing)
+    return TagBlindLoader
 
 
 def _nothing(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
-_TagBlindLoader.add_multi_constructor("", _nothing)
-
-
 def read_config(path: Path) -> MkDocsConfig:
     """The settings of the mkdocs.yml at `path`; the defaults when it cannot be read."""
+    import yaml
+
     data = head(path, CONFIG_BYTES)
     try:
-        loaded = yaml.load(data, Loader=_TagBlindLoader)  # a safe loader: tags read as None
+        loaded = yaml.load(data, Loader=_tag_blind_loader())  # a safe loader: tags read as None
     except (yaml.YAMLError, ValueError, RecursionError):
         return MkDocsConfig()
     if not isinstance(loaded, dict):
