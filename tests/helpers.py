@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import struct
 import zlib
 from datetime import datetime
@@ -202,3 +203,16 @@ def shown_files(capsys: Any, root: Path, monkeypatch: Any, *args: str) -> list[s
     main(["check", "--show-files", *args])
     lines = capsys.readouterr().out.splitlines()
     return sorted(line for line in lines if line and "(skipped" not in line)
+
+
+def folders_listed(monkeypatch) -> list[str]:
+    """The names of the folders a run lists from now on (each `os.scandir` call, in order)."""
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def counting(path: str = ".") -> object:
+        listed.append(os.path.basename(os.path.abspath(path)))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", counting)
+    return listed

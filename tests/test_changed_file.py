@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, REFERENCE_TIME
+from helpers import ARTICLE, REFERENCE_TIME, folders_listed
 
 from linter.cli import main
 
@@ -45,14 +45,7 @@ def check_new(capsys, text: str) -> tuple[int, str]:
 
 
 def test_unchanged_folders_are_not_listed_again(project, monkeypatch, capsys):
-    listed: list[str] = []
-    scandir = os.scandir
-
-    def counting(path: str = ".") -> object:
-        listed.append(os.path.basename(os.path.abspath(path)))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", counting)
+    listed = folders_listed(monkeypatch)
     status, out = check_new(capsys, article("news-1"))
     assert (status, "content/news/news1.md" in out) == (1, True)
     assert "news" not in listed and "sport" not in listed

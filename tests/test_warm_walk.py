@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, REFERENCE_TIME
+from helpers import ARTICLE, REFERENCE_TIME, folders_listed
 
 from linter.cli import main
 
@@ -53,14 +53,7 @@ def reports(capsys) -> tuple[dict[str, object], dict[str, object]]:
 
 
 def test_a_warm_run_lists_no_unchanged_folder(project, monkeypatch, capsys):
-    listed: list[str] = []
-    scandir = os.scandir
-
-    def counting(path: str = ".") -> object:
-        listed.append(os.path.basename(os.path.abspath(path)))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", counting)
+    listed = folders_listed(monkeypatch)
     capsys.readouterr()
     assert main(["check", ".", "--output-format", "json"]) == 1
     warm = json.loads(capsys.readouterr().out)
