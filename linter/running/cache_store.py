@@ -32,9 +32,11 @@ _BATCH = 500  # paths per `IN (...)` lookup
 # STRICT tables (SQLite >= 3.37) make SQLite enforce the column types, so the table that is
 # read whole on every run needs no check per row; older SQLite filters rows by type instead.
 _STRICT = sqlite3.sqlite_version_info >= (3, 37, 0)
-# `mtime_ns` is NULL when the file had changed less than 2 s before it was cached (see
+# `mtime_ns` is NULL when the file had changed less than 2 s before the cache was opened (see
 # trusted_mtime): another change within the same clock tick would keep size and mtime, so only
-# its hash can vouch for it.
+# its hash can vouch for it. The cache is opened before the run stats any file it stores, and
+# results are stored seconds after that in a big run: measured from the store, a file changed
+# just before it was read would be trusted.
 # `path` is the real path; `alias` the absolute path the file was checked as, "" when the same:
 # a file linked into the project from outside it is matched where its link is (its project
 # path, linter.config.project_paths), so each name it is checked by has its own verdict.
@@ -79,6 +81,7 @@ class ResultCache:
         self.file = folder / f"results-v{CACHE_FORMAT}-{keyed(secret, 'file name', key)}.sqlite3"
         self._token = keyed(secret, "token", key)
         self._typed = ""  # the per-row type filter, needed only for a table that is not ours
+        self._opened_ns = time.time_ns()  # what stored stamps are judged racy against (above)
 
     @classmethod
     def open(cls, folder: Path, key: str, secret: bytes) -> ResultCache | None:
@@ -185,7 +188,7 @@ class ResultCache:
 
     def store(self, records: Iterable[Record]) -> None:
         """Write records in one transaction; a failure only costs the cache, never the run."""
-        now = time.time_ns()
+        now = self._opened_ns
         rows = [
             (r.path, r.size, trusted_mtime(r.mtime_ns, now), r.digest, r.findings, r.keys, r.alias, r.files)
             for r in records
@@ -209,7 +212,7 @@ class ResultCache:
 
     def touch(self, path: str, size: int, mtime_ns: int) -> None:
         """A file whose stat changed but whose content did not: trust the stat again."""
-        trusted = trusted_mtime(mtime_ns, time.time_ns())
+        trusted = trusted_mtime(mtime_ns, self._opened_ns)
         try:
             with contextlib.closing(self._connect()) as connection, connection:
                 changed = connection.execute(
