@@ -25,6 +25,7 @@ READ = [
     "---\nete: été\nsmile: \U0001f600\nwide: \u00e9t\u00e9  \n",
     "---\nlist:\n- -b\n- 'it''s'\n- 0o10\n- ~\n-   -1\nnext:\n  deep:\n  - a: 1\n    b: no\n",
     "---\ntitle: " + "x" * 890 + "\n",
+    "---\nquoted: \"x y\"   \nsingle: 'it''s'  \nfar:    'a'\nempty:   \"\"  \nwide: \"é\U0001f600\"  \n",
 ]
 
 
