@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import struct
+import time
 import zlib
 from datetime import datetime
 from pathlib import Path
@@ -216,3 +217,25 @@ def folders_listed(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(os, "scandir", counting)
     return listed
+
+
+def slug_article(slug: str) -> str:
+    """The shipped news article under another slug: a page of its own, no duplicate URL."""
+    return ARTICLE.replace("sea-wall-approved", slug)
+
+
+def news_and_sport(root: Path, config: str) -> None:
+    """`root/content/news` and `root/content/sport`, three distinct articles each, under the
+    config text `config` (the layout of the warm-cache tests)."""
+    (root / "content-lint.toml").write_text(config)
+    for folder in ("news", "sport"):
+        (root / "content" / folder).mkdir(parents=True)
+        for index in range(3):
+            (root / "content" / folder / f"{folder}{index}.md").write_text(slug_article(f"{folder}-{index}"))
+
+
+def clock_ahead(monkeypatch, seconds: int = 10) -> None:
+    """`time.time_ns` runs `seconds` ahead, so files and folders just written are old enough for
+    the cache to trust their stamps and keep their listings (see trusted_mtime)."""
+    real_time_ns = time.time_ns
+    monkeypatch.setattr(time, "time_ns", lambda: real_time_ns() + seconds * 10**9)

@@ -6,29 +6,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, REFERENCE_TIME
+from helpers import REFERENCE_TIME, clock_ahead, news_and_sport, slug_article
 
 from linter.cli import main
-
-SHIFT_NS = 10 * 10**9
-
-
-def article(slug: str) -> str:
-    return ARTICLE.replace("sea-wall-approved", slug)
 
 
 def make(root: Path) -> None:
     root.mkdir(exist_ok=True)
-    (root / "content-lint.toml").write_text(REFERENCE_TIME + 'content-roots = ["content"]\n')
-    for folder in ("news", "sport"):
-        (root / "content" / folder).mkdir(parents=True)
-        for index in range(3):
-            (root / "content" / folder / f"{folder}{index}.md").write_text(article(f"{folder}-{index}"))
-    (root / "new.md").write_text(article("fresh"))
+    news_and_sport(root, REFERENCE_TIME + 'content-roots = ["content"]\n')
+    (root / "new.md").write_text(slug_article("fresh"))
 
 
 @pytest.fixture
@@ -37,8 +26,7 @@ def project(tmp_path, monkeypatch):
     ahead (stamps are not racy) and the cache holds the folders' listings."""
     monkeypatch.chdir(tmp_path)
     make(tmp_path)
-    real_time_ns = time.time_ns
-    monkeypatch.setattr(time, "time_ns", lambda: real_time_ns() + SHIFT_NS)
+    clock_ahead(monkeypatch)
     assert main(["check", ".", "-q"]) == 0
     return tmp_path
 
@@ -55,7 +43,7 @@ def test_folders_swapped_by_renames_are_compared_where_they_are_now(project, cap
     content = project / "content"
     (content / "news").rename(content / "old")
     (content / "sport").rename(content / "news")
-    Path("new.md").write_text(article("sport-1"))
+    Path("new.md").write_text(slug_article("sport-1"))
     warm, cold = both(capsys, "new.md")
     assert warm == cold
     assert "content/news/sport1.md" in warm[1]
@@ -66,9 +54,9 @@ def test_a_folder_made_again_with_its_old_times_is_compared(project, capsys):
     before = news.stat()
     shutil.rmtree(news)
     news.mkdir()
-    (news / "news0.md").write_text(article("copied"))
+    (news / "news0.md").write_text(slug_article("copied"))
     os.utime(news, ns=(before.st_atime_ns, before.st_mtime_ns))
-    Path("new.md").write_text(article("copied"))
+    Path("new.md").write_text(slug_article("copied"))
     warm, cold = both(capsys, "new.md")
     assert warm == cold
     assert "content/news/news0.md" in warm[1]
@@ -77,7 +65,7 @@ def test_a_folder_made_again_with_its_old_times_is_compared(project, capsys):
 def test_a_page_in_the_roots_checked_by_name_or_through_an_alias(project, capsys):
     os.symlink(project / "content" / "news", project / "alias")
     page = project / "content" / "news" / "news0.md"
-    page.write_text(article("sport-2"))
+    page.write_text(slug_article("sport-2"))
     for named in ("content/news/news0.md", "alias/news0.md"):
         warm, cold = both(capsys, named)
         assert warm == cold
@@ -86,7 +74,7 @@ def test_a_page_in_the_roots_checked_by_name_or_through_an_alias(project, capsys
 
 def test_a_hardlink_made_in_another_old_folder_is_compared(project, capsys):
     os.link(project / "content" / "sport" / "sport1.md", project / "content" / "news" / "linked.md")
-    Path("new.md").write_text(article("sport-1"))
+    Path("new.md").write_text(slug_article("sport-1"))
     warm, cold = both(capsys, "new.md", "--jobs", "2")
     assert warm == cold
     assert "content/news/linked.md:7 and 1 more file" in warm[1]
@@ -94,11 +82,10 @@ def test_a_hardlink_made_in_another_old_folder_is_compared(project, capsys):
 
 def test_two_projects_sharing_one_cache_folder_compare_their_own_files(tmp_path, monkeypatch, capsys):
     shared = tmp_path / "cache"
-    real_time_ns = time.time_ns
-    monkeypatch.setattr(time, "time_ns", lambda: real_time_ns() + SHIFT_NS)
+    clock_ahead(monkeypatch)
     for name in ("one", "two"):
         make(tmp_path / name)
-    (tmp_path / "two" / "content" / "news" / "news1.md").write_text(article("fresh"))
+    (tmp_path / "two" / "content" / "news" / "news1.md").write_text(slug_article("fresh"))
     for name in ("one", "two", "one", "two"):
         monkeypatch.chdir(tmp_path / name)
         main(["check", ".", "-q", "--cache-dir", str(shared)])

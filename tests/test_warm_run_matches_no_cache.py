@@ -8,18 +8,11 @@ import json
 import os
 import shutil
 import subprocess
-import time
 
 import pytest
-from helpers import ARTICLE, REFERENCE_TIME
+from helpers import REFERENCE_TIME, clock_ahead, news_and_sport, slug_article
 
 from linter.cli import main
-
-SHIFT_NS = 10 * 10**9
-
-
-def article(slug: str) -> str:
-    return ARTICLE.replace("sea-wall-approved", slug)
 
 
 @pytest.fixture
@@ -27,13 +20,8 @@ def project(tmp_path, monkeypatch):
     """`content/news` and `content/sport`, three clean articles each; the clock runs 10 s
     ahead (stamps are not racy) and the cache is warm (two runs: entries, then listings)."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME + 'content-roots = ["content"]\n')
-    for folder in ("news", "sport"):
-        (tmp_path / "content" / folder).mkdir(parents=True)
-        for index in range(3):
-            (tmp_path / "content" / folder / f"{folder}{index}.md").write_text(article(f"{folder}-{index}"))
-    real_time_ns = time.time_ns
-    monkeypatch.setattr(time, "time_ns", lambda: real_time_ns() + SHIFT_NS)
+    news_and_sport(tmp_path, REFERENCE_TIME + 'content-roots = ["content"]\n')
+    clock_ahead(monkeypatch)
     for _ in range(2):
         assert main(["check", ".", "-q"]) == 0
     return tmp_path
@@ -56,7 +44,7 @@ def test_folders_swapped_by_renames_are_listed_again(project, capsys):
     content = project / "content"
     (content / "news").rename(content / "old")
     (content / "sport").rename(content / "news")
-    (content / "old" / "news0.md").write_text(article("news-0").replace("quality: 50", "quality: x"))
+    (content / "old" / "news0.md").write_text(slug_article("news-0").replace("quality: 50", "quality: x"))
     warm, cold = reports(capsys)
     assert warm == cold
     assert ("content/old/news0.md", "FM100") in codes(warm)
@@ -68,7 +56,7 @@ def test_a_folder_made_again_with_its_old_times_is_listed_again(project, capsys)
     shutil.rmtree(news)
     news.mkdir()
     for name in ("news0.md", "news1.md", "late.md"):
-        (news / name).write_text(article(name).replace("quality: 50", "quality: x"))
+        (news / name).write_text(slug_article(name).replace("quality: 50", "quality: x"))
     os.utime(news, ns=(before.st_atime_ns, before.st_mtime_ns))
     warm, cold = reports(capsys)
     assert warm == cold
@@ -101,7 +89,7 @@ def test_an_edit_that_restores_size_and_mtime_is_checked(project, capsys, how):
 
 def test_a_file_replaced_by_a_symlink_is_treated_as_without_the_cache(project, tmp_path_factory, capsys):
     outside = tmp_path_factory.mktemp("outside") / "page.md"
-    outside.write_text(article("sport-1").replace("quality: 50", "quality: x"))
+    outside.write_text(slug_article("sport-1").replace("quality: 50", "quality: x"))
     page = project / "content" / "sport" / "sport1.md"
     page.unlink()
     page.symlink_to(outside)
@@ -111,7 +99,7 @@ def test_a_file_replaced_by_a_symlink_is_treated_as_without_the_cache(project, t
 
 def test_a_rule_turned_off_in_the_config_applies_to_cached_files(project, capsys):
     page = project / "content" / "news" / "news2.md"
-    page.write_text(article("news-2").replace("quality: 50", "quality: x"))
+    page.write_text(slug_article("news-2").replace("quality: 50", "quality: x"))
     assert main(["check", ".", "-q"]) == 1
     config = project / "content-lint.toml"
     config.write_text(config.read_text() + 'ignore = ["FM100"]\n')
@@ -120,7 +108,7 @@ def test_a_rule_turned_off_in_the_config_applies_to_cached_files(project, capsys
 
 
 def test_a_warm_run_with_two_jobs_reports_as_one_without_the_cache(project, capsys):
-    (project / "content" / "sport" / "sport2.md").write_text(article("news-1"))
+    (project / "content" / "sport" / "sport2.md").write_text(slug_article("news-1"))
     warm, cold = reports(capsys, "--jobs", "2")
     assert warm == cold
     assert codes(warm)
@@ -132,7 +120,7 @@ def test_two_projects_sharing_one_cache_folder_keep_their_own_verdicts(project, 
     shutil.copytree(project / "content", other / "content")
     shutil.copy(project / "content-lint.toml", other)
     (other / "content" / "news" / "news0.md").write_text(
-        article("news-0").replace("quality: 50", "quality: x")
+        slug_article("news-0").replace("quality: 50", "quality: x")
     )
     for _ in range(2):
         for folder in (project, other):
@@ -147,7 +135,7 @@ def test_two_projects_sharing_one_cache_folder_keep_their_own_verdicts(project, 
 def test_a_config_added_in_an_old_folder_governs_its_subfolders(project, capsys):
     deep = project / "content" / "news" / "deep"
     deep.mkdir()
-    (deep / "page.md").write_text(article("deep").replace("quality: 50", "quality: x"))
+    (deep / "page.md").write_text(slug_article("deep").replace("quality: 50", "quality: x"))
     assert main(["check", ".", "-q"]) == 1
     assert main(["check", ".", "-q"]) == 1
     (project / "content" / "news" / "content-lint.toml").write_text(REFERENCE_TIME + 'ignore = ["FM100"]\n')
@@ -157,7 +145,9 @@ def test_a_config_added_in_an_old_folder_governs_its_subfolders(project, capsys)
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_a_git_exclude_made_after_the_listings_applies(project, capsys):
-    (project / "content" / "news" / "news0.md").write_text(article("x").replace("quality: 50", "quality: x"))
+    (project / "content" / "news" / "news0.md").write_text(
+        slug_article("x").replace("quality: 50", "quality: x")
+    )
     assert main(["check", ".", "-q"]) == 1
     assert main(["check", ".", "-q"]) == 1
     subprocess.run(["git", "init", "-q"], check=True)
@@ -188,7 +178,7 @@ def test_a_schema_edited_with_its_size_and_mtime_restored_applies(project, capsy
 @pytest.mark.parametrize("change", ['preset = "hugo"\n', "max-depth = 2\n", "case-insensitive-keys = true\n"])
 def test_a_config_change_between_runs_applies(project, capsys, change):
     (project / "content" / "sport" / "sport0.md").write_text(
-        article("s").replace("quality: 50", "Quality: 50")
+        slug_article("s").replace("quality: 50", "Quality: 50")
     )
     assert main(["check", ".", "-q"]) in (0, 1)
     config = project / "content-lint.toml"

@@ -6,15 +6,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, REFERENCE_TIME, folders_listed
+from helpers import REFERENCE_TIME, clock_ahead, folders_listed, news_and_sport, slug_article
 
 from linter.cli import main
-
-SHIFT_NS = 10 * 10**9
 
 
 @pytest.fixture
@@ -23,24 +20,15 @@ def project(tmp_path, monkeypatch):
     and one with a finding); the clock runs 10 s ahead, so the folders are old enough for their
     listings to be kept. Checked twice: the first run makes the cache, the second its listings."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content-lint.toml").write_text(REFERENCE_TIME)
-    for folder in ("news", "sport"):
-        (tmp_path / "content" / folder).mkdir(parents=True)
-        for index in range(3):
-            (tmp_path / "content" / folder / f"{folder}{index}.md").write_text(article(f"{folder}-{index}"))
-    (tmp_path / "content" / "sport" / "sport2.md").write_text(article("news-1"))
+    news_and_sport(tmp_path, REFERENCE_TIME)
+    (tmp_path / "content" / "sport" / "sport2.md").write_text(slug_article("news-1"))
     (tmp_path / "content" / "news" / "news2.md").write_text(
-        article("news-2").replace("quality: 50", "quality: x")
+        slug_article("news-2").replace("quality: 50", "quality: x")
     )
-    real_time_ns = time.time_ns
-    monkeypatch.setattr(time, "time_ns", lambda: real_time_ns() + SHIFT_NS)
+    clock_ahead(monkeypatch)
     for _ in range(2):
         assert main(["check", ".", "-q"]) == 1
     return tmp_path
-
-
-def article(slug: str) -> str:
-    return ARTICLE.replace("sea-wall-approved", slug)
 
 
 def reports(capsys) -> tuple[dict[str, object], dict[str, object]]:
@@ -74,7 +62,7 @@ def test_a_file_edited_in_place_in_an_old_folder_is_checked(project, capsys):
 
 def test_a_file_added_to_an_old_folder_is_checked(project, capsys):
     (project / "content" / "news" / "late.md").write_text(
-        article("late").replace("quality: 50", "quality: y")
+        slug_article("late").replace("quality: 50", "quality: y")
     )
     warm, cold = reports(capsys)
     assert (warm == cold, warm["files_checked"]) == (True, 7)
@@ -90,7 +78,7 @@ def test_a_file_removed_from_an_old_folder_is_gone(project, capsys):
 
 def test_a_folder_replaced_by_a_symlink_is_not_walked(project, tmp_path_factory, capsys):
     elsewhere = tmp_path_factory.mktemp("elsewhere")
-    (elsewhere / "far.md").write_text(article("far"))
+    (elsewhere / "far.md").write_text(slug_article("far"))
     os.rename(project / "content" / "sport", elsewhere / "sport-old")
     os.symlink(elsewhere, project / "content" / "sport")
     warm, cold = reports(capsys)
@@ -125,7 +113,7 @@ def test_a_new_exclude_pattern_applies_to_old_folders(project, capsys):
 
 def test_show_files_opens_no_cache(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    Path("a.md").write_text(article("a"))
+    Path("a.md").write_text(slug_article("a"))
     assert main(["check", ".", "--show-files"]) == 0
     assert capsys.readouterr().out == "a.md\n"
     assert not (tmp_path / ".content-lint-cache").exists()
