@@ -234,8 +234,12 @@ def news_and_sport(root: Path, config: str) -> None:
             (root / "content" / folder / f"{folder}{index}.md").write_text(slug_article(f"{folder}-{index}"))
 
 
+_REAL_TIME_NS = time.time_ns
+
+
 def clock_ahead(monkeypatch, seconds: int = 10) -> None:
-    """`time.time_ns` runs `seconds` ahead, so files and folders just written are old enough for
-    the cache to trust their stamps and keep their listings (see trusted_mtime)."""
-    real_time_ns = time.time_ns
-    monkeypatch.setattr(time, "time_ns", lambda: real_time_ns() + seconds * 10**9)
+    """`time.time_ns` runs `seconds` ahead of the real clock (0: the real clock again), so files
+    and folders just written are old enough for the cache to trust their stamps and keep their
+    listings (see trusted_time). The only way to age a file: a stamp holds its ctime, which no
+    call can set back."""
+    monkeypatch.setattr(time, "time_ns", lambda: _REAL_TIME_NS() + seconds * 10**9)

@@ -6,9 +6,10 @@ import os
 import sqlite3
 
 import pytest
-from helpers import ARTICLE, REFERENCE_TIME, roots_project
+from helpers import ARTICLE, REFERENCE_TIME, clock_ahead, roots_project
 
 from linter.cli import main
+from linter.reading.file_stamps import last_change_ns
 from linter.rules.urls import DuplicateArticle
 from linter.running import cached
 
@@ -219,12 +220,12 @@ def test_a_planted_cache_table_with_loose_types_is_read_safely(project, capsys):
         rows = connection.execute("SELECT * FROM entries").fetchall()
         connection.execute("DROP TABLE entries")
         connection.execute(
-            "CREATE TABLE entries (path, size, mtime_ns, digest, findings, keys, alias, files)"
+            "CREATE TABLE entries (path, size, changed_ns, digest, findings, keys, alias, files)"
         )
-        for path, _size, mtime_ns, digest, _findings, keys, alias, _files in rows:
+        for path, _size, changed_ns, digest, _findings, keys, alias, _files in rows:
             connection.execute(
                 "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (path, "big", mtime_ns, digest, 42, keys, alias, 7),
+                (path, "big", changed_ns, digest, 42, keys, alias, 7),
             )
     assert _run(capsys) == expected
     assert _run(capsys) == expected
@@ -241,26 +242,34 @@ def test_checked_entries_are_read_by_scan_or_by_lookup_alike(project, capsys, mo
     assert _run(capsys) == first
 
 
-def test_a_recent_file_is_cached_without_its_mtime_until_a_rehash_vouches_for_it(
+def test_a_recent_file_is_cached_without_its_stamp_until_a_rehash_vouches_for_it(
     tmp_path, monkeypatch, capsys
 ):
     """A file changed less than 2 s before it was cached could change again within the same
-    clock tick: its mtime is not stored, so the next run re-hashes it once, then trusts its stat."""
+    clock tick: its change time is not stored, so the next run re-hashes it once, then trusts
+    its stat. (A file is aged by running the clock ahead: no call sets a ctime back.)"""
 
     roots_project(tmp_path, monkeypatch, count=3)
-    old = os.stat(tmp_path / "content" / "o0.md").st_mtime_ns - 3600 * 10**9
-    os.utime(tmp_path / "content" / "o0.md", ns=(old, old))
+    clock_ahead(monkeypatch, 3600)  # an hour after the files were written
     assert main(["check", "content", "-q"]) == 0
     [cache_file] = sorted((tmp_path / ".content-lint-cache").glob("results-*.sqlite3"))
 
-    def stored_mtimes():
+    def stored_stamps():
         with sqlite3.connect(cache_file) as connection:
-            rows = connection.execute("SELECT path, mtime_ns FROM entries").fetchall()
-        return {os.path.basename(path): mtime for path, mtime in rows}
+            rows = connection.execute("SELECT path, changed_ns FROM entries").fetchall()
+        return {os.path.basename(path): changed for path, changed in rows}
 
-    assert stored_mtimes() == {"o0.md": old, "o1.md": None, "o2.md": None}
-    for name in ("o1.md", "o2.md"):
-        os.utime(tmp_path / "content" / name, ns=(old, old))  # as if an hour had passed
+    def change_time(name):
+        return last_change_ns(os.stat(tmp_path / name if name == "new.md" else tmp_path / "content" / name))
+
+    assert stored_stamps() == {name: change_time(name) for name in ("o0.md", "o1.md", "o2.md")}
+    for name in ("o1.md", "o2.md"):  # the same bytes written again, checked at once
+        path = tmp_path / "content" / name
+        path.write_bytes(path.read_bytes())
+    clock_ahead(monkeypatch, 0)
+    assert main(["check", "content", "-q"]) == 0
+    assert stored_stamps() == {"o0.md": change_time("o0.md"), "o1.md": None, "o2.md": None}
+    clock_ahead(monkeypatch, 3600)
     reread: list[str] = []
     real_read_head = cached.read_head
     monkeypatch.setattr(
@@ -269,11 +278,11 @@ def test_a_recent_file_is_cached_without_its_mtime_until_a_rehash_vouches_for_it
     (tmp_path / "new.md").write_text(ARTICLE.replace("sea-wall-approved", "old-1"))
     assert main(["check", "new.md", "-q"]) == 1  # o1 is its duplicate
     assert sorted(os.path.basename(p) for p in reread) == ["o1.md", "o2.md"]
-    assert stored_mtimes() == {"o0.md": old, "o1.md": old, "o2.md": old, "new.md": None}
+    assert stored_stamps() == {name: change_time(name) for name in ("o0.md", "o1.md", "o2.md", "new.md")}
     reread.clear()
     assert main(["check", "new.md", "-q"]) == 1
     assert "FM404" in capsys.readouterr().out
-    assert [os.path.basename(p) for p in reread] == ["new.md"]  # itself only: racy, and checked
+    assert reread == []  # every stamp vouched for: nothing read again
 
 
 def test_cache_files_of_other_keys_unused_for_a_week_are_deleted(project, capsys):

@@ -59,7 +59,7 @@ def _forge(project, capsys, monkeypatch, secret_dir):
     [database] = set(_databases(project / CACHE)) - before
     with sqlite3.connect(database) as connection:
         connection.execute(
-            "UPDATE entries SET digest = ?, size = ?, mtime_ns = NULL",
+            "UPDATE entries SET digest = ?, size = ?, changed_ns = NULL",
             (digest(read_head(str(bad), 1 << 20)), bad.stat().st_size),
         )
     connection.close()

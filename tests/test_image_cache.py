@@ -6,16 +6,15 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, REFERENCE_TIME, check_report, fields, line_of, png, write
+from helpers import ARTICLE, REFERENCE_TIME, check_report, clock_ahead, fields, line_of, png, write
 
 from linter.cli import main
 from linter.running.engine import Engine
 
-HOUR_NS = 3600 * 10**9
+HOUR = 3600
 SMALL = [
     ("FM301", 5, "image file is 40 px in height, below the minimum of 50 px"),
     ("FM301", 5, "image file is 40 px in width, below the minimum of 100 px"),
@@ -28,7 +27,8 @@ def page(image: str) -> str:
 
 @pytest.fixture
 def site(tmp_path, monkeypatch):
-    """A Hugo site with one page whose cover image is static/images/cover.png (40x40)."""
+    """A Hugo site with one page whose cover image is static/images/cover.png (40x40), the
+    clock an hour ahead: a file changed within 2 s of a run is never trusted by its stat."""
     write(
         tmp_path,
         {
@@ -37,16 +37,9 @@ def site(tmp_path, monkeypatch):
             "content/a.md": page("/images/cover.png"),
         },
     )
-    age(tmp_path / "content/a.md", hours=5)
-    age(tmp_path / "static/images/cover.png", hours=4)
+    clock_ahead(monkeypatch, HOUR)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def age(path: Path, hours: int) -> None:
-    """Date a file `hours` back: a file changed within 2 s of a run is never trusted by stat."""
-    then = time.time_ns() - hours * HOUR_NS
-    os.utime(path, ns=(then, then))
 
 
 @pytest.fixture
@@ -74,11 +67,9 @@ def test_a_replaced_image_is_judged_again_both_ways(site, capsys, linted):
     image = site / "static/images/cover.png"
     assert check(capsys, linted) == (SMALL, ["content/a.md"])
     image.write_bytes(png(1200, 800))
-    age(image, hours=3)
     assert check(capsys, linted) == ([], ["content/a.md"])
     assert check(capsys, linted) == ([], [])
     image.write_bytes(png(40, 40))
-    age(image, hours=2)
     assert check(capsys, linted) == (SMALL, ["content/a.md"])
 
 
@@ -93,13 +84,11 @@ def test_a_deleted_image_is_reported_missing(site, capsys, linted):
 
 def test_creating_a_missing_image_clears_its_finding(site, capsys, linted):
     (site / "content/a.md").write_text(page("/images/later.png"))
-    age(site / "content/a.md", hours=3)
     looked = "static/images/later.png, assets/images/later.png"
     missing = [("FM303", 5, f"image file `/images/later.png` not found: looked in {looked}")]
     assert check(capsys, linted) == (missing, ["content/a.md"])
     assert check(capsys, linted) == (missing, [])
     write(site, {"static/images/later.png": png(1200, 800)})
-    age(site / "static/images/later.png", hours=2)
     assert check(capsys, linted) == ([], ["content/a.md"])
 
 
@@ -107,16 +96,15 @@ def test_an_image_created_where_it_is_looked_for_first_takes_over(site, capsys, 
     """A relative path is looked for next to the page before the image folders: a file created
     there later changes the answer, so the places looked at in vain are recorded too."""
     (site / "content/a.md").write_text(page("images/cover.png"))
-    age(site / "content/a.md", hours=3)
     assert check(capsys, linted) == (SMALL, ["content/a.md"])
     write(site, {"content/images/cover.png": png(1200, 800)})
-    age(site / "content/images/cover.png", hours=2)
     assert check(capsys, linted) == ([], ["content/a.md"])
 
 
-def test_an_image_rewritten_within_its_clock_tick_is_not_trusted_by_stat(site, capsys, linted):
+def test_an_image_rewritten_within_its_clock_tick_is_not_trusted_by_stat(site, capsys, linted, monkeypatch):
     """Rewritten right after a run, with the same size and mtime: only a file older than 2 s
     is vouched for by its stat, so the page is judged again."""
+    clock_ahead(monkeypatch, 0)  # the real clock: the files were just written
     image = site / "static/images/cover.png"
     small, large = png(40, 40), png(1200, 800)
     small += b"\0" * (len(large) - len(small))  # the header decides the size, not the length
@@ -133,13 +121,11 @@ def test_a_symlinked_image_is_judged_by_its_target(site, capsys, linted):
     on every run (the lookup follows links, as it always has)."""
     target = site / "assets/real.png"
     write(site, {"assets/real.png": png(40, 40)})
-    age(target, hours=4)
     image = site / "static/images/cover.png"
     image.unlink()
     image.symlink_to(target)
     assert check(capsys, linted)[0] == SMALL
     target.write_bytes(png(1200, 800))
-    age(target, hours=3)
     assert check(capsys, linted) == ([], ["content/a.md"])
 
 
@@ -172,13 +158,11 @@ def test_a_changed_cached_copy_of_a_remote_image_is_judged_again(tmp_path, monke
             "imgcache/cdn.coastline.example/img/sea-wall.jpg": png(1200, 800),
         },
     )
-    age(tmp_path / "content/a.md", hours=5)
-    age(copy, hours=4)
+    clock_ahead(monkeypatch, HOUR)
     monkeypatch.chdir(tmp_path)
     assert check(capsys, linted) == ([], ["content/a.md"])
     assert check(capsys, linted) == ([], [])
     copy.write_bytes(png(600, 400))
-    age(copy, hours=3)
     message = "image declared as 1200x800 but its cached copy imgcache/cdn.coastline.example/img/sea-wall.jpg is 600x400"
     assert check(capsys, linted) == ([("FM303", line_of(ARTICLE, "width: 1200"), message)], ["content/a.md"])
 
@@ -190,7 +174,6 @@ def test_a_fake_jpeg_named_by_many_pages_is_read_once_and_only_its_head(site, ca
 
     fake = site / "static/images/fake.jpg"
     fake.write_bytes(b"\xff\xd8" + bytes(16 << 20))
-    age(fake, hours=3)
     for index in range(4):
         (site / f"content/p{index}.md").write_text(
             page("/images/fake.jpg").replace("Cover", f"Cover {index}")
@@ -215,7 +198,6 @@ def test_a_symlinked_image_leading_out_of_the_project_is_not_read(site, capsys, 
     printed; a link staying inside the project is judged by its target as before."""
     outside = tmp_path_factory.mktemp("elsewhere") / "secret.png"
     outside.write_bytes(png(40, 40))
-    age(outside, hours=4)
     image = site / "static/images/cover.png"
     image.unlink()
     image.symlink_to(outside)

@@ -10,31 +10,40 @@ are read back from the authenticated cache only (see SECURITY.md).
 from __future__ import annotations
 
 import json
+import operator
 import os
 import stat
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 #: A file changed within 2 s of being read is re-hashed or linted again, never trusted by its stat.
 _RACY_NS = 2_000_000_000
 
+#: When a file last changed, as a stamp records it (ns). On POSIX the inode change time: every
+#: write, rename, link and `utime` sets it to the clock and no call sets it back, so an edit that
+#: restores a file's size and mtime (`touch -r`, `cp -p`, a hardlink swap) still changes it. On
+#: Windows st_ctime is the creation time, so there it is the modification time.
+last_change_ns: Callable[[os.stat_result], int] = operator.attrgetter(
+    "st_ctime_ns" if os.name == "posix" else "st_mtime_ns"
+)
+
 
 class FileStamp(NamedTuple):
     """A file as a rule found it. `size` None: looked for and not a regular file (missing), so
-    creating it later makes the result stale. `mtime_ns` None: its stat cannot vouch for it
+    creating it later makes the result stale. `changed_ns` None: its stat cannot vouch for it
     (changed within 2 s of being read, as the result cache treats racy entries, or reached through
     a symlink, whose own stat says nothing of its target): the result is linted again."""
 
     path: str
     size: int | None
-    mtime_ns: int | None
+    changed_ns: int | None
 
 
-def trusted_mtime(mtime_ns: int, now_ns: int) -> int | None:
-    """The mtime to compare stats with later, or None when it is too recent to be trusted."""
-    return mtime_ns if now_ns - mtime_ns > _RACY_NS else None
+def trusted_time(changed_ns: int, now_ns: int) -> int | None:
+    """The change time to compare stats with later, or None when it is too recent to be trusted."""
+    return changed_ns if now_ns - changed_ns > _RACY_NS else None
 
 
 def look(path: Path | str) -> tuple[FileStamp, bool]:
@@ -50,13 +59,13 @@ def look(path: Path | str) -> tuple[FileStamp, bool]:
         return FileStamp(where, None, None), False
     if not stat.S_ISREG(info.st_mode):
         return FileStamp(where, None, None), False
-    mtime = trusted_mtime(info.st_mtime_ns, time.time_ns()) if direct else None
-    return FileStamp(where, info.st_size, mtime), True
+    changed = trusted_time(last_change_ns(info), time.time_ns()) if direct else None
+    return FileStamp(where, info.st_size, changed), True
 
 
 def still(stamp: FileStamp) -> bool:
     """True when `stamp` describes the file as it is now (one `lstat`, nothing opened)."""
-    if stamp.size is not None and stamp.mtime_ns is None:
+    if stamp.size is not None and stamp.changed_ns is None:
         return False
     try:
         info = os.lstat(stamp.path)
@@ -65,7 +74,7 @@ def still(stamp: FileStamp) -> bool:
     mode = info.st_mode
     if stamp.size is None:  # still missing: nothing, or something the lookup cannot use
         return not (stat.S_ISREG(mode) or stat.S_ISLNK(mode))
-    return stat.S_ISREG(mode) and info.st_size == stamp.size and info.st_mtime_ns == stamp.mtime_ns
+    return stat.S_ISREG(mode) and info.st_size == stamp.size and last_change_ns(info) == stamp.changed_ns
 
 
 def encode_stamps(stamps: Sequence[FileStamp]) -> str:
@@ -77,7 +86,9 @@ def unchanged_files(text: str) -> bool:
     """True when every file recorded in `text` (`encode_stamps`) is unchanged; a damaged
     record counts as changed, so its result is linted again and overwritten."""
     try:
-        stamps = [FileStamp(_text(path), _int(size), _int(mtime)) for path, size, mtime in json.loads(text)]
+        stamps = [
+            FileStamp(_text(path), _int(size), _int(changed)) for path, size, changed in json.loads(text)
+        ]
     except (ValueError, TypeError):
         return False
     return all(still(stamp) for stamp in stamps)

@@ -58,10 +58,10 @@ def _header_size(context: RunContext, path: Path, stamp: FileStamp) -> tuple[int
     """The size in the first MAX_HEADER_BYTES, read once per run for a file whose stamp can be
     trusted: a fake JPEG (`FF D8`, then 16 MB of zeros) named by many pages is not scanned to
     its end for each of them."""
-    if stamp.mtime_ns is not None and stamp in context.image_sizes:
+    if stamp.changed_ns is not None and stamp in context.image_sizes:
         return context.image_sizes[stamp]
     size = _parsed_size(path)
-    if stamp.mtime_ns is not None:
+    if stamp.changed_ns is not None:
         context.image_sizes[stamp] = size
     return size
 

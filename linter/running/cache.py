@@ -14,8 +14,10 @@ from typing import Any, NamedTuple
 # record which of the user's role patterns matched (FM011); 9: entries record the stamps of
 # the other files their rules read (site images, linter.reading.file_stamps); 10: the keys are
 # indexed (table `keys`), so a run finds the files sharing one without reading every file's;
-# 11: folder listings hold their files' stamps (linter.running.folder_listings).
-CACHE_FORMAT = 11
+# 11: folder listings hold their files' stamps (linter.running.folder_listings); 12: a stamp
+# holds the file's last change time (ctime on POSIX) instead of its mtime
+# (linter.reading.file_stamps.last_change_ns).
+CACHE_FORMAT = 12
 DEFAULT_FOLDER = ".content-lint-cache"
 
 
@@ -39,7 +41,7 @@ class Entry(NamedTuple):
 
     path: str
     size: int
-    mtime_ns: int | None
+    changed_ns: int | None
     digest: str
     findings: str
     keys: str
@@ -47,19 +49,19 @@ class Entry(NamedTuple):
     files: str
 
 
-#: (path, size, mtime_ns, alias, keys, plain): what a warm run reads of each entry, a plain row;
+#: (path, size, changed_ns, alias, keys, plain): what a warm run reads of each entry, a plain row;
 #: `plain` (1 or 0) when the entry holds no findings and read no other file, so that its
 #: keys and its stamp are its whole result (the rest read `Entry`s).
 Brief = tuple[str, int, "int | None", str, str, int]
 
-#: (path, size, mtime_ns): all a file under the content roots needs to show that it is
+#: (path, size, changed_ns): all a file under the content roots needs to show that it is
 #: unchanged. A plain row, 100,000 a run: no object is built per file.
 Stamp = tuple[str, int, "int | None"]
 
 
-def fresh_by_stat(size: int, mtime_ns: int | None, stat_size: int, stat_mtime_ns: int) -> bool:
-    """Same size and modification time as when cached (never true for a racy entry)."""
-    return size == stat_size and mtime_ns == stat_mtime_ns
+def fresh_by_stat(size: int, changed_ns: int | None, stat_size: int, stat_changed_ns: int) -> bool:
+    """Same size and change time as when cached (never true for a racy entry)."""
+    return size == stat_size and changed_ns == stat_changed_ns
 
 
 class Record(NamedTuple):
@@ -67,7 +69,7 @@ class Record(NamedTuple):
 
     path: str
     size: int
-    mtime_ns: int
+    changed_ns: int
     digest: str
     findings: str
     keys: str

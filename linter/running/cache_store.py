@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from linter.reading.file_stamps import trusted_mtime
+from linter.reading.file_stamps import trusted_time
 from linter.running.cache import CACHE_FORMAT, Brief, Entry, Record, Stamp
 from linter.running.cache_folder import SUFFIXES, clear_links, is_cache_file
 from linter.running.cache_secret import keyed
@@ -32,8 +32,8 @@ _BATCH = 500  # paths per `IN (...)` lookup
 # STRICT tables (SQLite >= 3.37) make SQLite enforce the column types, so the table that is
 # read whole on every run needs no check per row; older SQLite filters rows by type instead.
 _STRICT = sqlite3.sqlite_version_info >= (3, 37, 0)
-# `mtime_ns` is NULL when the file had changed less than 2 s before the cache was opened (see
-# trusted_mtime): another change within the same clock tick would keep size and mtime, so only
+# `changed_ns` is NULL when the file had changed less than 2 s before the cache was opened (see
+# trusted_time): another change within the same clock tick would keep size and change time, so only
 # its hash can vouch for it. The cache is opened before the run stats any file it stores, and
 # results are stored seconds after that in a big run: measured from the store, a file changed
 # just before it was read would be trusted.
@@ -42,7 +42,7 @@ _STRICT = sqlite3.sqlite_version_info >= (3, 37, 0)
 # path, linter.config.project_paths), so each name it is checked by has its own verdict.
 # `files`: the stamps of the images the rules read, "" for none (most files).
 _ENTRIES_TABLE = (
-    "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER,"
+    "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER NOT NULL, changed_ns INTEGER,"
     " digest TEXT NOT NULL, findings TEXT NOT NULL, keys TEXT NOT NULL, alias TEXT NOT NULL,"
     " files TEXT NOT NULL)"
     " WITHOUT ROWID" + (", STRICT" if _STRICT else "")
@@ -55,7 +55,7 @@ _KEYS_TABLE = (
 _KEYS_INDEX = "CREATE INDEX keys_by_path ON keys (path)"
 _FACTS_TABLE = "CREATE TABLE facts (path TEXT PRIMARY KEY, facts TEXT) WITHOUT ROWID"
 # What a walk of the content roots took from each folder (linter.running.folder_listings), by
-# real path ending in a separator; `stamps` the JSON [sizes, mtimes] of its files' entries,
+# real path ending in a separator; `stamps` the JSON [sizes, change times] of its files' entries,
 # copied when the row is written: storing or touching a file stamps it anew there.
 _FOLDERS_TABLE = (
     "CREATE TABLE folders (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, files TEXT NOT NULL,"
@@ -63,12 +63,12 @@ _FOLDERS_TABLE = (
 )
 _META_TABLE = "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"
 _TYPED_ROWS = (
-    " AND typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) IN ('integer', 'null')"
+    " AND typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(changed_ns) IN ('integer', 'null')"
     " AND typeof(digest) = 'text' AND typeof(findings) = 'text' AND typeof(keys) = 'text'"
     " AND typeof(alias) = 'text' AND typeof(files) = 'text'"
 )
-_ENTRY_COLUMNS = "path, size, mtime_ns, digest, findings, keys, alias, files"
-_BRIEF_COLUMNS = "path, size, mtime_ns, alias, keys, findings = '' AND files = ''"
+_ENTRY_COLUMNS = "path, size, changed_ns, digest, findings, keys, alias, files"
+_BRIEF_COLUMNS = "path, size, changed_ns, alias, keys, findings = '' AND files = ''"
 
 
 class ResultCache:
@@ -127,7 +127,7 @@ class ResultCache:
         """Every cached file's stamp, by path."""
         return {
             row[0]: row
-            for row in self._rows("SELECT path, size, mtime_ns FROM entries WHERE 1" + self._typed)
+            for row in self._rows("SELECT path, size, changed_ns FROM entries WHERE 1" + self._typed)
         }
 
     def holding(self, keys: Collection[str]) -> dict[str, tuple[str, ...]]:
@@ -190,7 +190,7 @@ class ResultCache:
         """Write records in one transaction; a failure only costs the cache, never the run."""
         now = self._opened_ns
         rows = [
-            (r.path, r.size, trusted_mtime(r.mtime_ns, now), r.digest, r.findings, r.keys, r.alias, r.files)
+            (r.path, r.size, trusted_time(r.changed_ns, now), r.digest, r.findings, r.keys, r.alias, r.files)
             for r in records
         ]
         if not rows:
@@ -210,13 +210,13 @@ class ResultCache:
         except (sqlite3.Error, OSError):
             pass
 
-    def touch(self, path: str, size: int, mtime_ns: int) -> None:
+    def touch(self, path: str, size: int, changed_ns: int) -> None:
         """A file whose stat changed but whose content did not: trust the stat again."""
-        trusted = trusted_mtime(mtime_ns, self._opened_ns)
+        trusted = trusted_time(changed_ns, self._opened_ns)
         try:
             with contextlib.closing(self._connect()) as connection, connection:
                 changed = connection.execute(
-                    "UPDATE entries SET size = ?, mtime_ns = ? WHERE path = ?", (size, trusted, path)
+                    "UPDATE entries SET size = ?, changed_ns = ? WHERE path = ?", (size, trusted, path)
                 ).rowcount
                 if changed:
                     _restamp_folders(connection, [(path, size, trusted)])
@@ -269,24 +269,26 @@ class ResultCache:
 
 
 def _file_stamps(connection: sqlite3.Connection, folder: str, names: Sequence[str]) -> str:
-    """The JSON [sizes, mtimes] of the entries of `names` in `folder` (None for a file not cached)."""
+    """The JSON [sizes, change times] of the entries of `names` in `folder` (None for a file not cached)."""
     found: dict[str, tuple[object, object]] = {}
     for start in range(0, len(names), _BATCH):
         batch = [folder + name for name in names[start : start + _BATCH]]
-        query = f"SELECT path, size, mtime_ns FROM entries WHERE path IN ({','.join('?' * len(batch))})"
-        found.update((path, (size, mtime_ns)) for path, size, mtime_ns in connection.execute(query, batch))
+        query = f"SELECT path, size, changed_ns FROM entries WHERE path IN ({','.join('?' * len(batch))})"
+        found.update(
+            (path, (size, changed_ns)) for path, size, changed_ns in connection.execute(query, batch)
+        )
     stamps = [found.get(folder + name, (None, None)) for name in names]
-    return json.dumps([[size for size, _ in stamps], [mtime for _, mtime in stamps]])
+    return json.dumps([[size for size, _ in stamps], [changed for _, changed in stamps]])
 
 
 def _restamp_folders(connection: sqlite3.Connection, stamps: Iterable[tuple[str, int, int | None]]) -> None:
-    """Stamp anew, in the rows of the folders holding them, the files (real path, size, mtime
-    as their entries now hold them) just stored or touched: the rows keep saying what the
+    """Stamp anew, in the rows of the folders holding them, the files (real path, size, change
+    time as their entries now hold them) just stored or touched: the rows keep saying what the
     entries say (folder_listings.restamped)."""
     by_folder: dict[str, dict[str, tuple[int, int | None]]] = {}
-    for path, size, mtime_ns in stamps:
+    for path, size, changed_ns in stamps:
         folder, separator, name = path.rpartition(os.sep)
-        by_folder.setdefault(folder + separator, {})[name] = (size, mtime_ns)
+        by_folder.setdefault(folder + separator, {})[name] = (size, changed_ns)
     for folder, changed in by_folder.items():
         query = "SELECT files, stamps FROM folders WHERE path = ?"
         for files, old in connection.execute(query, (folder,)).fetchall():

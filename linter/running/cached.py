@@ -27,7 +27,7 @@ class Seen(NamedTuple):
     """A file as the cache saw it; `digest` None when it is read from the cache only if needed."""
 
     size: int
-    mtime_ns: int | None
+    changed_ns: int | None
     digest: str | None
 
 
@@ -55,14 +55,14 @@ def cache_key(engine: Engine) -> str:
 def unchanged(engine: Engine, cache: ResultCache, path: str, where: Located, seen: Seen) -> bool:
     """True when the file is as the cache saw it: same stat, or same content hash (then the
     new stat is recorded, so the next run needs no hash)."""
-    if fresh_by_stat(seen.size, seen.mtime_ns, where.size, where.mtime_ns):
+    if fresh_by_stat(seen.size, seen.changed_ns, where.size, where.changed_ns):
         return True
     head = read_head(path, engine.config.max_front_matter_bytes)
     if not isinstance(head, bytes):
         return False
     then = seen.digest if seen.digest is not None else cache.digest(where.real)
     if digest(head) == then:
-        cache.touch(where.real, where.size, where.mtime_ns)
+        cache.touch(where.real, where.size, where.changed_ns)
         return True
     return False
 
@@ -73,9 +73,9 @@ def from_cache(
     """The cached result of an unchanged file whose rules read no file that changed since (one
     `lstat` each, only for the entries that record any); None when something changed or the
     entry is damaged (it is linted again and overwritten)."""
-    same_stat = entry.size == where.size and entry.mtime_ns == where.mtime_ns  # 100,000 times: inline
+    same_stat = entry.size == where.size and entry.changed_ns == where.changed_ns  # 100,000 times: inline
     if not same_stat and not unchanged(
-        engine, cache, path, where, Seen(entry.size, entry.mtime_ns, entry.digest)
+        engine, cache, path, where, Seen(entry.size, entry.changed_ns, entry.digest)
     ):
         return None
     if entry.files and not unchanged_files(entry.files):
@@ -122,5 +122,5 @@ def _store(
 def _record(result: FileResult, where: Located) -> Record:
     findings, keys, facts, files = encode(result)
     return Record(
-        where.real, where.size, where.mtime_ns, result.digest, findings, keys, facts, where.alias, files
+        where.real, where.size, where.changed_ns, result.digest, findings, keys, facts, where.alias, files
     )

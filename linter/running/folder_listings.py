@@ -31,7 +31,7 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import TypeGuard
 
-from linter.reading.file_stamps import trusted_mtime
+from linter.reading.file_stamps import trusted_time
 from linter.running.freshness import FolderJudge
 from linter.running.identity import Identities
 
@@ -86,7 +86,7 @@ class FolderMemo:
     ) -> None:
         """Keep what the walk took from `folder` (paths below it), unless its stat is too recent."""
         now = time.time_ns()
-        if trusted_mtime(info.st_mtime_ns, now) is None or trusted_mtime(info.st_ctime_ns, now) is None:
+        if trusted_time(info.st_mtime_ns, now) is None or trusted_time(info.st_ctime_ns, now) is None:
             return
         names = [[os.path.basename(p) for p in paths] for paths in (files, subfolders)]
         real = self._identities.folder(folder)[0]
@@ -97,7 +97,7 @@ class FolderMemo:
 
 
 def restamped(files: str, stamps: str, changed: Mapping[str, tuple[int, int | None]]) -> str:
-    """A row's `stamps` with the files in `changed` (name -> the size and mtime their entries
+    """A row's `stamps` with the files in `changed` (name -> the size and change time their entries
     now hold) stamped anew: what the cache writes with a file's entry, so that storing one file
     leaves its folder judged at once. "" (judged file by file) when the row cannot be read."""
     try:
@@ -106,10 +106,10 @@ def restamped(files: str, stamps: str, changed: Mapping[str, tuple[int, int | No
         return ""
     if not (_names(names) and _stamps(columns, len(names))):
         return ""
-    sizes, mtimes = columns
+    sizes, times = columns
     for index, name in enumerate(names):
         if name in changed:
-            sizes[index], mtimes[index] = changed[name]
+            sizes[index], times[index] = changed[name]
     return json.dumps(columns)
 
 
@@ -119,7 +119,7 @@ def _names(value: object) -> bool:
 
 
 def _stamps(value: object, count: int) -> TypeGuard[list[list[object]]]:
-    """Recalled stamps are a list of sizes and one of mtimes, one each a file (a damaged row's
+    """Recalled stamps are a list of sizes and one of change times, one each a file (a damaged row's
     files are judged one by one; a wrong value only makes a file look changed)."""
     return (
         isinstance(value, list)

@@ -20,6 +20,7 @@ import stat
 from collections.abc import Mapping, Sequence, Set
 from typing import NamedTuple
 
+from linter.reading.file_stamps import last_change_ns
 from linter.running.cache import Stamp, fresh_by_stat
 from linter.running.identity import Identities, Located
 
@@ -58,19 +59,19 @@ def judge(
             where = identities.locate(path)
             if where is None:
                 continue
-            real, size, mtime_ns, alias = where
+            real, size, changed_ns, alias = where
         else:
             if folder != last:
                 (real_folder, absolute_folder), last = identities.folder(folder), folder
-            real, size, mtime_ns = real_folder + name, info.st_size, info.st_mtime_ns
+            real, size, changed_ns = real_folder + name, info.st_size, last_change_ns(info)
             alias = absolute_folder and absolute_folder + name
         if real in checked:
             continue
         stamp = stamps.get(real)
-        if stamp is None or not fresh_by_stat(stamp[1], stamp[2], size, mtime_ns):
-            found.append(Verdict(path, Located(real, size, mtime_ns, alias), None))
+        if stamp is None or not fresh_by_stat(stamp[1], stamp[2], size, changed_ns):
+            found.append(Verdict(path, Located(real, size, changed_ns, alias), None))
         elif real in sharing:
-            found.append(Verdict(path, Located(real, size, mtime_ns, alias), sharing[real]))
+            found.append(Verdict(path, Located(real, size, changed_ns, alias), sharing[real]))
     return found
 
 
@@ -100,10 +101,10 @@ class FolderJudge:
         names: Sequence[str],
         paths: Sequence[str],
         sizes: list[object],
-        mtimes: list[object],
+        changes: list[object],
     ) -> None:
         """Judge `folder`'s files (`paths`, its `names` joined to it; none a symlink, as a
-        recalled listing holds), cached with `sizes` and `mtimes` (None: racy or not cached)."""
+        recalled listing holds), cached with `sizes` and change times `changes` (None: racy or not cached)."""
         real_folder, absolute_folder = self.identities.folder(folder)
         if real_folder in self._judged:
             return
@@ -116,7 +117,7 @@ class FolderJudge:
         if (
             infos is not None
             and [i.st_size for i in infos] == sizes
-            and [i.st_mtime_ns for i in infos] == mtimes
+            and list(map(last_change_ns, infos)) == changes
         ):
             if not shared:  # nearly every folder: nothing changed, nothing shared
                 return
@@ -133,8 +134,8 @@ class FolderJudge:
             if name in skipped or stat.S_ISLNK(info.st_mode):  # a walk takes no symlink
                 continue
             alias = absolute_folder and absolute_folder + name
-            where = Located(real_folder + name, info.st_size, info.st_mtime_ns, alias)
-            if (info.st_size, info.st_mtime_ns) != (sizes[k], mtimes[k]):
+            where = Located(real_folder + name, info.st_size, last_change_ns(info), alias)
+            if (info.st_size, last_change_ns(info)) != (sizes[k], changes[k]):
                 self.found.append(Verdict(path, where, None))
             elif name in shared:
                 self.found.append(Verdict(path, where, shared[name]))

@@ -13,15 +13,18 @@ import stat
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from linter.reading.file_stamps import last_change_ns
+
 
 class Located(NamedTuple):
-    """A file's canonical path and its size and modification time (of the target, for a link);
+    """A file's canonical path and its size and last change time (`last_change_ns`; of the
+    target, for a link);
     `alias` is the absolute path it was named by, "" when that is `real` (a file linked in from
     outside the project is matched where its link is, so a cached verdict holds for one name)."""
 
     real: str
     size: int
-    mtime_ns: int
+    changed_ns: int
     alias: str = ""
 
 
@@ -50,7 +53,7 @@ class Identities:
                 real, alias = self._named(path)
         except (OSError, ValueError):
             return None
-        return Located(real, info.st_size, info.st_mtime_ns, "" if alias == real else alias)
+        return Located(real, info.st_size, last_change_ns(info), "" if alias == real else alias)
 
     def locate_all(self, paths: Iterable[str]) -> dict[str, Located]:
         """`locate` of each of `paths` that can be stat-ed, in one tight loop (a warm run's
@@ -79,7 +82,7 @@ class Identities:
                 (real_folder, absolute_folder), last = folder_of(folder), folder
             real = real_folder + name
             alias = absolute_folder and absolute_folder + name
-            found[path] = Located(real, info.st_size, info.st_mtime_ns, "" if alias == real else alias)
+            found[path] = Located(real, info.st_size, last_change_ns(info), "" if alias == real else alias)
         return found
 
     def folder(self, folder: str) -> tuple[str, str]:

@@ -146,7 +146,7 @@ def _answered(
         brief = briefs.pop(where.real, None)  # a real path once
         if brief is None or brief[3] != where.alias:
             continue
-        if brief[5] and brief[1] == where.size and brief[2] == where.mtime_ns:
+        if brief[5] and brief[1] == where.size and brief[2] == where.changed_ns:
             keys = tuple(brief[4].split("\n")) if brief[4] else ()
             answered[path] = new_result(FileResult, (path, (), (), "", keys, "", None, ()))
         else:
@@ -209,7 +209,9 @@ def _consult(
             if (
                 cache is None
                 or entry is None
-                or not unchanged(engine, cache, walked, where, Seen(entry.size, entry.mtime_ns, entry.digest))
+                or not unchanged(
+                    engine, cache, walked, where, Seen(entry.size, entry.changed_ns, entry.digest)
+                )
             ):
                 todo.append(path)
                 continue
