@@ -24,7 +24,7 @@ import sys
 from linter.cli import main
 status = main(sys.argv[1:])
 print({_MARKER!r})
-print("\\n".join(sorted(n for n in sys.modules if n.startswith(("linter", "multiprocessing", "sqlite3", "pygls", "yaml")))))
+print("\\n".join(sorted(n for n in sys.modules if n.startswith(("linter", "multiprocessing", "sqlite3", "pygls", "yaml", "pathspec")))))
 """
 
 FIXING = ("linter.cli_fix", "linter.running.fixing", "linter.fixing.apply", "linter.reporting.diff")
@@ -133,3 +133,19 @@ def test_importing_the_cli_loads_only_the_argument_parser():
         "pathspec",
     ]
     assert [name for name in heavy if name in loaded] == []
+
+
+def test_a_check_matching_every_kind_of_pattern_loads_no_pathspec(tmp_path):
+    """pathspec (kept as the tests' oracle) cost a third of a one-file run's imports: exclude,
+    pages, `[[types]] paths`, `per-file-ignores` and `.gitignore` files use our own matcher."""
+    config = (
+        'exclude = ["drafts/"]\n[per-file-ignores]\n"news/*.md" = ["FM100"]\n'
+        '[[types]]\nname = "news"\npaths = ["news/**", "!news/README*"]\n'
+    )
+    files = {"content-lint.toml": config, ".gitignore": "*.tmp\n!keep.tmp\n", "news/a.md": ARTICLE}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text)
+    loaded = _loaded(tmp_path, "--no-cache", "--force-exclude", "news/a.md")
+    assert "linter.running.engine" in loaded
+    assert [name for name in loaded if name.startswith("pathspec")] == []

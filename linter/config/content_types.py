@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter.config.gitignore import GitIgnore
 from linter.config.globs import check_gitignore_glob
 
 _KEYS = ("name", "paths", "schema", "preset", "roles", "rules", "allow-aliases", "case-insensitive-keys")
@@ -100,9 +101,7 @@ class TypeMatcher:
     root that linter.config.project_paths works out)."""
 
     def __init__(self, types: tuple[TypeEntry, ...]) -> None:
-        import pathspec
-
-        self.specs = [(kind, pathspec.GitIgnoreSpec.from_lines(kind.paths)) for kind in types]
+        self.specs = [(kind, GitIgnore(kind.paths)) for kind in types]
 
     def match(self, project_path: str) -> TypeEntry | None:
         for kind, spec in self.specs:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import pathspec
+from linter.config.gitignore import GitIgnore
 
 _CLASS = re.compile(r"\[(!|\^)?(\]?[^\]]*)\]")
 
@@ -29,10 +29,10 @@ def check_gitignore_glob(pattern: str) -> None:
         raise ValueError("is an empty pattern")
     check_name_glob(pattern.lstrip("!") or pattern)
     try:
-        spec = pathspec.GitIgnoreSpec.from_lines([pattern])
-    except Exception as exc:  # pathspec raises its own error types for invalid patterns
+        spec = GitIgnore([pattern])
+    except ValueError as exc:
         raise ValueError(f"pattern {pattern!r} is invalid: {exc}") from None
-    if not any(p.regex is not None for p in spec.patterns):
+    if not spec.rules:
         raise ValueError(f"pattern {pattern!r} matches nothing")
 
 

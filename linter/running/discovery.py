@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-import pathspec
-
+from linter.config.gitignore import GitIgnore
 from linter.config.project_paths import ProjectPaths, real_spelling
 from linter.findings import Problem
 from linter.reading.bounded import RefusedFile, read_regular_file
@@ -22,7 +21,6 @@ from linter.running import git_files
 from linter.running.cache import fingerprint
 from linter.running.folder_listings import FolderMemo
 from linter.running.git_files import GitListing
-from linter.running.spec_match import spec_matcher
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 #: Real `.gitignore` files are kilobytes; a larger one is refused rather than parsed.
@@ -41,11 +39,11 @@ class Source(NamedTuple):
 @dataclass(frozen=True)
 class FileFilter:
     include: tuple[str, ...]
-    exclude: pathspec.GitIgnoreSpec
+    exclude: GitIgnore
     root: Path
     respect_gitignore: bool
     #: Which files are pages (see Config.content_patterns); None: every included file.
-    content: pathspec.GitIgnoreSpec | None = None
+    content: GitIgnore | None = None
     #: Where each file is in the project: what `exclude` and `content` match.
     paths: ProjectPaths = field(init=False, repr=False, compare=False)
 
@@ -61,16 +59,13 @@ class FileFilter:
         respect_gitignore: bool,
         content: Sequence[str] = (),
     ) -> FileFilter:
-        pages = pathspec.GitIgnoreSpec.from_lines(content) if content else None
-        return cls(tuple(include), pathspec.GitIgnoreSpec.from_lines(exclude), root, respect_gitignore, pages)
+        pages = GitIgnore(content) if content else None
+        return cls(tuple(include), GitIgnore(exclude), root, respect_gitignore, pages)
 
     def memo_key(self) -> str:
         """What, besides a folder's entries, decides which of them a walk takes (the key of a
         remembered listing, folder_listings.py)."""
-        specs = (self.exclude, self.content)
-        patterns = [
-            [(getattr(p.regex, "pattern", None), p.include) for p in s.patterns] if s else None for s in specs
-        ]
+        patterns = [spec.key() if spec else None for spec in (self.exclude, self.content)]
         return fingerprint([list(self.include), patterns, str(self.root)])
 
     def included(self, name: str) -> bool:
@@ -90,7 +85,7 @@ class FileFilter:
         prefix = self.paths.folder(folder)
         if ProjectPaths.outside(prefix):  # beside the root (`../docs`): the rare case
             return lambda name: self.is_content(os.path.join(folder, name))
-        matches = spec_matcher(self.content)
+        matches = self.content.match_file
         return lambda name: matches(prefix + name)
 
     def is_content(self, path: str) -> bool:
@@ -99,14 +94,12 @@ class FileFilter:
         if self.content is None:
             return True
         where = self.paths.of(path)
-        if ProjectPaths.outside(where) and not any(
-            p.include and p.match_file(where) for p in self.content.patterns
-        ):
+        if ProjectPaths.outside(where) and not self.content.any_taken(where):
             return True
         return self.content.match_file(where)
 
     def excluded(self, path: str, is_dir: bool = False) -> bool:
-        if not self.exclude.patterns:
+        if not self.exclude.rules:
             return False
         where = self.paths.of(path)
         return self.exclude.match_file(where + "/" if is_dir else where)
@@ -172,7 +165,7 @@ def _expand(
     yield from _walk(given, filters, memo)
 
 
-Ignores = list[tuple[str, pathspec.GitIgnoreSpec]]
+Ignores = list[tuple[str, GitIgnore]]
 
 
 def _walk(top: str, filters: FileFilter, memo: FolderMemo | None = None, cut: int = 0) -> Iterator[Source]:
@@ -259,7 +252,7 @@ def _split_entries(
 ) -> tuple[list[str], list[str]]:
     """The paths of the files to check and of the subfolders to walk; symlinks are neither."""
     included = _include_pattern(filters.include).match
-    excludes = bool(filters.exclude.patterns)
+    excludes = bool(filters.exclude.rules)
     pages = filters.pages_in(os.path.dirname(entries[0].path)) if entries else None
     files: list[str] = []
     subfolders: list[str] = []
@@ -287,9 +280,10 @@ def _split_entries(
     return files, subfolders
 
 
-def _gitignore(folder: str) -> tuple[str, pathspec.GitIgnoreSpec] | Source | None:
+def _gitignore(folder: str) -> tuple[str, GitIgnore] | Source | None:
     """The folder's `.gitignore` as (folder, patterns); None when it has none; a Source with
-    FM007 when it is a FIFO, a device or too large (then its patterns are not applied)."""
+    FM007 when it is a FIFO, a device or too large (then its patterns are not applied). A line
+    that is not a pattern (`foo\\`, `[z-a]`) is skipped: a typo must not stop the walk."""
     path = os.path.join(folder, ".gitignore")
     try:
         data = read_regular_file(path, MAX_GITIGNORE_BYTES)
@@ -298,10 +292,10 @@ def _gitignore(folder: str) -> tuple[str, pathspec.GitIgnoreSpec] | Source | Non
     except OSError:
         return None  # none here (the usual case), or unreadable: git skips those too
     lines = data.decode("utf-8", errors="replace").splitlines()
-    return folder, pathspec.GitIgnoreSpec.from_lines(lines)
+    return folder, GitIgnore(lines, skip_invalid=True)
 
 
-def _ignored(path: str, ignores: list[tuple[str, pathspec.GitIgnoreSpec]], is_dir: bool) -> bool:
+def _ignored(path: str, ignores: Ignores, is_dir: bool) -> bool:
     for base, spec in ignores:
         relative = os.path.relpath(path, base).replace(os.sep, "/")
         if spec.match_file(relative + "/" if is_dir else relative):

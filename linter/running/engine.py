@@ -12,9 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any, NamedTuple
 
-import pathspec
-
 from linter.config.content_types import TypeMatcher
+from linter.config.gitignore import GitIgnore
 from linter.config.globs import gitignore_form
 from linter.config.project_paths import ProjectPaths
 from linter.config.settings import Config
@@ -251,12 +250,12 @@ class Engine:
         return codes
 
 
-def _ignores(config: Config) -> list[tuple[pathspec.GitIgnoreSpec, frozenset[str]]]:
+def _ignores(config: Config) -> list[tuple[GitIgnore, frozenset[str]]]:
     """Each `per-file-ignores` key as a gitignore-style pattern (an old form as it was meant:
     see gitignore_form) with the codes its selectors name."""
     return [
         (
-            pathspec.GitIgnoreSpec.from_lines([gitignore_form(key)]),
+            GitIgnore([gitignore_form(key)]),
             frozenset(r.code for r in ALL_RULES if any(matches(s, r) for s in selectors)),
         )
         for key, selectors in config.per_file_ignores.items()
