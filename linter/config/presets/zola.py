@@ -39,7 +39,6 @@ from typing import Any
 
 from linter.config.globs import check_gitignore_glob
 from linter.config.presets.hugo import NOT_IN_CONTENT
-from linter.config.presets.hugo_config import load_toml
 from linter.config.presets.model import SITE_RULES, Preset, Site
 from linter.config.presets.probe import existing, first_file, head, is_dir
 from linter.reading.frontmatter import LOOSE_FENCES
@@ -71,6 +70,8 @@ def read_config(path: Path) -> dict[str, Any] | None:
     data = head(path)
     if not _BASE_URL.search(data):
         return None
+    from linter.config.presets.hugo_config import load_toml  # only for a Zola-like config
+
     return load_toml(data) or {"base_url": ""}
 
 
