@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import secrets
 import stat
 from collections.abc import Mapping
 from pathlib import Path
@@ -107,11 +106,12 @@ def _read(path: Path) -> bytes | None:
 def _create(folder: Path) -> None:
     """Write the secret beside its final name, then link it there: a concurrent run either
     wins the link or reads the complete file that won, never a half-written one."""
-    staging = folder / f".{_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+    staging = folder / f".{_FILE}.{os.getpid()}.{os.urandom(4).hex()}"
     fd = os.open(staging, _CREATE, 0o600)
     try:
         try:
-            os.write(fd, secrets.token_bytes(_SIZE))
+            # The CSPRNG `secrets.token_bytes` reads, without loading secrets (hmac, base64).
+            os.write(fd, os.urandom(_SIZE))
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -26,7 +26,8 @@ from linter.schema.safety import pattern_problem, read_schema_file, reference_lo
 from linter.schema.validator import SchemaValidator, SchemaViolation, build_validator
 
 DEFAULT_SCHEMA_NAME = "article.schema.json"
-_REMOTE_RESOURCE = re.compile(r"Resource '((?!file:)[a-zA-Z][a-zA-Z0-9+.-]*:[^']*)'")
+#: A remote resource the engine names in a refusal (searched only for a refused schema).
+_REMOTE_RESOURCE = r"Resource '((?!file:)[a-zA-Z][a-zA-Z0-9+.-]*:[^']*)'"
 # Kinds that name a key of the mapping at their path: they point at that key, not at the value.
 _AT_KEY = frozenset({"additionalProperties", "unevaluatedProperties", "propertyNames"})
 
@@ -88,7 +89,7 @@ def _schema_error(exc: Any) -> str:
     """One line for a schema the engine refused: where in the schema, and why."""
     first_line = str(exc.message).splitlines()[0] if exc.message else "cannot use this schema"
     if type(exc.kind).__name__ == "Referencing":
-        remote = _REMOTE_RESOURCE.search(first_line)
+        remote = re.search(_REMOTE_RESOURCE, first_line)
         if remote is not None:  # e.g. a `$dynamicRef`, which the engine resolves without the retriever
             return f"remote reference {remote.group(1)!r} refused: content-lint never fetches schemas"
         return f"cannot resolve a reference: {first_line}"
