@@ -10,11 +10,12 @@ through a symbolic link.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
+
+from linter.hashes import blake2b
 
 #: Where the secret lives instead of `$XDG_CACHE_HOME/content-lint` (CI, tests).
 SECRET_DIR_VARIABLE = "CONTENT_LINT_SECRET_DIR"
@@ -64,7 +65,7 @@ def load_secret(project_root: Path, environ: Mapping[str, str] = os.environ) -> 
 def keyed(secret: bytes, purpose: str, text: str) -> str:
     """A hash of `text` that only the holder of `secret` can compute, one per `purpose`."""
     message = f"{purpose}\0{text}".encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(message, key=secret, digest_size=16).hexdigest()
+    return blake2b(message, key=secret, digest_size=16).hexdigest()
 
 
 def _inside(folder: Path, root: Path) -> bool:

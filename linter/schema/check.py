@@ -3,7 +3,6 @@ the one validator (jsonschema-rs, see validator.py) into exact findings."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ import jsonschema_rs
 
 from linter.findings import Problem
 from linter.fixes import Rewrite
+from linter.hashes import blake2b
 from linter.reading import pointers
 from linter.reading.document import Document, Target
 from linter.rules.slips import near_key
@@ -111,7 +111,7 @@ def _check_against_metaschema(uri: str, contents: Any) -> None:
 def _fingerprint(schema_path: Path, loaded: dict[str, Any]) -> str:
     base = schema_path.parent.as_uri() + "/"
     named = {uri.removeprefix(base): contents for uri, contents in loaded.items()}
-    return hashlib.sha256(json.dumps(named, sort_keys=True).encode()).hexdigest()
+    return blake2b(json.dumps(named, sort_keys=True).encode(), digest_size=16).hexdigest()
 
 
 def _local_retriever(base: Path, loaded: dict[str, Any], refused: list[str]) -> Any:
