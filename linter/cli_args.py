@@ -60,14 +60,26 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(formatter_class=_Formatter, **kwargs)
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: Every command, in the order `--help` lists them.
+COMMANDS = ("check", "clean", "rules", "server", "presets", "init", "rule")
+
+
+def build_parser(first_word: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; for words that start with `check` (every pre-commit call),
+    only `check`'s: the other commands' options would cost as much to build again, and words
+    that start with `check` never reach them (their names appear only in top-level help and
+    errors, which such words never print)."""
     parser = _Parser(
         prog="content-lint", description="Lint the front matter (YAML, TOML or JSON) of content files."
     )
     parser.add_argument("--version", action="version", version=f"content-lint {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    # With `check`'s parser alone, the usage line of a top-level error (an unknown option)
+    # still names every command, as argparse names the ones it has.
+    shown = {"metavar": f"{{{','.join(COMMANDS)}}}"} if first_word == "check" else {}
+    commands = parser.add_subparsers(dest="command", required=True, **shown)
     _add_check(commands)
-    _add_other_commands(commands)
+    if first_word != "check":
+        _add_other_commands(commands)
     return parser
 
 
