@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     with handled() as stop:
         try:
-            return _command(build_parser().parse_args(words))
+            return _command(build_parser(words[0] if words else None).parse_args(words))
         except KeyboardInterrupt as exc:  # SIGINT or SIGTERM: see linter.running.interrupts
             return stop.end(exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
         except BrokenPipeError:  # stdout's reader went away (`| head`); the run's status is lost

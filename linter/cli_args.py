@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -29,14 +30,56 @@ def file_names_as_options(argv: Sequence[str]) -> list[str]:
     return [word for word in words if word.startswith("-") and word != "-" and os.path.lexists(word)]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, as wide as `shutil.get_terminal_size` says, measured without
+    loading shutil (and the zlib, bz2 and lzma it loads): argparse builds a formatter for every
+    option it adds, so every run would pay for them."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_columns() - 2)  # as argparse takes shutil's figure
+
+
+def _columns() -> int:
+    """`shutil.get_terminal_size().columns`: $COLUMNS, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser whose subcommands' parsers (made with its class) use _Formatter too."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formatter_class=_Formatter, **kwargs)
+
+
+#: Every command, in the order `--help` lists them.
+COMMANDS = ("check", "clean", "rules", "server", "presets", "init", "rule")
+
+
+def build_parser(first_word: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; for words that start with `check` (every pre-commit call),
+    only `check`'s: the other commands' options would cost as much to build again, and words
+    that start with `check` never reach them (their names appear only in top-level help and
+    errors, which such words never print)."""
+    parser = _Parser(
         prog="content-lint", description="Lint the front matter (YAML, TOML or JSON) of content files."
     )
     parser.add_argument("--version", action="version", version=f"content-lint {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    # With `check`'s parser alone, the usage line of a top-level error (an unknown option)
+    # still names every command, as argparse names the ones it has.
+    shown = {"metavar": f"{{{','.join(COMMANDS)}}}"} if first_word == "check" else {}
+    commands = parser.add_subparsers(dest="command", required=True, **shown)
     _add_check(commands)
-    _add_other_commands(commands)
+    if first_word != "check":
+        _add_other_commands(commands)
     return parser
 
 

@@ -194,3 +194,19 @@ def test_no_page_among_files_found_says_why_they_were_skipped(tmp_path, monkeypa
         "content-lint: error: no file to check in content (2 files skipped: matches no [[types]]"
         " paths; see --show-files); pass --allow-no-files if that is expected\n"
     )
+
+
+@pytest.mark.parametrize("words", [["check", "--bogus"], ["check", ".", "--bogus"], ["rules", "--bogus"]])
+def test_an_unknown_option_prints_a_usage_naming_every_command(project, capsys, words):
+    """A run that starts with `check` builds only that command's options; its usage line
+    still lists all the commands `--help` does."""
+    with pytest.raises(SystemExit) as stop:
+        main(words)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    listed = capsys.readouterr().out.split("\n")[1].strip()  # `{check,clean,...} ...`
+    assert listed.startswith("{check,")
+    assert listed in err
+    assert "error: unrecognized arguments: --bogus" in err

@@ -195,3 +195,12 @@ def test_hostile_config_files_are_read_as_eleventy_defaults(tmp_path, capsys, mo
     (root / "eleventy.config.js").unlink()
     assert main(["check", "--no-cache", "."]) == 0
     assert "Eleventy" not in capsys.readouterr().err  # no config and no dependency: not revealed
+
+
+def test_the_written_out_default_pages_are_what_the_reader_gives_a_site_without_config(tmp_path):
+    """The preset's pages are spelled out so that no run loads the reader before it finds a site."""
+    from linter.config.presets import eleventy
+    from linter.config.presets.eleventy_config import site_pages
+
+    assert site_pages(tmp_path) == eleventy.PAGES
+    assert eleventy.PRESET.content == eleventy.PAGES

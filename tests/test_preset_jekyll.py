@@ -339,3 +339,12 @@ def test_a_default_scoped_by_a_glob_leaves_post_urls_underived(tmp_path, capsys,
         },
     )
     assert check(capsys, tmp_path, monkeypatch, ".") == (0, [])
+
+
+def test_the_written_out_default_pages_are_what_the_reader_gives_a_site_without_config(tmp_path):
+    """The preset's pages are spelled out so that no run loads the reader before it finds a site."""
+    from linter.config.presets import jekyll
+    from linter.config.presets.jekyll_config import site_pages
+
+    assert site_pages(tmp_path) == jekyll.PAGES
+    assert jekyll.PRESET.content == jekyll.PAGES

@@ -39,6 +39,16 @@ WORKERS = ("linter.running.pool", "multiprocessing")
 COMMANDS = ("linter.rules.docs", "linter.adopting.init", "linter.server.lsp", "pygls")
 #: Every output format's module; a run loads only the one it prints in.
 FORMATS = tuple(format_module(name) for name in REPORTERS)
+#: Each framework's config reader, by a file that makes detection find the framework.
+READERS = {
+    "linter.config.presets.docusaurus_config": ("docusaurus.config.js", "export default {};\n"),
+    "linter.config.presets.js_text": ("docusaurus.config.js", "export default {};\n"),
+    "linter.config.presets.eleventy_config": ("eleventy.config.js", "export default function () {}\n"),
+    "linter.config.presets.hugo_config": ("hugo.toml", 'title = "Harbour"\n'),
+    "linter.config.presets.jekyll_config": ("_config.yml", "title: Harbour\n"),
+    "linter.config.presets.mkdocs_config": ("mkdocs.yml", "site_name: Harbour\n"),
+    "linter.config.presets.vitepress_config": (".vitepress/config.mjs", "export default {};\n"),
+}
 
 
 def _loaded(folder: Path, *arguments: str) -> list[str]:
@@ -105,7 +115,22 @@ def test_pyyaml_is_loaded_only_for_a_page_the_line_reader_does_not_read(tmp_path
     assert ("yaml" in loaded) is composed
 
 
-@pytest.mark.parametrize("name", [*FIXING, *BASELINE, *CACHE, *WORKERS, *COMMANDS[:3], *FORMATS])
+def test_a_site_without_a_framework_loads_no_framework_config_reader(site):
+    """Detection looks for each framework's files; reading a config waits until one is found."""
+    loaded = _loaded(site, "--no-cache")
+    assert "linter.running.engine" in loaded
+    assert [name for name in READERS if name in loaded] == []
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_framework_found_loads_its_config_reader(site, reader):
+    name, text = READERS[reader]
+    (site / name).parent.mkdir(exist_ok=True)
+    (site / name).write_text(text)
+    assert reader in _loaded(site, "--no-cache")
+
+
+@pytest.mark.parametrize("name", [*FIXING, *BASELINE, *CACHE, *WORKERS, *COMMANDS[:3], *FORMATS, *READERS])
 def test_every_module_named_here_exists(name):
     """A renamed module would make the checks above pass for nothing."""
     assert importlib.util.find_spec(name) is not None

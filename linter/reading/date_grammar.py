@@ -9,7 +9,6 @@ dates (news-article) never pays for them.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from datetime import date, timedelta
@@ -93,6 +92,7 @@ LUXON_ISO = (
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")  # fmt: skip
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _ZONE_HOURS = {"est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7}
 
 
@@ -192,7 +192,10 @@ def calendar_problem(found: Parts) -> str | None:
 
 
 def days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """As `calendar.monthrange(year, month)[1]` (month 1-12), without loading calendar (and
+    locale) on every run."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _DAYS_IN_MONTH[month - 1]
 
 
 def rolled_over(found: Parts) -> date | None:

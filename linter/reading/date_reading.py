@@ -32,7 +32,7 @@ class Reading(NamedTuple):
     problem: str | None = None
 
 
-_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_NUMBER = r"[+-]?\d+(?:\.\d+)?"  # matched (through re's cache) only where numbers are dates
 
 
 def read_date(forms: DateForms, value: object, style: Callable[[], Style], zone: tzinfo) -> Reading:
@@ -86,7 +86,7 @@ def _checked(forms: DateForms, text: str, found: Parts, rolls: bool, zone: tzinf
 
 
 def _unreadable(forms: DateForms, text: str, written: Style) -> str:
-    if forms.numbers_are_ms and _NUMBER.fullmatch(text):
+    if forms.numbers_are_ms and re.fullmatch(_NUMBER, text):
         return (
             f"{forms.framework} reads `{text}` as a number of milliseconds after 1970-01-01, not as a "
             f"year or a day: write it as {forms.example}"

@@ -9,6 +9,7 @@ string, and the file is checked no further, like any other text the reader canno
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -18,11 +19,17 @@ from linter.reading.document import Document, Target
 
 #: Only an escape can make a lone surrogate: the text itself was decoded as strict UTF-8.
 ESCAPED_SURROGATE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@functools.cache
+def _surrogate() -> re.Pattern[str]:
+    """Compiled on first use: only a document with an escaped surrogate is searched."""
+    return re.compile("[\ud800-\udfff]")
 
 
 def lone_surrogate(document: Document) -> Problem | None:
     """FM003 at the first key or string holding a lone surrogate, None when there is none."""
+    surrogate = _surrogate()
     stack: list[tuple[str, Any]] = [("", document.data)]
     while stack:
         pointer, value = stack.pop()
@@ -31,9 +38,9 @@ def lone_surrogate(document: Document) -> Problem | None:
         )
         for key, child in items:
             child_pointer = pointers.join(pointer, str(key))
-            if isinstance(key, str) and _SURROGATE.search(key):
+            if isinstance(key, str) and surrogate.search(key):
                 return _problem(document, child_pointer, key, "key")
-            if isinstance(child, str) and _SURROGATE.search(child):
+            if isinstance(child, str) and surrogate.search(child):
                 return _problem(document, child_pointer, child, "value")
             if isinstance(child, (dict, list)):
                 stack.append((child_pointer, child))
@@ -41,9 +48,9 @@ def lone_surrogate(document: Document) -> Problem | None:
 
 
 def _problem(document: Document, pointer: str, text: str, target: Target) -> Problem:
-    code = ord(_SURROGATE.findall(text)[0])
+    code = ord(_surrogate().findall(text)[0])
     # the finding is stored (cache) and printed as UTF-8: the pointer is written escaped
-    shown = _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", pointer)
+    shown = _surrogate().sub(lambda match: f"\\u{ord(match.group()):04x}", pointer)
     message = (
         f"the {target} at {shown} escapes a lone surrogate (\\u{code:04x}), which is not Unicode "
         "text: site generators turn it into U+FFFD; write the character itself"

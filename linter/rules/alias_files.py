@@ -10,6 +10,7 @@ set in `astro.config.*` (`vite.resolve.alias`) are code, never run, so they are 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import posixpath
@@ -26,7 +27,12 @@ MAX_EXTENDS = 5
 
 # A string, a comment, or a comma before a closing bracket; each alternative always matches
 # once started (an unterminated string or comment runs to the end), so one pass suffices.
-_JSONC = re.compile(r'"(?:\\.|[^"\\])*(?:"|\Z)|//[^\n]*|/\*.*?(?:\*/|\Z)|,(?=\s*[}\]])', re.S)
+
+
+@functools.cache
+def _jsonc() -> re.Pattern[str]:
+    """Strings, comments and trailing commas of JSONC; compiled when a site has such a file."""
+    return re.compile(r'"(?:\\.|[^"\\])*(?:"|\Z)|//[^\n]*|/\*.*?(?:\*/|\Z)|,(?=\s*[}\]])', re.S)
 
 
 class DeclaredAliases(NamedTuple):
@@ -55,7 +61,7 @@ def declared_aliases(root: Path, names: tuple[str, ...]) -> DeclaredAliases:
 def _read(path: Path) -> dict[str, Any] | None:
     try:
         text = read_regular_file(path, MAX_BYTES).decode("utf-8-sig")
-        data = json.loads(_JSONC.sub(lambda m: m[0] if m[0][0] == '"' else "", text))
+        data = json.loads(_jsonc().sub(lambda m: m[0] if m[0][0] == '"' else "", text))
     except (OSError, RefusedFile, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) else None

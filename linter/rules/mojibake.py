@@ -12,11 +12,13 @@ from linter.rules.base import Rule, Violation
 from linter.rules.fields import derived
 from linter.rules.text import all_texts, text_fields
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
+# Searched through re's cache, for non-ASCII text or a value that may be garbled: a run over
+# ASCII pages never compiles them.
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]"
 # A UTF-8 lead byte read as Latin-1 (Â..ô), then the bytes that must follow it.
-_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
+_MOJIBAKE_LEAD = "[\u00c2-\u00f4]"
 # What _CONTROL or _MOJIBAKE_LEAD would find, to clear clean text with one scan.
-_GARBLED_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00c2-\u00f4\ufffd]")
+_GARBLED_SUSPECT = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00c2-\u00f4\ufffd]"
 # Marks that legitimately follow an accented letter ("CAFÉ®", French "café\u00a0»"). A
 # sequence made only of them is mojibake only after Â, Ã or â, which never end real words.
 _AFTER_WORD = frozenset(
@@ -42,7 +44,7 @@ _CONTINUATION = _continuation_bytes()
 
 def _mojibake(value: str) -> tuple[str, str] | None:
     """The first UTF-8 sequence that was decoded as cp1252 or Latin-1, and what it should be."""
-    for lead in _MOJIBAKE_LEAD.finditer(value):
+    for lead in re.finditer(_MOJIBAKE_LEAD, value):
         first = ord(lead.group())
         size = 1 if first < 0xE0 else 2 if first < 0xF0 else 3
         start = lead.end()
@@ -72,7 +74,7 @@ def _may_be_garbled(text: str) -> bool:
     if text.isascii():
         encoded = text.encode("ascii")
         return len(encoded.translate(None, _ASCII_SUSPECTS)) != len(encoded)
-    return _GARBLED_SUSPECT.search(text) is not None
+    return re.search(_GARBLED_SUSPECT, text) is not None
 
 
 def _visible(text: str) -> str:
@@ -87,7 +89,7 @@ def _garbled(value: str) -> str | None:
     if mojibake is not None:
         bad, good = map(_visible, mojibake)
         return f"looks like mojibake: `{bad}` is probably `{good}` decoded with the wrong charset"
-    control = _CONTROL.search(value)
+    control = re.search(_CONTROL, value)
     if control is None:
         return None
     where = f"at character {control.start() + 1}"

@@ -21,10 +21,11 @@ from linter.rules.base import Option, Rule, RunContext, Violation, settings_reco
 from linter.rules.field_trie import WalkedRole
 from linter.rules.fields import FieldView, Hit, derived
 
-_LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
-_TAB = re.compile("\t")
-_DOUBLED_SPACE = re.compile("[ \u00a0]{2}")
-_UNTIDY_RUN = re.compile("[ \t\n\r\v\f\x85\u2028\u2029\u00a0]+")
+# Searched (through re's cache) only in a value found untidy: most runs never compile them.
+_LINE_BREAK = "[\n\r\v\f\x85\u2028\u2029]"
+_TAB = "\t"
+_DOUBLED_SPACE = "[ \u00a0]{2}"
+_UNTIDY_RUN = "[ \t\n\r\v\f\x85\u2028\u2029\u00a0]+"
 # What the three patterns above look for, as characters that plain `in` scans find much faster.
 _INNER_WHITESPACE = ("\n", "\r", "\v", "\f", "\x85", "\u2028", "\u2029", "\t", "\u00a0")
 _WORD = re.compile(r"[^\W_]+")
@@ -133,7 +134,7 @@ def _all_surely_tidy(values: list[str]) -> bool:
 
 def tidy(value: str) -> str:
     """`value` stripped, each run of whitespace one space (a lone no-break space stays)."""
-    return _UNTIDY_RUN.sub(lambda run: run[0] if run[0] in (" ", "\u00a0") else " ", value.strip())
+    return re.sub(_UNTIDY_RUN, lambda run: run[0] if run[0] in (" ", "\u00a0") else " ", value.strip())
 
 
 def _untidy(value: str, line_breaks: bool = True) -> Iterator[str]:
@@ -142,9 +143,9 @@ def _untidy(value: str, line_breaks: bool = True) -> Iterator[str]:
     start = 0 if line_breaks else len(value) - len(value.lstrip(_BREAKS))
     value = value if line_breaks else value.strip(_BREAKS)
     if value[0].isspace():
-        yield "starts with a line break" if _LINE_BREAK.match(value) else "starts with whitespace"
+        yield "starts with a line break" if re.match(_LINE_BREAK, value) else "starts with whitespace"
     if value[-1].isspace():
-        if _LINE_BREAK.match(value[-1]):
+        if re.match(_LINE_BREAK, value[-1]):
             yield "ends with a line break (a `>` or `|` block keeps its last one; write `>-`)"
         else:
             yield "ends with whitespace"
@@ -155,7 +156,7 @@ def _untidy(value: str, line_breaks: bool = True) -> Iterator[str]:
         (_TAB, "a tab"),
         (_DOUBLED_SPACE, "a doubled space"),
     ):
-        found = None if pattern is None else pattern.search(inner)
+        found = None if pattern is None else re.search(pattern, inner)
         if found is not None:
             yield f"has {what} at character {offset + found.start()}"
 

@@ -5,9 +5,10 @@ file) never loads it; the database itself is linter.running.cache_store.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any, NamedTuple
+
+from linter.hashes import blake2b
 
 # 6: findings carry fixes, directives what removing them may take; 7: an authenticated
 # database (a `meta` token) whose entries record the alias a file was checked as; 8: results
@@ -22,13 +23,13 @@ DEFAULT_FOLDER = ".content-lint-cache"
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def fingerprint(parts: Any) -> str:
     """A stable hash of everything that can change a file's findings."""
     text = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()[:24]
+    return blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 class Entry(NamedTuple):

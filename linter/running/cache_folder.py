@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -99,7 +98,7 @@ def _create(folder: Path) -> None:
     """Build the marked folder under a private name and rename it into place, so no run ever
     sees our folder without its marker; losing the race to a concurrent run is fine."""
     folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = folder.parent / f".{folder.name}.{os.getpid()}.{secrets.token_hex(4)}"
+    staging = folder.parent / f".{folder.name}.{os.getpid()}.{os.urandom(4).hex()}"
     os.mkdir(staging)
     try:
         _write_new(staging / MARKER, MARKER_TEXT)

@@ -10,12 +10,12 @@ through a symbolic link.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import secrets
 import stat
 from collections.abc import Mapping
 from pathlib import Path
+
+from linter.hashes import blake2b
 
 #: Where the secret lives instead of `$XDG_CACHE_HOME/content-lint` (CI, tests).
 SECRET_DIR_VARIABLE = "CONTENT_LINT_SECRET_DIR"
@@ -65,7 +65,7 @@ def load_secret(project_root: Path, environ: Mapping[str, str] = os.environ) -> 
 def keyed(secret: bytes, purpose: str, text: str) -> str:
     """A hash of `text` that only the holder of `secret` can compute, one per `purpose`."""
     message = f"{purpose}\0{text}".encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(message, key=secret, digest_size=16).hexdigest()
+    return blake2b(message, key=secret, digest_size=16).hexdigest()
 
 
 def _inside(folder: Path, root: Path) -> bool:
@@ -107,11 +107,12 @@ def _read(path: Path) -> bytes | None:
 def _create(folder: Path) -> None:
     """Write the secret beside its final name, then link it there: a concurrent run either
     wins the link or reads the complete file that won, never a half-written one."""
-    staging = folder / f".{_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+    staging = folder / f".{_FILE}.{os.getpid()}.{os.urandom(4).hex()}"
     fd = os.open(staging, _CREATE, 0o600)
     try:
         try:
-            os.write(fd, secrets.token_bytes(_SIZE))
+            # The CSPRNG `secrets.token_bytes` reads, without loading secrets (hmac, base64).
+            os.write(fd, os.urandom(_SIZE))
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -10,6 +9,7 @@ from typing import Any, NamedTuple
 
 from linter.findings import Finding
 from linter.fixes import Fix
+from linter.hashes import blake2b
 from linter.reading.file_stamps import FileStamp, encode_stamps
 from linter.rules.base import CorpusRule
 from linter.rules.suppression import Directive
@@ -44,8 +44,7 @@ def fact_keys(code: str, keys: Iterable[str]) -> tuple[str, ...]:
     a rare hash collision costs one extra decoding, never a wrong finding; and 16 hex digits
     instead of a URL make the cache rows read on every run a third as long."""
     return tuple(
-        hashlib.blake2b(f"{code}\t{key}".encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
-        for key in keys
+        blake2b(f"{code}\t{key}".encode("utf-8", "surrogatepass"), digest_size=8).hexdigest() for key in keys
     )
 
 

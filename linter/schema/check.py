@@ -3,7 +3,6 @@ the one validator (jsonschema-rs, see validator.py) into exact findings."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ import jsonschema_rs
 
 from linter.findings import Problem
 from linter.fixes import Rewrite
+from linter.hashes import blake2b
 from linter.reading import pointers
 from linter.reading.document import Document, Target
 from linter.rules.slips import near_key
@@ -26,7 +26,8 @@ from linter.schema.safety import pattern_problem, read_schema_file, reference_lo
 from linter.schema.validator import SchemaValidator, SchemaViolation, build_validator
 
 DEFAULT_SCHEMA_NAME = "article.schema.json"
-_REMOTE_RESOURCE = re.compile(r"Resource '((?!file:)[a-zA-Z][a-zA-Z0-9+.-]*:[^']*)'")
+#: A remote resource the engine names in a refusal (searched only for a refused schema).
+_REMOTE_RESOURCE = r"Resource '((?!file:)[a-zA-Z][a-zA-Z0-9+.-]*:[^']*)'"
 # Kinds that name a key of the mapping at their path: they point at that key, not at the value.
 _AT_KEY = frozenset({"additionalProperties", "unevaluatedProperties", "propertyNames"})
 
@@ -88,7 +89,7 @@ def _schema_error(exc: Any) -> str:
     """One line for a schema the engine refused: where in the schema, and why."""
     first_line = str(exc.message).splitlines()[0] if exc.message else "cannot use this schema"
     if type(exc.kind).__name__ == "Referencing":
-        remote = _REMOTE_RESOURCE.search(first_line)
+        remote = re.search(_REMOTE_RESOURCE, first_line)
         if remote is not None:  # e.g. a `$dynamicRef`, which the engine resolves without the retriever
             return f"remote reference {remote.group(1)!r} refused: content-lint never fetches schemas"
         return f"cannot resolve a reference: {first_line}"
@@ -110,7 +111,7 @@ def _check_against_metaschema(uri: str, contents: Any) -> None:
 def _fingerprint(schema_path: Path, loaded: dict[str, Any]) -> str:
     base = schema_path.parent.as_uri() + "/"
     named = {uri.removeprefix(base): contents for uri, contents in loaded.items()}
-    return hashlib.sha256(json.dumps(named, sort_keys=True).encode()).hexdigest()
+    return blake2b(json.dumps(named, sort_keys=True).encode(), digest_size=16).hexdigest()
 
 
 def _local_retriever(base: Path, loaded: dict[str, Any], refused: list[str]) -> Any:

@@ -17,8 +17,9 @@ from linter.reading.dates import parse_moment
 from linter.rules.slips import closest
 from linter.schema.validator import SchemaViolation
 
-# RFC 3339 without the zone: what appending an offset turns into a valid `date-time`.
-_ZONELESS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?")
+# RFC 3339 without the zone: what appending an offset turns into a valid `date-time` (matched,
+# through re's cache, only where the schema refused a date-time).
+_ZONELESS = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?"
 
 
 def known_keys(schema: Any, violation: SchemaViolation) -> list[str]:
@@ -50,7 +51,7 @@ def zone_fix(violation: SchemaViolation, pointer: str, zone: tzinfo | None) -> R
     written = violation.instance
     if zone is None or violation.details.get("format") != "date-time" or not isinstance(written, str):
         return None
-    if not _ZONELESS.fullmatch(written):
+    if not re.fullmatch(_ZONELESS, written):
         return None
     moment = parse_moment(written, zone)  # None for a day or month that does not exist
     offset = moment.instant.utcoffset() if moment is not None else None

@@ -20,7 +20,8 @@ MAX_SCHEMA_BYTES = 8 << 20  # the largest real schemas we know are well under 1 
 MAX_SCHEMA_DEPTH = 128  # nesting of objects and arrays; real schemas stay under ~30
 
 _ATOM = r"(?:\\.|\[(?:\\.|[^\]])*\]|[^()\\\[\]|*+?{}])"
-_CLASSIC = re.compile(r"\((?:\?:)?" + _ATOM + r"(?:[*+]|\{\d*,\})\??\)(?:[*+]|\{\d*,\})")
+#: A group of one atom under a quantifier, quantified again (searched only in a schema's patterns).
+_CLASSIC = r"\((?:\?:)?" + _ATOM + r"(?:[*+]|\{\d*,\})\??\)(?:[*+]|\{\d*,\})"
 
 
 class SchemaError(Exception):
@@ -71,7 +72,7 @@ def pattern_problem(documents: Mapping[str, Any]) -> str | None:
             if isinstance(node.get("patternProperties"), dict):
                 patterns.extend(node["patternProperties"])
             for pattern in patterns:
-                if _CLASSIC.search(pattern):
+                if re.search(_CLASSIC, pattern):
                     return (
                         f"{name}#{pointer}: regular expression {pattern!r} nests unbounded quantifiers "
                         "(catastrophic backtracking); rewrite it"

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from linter.config.presets.docusaurus_config import DEFAULT_ID, Instance, Layout, read_layout, versions
+from linter.config.presets.docusaurus_layout import DEFAULT_ID, Instance, Layout
 from linter.config.presets.model import SITE_RULES, Preset, Site
 from linter.config.presets.probe import existing, first_file
 
@@ -57,6 +57,8 @@ def detect(folder: Path) -> Site | None:
     name = first_file(folder, *CONFIG_NAMES)
     if name is None:
         return None
+    from linter.config.presets.docusaurus_config import read_layout, versions  # a Docusaurus site
+
     layout = read_layout(folder / name)
     content = tuple(
         pattern for instance in layout.instances for pattern in _patterns(folder, instance, layout)
@@ -73,6 +75,8 @@ def detect(folder: Path) -> Site | None:
 
 def _patterns(root: Path, instance: Instance, layout: Layout) -> list[str]:
     """The gitignore-style patterns of one instance's pages: its folder, versions, translations."""
+    from linter.config.presets.docusaurus_config import versions  # loaded by detect already
+
     found = [f"{_glob(instance.path)}/**"]
     named = versions(root, instance)
     found += [f"{_prefix(instance)}versioned_docs/version-{_glob(v)}/**" for v in named]

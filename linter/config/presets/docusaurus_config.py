@@ -14,30 +14,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import NamedTuple
 
 import linter.config.presets.js_text as js_text
+from linter.config.presets.docusaurus_layout import DEFAULT_ID, PLUGINS, Instance, Layout
 from linter.config.presets.js_text import Span
 from linter.config.presets.probe import head, is_file
 
 #: Bytes of the config read: configs with long inline data are still read to their presets.
 CONFIG_BYTES = 512 * 1024
-DEFAULT_ID = "default"
-PLUGINS = {"docs": "docs", "blog": "blog", "pages": "src/pages"}
-
-
-class Instance(NamedTuple):
-    """One content plugin instance: `plugin` is docs, blog or pages; `path` from the site root."""
-
-    plugin: str
-    id: str
-    path: str
-
-
-class Layout(NamedTuple):
-    instances: tuple[Instance, ...]
-    locales: tuple[str, ...] | None  # None: not readable, every folder under i18n/ is taken
-    notes: tuple[str, ...] = ()
 
 
 def read_layout(config: Path) -> Layout:

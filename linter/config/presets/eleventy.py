@@ -25,17 +25,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.config.presets.eleventy_config import (
-    FRONT_MATTER_FORMATS,
-    config_file,
-    depends_on_eleventy,
-    site_pages,
-)
+from linter.config.presets.eleventy_files import FRONT_MATTER_FORMATS, config_file, depends_on_eleventy
 from linter.config.presets.model import Preset, Site
 from linter.config.presets.probe import is_dir
 
-#: The templates of a site whose config changes nothing Eleventy reads by default.
-PAGES = site_pages(Path("/nonexistent-eleventy-site"))
+#: The templates of a site whose config changes nothing Eleventy reads by default: what
+#: `eleventy_config.site_pages` gives such a site (a test holds them equal), written out so
+#: that no run loads the config reader before it finds an Eleventy site.
+PAGES = (
+    "/**/*.md",
+    "/**/*.html",
+    "/**/*.njk",
+    "/**/*.liquid",
+    "!/**/.*",
+    "!/**/.*/**",
+    "!**/node_modules/**",
+    "!/_includes/**",
+    "!/_data/**",
+    "!/_site/**",
+)
+
+
+def site_pages(root: Path) -> tuple[str, ...]:
+    """Gitignore-style patterns (from `root`) of the templates Eleventy renders (its config read)."""
+    from linter.config.presets.eleventy_config import site_pages as read_pages  # an Eleventy site
+
+    return read_pages(root)
 
 
 def detect(folder: Path) -> Site | None:

@@ -11,27 +11,18 @@ page either build renders is checked.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from pathlib import Path
 
-from linter.config.presets.probe import first_file, head
-
-#: Config files Eleventy looks for, in its order (v3.0: `.eleventy.js` first).
-CONFIG_NAMES = (
-    ".eleventy.js",
-    "eleventy.config.js",
-    "eleventy.config.mjs",
-    "eleventy.config.cjs",
-    "eleventy.config.ts",
-    "eleventy.config.mts",
-    "eleventy.config.cts",
+from linter.config.presets.eleventy_files import (
+    DEFAULT_FORMATS,
+    FRONT_MATTER_FORMATS,
+    config_file,
+    package_json,
 )
-#: Template formats whose files may open with front matter (`11ty.js` templates export data).
-FRONT_MATTER_FORMATS = ("md", "html", "njk", "liquid", "webc")
-#: Eleventy 3's default `templateFormats` of those; WebC comes with its plugin.
-DEFAULT_FORMATS = ("md", "html", "njk", "liquid")
+from linter.config.presets.probe import head
+
 #: A config file is read this far (the 11ty.dev site's own is 28 KiB).
 CONFIG_BYTES = 256 * 1024
 #: At most this many `.eleventyignore` lines are used, per file.
@@ -47,20 +38,6 @@ _SETTERS = {
 _FORMATS = re.compile(r"\b(?:templateFormats\s*:|setTemplateFormats\s*\()\s*\[([^\]]{0,500})\]")
 _CLI_INPUT = re.compile(r"--input[= ]+[\"']?([^\s\"']{1,300})")
 _UNSAFE = re.compile(r"[\\\[\]!#?*{}]")
-
-
-def config_file(folder: Path) -> str | None:
-    return first_file(folder, *CONFIG_NAMES)
-
-
-def depends_on_eleventy(folder: Path) -> bool:
-    """package.json names `@11ty/eleventy` among its dependencies."""
-    package = _package(folder)
-    for key in ("dependencies", "devDependencies", "peerDependencies"):
-        named = package.get(key)
-        if isinstance(named, dict) and "@11ty/eleventy" in named:
-            return True
-    return False
 
 
 def site_pages(root: Path) -> tuple[str, ...]:
@@ -110,7 +87,7 @@ def _formats(text: str) -> tuple[str, ...]:
 
 
 def _cli_input(root: Path) -> str | None:
-    scripts = _package(root).get("scripts")
+    scripts = package_json(root).get("scripts")
     if not isinstance(scripts, dict):
         return None
     for script in scripts.values():
@@ -119,14 +96,6 @@ def _cli_input(root: Path) -> str | None:
             if match is not None:
                 return match.group(1)
     return None
-
-
-def _package(folder: Path) -> dict[str, object]:
-    try:
-        loaded = json.loads(head(folder / "package.json"))
-    except (ValueError, RecursionError):
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
 
 
 def _ignore_file(root: Path, folder: str) -> list[str]:

@@ -32,11 +32,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from linter.config.presets.hugo_config import HugoConfig, read_site_config
 from linter.config.presets.model import NOT_PAGES, SITE_RULES, Preset, Site
 from linter.config.presets.probe import first_file, folder_files, is_dir
+
+if TYPE_CHECKING:
+    from linter.config.presets.hugo_config import HugoConfig
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 #: Hugo's content formats, by the file extensions it recognises.
@@ -73,6 +75,8 @@ def detect(folder: Path) -> Site | None:
             evidence = f"{legacy} beside content/"
     if evidence is None:
         return None
+    from linter.config.presets.hugo_config import read_site_config  # only for a Hugo site
+
     config = read_site_config(folder)
     roots = tuple(dict.fromkeys(root for root, _ in config.roots))
     pages = (*(f"{literal(root)}/**" for root in roots), *bundle_patterns(folder, roots), *NOT_IN_CONTENT)

@@ -29,16 +29,63 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.config.presets.jekyll_config import CONFIG_NAMES, site_pages
 from linter.config.presets.model import MARKDOWN, SITE_RULES, Preset, Site
 from linter.config.presets.probe import existing, first_file
 
-#: The pages of a site whose `_config.yml` changes nothing Jekyll reads by default.
-PAGES = site_pages(Path("/nonexistent-jekyll-site"))
+#: The pages of a site whose `_config.yml` changes nothing Jekyll reads by default: what
+#: `jekyll_config.site_pages` gives such a site (a test holds them equal), written out so
+#: that no run loads the config reader before it finds a Jekyll site.
+PAGES = (
+    "/**",
+    "!/**/_*",
+    "!/**/_*/**",
+    "!/**/.*",
+    "!/**/.*/**",
+    "!/**/#*",
+    "!/**/#*/**",
+    "!/**/*~",
+    "!/**/*~/**",
+    "/**/_posts/**",
+    "/**/_drafts/**",
+    "!/.sass-cache*",
+    "!/.sass-cache*/**",
+    "!/.jekyll-cache*",
+    "!/.jekyll-cache*/**",
+    "!/gemfiles*",
+    "!/gemfiles*/**",
+    "!/Gemfile*",
+    "!/Gemfile*/**",
+    "!/Gemfile.lock*",
+    "!/Gemfile.lock*/**",
+    "!/node_modules*",
+    "!/node_modules*/**",
+    "!/vendor/bundle*",
+    "!/vendor/bundle*/**",
+    "!/vendor/cache*",
+    "!/vendor/cache*/**",
+    "!/vendor/gems*",
+    "!/vendor/gems*/**",
+    "!/vendor/ruby*",
+    "!/vendor/ruby*/**",
+    "!/_layouts/**",
+    "!/_includes/**",
+    "!/_data/**",
+    "!/_sass/**",
+    "!/_site/**",
+    "!/_plugins/**",
+    "!/.jekyll-cache/**",
+)
+
+
+def site_pages(root: Path) -> tuple[str, ...]:
+    """Gitignore-style patterns (from `root`) of the files Jekyll reads as pages or posts."""
+    from linter.config.presets.jekyll_config import site_pages as read_pages  # a Jekyll site
+
+    return read_pages(root)
 
 
 def detect(folder: Path) -> Site | None:
-    name = first_file(folder, *CONFIG_NAMES)
+    name = first_file(folder, "_config.yml", "_config.yaml")  # jekyll_config.CONFIG_NAMES
     if name is None:
         return None
     folders = existing(folder, "_posts", "_drafts") or (".",)

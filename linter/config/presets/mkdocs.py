@@ -39,7 +39,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.config.presets.mkdocs_config import MkDocsConfig, read_config
 from linter.config.presets.model import SITE_RULES, Preset, Site
 from linter.config.presets.probe import first_file, folder_files, literal
 
@@ -51,14 +50,17 @@ MARKDOWN = ("*.md", "*.markdown", "*.mdown", "*.mkdn", "*.mkd")
 MAX_FOLDERS = 5000
 
 
-def pages(config: MkDocsConfig, dropped: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """Gitignore-style patterns, from the site root, of the files MkDocs builds as pages;
-    `dropped` are the README.md files (from docs_dir) it leaves out for an index.md."""
-    docs = literal(config.docs_dir)
+def pages(
+    docs_dir: str, exclude_docs: tuple[str, ...] = (), dropped: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """Gitignore-style patterns, from the site root, of the files MkDocs builds as pages, from
+    the config's `docs_dir` and `exclude_docs` lines; `dropped` are the README.md files (from
+    docs_dir) it leaves out for an index.md."""
+    docs = literal(docs_dir)
     # (A folder's pattern names its files with `/**`: a bare folder pattern would not take
     # back what `/{docs}/**` includes.)
     patterns = [f"/{docs}/**", "!.*", "!**/.*/**", f"!/{docs}/templates/**"]
-    for line in config.exclude_docs:
+    for line in exclude_docs:
         keep, glob = (True, line[1:]) if line.startswith("!") else (False, line)
         # A glob with a slash before its end is anchored at docs_dir, as in a .gitignore.
         anchored = glob.startswith("/") or "/" in glob.rstrip("/")
@@ -85,8 +87,10 @@ def detect(folder: Path) -> Site | None:
     name = first_file(folder, "mkdocs.yml", "mkdocs.yaml")
     if name is None:
         return None
+    from linter.config.presets.mkdocs_config import read_config  # only for an MkDocs site
+
     config = read_config(folder / name)
-    content = pages(config, dropped_readmes(folder / config.docs_dir))
+    content = pages(config.docs_dir, config.exclude_docs, dropped_readmes(folder / config.docs_dir))
     return Site("MkDocs", PRESET.name, name, folder, content, (config.docs_dir,))
 
 
@@ -113,7 +117,7 @@ PRESET = Preset(
     rules={"image-file-mismatch": {}, **SITE_RULES},
     framework="MkDocs",
     include=MARKDOWN,
-    content=pages(MkDocsConfig()),
+    content=pages("docs"),  # MkDocs' default docs_dir (mkdocs_config.DOCS_DIR)
     fences=("yaml",),
     front_matter_optional=True,
     detect=detect,

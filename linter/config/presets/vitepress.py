@@ -29,7 +29,6 @@ from pathlib import Path
 
 from linter.config.presets.model import SITE_RULES, Preset, Site
 from linter.config.presets.probe import first_file, literal
-from linter.config.presets.vitepress_config import VitePressConfig, read_config
 
 #: The config files VitePress looks for, in its order (`config/index.*` first).
 CONFIG_NAMES = tuple(
@@ -39,11 +38,12 @@ CONFIG_NAMES = tuple(
 )
 
 
-def pages(config: VitePressConfig) -> tuple[str, ...]:
-    """Gitignore-style patterns, from the site root, of the files VitePress builds."""
-    base = f"/{literal(config.src_dir)}/" if config.src_dir else "/"
+def pages(src_dir: str = "", src_exclude: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Gitignore-style patterns, from the site root, of the files VitePress builds, from the
+    config's `srcDir` ("" for the root) and `srcExclude` globs."""
+    base = f"/{literal(src_dir)}/" if src_dir else "/"
     patterns = [f"{base}**", "!.*", "!**/.*/**", "!**/node_modules/**", "!**/dist/**"]
-    patterns.extend(f"!{base}{glob.lstrip('/')}" for glob in config.src_exclude if not glob.startswith("!"))
+    patterns.extend(f"!{base}{glob.lstrip('/')}" for glob in src_exclude if not glob.startswith("!"))
     return tuple(patterns)
 
 
@@ -51,8 +51,17 @@ def detect(folder: Path) -> Site | None:
     name = first_file(folder, *CONFIG_NAMES)
     if name is None:
         return None
+    from linter.config.presets.vitepress_config import read_config  # only for a VitePress site
+
     config = read_config(folder / name)
-    return Site("VitePress", PRESET.name, name, folder, pages(config), (config.src_dir or ".",))
+    return Site(
+        "VitePress",
+        PRESET.name,
+        name,
+        folder,
+        pages(config.src_dir, config.src_exclude),
+        (config.src_dir or ".",),
+    )
 
 
 PRESET = Preset(
@@ -78,7 +87,7 @@ PRESET = Preset(
     rules={"image-file-mismatch": {}, **SITE_RULES},
     framework="VitePress",
     include=("*.md",),
-    content=pages(VitePressConfig()),
+    content=pages(),
     fences=("yaml",),
     front_matter_optional=True,
     detect=detect,

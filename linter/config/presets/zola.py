@@ -39,13 +39,12 @@ from typing import Any
 
 from linter.config.globs import check_gitignore_glob
 from linter.config.presets.hugo import NOT_IN_CONTENT
-from linter.config.presets.hugo_config import load_toml
 from linter.config.presets.model import SITE_RULES, Preset, Site
 from linter.config.presets.probe import existing, first_file, head, is_dir
 from linter.reading.frontmatter import LOOSE_FENCES
 
 CONFIG_NAMES = ("zola.toml", "config.toml")
-_BASE_URL = re.compile(rb"(?m)^\s*base_url\s*=")
+_BASE_URL = rb"(?m)^\s*base_url\s*="  # searched (through re's cache) only in a config.toml
 
 
 def detect(folder: Path) -> Site | None:
@@ -69,8 +68,10 @@ def read_config(path: Path) -> dict[str, Any] | None:
     """The config's top-level table (bounded read); None when it has no `base_url` line. A
     config that is not TOML (half-written) still shows `base_url`, so it counts, unread."""
     data = head(path)
-    if not _BASE_URL.search(data):
+    if not re.search(_BASE_URL, data):
         return None
+    from linter.config.presets.hugo_config import load_toml  # only for a Zola-like config
+
     return load_toml(data) or {"base_url": ""}
 
 
