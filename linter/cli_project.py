@@ -7,7 +7,6 @@ import argparse
 import itertools
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,19 +31,31 @@ if TYPE_CHECKING:
     from linter.reporting.settings_view import FileSettings
 
 
-@dataclass
 class ProjectRun:
     """Built before any file is linted; `report` is filled by the run (and replaced by the
-    fresh run that follows --fix)."""
+    fresh run that follows --fix). A plain class: a dataclass would import `dataclasses`."""
 
-    project: Project
-    config: Config
-    engine: Engine
-    filters: FileFilter
-    options: RunOptions
-    sources: list[Source]
-    notice: str
-    report: Report | None = None
+    __slots__ = ("config", "engine", "filters", "notice", "options", "project", "report", "sources")
+
+    def __init__(
+        self,
+        project: Project,
+        config: Config,
+        engine: Engine,
+        filters: FileFilter,
+        options: RunOptions,
+        sources: list[Source],
+        notice: str,
+        report: Report | None = None,
+    ) -> None:
+        self.project = project
+        self.config = config
+        self.engine = engine
+        self.filters = filters
+        self.options = options
+        self.sources = sources
+        self.notice = notice
+        self.report = report
 
     @classmethod
     def start(cls, args: argparse.Namespace, project: Project, cwd: Path) -> ProjectRun:
@@ -53,7 +64,7 @@ class ProjectRun:
         filters = file_filter(config)
         if chosen:  # the files decide the preset, and with it the engine and its cache
             sources = list(discover(project.paths, filters, args.force_exclude))
-            config = replace(config, preset=default_preset(_sample(project, sources, filters)))
+            config = config._replace(preset=default_preset(_sample(project, sources, filters)))
             if config.preset != DEFAULT_PRESET:  # the walk above took the default's files
                 filters = file_filter(config)
                 sources = list(discover(project.paths, filters, args.force_exclude))
@@ -122,7 +133,8 @@ class ProjectRun:
         if self.filters.content is None:
             return
         taken = {s.path for s in self.sources}
-        everything = replace(self.filters, content=None)
+        walked = self.filters
+        everything = FileFilter(walked.include, walked.exclude, walked.root, walked.respect_gitignore)
         reason = (
             "matches no [[types]] paths"
             if self.config.types and self.config.content is None

@@ -3,7 +3,6 @@ defects at their exact line and column, the exit status, and a clean site with n
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -287,5 +286,5 @@ def test_cached_results_follow_a_change_of_the_presets_bindings(tmp_path, capsys
     assert checked() == []
     preset = PRESETS["docusaurus"]
     roles = {key: value for key, value in preset.roles.items() if key != "relative-identity"}
-    monkeypatch.setitem(PRESETS, "docusaurus", dataclasses.replace(preset, roles=roles))
+    monkeypatch.setitem(PRESETS, "docusaurus", preset._replace(roles=roles))
     assert checked() == [("docs/guides/intro.md", "FM404"), ("docs/tutorial/intro.md", "FM404")]

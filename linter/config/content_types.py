@@ -11,9 +11,8 @@ top-level settings (`schema`, `preset`, `[roles]`, `[rules]`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.config.gitignore import GitIgnore
 from linter.config.globs import check_gitignore_glob
@@ -21,17 +20,17 @@ from linter.config.globs import check_gitignore_glob
 _KEYS = ("name", "paths", "schema", "preset", "roles", "rules", "allow-aliases", "case-insensitive-keys")
 
 
-@dataclass(frozen=True)
-class TypeEntry:
+class TypeEntry(NamedTuple):
     """A `[[types]]` entry as written (what applies to its files, resolved, is
-    linter.running.content_type.ContentType)."""
+    linter.running.content_type.ContentType). A NamedTuple: no `dataclasses` import at
+    start-up; its mappings are never changed, so one empty default serves every entry."""
 
     name: str
     paths: tuple[str, ...]
     schema: Path | None = None
     preset: str | None = None
-    roles: Mapping[str, Any] = field(default_factory=dict)
-    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    roles: Mapping[str, Any] = {}
+    rules: Mapping[str, Mapping[str, Any]] = {}
     #: Reading options of the type; None: the top-level setting applies.
     allow_aliases: bool | None = None
     case_insensitive_keys: bool | None = None

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from linter.config.presets import find_preset
 from linter.config.presets.model import Site
@@ -20,18 +20,16 @@ from linter.config.settings import Config, config_file_in, load_config
 from linter.config.sites import detect_site, nested_folders, stop_folder
 
 
-@dataclass(frozen=True)
-class Owner:
+class Owner(NamedTuple):
     """What governs a folder's files: a config file, a detected site, or neither (`root` then
-    is the working folder and the preset is chosen from the files)."""
+    is the working folder and the preset is chosen from the files). A dict key of a plan."""
 
     root: Path
     config_file: Path | None = None
     site: Site | None = None
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     """A part of a run with one config: the paths to walk and the subtrees left to others."""
 
     owner: Owner
@@ -131,7 +129,7 @@ def _project(owner: Owner, given: list[str], claims: dict[Owner, list[str]], cwd
         folder.relative_to(owner.root).as_posix() for folder in subtrees if owner.root in folder.parents
     ]
     if nested:
-        config = replace(config, extend_exclude=(*config.extend_exclude, *(f"/{n}/" for n in nested)))
+        config = config._replace(extend_exclude=(*config.extend_exclude, *(f"/{n}/" for n in nested)))
     return Project(owner, config, tuple(dict.fromkeys(given)))
 
 
@@ -146,11 +144,11 @@ def _config(owner: Owner, cwd: Path) -> Config:
     # The roles the site's own config implies (its languages) go under the user's roles.
     in_force = [kind.preset or config.preset for kind in config.types] or [config.preset or site.preset]
     if site.roles and set(in_force) == {site.preset}:
-        config = replace(config, roles={**site.roles, **config.roles})
+        config = config._replace(roles={**site.roles, **config.roles})
     if config.types or config.preset not in (None, site.preset):
         return config
     content = None if site.content == find_preset(site.preset).content else site.content
-    return replace(config, preset=site.preset, content=config.content or content)
+    return config._replace(preset=site.preset, content=config.content or content)
 
 
 def _shown(folder: Path, cwd: Path) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, TypeVar
 
 from linter.config.image_paths import ImageAlias, parse_alias_files, parse_aliases, parse_relative
@@ -91,8 +90,10 @@ class FileDate(NamedTuple):
 _EVERY_PAGE = IdentityScope()
 
 
-@dataclass(frozen=True)
-class Roles:
+class Roles(NamedTuple):
+    """A content type's bindings: the top level's, each item's, and how identities and
+    images are read. A NamedTuple: a run never imports `dataclasses`."""
+
     top: RoleSet
     item: RoleSet
     scope: IdentityScope = _EVERY_PAGE
@@ -112,7 +113,7 @@ class Roles:
     page_urls: str | None = None
     file_date: FileDate | None = None
     #: Patterns the user wrote (not a preset's): each must match something in some file.
-    explicit: tuple[str, ...] = field(default=(), compare=False)
+    explicit: tuple[str, ...] = ()
     #: How image paths resolve besides `image_folders` (linter.config.image_paths): prefix
     #: aliases, the files whose `compilerOptions.paths` add more, and where relative paths go.
     image_aliases: tuple[ImageAlias, ...] = ()
@@ -252,15 +253,14 @@ def _relative(value: Any, roles: Roles) -> Roles:
     if value is None:
         return roles
     if not isinstance(value, dict):
-        return replace(roles, relative_identity=_regex("relative-identity", value), relative_keys=None)
+        return roles._replace(relative_identity=_regex("relative-identity", value), relative_keys=None)
     if set(value) - {"path", "keys", "bundles"} or not isinstance(value.get("path"), str):
         raise ValueError(
             "`relative-identity` should be a regular expression or a table with `path`, `keys`, `bundles`"
         )
     if not isinstance(value.get("bundles", False), bool):
         raise ValueError("`relative-identity.bundles` should be true or false")
-    return replace(
-        roles,
+    return roles._replace(
         relative_identity=_regex("relative-identity.path", value["path"]),
         relative_keys=_patterns(value.get("keys", [])),
         relative_bundles=value.get("bundles", False),
@@ -347,4 +347,4 @@ def with_inferred(roles: Roles, inferred: Mapping[str, Patterns]) -> Roles:
     }
     if not empty:
         return roles
-    return replace(roles, top=roles.top._replace(**empty))
+    return roles._replace(top=roles.top._replace(**empty))

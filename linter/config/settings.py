@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.config.content_types import TypeEntry, parse_types
 from linter.config.globs import check_gitignore_glob, check_name_glob, gitignore_form
@@ -29,8 +28,11 @@ class ConfigError(Exception):
     """A bad config: the CLI prints it as one line and exits 2."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
+    """The settings as the user wrote them. A NamedTuple, not a dataclass: a one-file run
+    then never imports `dataclasses` (and `inspect`, which it imports); its mappings are
+    never changed, so one empty default serves every instance."""
+
     root: Path
     source: Path | None = None
     schema: Path | None = None
@@ -49,9 +51,9 @@ class Config:
     case_insensitive_keys: bool = False
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: Mapping[str, str] = field(default_factory=dict)
-    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: Mapping[str, str] = {}
+    rules: Mapping[str, Mapping[str, Any]] = {}
+    per_file_ignores: Mapping[str, tuple[str, ...]] = {}
     reference_time: datetime | None = None
     output_format: str | None = None
     fail_on: str = "error"
@@ -60,12 +62,12 @@ class Config:
     cache: bool = True
     cache_dir: Path | None = None
     preset: str | None = None
-    roles: Mapping[str, Any] = field(default_factory=dict)
+    roles: Mapping[str, Any] = {}
     timezone: str | None = None  # None: naive values are read as UTC, and no zone is ever added by a fix
     types: tuple[TypeEntry, ...] = ()
 
     def with_overrides(self, **changes: Any) -> Config:
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+        return self._replace(**{k: v for k, v in changes.items() if v is not None})
 
     @property
     def preset_name(self) -> str:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from linter.findings import Region
@@ -16,28 +15,60 @@ if TYPE_CHECKING:
     from linter.reading.block_values import BlockSpots
 
 
-@dataclass(frozen=True)
 class Document:
     """What rules and the schema see: `data` is the front matter as JSON-compatible values.
 
     Only the document turns a JSON Pointer into a line and column (`locate`), so no rule does
-    position arithmetic.
+    position arithmetic. A plain class (a dataclass would import `dataclasses` at start-up):
+    its value is its path, data, text, closing line, node graph and positions, never the
+    caches it fills.
     """
 
-    path: str
-    data: dict[str, Any]
-    text: str
-    closing_line: int
-    #: The node graph; None until a position needs it when `spots` is given.
-    root: Any = field(repr=False)
-    positions: Positions = field(repr=False)
-    #: A block read without its node graph (linter.reading.block_values): the top-level
-    #: positions it knows, and how to compose the rest.
-    spots: BlockSpots | None = field(default=None, repr=False, compare=False)
-    #: Views of `data` that several rules read, built once per document (`fields.derived`).
-    memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
-    #: Built on the first `locate`: most documents have no findings and never need it.
-    _finder: NodeFinder | None = field(default=None, init=False, repr=False, compare=False)
+    __slots__ = (
+        "__weakref__",
+        "_finder",
+        "closing_line",
+        "data",
+        "memo",
+        "path",
+        "positions",
+        "root",
+        "spots",
+        "text",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        data: dict[str, Any],
+        text: str,
+        closing_line: int,
+        root: Any,
+        positions: Positions,
+        spots: BlockSpots | None = None,
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.text = text
+        self.closing_line = closing_line
+        #: The node graph; None until a position needs it when `spots` is given.
+        self.root = root
+        self.positions = positions
+        #: A block read without its node graph (linter.reading.block_values): the top-level
+        #: positions it knows, and how to compose the rest.
+        self.spots = spots
+        #: Views of `data` that several rules read, built once per document (`fields.derived`).
+        self.memo: dict[Any, Any] = {}
+        #: Built on the first `locate`: most documents have no findings and never need it.
+        self._finder: NodeFinder | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return self._value() == other._value()
+
+    def _value(self) -> tuple[Any, ...]:
+        return (self.path, self.data, self.text, self.closing_line, self.root, self.positions)
 
     def locate(self, pointer: str, target: Target = "value") -> Region:
         """The region of the key or value at `pointer`; the nearest existing ancestor otherwise.
@@ -56,8 +87,7 @@ class Document:
         """(key node or None, value node) at `pointer`, or at its nearest existing ancestor."""
         finder = self._finder
         if finder is None:
-            finder = NodeFinder(self.node_graph())
-            object.__setattr__(self, "_finder", finder)  # a cache of the frozen root, not state
+            finder = self._finder = NodeFinder(self.node_graph())
         return finder.find(pointer)
 
     def resolve(self, pointer: str) -> Any:
@@ -67,7 +97,7 @@ class Document:
     def node_graph(self) -> Any:
         """The root node, composed on first use for a block read without it."""
         if self.root is None and self.spots is not None:
-            object.__setattr__(self, "root", self.spots.compose())  # a cache, as `_finder` is
+            self.root = self.spots.compose()  # a cache, as `_finder` is
         return self.root
 
     def scalar_regions(self) -> Iterator[Region]:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import functools
-import inspect
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
-from typing import Any, ClassVar, Literal, NamedTuple, TypeVar, cast
+from typing import Any, ClassVar, Literal, NamedTuple, TypeVar
 
 from linter.config.project_paths import ProjectPaths
 from linter.findings import Problem
@@ -65,36 +63,57 @@ def default_binder() -> Binder:
     return Binder(preset_roles(DEFAULT_PRESET))
 
 
-@dataclass(frozen=True)
 class RunContext:
     """Facts shared by every rule of one content type in one run: "now", the project root,
     the zone naive dates are read in, the type's name, the bindings of its roles and its
-    schema."""
+    schema. A plain class: a dataclass would import `dataclasses` at start-up."""
 
-    now: datetime
-    root: str = "."
-    extra: Mapping[str, Any] = field(default_factory=dict)
-    zone: tzinfo = timezone.utc
-    type_name: str = ""
-    binder: Binder = field(default_factory=default_binder)
-    #: The type's JSON Schema as loaded (FM101 reads the keys it declares); None: no schema.
-    schema: Any = None
-    #: Keys that differ only in case are one key (`case-insensitive-keys`).
-    case_insensitive_keys: bool = False
-    #: Pixel sizes of image files read this run, by file stamp: one header read per image,
-    #: however many pages name it (see rules/image_files.py).
-    image_sizes: dict[Any, tuple[int, int] | None] = field(default_factory=dict, compare=False, repr=False)
-    #: Where each file is in the project: one memo per run, shared by the engine and every
-    #: type's rules (None: one of its own, from `root`).
-    paths: ProjectPaths | None = field(default=None, compare=False, repr=False)
+    __slots__ = (
+        "binder",
+        "case_insensitive_keys",
+        "extra",
+        "image_sizes",
+        "now",
+        "paths",
+        "root",
+        "schema",
+        "type_name",
+        "zone",
+    )
 
-    def __post_init__(self) -> None:
-        if self.paths is None:
-            object.__setattr__(self, "paths", ProjectPaths(Path(self.root)))
+    def __init__(
+        self,
+        now: datetime,
+        root: str = ".",
+        extra: Mapping[str, Any] | None = None,
+        zone: tzinfo = timezone.utc,
+        type_name: str = "",
+        binder: Binder | None = None,
+        schema: Any = None,
+        case_insensitive_keys: bool = False,
+        image_sizes: dict[Any, tuple[int, int] | None] | None = None,
+        paths: ProjectPaths | None = None,
+    ) -> None:
+        self.now = now
+        self.root = root
+        self.extra: Mapping[str, Any] = {} if extra is None else extra
+        self.zone = zone
+        self.type_name = type_name
+        self.binder = default_binder() if binder is None else binder
+        #: The type's JSON Schema as loaded (FM101 reads the keys it declares); None: no schema.
+        self.schema = schema
+        #: Keys that differ only in case are one key (`case-insensitive-keys`).
+        self.case_insensitive_keys = case_insensitive_keys
+        #: Pixel sizes of image files read this run, by file stamp: one header read per image,
+        #: however many pages name it (see rules/image_files.py).
+        self.image_sizes: dict[Any, tuple[int, int] | None] = {} if image_sizes is None else image_sizes
+        #: Where each file is in the project: one memo per run, shared by the engine and every
+        #: type's rules (None given: one of its own, from `root`).
+        self.paths = ProjectPaths(Path(root)) if paths is None else paths
 
     def project_path(self, path: str) -> str:
         """The path from the project root that every config pattern matches (ProjectPaths)."""
-        return cast(ProjectPaths, self.paths).of(path)
+        return self.paths.of(path)
 
 
 class Rule:
@@ -130,6 +149,8 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
+        import inspect  # docs only: a check run never imports it
+
         return inspect.cleandoc(cls.__doc__ or cls.summary)
 
     @classmethod

@@ -10,7 +10,6 @@ are all known, and the table is open only when no branch closes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from linter.reading import pointers
@@ -19,15 +18,18 @@ _BRANCHES = ("allOf", "anyOf", "oneOf")
 _MAX_DEPTH = 64  # a schema deeper than this is walked no further (refs may loop)
 
 
-@dataclass
 class KeyNode:
-    """One table (or list) of the schema: its known keys and the nodes of their values."""
+    """One table (or list) of the schema: its known keys and the nodes of their values. A
+    plain class, filled in as the schema is walked (a dataclass would import `dataclasses`)."""
 
-    known: set[str] = field(default_factory=set)
-    open: bool = True  # no branch sets `additionalProperties` or `unevaluatedProperties` false
-    free: bool = False  # keys are data (`additionalProperties`/`patternProperties` a schema)
-    children: dict[str, KeyNode] = field(default_factory=dict)
-    items: KeyNode | None = None
+    __slots__ = ("children", "free", "items", "known", "open")
+
+    def __init__(self) -> None:
+        self.known: set[str] = set()
+        self.open = True  # no branch sets `additionalProperties` or `unevaluatedProperties` false
+        self.free = False  # keys are data (`additionalProperties`/`patternProperties` a schema)
+        self.children: dict[str, KeyNode] = {}
+        self.items: KeyNode | None = None
 
     @property
     def judged(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.findings import Severity
 from linter.rules.base import Rule
@@ -24,9 +24,9 @@ def unknown_selector(selectors: Iterable[str]) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Selection:
-    """The effective severity of every code; codes that are off are absent."""
+class Selection(NamedTuple):
+    """The effective severity of every code; codes that are off are absent. A NamedTuple: a
+    run never imports `dataclasses`."""
 
     severities: Mapping[str, Severity]
 

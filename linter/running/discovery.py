@@ -9,7 +9,6 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -36,19 +35,27 @@ class Source(NamedTuple):
     problem: Problem | None = None
 
 
-@dataclass(frozen=True)
 class FileFilter:
-    include: tuple[str, ...]
-    exclude: GitIgnore
-    root: Path
-    respect_gitignore: bool
-    #: Which files are pages (see Config.content_patterns); None: every included file.
-    content: GitIgnore | None = None
-    #: Where each file is in the project: what `exclude` and `content` match.
-    paths: ProjectPaths = field(init=False, repr=False, compare=False)
+    """Which files a walk takes. A plain class: a dataclass would import `dataclasses`."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "paths", ProjectPaths(self.root))
+    __slots__ = ("content", "exclude", "include", "paths", "respect_gitignore", "root")
+
+    def __init__(
+        self,
+        include: tuple[str, ...],
+        exclude: GitIgnore,
+        root: Path,
+        respect_gitignore: bool,
+        content: GitIgnore | None = None,
+    ) -> None:
+        self.include = include
+        self.exclude = exclude
+        self.root = root
+        self.respect_gitignore = respect_gitignore
+        #: Which files are pages (see Config.content_patterns); None: every included file.
+        self.content = content
+        #: Where each file is in the project: what `exclude` and `content` match.
+        self.paths = ProjectPaths(root)
 
     @classmethod
     def build(

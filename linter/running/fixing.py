@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.findings import Finding
 from linter.fixes import Applicability
@@ -31,9 +31,9 @@ PASS_BUDGET_BYTES = 2 << 20
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class FileFix:
-    """What fixing one file did: its bytes before and after, and how many findings went."""
+class FileFix(NamedTuple):
+    """What fixing one file did: its bytes before and after, and how many findings went. A
+    NamedTuple: a run never imports `dataclasses`."""
 
     path: str
     original: bytes

@@ -7,7 +7,6 @@ Precedence, lowest first: the preset (news-article when none is named), the sche
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -140,7 +139,7 @@ def _roles(preset: str, schema: SchemaChecker, tables: list[Any]) -> Roles:
     roles = preset_roles(preset)
     try:
         if annotated:
-            roles = replace(parse_roles(annotated, roles), explicit=roles.explicit)
+            roles = parse_roles(annotated, roles)._replace(explicit=roles.explicit)
         for table in tables:
             roles = parse_roles(table, roles)
     except ValueError as exc:

@@ -9,8 +9,6 @@ Each module follows its framework's published documentation and says where it co
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from linter.config.presets import (
     docusaurus,
     eleventy,
@@ -66,7 +64,7 @@ def find_preset(name: str) -> Preset:
 def preset_roles(name: str) -> Roles:
     """The roles a preset binds (not counted as the user's: no "matches nothing" warnings)."""
     roles = parse_roles(find_preset(name).roles, Roles(RoleSet(), RoleSet()))
-    return replace(roles, explicit=())
+    return roles._replace(explicit=())
 
 
 __all__ = ["DEFAULT_PRESET", "GENERIC", "NEWS_ARTICLE", "PRESETS", "Preset", "Site", "find_preset"]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Markdown file names every Markdown-based framework renders.
 MARKDOWN = ("*.md", "*.markdown")
@@ -39,8 +38,7 @@ SITE_RULES: dict[str, dict[str, Any]] = {
 }
 
 
-@dataclass(frozen=True)
-class Site:
+class Site(NamedTuple):
     """A site found on disk: its framework's preset, the evidence, its root and its pages.
 
     `content` holds gitignore-style patterns relative to `root` (the files the framework
@@ -50,6 +48,9 @@ class Site:
     the preset's roles (`relative-identity` for its docs folders; Hugo's languages), under
     the project's own roles; `note` says what detection
     had to assume.
+
+    A NamedTuple, as Preset is: a run never imports `dataclasses`. Its hash leaves out
+    `roles` (a table), so an owner that holds a site is a dict key (config/projects.py).
     """
 
     framework: str
@@ -59,30 +60,34 @@ class Site:
     content: tuple[str, ...]
     folders: tuple[str, ...] = ()
     outside: tuple[str, ...] = ()
-    roles: dict[str, Any] = field(default_factory=dict, compare=False)
+    roles: Mapping[str, Any] = {}  # never changed: one empty default serves every site
     note: str = ""
+
+    def __hash__(self) -> int:
+        return hash(self[:7] + self[8:])  # every field but `roles`
 
 
 #: A framework's probe: the site in a folder, or None.
 Detector = Callable[[Path], "Site | None"]
 
 
-@dataclass(frozen=True)
-class Preset:
+class Preset(NamedTuple):
     """A site format: schema and role bindings, plus how its framework finds and reads pages.
 
     `include` are the file names the framework renders; `content` the gitignore-style patterns
     (from the site root) of the files that are pages, empty for every included file; `fences`
     the front-matter flavours it reads (a file opened by any other is body, not front matter);
-    `front_matter_optional` says a page without front matter is valid (no FM001).
+    `front_matter_optional` says a page without front matter is valid (no FM001). A
+    NamedTuple: a run never imports `dataclasses`; its tables are never changed, so one
+    empty default serves every preset.
     """
 
     name: str
     summary: str
     schema: str  # file name in the shipped schemas folder
     roles: dict[str, Any]
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    severity: dict[str, str] = field(default_factory=dict)
+    rules: Mapping[str, Mapping[str, Any]] = {}
+    severity: Mapping[str, str] = {}
     framework: str = ""
     include: tuple[str, ...] = MARKDOWN
     content: tuple[str, ...] = ()

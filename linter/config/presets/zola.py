@@ -33,7 +33,6 @@ dated in the future, so no future-date check applies.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +110,7 @@ def _with_languages(site: Site, languages: dict[str, Any], default: Any) -> Site
     if not codes:
         return site
     scope = {"path": rf"^content/(?:.*/)?[^/]+\.({'|'.join(map(re.escape, codes))})\.md$"}
-    return replace(site, roles={"identity-scope": scope})
+    return site._replace(roles={"identity-scope": scope})
 
 
 PRESET = Preset(
