@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from linter.config.settings import ConfigError
 from linter.findings import Finding
@@ -19,8 +19,7 @@ from linter.running.engine import Report
 from linter.running.finding_cap import CAP_CODE, cap_each_file
 
 
-@dataclass(frozen=True)
-class Baseline:
+class Baseline(NamedTuple):
     """The baseline file and the entries it held before the run."""
 
     file: BaselineFile

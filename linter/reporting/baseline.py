@@ -13,8 +13,8 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from linter.findings import Finding
 from linter.reading.bounded import read_regular_file
@@ -34,16 +34,17 @@ class BaselineError(Exception):
     """The baseline file cannot be read or is not one this tool wrote."""
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
+    """One accepted finding: its file, code, pointer and a hash of its value (ordered as
+    written to the file)."""
+
     path: str
     code: str
     pointer: str
     hash: str
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """What a run found against the baseline: the findings to report, and what is gone."""
 
     new: tuple[Finding, ...]

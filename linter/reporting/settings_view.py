@@ -5,20 +5,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 
-@dataclass(frozen=True)
-class RoleSource:
+class RoleSource(NamedTuple):
     """One layer of role bindings, lowest precedence first: a preset, `[roles]`, a type."""
 
     source: str
     table: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
-class FileSettings:
+class FileSettings(NamedTuple):
+    """What applies to one file, as `--show-settings` prints it."""
+
     path: str
     config: str  # the config file, or how the settings were chosen without one
     root: str
