@@ -82,6 +82,7 @@ class ResultCache:
         self._token = keyed(secret, "token", key)
         self._typed = ""  # the per-row type filter, needed only for a table that is not ours
         self._opened_ns = time.time_ns()  # what stored stamps are judged racy against (above)
+        self._touched: list[tuple[str, int, int | None]] = []  # (path, size, stamp) not written yet
 
     @classmethod
     def open(cls, folder: Path, key: str, secret: bytes) -> ResultCache | None:
@@ -174,6 +175,7 @@ class ResultCache:
         """Remember folder listings (path, stamp, files, subfolders) with their files' stamps,
         read in the same transaction: no store in between can leave them stale. A failure only
         costs the next walk its shortcut."""
+        self.flush()
         try:
             with contextlib.closing(self._connect()) as connection, connection:
                 connection.execute("BEGIN IMMEDIATE")
@@ -195,6 +197,7 @@ class ResultCache:
         ]
         if not rows:
             return
+        self.flush()
         try:
             with contextlib.closing(self._connect()) as connection, connection:
                 connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
@@ -211,18 +214,27 @@ class ResultCache:
             pass
 
     def touch(self, path: str, size: int, changed_ns: int) -> None:
-        """A file whose stat changed but whose content did not: trust the stat again."""
-        trusted = trusted_time(changed_ns, self._opened_ns)
+        """A file whose stat changed but whose content did not: trust the stat again. Written
+        with the others in one transaction (`flush`, before anything else reads or writes the
+        cache): a fresh checkout touches every file, and a transaction each took a 100,000-file
+        run 142 s, six times a run without the cache."""
+        self._touched.append((path, size, trusted_time(changed_ns, self._opened_ns)))
+
+    def flush(self) -> None:
+        """Write the touches not written yet; a failure only costs the next run a re-hash."""
+        touched, self._touched = self._touched, []
+        if not touched:
+            return
         try:
             with contextlib.closing(self._connect()) as connection, connection:
-                changed = connection.execute(
-                    "UPDATE entries SET size = ?, changed_ns = ? WHERE path = ?", (size, trusted, path)
-                ).rowcount
-                if changed:
-                    _restamp_folders(connection, [(path, size, trusted)])
-                else:  # no entry to agree with: its folder's files are judged one by one
-                    folder = path.rpartition(os.sep)[0] + os.sep
-                    connection.execute("UPDATE folders SET stamps = '' WHERE path = ?", (folder,))
+                query = "UPDATE entries SET size = ?, changed_ns = ? WHERE path = ?"
+                connection.executemany(query, [(size, stamp, path) for path, size, stamp in touched])
+                kept = _cached_paths(connection, [path for path, _, _ in touched])
+                _restamp_folders(connection, [each for each in touched if each[0] in kept])
+                # no entry to agree with (deleted since it was read): its folder's files are
+                # judged one by one
+                gone = {path.rpartition(os.sep)[0] + os.sep for path, _, _ in touched if path not in kept}
+                connection.executemany("UPDATE folders SET stamps = '' WHERE path = ?", [(f,) for f in gone])
         except (sqlite3.Error, OSError):
             pass
 
@@ -245,6 +257,7 @@ class ResultCache:
     def _rows(self, query: str, parameters: Sequence[Any] = ()) -> Iterator[Any]:
         """Rows of a read, streamed; a cache that fails to read (damaged since it was opened)
         is deleted, to be rebuilt by this run's writes, and reads as empty from there on."""
+        self.flush()
         try:
             with contextlib.closing(self._connect()) as connection:
                 yield from connection.execute(query, parameters)
@@ -279,6 +292,16 @@ def _file_stamps(connection: sqlite3.Connection, folder: str, names: Sequence[st
         )
     stamps = [found.get(folder + name, (None, None)) for name in names]
     return json.dumps([[size for size, _ in stamps], [changed for _, changed in stamps]])
+
+
+def _cached_paths(connection: sqlite3.Connection, paths: Sequence[str]) -> set[str]:
+    """Which of `paths` have an entry."""
+    found: set[str] = set()
+    for start in range(0, len(paths), _BATCH):
+        batch = paths[start : start + _BATCH]
+        query = f"SELECT path FROM entries WHERE path IN ({','.join('?' * len(batch))})"
+        found.update(path for (path,) in connection.execute(query, batch))
+    return found
 
 
 def _restamp_folders(connection: sqlite3.Connection, stamps: Iterable[tuple[str, int, int | None]]) -> None:

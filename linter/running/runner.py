@@ -95,6 +95,8 @@ def run_check(
         places = [consulted.located.get(path) for path in consulted.todo]
         context = [*consulted.cached, *stored(cache, fresh, places)]
         located.update(consulted.located)
+    if cache is not None:
+        cache.flush()  # the touches of files whose stat changed but not their bytes
     with collector_paused(freeze=True):
         if engine.corpus_rules:
             everything = _with_shared_facts(engine, [*results, *context], cache, located)
@@ -110,6 +112,8 @@ def project_results(engine: Engine, sources: Sequence[Source], options: RunOptio
     with collector_paused():
         plan = plan_check(engine, sources, options, cache)
     results = _checked(engine, plan, cache, options.jobs, None)
+    if cache is not None:
+        cache.flush()
     needy = [r for r in results if r.keys and not r.facts]
     return _with_facts(engine, results, needy, cache, plan.located)
 
