@@ -17,11 +17,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from linter.reading.scalars import TYPED
+
 STR_TAG = "tag:yaml.org,2002:str"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
-#: Any non-empty style marks a scalar whose value is already typed.
-TYPED = "="
 
 
 class Mark:
