@@ -14,8 +14,6 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-import yaml
-
 from linter.findings import Region
 from linter.fixes import Edit, Fix, NodeFix, RemoveItem, Rewrite
 from linter.reading import pointers
@@ -69,7 +67,7 @@ def _short(text: str, most: int = 40) -> str:
 def _rewrite(document: Document, spec: Rewrite, starts: list[int]) -> tuple[int, int, str, Any] | None:
     key_node, value_node = document.nodes(spec.pointer)
     node = key_node if spec.target == "key" else value_node
-    if not isinstance(node, yaml.ScalarNode):
+    if node is None or node.id != "scalar":  # PyYAML's nodes and ours (nodes.py) have an `id`
         return None
     start, end = _span(document, node, starts)
     content = _render(document.text, start, end, spec.value, spec.target == "key")
@@ -94,11 +92,7 @@ def _rewrite(document: Document, spec: Rewrite, starts: list[int]) -> tuple[int,
 def _remove_item(document: Document, spec: RemoveItem, starts: list[int]) -> tuple[int, int, str, Any] | None:
     list_node = document.nodes(pointers.parent(spec.pointer))[1]
     index = pointers.last_token(spec.pointer)
-    if (
-        not isinstance(list_node, yaml.SequenceNode)
-        or not index.isdigit()
-        or int(index) >= len(list_node.value)
-    ):
+    if list_node.id != "sequence" or not index.isdigit() or int(index) >= len(list_node.value):
         return None
     position = int(index)
     item = list_node.value[position]

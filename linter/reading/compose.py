@@ -2,7 +2,8 @@
 
 Plain block YAML is read by the line reader (linter.reading.block_values, the same values, the
 graph composed only when a position needs it), without loading PyYAML at all; what it does not
-read, and TOML and JSON front matter, go through PyYAML's node graph (yaml_compose.py).
+read goes through PyYAML's node graph (yaml_compose.py). TOML and JSON front matter become a
+graph of our own nodes (nodes.py), without PyYAML too; graph_values.py builds the values of both.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def compose_document(path: str, fm: FrontMatter, limits: Limits) -> tuple[Docume
 def _document(
     path: str, fm: FrontMatter, root: Any, positions: Positions, limits: Limits, problems: list[Problem]
 ) -> tuple[Document | None, list[Problem]]:
-    from linter.reading.yaml_compose import build
+    from linter.reading.graph_values import build
 
     data, found, fatal = build(root, positions, limits.max_depth)
     problems.extend(found)

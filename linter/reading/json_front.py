@@ -11,10 +11,8 @@ import json
 import re
 from typing import Any
 
-import yaml
-
 from linter.findings import Problem, Region
-from linter.reading.nodes import Marker, close, mapping, scalar, sequence, too_deep
+from linter.reading.nodes import MappingNode, Marker, ScalarNode, close, mapping, scalar, sequence, too_deep
 from linter.reading.toml_scan import ScanError, TooDeep
 
 _STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*"')
@@ -23,7 +21,7 @@ _WORDS: dict[str, Any] = {"true": True, "false": False, "null": None}
 _SPACE = " \t\r\n"
 
 
-def compose_json(text: str, max_depth: int) -> yaml.MappingNode | Problem:
+def compose_json(text: str, max_depth: int) -> MappingNode | Problem:
     marker = Marker(text)
     try:
         root = _JsonScanner(text, marker, max_depth).scan()
@@ -59,7 +57,7 @@ class _JsonScanner:
         stack: list[list[Any]] = []
         while True:
             node = self._open_or_scalar()
-            if node.__class__ is not yaml.ScalarNode:
+            if node.__class__ is not ScalarNode:
                 if len(stack) + 1 > self.max_depth:  # the root object is level 1, as in YAML
                     raise TooDeep("too deep", node.start_mark.index)
                 stack.append([node, None])
@@ -69,7 +67,7 @@ class _JsonScanner:
             while stack and self._attach(stack[-1], node):
                 node = stack.pop()[0]
             if not stack:
-                if node.__class__ is not yaml.MappingNode:
+                if node.__class__ is not MappingNode:
                     raise ScanError("front matter must be a JSON object", node.start_mark.index)
                 return node
 
@@ -99,7 +97,7 @@ class _JsonScanner:
         self._skip()
         if self._closes(node):
             return True
-        if node.__class__ is yaml.MappingNode:
+        if node.__class__ is MappingNode:
             entry[1] = self._key()
         return False
 
@@ -132,7 +130,7 @@ class _JsonScanner:
         return node
 
     def _closes(self, node: Any) -> bool:
-        bracket = "}" if node.__class__ is yaml.MappingNode else "]"
+        bracket = "}" if node.__class__ is MappingNode else "]"
         if self.text.startswith(bracket, self.index):
             self.index += 1
             close(node, self.marker, self.index)

@@ -1,9 +1,9 @@
-"""Turn PyYAML marks and nodes into file positions, only when a finding needs one.
+"""Turn marks and nodes (PyYAML's or our scanners', see nodes.py) into file positions, only
+when a finding needs one.
 
 Positions are computed lazily: most documents have no findings, so building a table of every
-key's span up front would be wasted work on the hot path. PyYAML is imported where a node graph
-is searched (a graph exists only once PyYAML has been loaded): a run whose files the line reader
-reads never loads it.
+key's span up front would be wasted work on the hot path. Node kinds are told apart by their
+`id`, which both kinds of node have: nothing here loads PyYAML.
 """
 
 from __future__ import annotations
@@ -66,17 +66,15 @@ class NodeFinder:
 
     def find(self, pointer: str) -> tuple[Any, Any]:
         """(key node or None, value node) at `pointer`, or at its nearest existing ancestor."""
-        import yaml
-
         key_node = None
         node = self._root
         for token in pointers.split(pointer):
-            if isinstance(node, yaml.MappingNode):
+            if node.id == "mapping":
                 pair = self._pair(node, token)
                 if pair is None:
                     break
                 key_node, node = pair
-            elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+            elif node.id == "sequence" and token.isdigit() and int(token) < len(node.value):
                 key_node, node = None, node.value[int(token)]
             else:
                 break
@@ -85,35 +83,32 @@ class NodeFinder:
     def _pair(self, mapping: Any, token: str) -> tuple[Any, Any] | None:
         """The first pair of `mapping` whose key is `token` (a repeated key, FM004: its first
         place)."""
-        import yaml
-
         if id(mapping) not in self._keys:
             self._keys[id(mapping)] = None
             for key_node, value_node in mapping.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == token:
+                if key_node.id == "scalar" and key_node.value == token:
                     return key_node, value_node
             return None
         pairs = self._keys[id(mapping)]
         if pairs is None:
             pairs = self._keys[id(mapping)] = {}
             for pair in mapping.value:
-                if isinstance(pair[0], yaml.ScalarNode):
+                if pair[0].id == "scalar":
                     pairs.setdefault(pair[0].value, pair)
         return pairs.get(token)
 
 
 def scalar_nodes(root: Any) -> list[Any]:
     """Every scalar value node (not keys), iteratively."""
-    import yaml
-
     found: list[Any] = []
     stack = [root]
     while stack:
         node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
+        kind = node.id
+        if kind == "scalar":
             found.append(node)
-        elif isinstance(node, yaml.MappingNode):
+        elif kind == "mapping":
             stack.extend(value for _, value in node.value)
-        elif isinstance(node, yaml.SequenceNode):
+        elif kind == "sequence":
             stack.extend(node.value)
     return found

@@ -15,6 +15,10 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 #: First characters of every plain scalar that is not text; any other scalar is text as written.
 MAYBE_SPECIAL = frozenset("-+.0123456789~nNtTfF")
+#: The style of a scalar our TOML and JSON scanners typed already (nodes.py): the builder takes
+#: a scalar with any non-empty style as it is. Here, not in nodes.py, so that the rules that
+#: ask how a date was written do not load the node classes in a YAML run.
+TYPED = "="
 _NUMBER_START = frozenset("-+.0123456789")
 _MAX_NUMBER_CHARS = 4000
 _CONSTANTS: dict[str, object] = {

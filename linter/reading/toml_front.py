@@ -13,10 +13,8 @@ import re
 import sys
 from typing import Any
 
-import yaml
-
 from linter.findings import Problem, Region
-from linter.reading.nodes import Marker, too_deep
+from linter.reading.nodes import MappingNode, Marker, ScalarNode, SequenceNode, too_deep
 from linter.reading.toml_scan import ScanError, TomlScanner, TooDeep
 
 if sys.version_info >= (3, 11):
@@ -31,11 +29,11 @@ _DATES = (dt.datetime, dt.date, dt.time)
 _CONSTANTS: dict[str, Any] = {"true": True, "false": False}
 
 
-def compose_toml(text: str, max_depth: int) -> yaml.MappingNode | Problem:
+def compose_toml(text: str, max_depth: int) -> MappingNode | Problem:
     """The root mapping node (values typed), or the one problem that stops the reading."""
     marker = Marker(text)
     scanner = TomlScanner(text, marker, max_depth)
-    root: yaml.MappingNode | None = None
+    root: MappingNode | None = None
     try:
         root = scanner.scan()
     except TooDeep as exc:
@@ -60,16 +58,16 @@ def compose_toml(text: str, max_depth: int) -> yaml.MappingNode | Problem:
     return root
 
 
-def _typed_from(root: yaml.MappingNode, data: dict[str, Any]) -> bool:
+def _typed_from(root: MappingNode, data: dict[str, Any]) -> bool:
     """Give every scalar node tomllib's value at the same place; False when the two disagree."""
     stack: list[tuple[Any, Any]] = [(root, data)]
     while stack:
         node, value = stack.pop()
-        if isinstance(node, yaml.MappingNode):
+        if node.__class__ is MappingNode:
             if not isinstance(value, dict) or len(node.value) != len(value):
                 return False
             pairs = [(child, value.get(key.value, _MISSING)) for key, child in node.value]
-        elif isinstance(node, yaml.SequenceNode):
+        elif node.__class__ is SequenceNode:
             if not isinstance(value, list) or len(node.value) != len(value):
                 return False
             pairs = list(zip(node.value, value, strict=True))
@@ -86,12 +84,12 @@ def _typed_from(root: yaml.MappingNode, data: dict[str, Any]) -> bool:
 _MISSING = object()
 
 
-def _typed_one_by_one(root: yaml.MappingNode, marker: Marker, text: str) -> yaml.MappingNode | Problem:
+def _typed_one_by_one(root: MappingNode, marker: Marker, text: str) -> MappingNode | Problem:
     """When a duplicate stops tomllib, each value is read on its own."""
     stack: list[Any] = [root]
     while stack:
         node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
+        if node.__class__ is ScalarNode:
             try:
                 node.value = token_value(node.value)
             except ValueError as exc:  # TOMLDecodeError is one, and so is a 4,301-digit integer
@@ -101,7 +99,7 @@ def _typed_one_by_one(root: yaml.MappingNode, marker: Marker, text: str) -> yaml
                 return Problem(
                     "FM003", f"TOML syntax error: {message}", _region(marker, node.start_mark.index)
                 )
-        elif isinstance(node, yaml.MappingNode):
+        elif node.__class__ is MappingNode:
             stack.extend(child for _, child in node.value)
         else:
             stack.extend(node.value)

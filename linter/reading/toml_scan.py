@@ -1,8 +1,8 @@
 """Find where every key, table and value of a TOML front matter sits, without typing values.
 
 tomllib gives values but no positions; this scanner gives positions and structure (tables from
-`[a.b]` headers, `[[arrays]]` of tables, dotted keys, inline tables and arrays) as PyYAML-style
-nodes whose scalars hold their raw token. Iterative, linear, depth-bounded: on anything it does
+`[a.b]` headers, `[[arrays]]` of tables, dotted keys, inline tables and arrays) as nodes
+(nodes.py) whose scalars hold their raw token. Iterative, linear, depth-bounded: on anything it does
 not understand it raises ScanError at once, and the caller asks tomllib what is wrong.
 
 A key defined twice (also a table declared twice, or a key reused as a table) is kept as a
@@ -15,7 +15,7 @@ import re
 import sys
 from typing import Any
 
-from linter.reading.nodes import Marker, close, mapping, scalar, sequence
+from linter.reading.nodes import Marker, ScalarNode, SequenceNode, close, mapping, scalar, sequence
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _BARE_VALUE = re.compile(r"[A-Za-z0-9_+\-.:]+")
@@ -31,6 +31,17 @@ _SPACE_AND_LINES = " \t\r\n"
 _IMPLICIT, _EXPLICIT, _DOTTED, _INLINE, _TABLES = "implicit", "explicit", "dotted", "inline", "tables"
 
 Key = tuple[str, int, int]  # name, start and end offsets of its token
+
+
+class _Table:
+    """The scanner's bookkeeping for a table or array node: how it came to be, and the first
+    node of each name in it (the nodes themselves stay plain graph nodes)."""
+
+    __slots__ = ("children", "kind")
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.children: dict[str, Any] = {}
 
 
 class ScanError(Exception):
@@ -52,6 +63,7 @@ class TomlScanner:
         self.max_depth = max_depth
         self.index = text.find("\n") + 1 if text.startswith("+++") else 0
         self.duplicates = 0
+        self._tables: dict[int, _Table] = {}  # id(node) -> bookkeeping; every node outlives the scan
 
     def scan(self) -> Any:
         root = self._table(mapping(self.marker, 0, 3), _EXPLICIT)
@@ -86,15 +98,16 @@ class TomlScanner:
         return self._declare(table, keys[-1], array, start)
 
     def _declare(self, table: Any, key: Key, array: bool, start: int) -> Any:
-        child = table.children.get(key[0])
+        child: Any = self._tables[id(table)].children.get(key[0])
+        found = self._tables.get(id(child))
         if array:
-            if child is None or child.kind != _TABLES:
+            if found is None or found.kind != _TABLES:
                 child = self._add(table, key, self._table(sequence(self.marker, start, self.index), _TABLES))
             item = self._table(mapping(self.marker, start, self.index), _EXPLICIT)
             child.value.append(item)
             return item
-        if child is not None and child.kind == _IMPLICIT:
-            child.kind = _EXPLICIT
+        if found is not None and found.kind == _IMPLICIT:
+            found.kind = _EXPLICIT
             child.start_mark, child.end_mark = self.marker.mark(start), self.marker.mark(self.index)
             return child
         node = self._table(mapping(self.marker, start, self.index), _EXPLICIT)
@@ -111,31 +124,31 @@ class TomlScanner:
 
     def _enter(self, table: Any, key: Key, kind: str, headers: bool) -> Any:
         """The table named `key` inside `table`, made when missing."""
-        child = table.children.get(key[0])
-        if child is not None:
-            if child.kind == _TABLES and headers:
+        child: Any = self._tables[id(table)].children.get(key[0])
+        found = self._tables.get(id(child))
+        if found is not None:
+            if found.kind == _TABLES and headers:
                 return child.value[-1]
-            if child.kind in (_IMPLICIT, _EXPLICIT, _DOTTED) and headers:
+            if found.kind in (_IMPLICIT, _EXPLICIT, _DOTTED) and headers:
                 return child
-            if child.kind in (_IMPLICIT, _DOTTED):  # `[a.b.c]` then `b.d = 1` under `[a]`
-                child.kind = _DOTTED  # made by dotted keys now: no `[a.b]` header may follow
+            if found.kind in (_IMPLICIT, _DOTTED):  # `[a.b.c]` then `b.d = 1` under `[a]`
+                found.kind = _DOTTED  # made by dotted keys now: no `[a.b]` header may follow
                 return child
         return self._add(table, key, self._table(mapping(self.marker, key[1], key[2]), kind))
 
     def _add(self, table: Any, key: Key, value: Any) -> Any:
         """Append the pair; a name already there stays registered to its first value."""
         name, start, end = key
-        if name in table.children:
+        children = self._tables[id(table)].children
+        if name in children:
             self.duplicates += 1
         else:
-            table.children[name] = value
+            children[name] = value
         table.value.append((scalar(self.marker, name, start, end), value))
         return value
 
-    @staticmethod
-    def _table(node: Any, kind: str) -> Any:
-        node.children = {}
-        node.kind = kind
+    def _table(self, node: Any, kind: str) -> Any:
+        self._tables[id(node)] = _Table(kind)
         return node
 
     # -- keys ------------------------------------------------------------------------------
@@ -179,7 +192,7 @@ class TomlScanner:
         stack: list[tuple[Any, list[Key]]] = []
         while True:
             node = self._open_or_scalar()
-            if node.kind is not None:  # an array or inline table just opened
+            if node.__class__ is not ScalarNode:  # an array or inline table just opened
                 if len(stack) + 1 >= self.max_depth:
                     raise TooDeep("too deep", self.index)
                 stack.append((node, []))
@@ -202,15 +215,13 @@ class TomlScanner:
             make = sequence if first == "[" else mapping
             return self._table(make(self.marker, start, start + 1), _INLINE)
         end = self._scalar_end(start, first)
-        node: Any = scalar(self.marker, self.text[start:end], start, end)  # typed by the caller
-        node.kind = None
         self.index = end
-        return node
+        return scalar(self.marker, self.text[start:end], start, end)  # typed by the caller
 
     def _first_item(self, stack: list[tuple[Any, list[Key]]]) -> bool:
         """After `[` or `{`: True when the collection closes at once (it is then a value)."""
         node, keys = stack[-1]
-        if node.tag.endswith("seq"):
+        if node.__class__ is SequenceNode:
             self._skip(_SPACE_AND_LINES, comments=True)
             return self._closes(node, "]")
         self._skip(_SPACE)
@@ -222,7 +233,7 @@ class TomlScanner:
 
     def _attach(self, parent: Any, keys: list[Key], node: Any, stack: list[Any]) -> bool:
         """Put a finished value into its parent; True when that closes the parent too."""
-        if parent.tag.endswith("seq"):
+        if parent.__class__ is SequenceNode:
             parent.value.append(node)
             self._skip(_SPACE_AND_LINES, comments=True)
             comma = self._peek(",")

@@ -22,8 +22,8 @@ from linter.reading.date_reading import Reading, Style, read_date
 from linter.reading.dates import Moment
 from linter.reading.document import Document
 from linter.reading.file_stamps import FileStamp
-from linter.reading.nodes import TYPED
 from linter.reading.pointers import Pattern, escape, find
+from linter.reading.scalars import TYPED
 from linter.rules.field_trie import SLOTS, WALKED, Node, Trie, WalkedRole
 
 
