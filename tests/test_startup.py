@@ -51,9 +51,11 @@ READERS = {
 }
 
 
-def _loaded(folder: Path, *arguments: str) -> list[str]:
+def _run(folder: Path, script: str, *arguments: str) -> tuple[str, str]:
+    """`script` run with `arguments` by a fresh interpreter in `folder`: what it printed before
+    the marker (the run's own output) and after it (what the script reports of the run)."""
     run = subprocess.run(
-        [sys.executable, "-c", _SCRIPT, "check", "--jobs", "1", *arguments, "."],
+        [sys.executable, "-c", script, *arguments],
         cwd=folder,
         env={**os.environ, "PYTHONPATH": str(REPO)},
         capture_output=True,
@@ -62,7 +64,12 @@ def _loaded(folder: Path, *arguments: str) -> list[str]:
         timeout=60,
     )
     assert _MARKER in run.stdout, run.stderr
-    return run.stdout.split(_MARKER, 1)[1].split()
+    output, report = run.stdout.split(_MARKER, 1)
+    return output, report
+
+
+def _loaded(folder: Path, *arguments: str) -> list[str]:
+    return _run(folder, _SCRIPT, "check", "--jobs", "1", *arguments, ".")[1].split()
 
 
 @pytest.fixture
@@ -118,17 +125,8 @@ def test_a_one_file_check_loads_no_dataclasses(site, arguments, exit_status):
     run (pre-commit on one page) more than reading the page, and each class it makes ~0.2 ms:
     the records of a check, a baseline and the settings shown are NamedTuples and plain
     classes."""
-    run = subprocess.run(
-        [sys.executable, "-c", _ONE_FILE_SCRIPT, "check", "--force-exclude", *arguments, "a.md"],
-        cwd=site,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert _MARKER in run.stdout, run.stderr
-    status, *loaded = run.stdout.split(_MARKER, 1)[1].split()
+    report = _run(site, _ONE_FILE_SCRIPT, "check", "--force-exclude", *arguments, "a.md")[1]
+    status, *loaded = report.split()
     assert status == exit_status  # 1: the duplicate topic was found, so the page was checked
     assert loaded == []
 
@@ -249,17 +247,7 @@ def test_toml_and_json_front_matter_load_no_pyyaml(tmp_path, page, findings, fix
     are read, placed (here inside a nested table) and fixed without it."""
     (tmp_path / "a.md").write_text(page)
     arguments = ("--fix",) if fix else ()
-    run = subprocess.run(
-        [sys.executable, "-c", _SCRIPT, "check", "--no-cache", *arguments, "a.md"],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert _MARKER in run.stdout, run.stderr
-    output, loaded = run.stdout.split(_MARKER, 1)
+    output, loaded = _run(tmp_path, _SCRIPT, "check", "--no-cache", *arguments, "a.md")
     shown = [line.split(" [")[0] for line in output.splitlines() if line.startswith("a.md:")]
     if fix:
         assert shown == findings[1:]  # the duplicate topic was fixed, the other finding stays
