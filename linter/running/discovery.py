@@ -197,8 +197,9 @@ def _walk(top: str, filters: FileFilter, memo: FolderMemo | None = None, cut: in
                 yield _cut(own, cut)
             elif own is not None:
                 ignores = [*ignores, own]
-        memo_here = memo if shipped is None and not ignores else None
-        known = memo_here.recall(folder, info) if memo_here is not None else None
+        memo_here = memo if not ignores else None
+        git_says = shipped.answer(folder) if shipped is not None and memo_here is not None else ""
+        known = memo_here.recall(folder, info, git_says) if memo_here is not None else None
         if known is not None:
             paths, subfolders = known
         else:
@@ -210,7 +211,7 @@ def _walk(top: str, filters: FileFilter, memo: FolderMemo | None = None, cut: in
             if shipped is not None:
                 paths, subfolders = _shipped(paths, subfolders, shipped)
             if memo_here is not None:
-                memo_here.remember(folder, info, paths, subfolders)
+                memo_here.remember(folder, info, paths, subfolders, git_says)
         yield from [Source(path[cut:]) for path in paths] if cut else map(Source, paths)
         stack.extend((path, ignores, _below(path, shipped)) for path in reversed(subfolders))
 

@@ -6,9 +6,13 @@ entry sets its mtime, a change of owner or mode sets its ctime, and one recreate
 has another inode. A file edited in place changes none of them, which is why a recalled
 listing only spares the `scandir` and the filters: every file in it is still stat-ed against
 its cached result (linter.running.freshness). What the filters decide also depends on the
-filters themselves (their patterns and root go into every stamp) and on `.gitignore` files:
-a listing is recalled or kept only where no `.gitignore` applies and git is not asked (git's
-answer changes with its index, which a folder's stat does not see). A folder changed less
+filters themselves (their patterns and root go into every stamp) and on what is ignored. A
+walk that reads `.gitignore` files recalls or keeps a listing only where none applies (an
+ignore file edited in place changes no folder's stat). In a git work tree git is asked on
+every walk, and its answer for the folder (the names it lists there, `GitListing.answer`)
+goes into the stamp: a listing is recalled only while git says what it said when the listing
+was kept (its answer changes with its index and ignore files, which the folder's stat does
+not see). A folder changed less
 than 2 s before it was listed is not kept (another change within the same clock tick could
 leave its mtime as it was), as the result cache treats racy files. The rows live in the
 authenticated cache database, never in a file a pull request could plant.
@@ -56,12 +60,15 @@ class FolderMemo:
         self._identities = judge.identities if judge is not None else Identities()
         self.fresh: list[Row] = []
 
-    def recall(self, folder: str, info: os.stat_result) -> tuple[list[str], list[str]] | None:
-        """(file paths, subfolder paths) of `folder` as listed when its stat was `info`'s; no
-        file paths when the judge took them."""
+    def recall(
+        self, folder: str, info: os.stat_result, git_says: str = ""
+    ) -> tuple[list[str], list[str]] | None:
+        """(file paths, subfolder paths) of `folder` as listed when its stat was `info`'s and
+        git said `git_says` of it (GitListing.answer; "" where git is not asked); no file paths
+        when the judge took them."""
         real = self._identities.folder(folder)[0]
         row = self._known.get(real)
-        if row is None or row[0] != self._stamp(info):
+        if row is None or row[0] != self._stamp(info, git_says):
             return None
         try:
             files, subfolders = json.loads(row[1]), json.loads(row[2])
@@ -82,18 +89,25 @@ class FolderMemo:
         return [], below
 
     def remember(
-        self, folder: str, info: os.stat_result, files: Sequence[str], subfolders: Sequence[str]
+        self,
+        folder: str,
+        info: os.stat_result,
+        files: Sequence[str],
+        subfolders: Sequence[str],
+        git_says: str = "",
     ) -> None:
-        """Keep what the walk took from `folder` (paths below it), unless its stat is too recent."""
+        """Keep what the walk took from `folder` (paths below it) while git said `git_says` of
+        it, unless its stat is too recent."""
         now = time.time_ns()
         if trusted_time(info.st_mtime_ns, now) is None or trusted_time(info.st_ctime_ns, now) is None:
             return
         names = [[os.path.basename(p) for p in paths] for paths in (files, subfolders)]
         real = self._identities.folder(folder)[0]
-        self.fresh.append((real, self._stamp(info), json.dumps(names[0]), json.dumps(names[1])))
+        self.fresh.append((real, self._stamp(info, git_says), json.dumps(names[0]), json.dumps(names[1])))
 
-    def _stamp(self, info: os.stat_result) -> str:
-        return f"{self._key} {info.st_dev} {info.st_ino} {info.st_mtime_ns} {info.st_ctime_ns}"
+    def _stamp(self, info: os.stat_result, git_says: str) -> str:
+        stamp = f"{self._key} {info.st_dev} {info.st_ino} {info.st_mtime_ns} {info.st_ctime_ns}"
+        return f"{stamp} git {git_says}" if git_says else stamp
 
 
 def restamped(files: str, stamps: str, changed: Mapping[str, tuple[int, int | None]]) -> str:

@@ -6,7 +6,7 @@ A folder whose listing the cache recalls (linter.running.folder_listings) comes 
 files' cached stamps, which the cache drops whenever it stores or touches a file there: its
 files are stat-ed and compared a folder at a time (two list comparisons, no record and no
 dict lookup a file; `FolderJudge`). Files yielded one by one (a folder listed again, a walk
-that asks git or reads `.gitignore` files) are compared to their entries (`judge`).
+that reads `.gitignore` files) are compared to their entries (`judge`).
 
 The same serial loop on every OS: forked workers split it only past 20,000 files and only
 where `fork` exists; at 10,000 files one changed file against a warm cache takes the same

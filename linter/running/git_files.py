@@ -19,7 +19,10 @@ so the index is never written. A repository owned by another user is refused by 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
+
+from linter.hashes import blake2b
 
 if TYPE_CHECKING:
     import subprocess
@@ -47,6 +50,17 @@ class GitListing(NamedTuple):
 
     files: frozenset[str]
     folders: frozenset[str]
+    #: folder (as the walk spells it) -> the names git lists in it: its files, and its
+    #: subfolders (ending in a separator) holding listed files
+    children: Mapping[str, list[str]]
+
+    def answer(self, folder: str) -> str:
+        """What git says of `folder`'s own entries, as a short text: a folder listing kept
+        while git said the same is still what a walk of the unchanged folder would take (git's
+        answer changes with its index and ignore files, which the folder's stat does not see)."""
+        names = self.children.get(folder.rstrip(os.sep) or folder, ())
+        text = "\0".join(sorted(names)).encode("utf-8", "surrogateescape")
+        return blake2b(text, digest_size=16).hexdigest()
 
     def keeps_file(self, path: str) -> bool:
         return path in self.files
@@ -72,12 +86,16 @@ def listing(top: str) -> GitListing | None:
     # a nested repository git does not track comes as `name/`
     files = {prefix + name.rstrip(os.sep) for name in names if name}
     folders: set[str] = set()
+    children: dict[str, list[str]] = {}
     for path in files:
-        folder = path.rpartition(os.sep)[0]
+        folder, _, name = path.rpartition(os.sep)
+        children.setdefault(folder, []).append(name)
         while len(folder) >= len(prefix) and folder not in folders:
             folders.add(folder)
-            folder = folder.rpartition(os.sep)[0]
-    return GitListing(frozenset(files), frozenset(folders))
+            parent, _, name = folder.rpartition(os.sep)
+            children.setdefault(parent, []).append(name + os.sep)
+            folder = parent
+    return GitListing(frozenset(files), frozenset(folders), children)
 
 
 def _output(command: list[str], folder: str) -> bytes | None:

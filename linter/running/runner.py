@@ -194,7 +194,8 @@ def _consult(
     memo = FolderMemo(cache.folders(), filters.memo_key(), folders) if cache is not None else None
     paths = [s.path for s in discover(plan.roots, filters, memo=memo) if s.problem is None]
     # the files walked one by one: few (a folder listed again) are looked up with their
-    # entries below, many (a walk that asks git) compared to every cached stamp first
+    # entries below, many (a first walk, one that reads `.gitignore` files) compared to every
+    # cached stamp first
     stamps = cache.stamps() if cache is not None and len(paths) > _FEW_STAMPS else {}
     verdicts = [*folders.found, *freshness.judge(paths, stamps, plan.checked, shared)]
     # a file whose stat changed may hold the same bytes (a fresh checkout): its entry says
