@@ -84,3 +84,18 @@ def test_an_ignored_page_added_by_force_is_checked(project, capsys):
     warm, cold = reports(capsys)
     assert warm == cold
     assert checked(warm) == (7, [("content/news/draft.md", "FM100")])
+
+
+def test_a_nested_repository_is_walked_by_its_own_git(project, capsys):
+    """git lists a repository inside the work tree as one entry (`content/vendor/`) and none
+    of its files: the walk asks that repository's own git, whose ignore rules apply there."""
+    vendor = project / "content" / "vendor"
+    vendor.mkdir()
+    (vendor / "kept.md").write_text(slug_article("vendor-kept").replace("quality: 50", "quality: x"))
+    (vendor / "skipped.md").write_text(slug_article("vendor-skipped").replace("quality: 50", "quality: x"))
+    (vendor / ".gitignore").write_text("skipped.md\n")
+    subprocess.run(["git", "init", "-q"], cwd=vendor, check=True)
+    for _ in range(2):
+        warm, cold = reports(capsys)
+        assert warm == cold
+        assert checked(warm) == (7, [("content/vendor/kept.md", "FM100")])

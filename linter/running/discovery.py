@@ -228,7 +228,7 @@ def _shipped(paths: list[str], subfolders: list[str], shipped: GitListing) -> tu
 
 def _below(folder: str, shipped: GitListing | None) -> GitListing | None:
     """The listing that answers for `folder`: a submodule (listed as a file) asks its own git."""
-    if shipped is not None and shipped.keeps_file(folder):
+    if shipped is not None and shipped.holds_repository(folder):
         return git_files.listing(folder)
     return shipped
 
