@@ -9,7 +9,7 @@ its cached result (linter.running.freshness). What the filters decide also depen
 filters themselves (their patterns and root go into every stamp) and on what is ignored. A
 walk that reads `.gitignore` files recalls or keeps a listing only where none applies (an
 ignore file edited in place changes no folder's stat). In a git work tree git is asked on
-every walk, and its answer for the folder (the names it lists there, `GitListing.answer`)
+every walk, and its answer for the folder (the names it lists under it, `GitListing.answer`)
 goes into the stamp: a listing is recalled only while git says what it said when the listing
 was kept (its answer changes with its index and ignore files, which the folder's stat does
 not see). A folder changed less
