@@ -243,3 +243,14 @@ def clock_ahead(monkeypatch, seconds: int = 10) -> None:
     listings (see trusted_time). The only way to age a file: a stamp holds its ctime, which no
     call can set back."""
     monkeypatch.setattr(time, "time_ns", lambda: _REAL_TIME_NS() + seconds * 10**9)
+
+
+def warm_and_cold_reports(capsys, *options: str) -> tuple[dict[str, object], dict[str, object]]:
+    """The JSON report of a warm `check .` (with `options`), and that of a run without the cache."""
+    from linter.cli import main
+
+    capsys.readouterr()
+    main(["check", ".", "--output-format", "json", *options])
+    warm = json.loads(capsys.readouterr().out)
+    main(["check", ".", "--output-format", "json", "--no-cache"])
+    return warm, json.loads(capsys.readouterr().out)

@@ -4,13 +4,12 @@ sharing the cache folder), a warm run reports what a run without the cache repor
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 
 import pytest
-from helpers import REFERENCE_TIME, clock_ahead, news_and_sport, slug_article
+from helpers import REFERENCE_TIME, clock_ahead, news_and_sport, slug_article, warm_and_cold_reports
 
 from linter.cli import main
 
@@ -27,15 +26,6 @@ def project(tmp_path, monkeypatch):
     return tmp_path
 
 
-def reports(capsys, *options: str) -> tuple[object, object]:
-    """The JSON report of a warm run, and that of a run without the cache."""
-    capsys.readouterr()
-    main(["check", ".", "--output-format", "json", *options])
-    warm = json.loads(capsys.readouterr().out)
-    main(["check", ".", "--output-format", "json", "--no-cache"])
-    return warm, json.loads(capsys.readouterr().out)
-
-
 def codes(report: object) -> set[tuple[str, str]]:
     return {(f["path"], f["code"]) for f in report["findings"]}  # type: ignore[index]
 
@@ -45,7 +35,7 @@ def test_folders_swapped_by_renames_are_listed_again(project, capsys):
     (content / "news").rename(content / "old")
     (content / "sport").rename(content / "news")
     (content / "old" / "news0.md").write_text(slug_article("news-0").replace("quality: 50", "quality: x"))
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
     assert ("content/old/news0.md", "FM100") in codes(warm)
 
@@ -58,7 +48,7 @@ def test_a_folder_made_again_with_its_old_times_is_listed_again(project, capsys)
     for name in ("news0.md", "news1.md", "late.md"):
         (news / name).write_text(slug_article(name).replace("quality: 50", "quality: x"))
     os.utime(news, ns=(before.st_atime_ns, before.st_mtime_ns))
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
     assert ("content/news/late.md", "FM100") in codes(warm)
 
@@ -79,7 +69,7 @@ def test_an_edit_that_restores_size_and_mtime_is_checked(project, capsys, how):
     if how == "hardlink":
         page.unlink()
         os.link(target, page)
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
 
 
@@ -89,7 +79,7 @@ def test_a_file_replaced_by_a_symlink_is_treated_as_without_the_cache(project, t
     page = project / "content" / "sport" / "sport1.md"
     page.unlink()
     page.symlink_to(outside)
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
 
 
@@ -99,13 +89,13 @@ def test_a_rule_turned_off_in_the_config_applies_to_cached_files(project, capsys
     assert main(["check", ".", "-q"]) == 1
     config = project / "content-lint.toml"
     config.write_text(config.read_text() + 'ignore = ["FM100"]\n')
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
 
 
 def test_a_warm_run_with_two_jobs_reports_as_one_without_the_cache(project, capsys):
     (project / "content" / "sport" / "sport2.md").write_text(slug_article("news-1"))
-    warm, cold = reports(capsys, "--jobs", "2")
+    warm, cold = warm_and_cold_reports(capsys, "--jobs", "2")
     assert warm == cold
     assert codes(warm)
 
@@ -124,7 +114,7 @@ def test_two_projects_sharing_one_cache_folder_keep_their_own_verdicts(project, 
             main(["check", ".", "-q", "--cache-dir", str(shared)])
     for folder, bad in ((project, False), (other, True)):
         os.chdir(folder)
-        warm, cold = reports(capsys, "--cache-dir", str(shared))
+        warm, cold = warm_and_cold_reports(capsys, "--cache-dir", str(shared))
         assert (warm == cold, ("content/news/news0.md", "FM100") in codes(warm)) == (True, bad)
 
 
@@ -135,7 +125,7 @@ def test_a_config_added_in_an_old_folder_governs_its_subfolders(project, capsys)
     assert main(["check", ".", "-q"]) == 1
     assert main(["check", ".", "-q"]) == 1
     (project / "content" / "news" / "content-lint.toml").write_text(REFERENCE_TIME + 'ignore = ["FM100"]\n')
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
 
 
@@ -149,7 +139,7 @@ def test_a_git_exclude_made_after_the_listings_applies(project, capsys):
     subprocess.run(["git", "init", "-q"], check=True)
     (project / ".git" / "info").mkdir(exist_ok=True)
     (project / ".git" / "info" / "exclude").write_text("content/news/\n")
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
     assert not codes(warm)
 
@@ -166,7 +156,7 @@ def test_a_schema_edited_with_its_size_and_mtime_restored_applies(project, capsy
     before = target.stat()
     target.write_text(target.read_text().replace("90", "10").replace("quality", "qualitY"))
     os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
     assert codes(warm)
 
@@ -179,5 +169,5 @@ def test_a_config_change_between_runs_applies(project, capsys, change):
     assert main(["check", ".", "-q"]) in (0, 1)
     config = project / "content-lint.toml"
     config.write_text(config.read_text() + change)
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold

@@ -9,7 +9,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from helpers import REFERENCE_TIME, clock_ahead, folders_listed, news_and_sport, slug_article
+from helpers import (
+    REFERENCE_TIME,
+    clock_ahead,
+    folders_listed,
+    news_and_sport,
+    slug_article,
+    warm_and_cold_reports,
+)
 
 from linter.cli import main
 
@@ -31,15 +38,6 @@ def project(tmp_path, monkeypatch):
     return tmp_path
 
 
-def reports(capsys) -> tuple[dict[str, object], dict[str, object]]:
-    """The JSON report of a warm run, and that of a run without the cache."""
-    capsys.readouterr()
-    main(["check", ".", "--output-format", "json"])
-    warm = json.loads(capsys.readouterr().out)
-    main(["check", ".", "--output-format", "json", "--no-cache"])
-    return warm, json.loads(capsys.readouterr().out)
-
-
 def test_a_warm_run_lists_no_unchanged_folder(project, monkeypatch, capsys):
     listed = folders_listed(monkeypatch)
     capsys.readouterr()
@@ -55,7 +53,7 @@ def test_a_file_edited_in_place_in_an_old_folder_is_checked(project, capsys):
     page = project / "content" / "sport" / "sport0.md"
     with open(page, "r+") as handle:  # in place: the folder's stat does not change
         handle.write(page.read_text().replace("sport-0", "news-0"))
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
     assert "content/sport/sport0.md" in {f["path"] for f in warm["findings"]}  # type: ignore[attr-defined, index]
 
@@ -64,14 +62,14 @@ def test_a_file_added_to_an_old_folder_is_checked(project, capsys):
     (project / "content" / "news" / "late.md").write_text(
         slug_article("late").replace("quality: 50", "quality: y")
     )
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert (warm == cold, warm["files_checked"]) == (True, 7)
     assert "content/news/late.md" in {f["path"] for f in warm["findings"]}  # type: ignore[attr-defined, index]
 
 
 def test_a_file_removed_from_an_old_folder_is_gone(project, capsys):
     (project / "content" / "news" / "news2.md").unlink()
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert (warm == cold, warm["files_checked"]) == (True, 5)
     assert "content/news/news2.md" not in {f["path"] for f in warm["findings"]}  # type: ignore[attr-defined, index]
 
@@ -81,7 +79,7 @@ def test_a_folder_replaced_by_a_symlink_is_not_walked(project, tmp_path_factory,
     (elsewhere / "far.md").write_text(slug_article("far"))
     os.rename(project / "content" / "sport", elsewhere / "sport-old")
     os.symlink(elsewhere, project / "content" / "sport")
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert (warm == cold, warm["files_checked"]) == (True, 3)
 
 
@@ -91,7 +89,7 @@ def test_a_damaged_listing_is_listed_again(project, capsys, damage):
     with sqlite3.connect(cache_file) as connection:
         assert connection.execute("SELECT count(*) FROM folders").fetchone()[0] > 0
         connection.execute(f"UPDATE folders SET files = {damage}")
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert (warm == cold, warm["files_checked"]) == (True, 6)
 
 
@@ -100,14 +98,14 @@ def test_a_cache_made_without_the_secret_lists_every_folder(project, capsys):
     with sqlite3.connect(cache_file) as connection:  # a listing planted with a forged token
         connection.execute("UPDATE meta SET value = 'forged' WHERE name = 'token'")
         connection.execute("""UPDATE folders SET files = '["ghost.md"]'""")
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert (warm == cold, warm["files_checked"]) == (True, 6)
 
 
 def test_a_new_exclude_pattern_applies_to_old_folders(project, capsys):
     config = project / "content-lint.toml"
     config.write_text(config.read_text() + 'extend-exclude = ["news2.md"]\n')
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert (warm == cold, warm["files_checked"]) == (True, 5)
 
 

@@ -5,12 +5,18 @@ report is still the one a run without the cache gives."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 
 import pytest
-from helpers import REFERENCE_TIME, clock_ahead, folders_listed, news_and_sport, slug_article
+from helpers import (
+    REFERENCE_TIME,
+    clock_ahead,
+    folders_listed,
+    news_and_sport,
+    slug_article,
+    warm_and_cold_reports,
+)
 
 from linter.cli import main
 
@@ -40,15 +46,6 @@ def project(tmp_path, monkeypatch):
     return tmp_path
 
 
-def reports(capsys) -> tuple[dict[str, object], dict[str, object]]:
-    """The JSON report of a warm run, and that of a run without the cache."""
-    capsys.readouterr()
-    main(["check", ".", "--output-format", "json"])
-    warm = json.loads(capsys.readouterr().out)
-    main(["check", ".", "--output-format", "json", "--no-cache"])
-    return warm, json.loads(capsys.readouterr().out)
-
-
 def checked(report: dict[str, object]) -> tuple[int, list[tuple[str, str]]]:
     findings = report["findings"]
     assert isinstance(findings, list)
@@ -57,7 +54,7 @@ def checked(report: dict[str, object]) -> tuple[int, list[tuple[str, str]]]:
 
 def test_a_warm_run_asks_git_and_lists_no_unchanged_folder(project, monkeypatch, capsys):
     listed = folders_listed(monkeypatch)
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert listed.count("news") == 1 and listed.count("sport") == 1  # by the run without the cache
     assert warm == cold
     assert checked(warm) == (6, [])
@@ -65,7 +62,7 @@ def test_a_warm_run_asks_git_and_lists_no_unchanged_folder(project, monkeypatch,
 
 def test_an_ignore_file_edited_in_place_applies(project, capsys):
     (project / "content" / "news" / ".gitignore").write_text("# none\n")  # the folder's stat is kept
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
     assert checked(warm) == (7, [("content/news/draft.md", "FM100")])
 
@@ -74,14 +71,14 @@ def test_a_page_untracked_and_excluded_is_left_out(project, capsys):
     git("rm", "-q", "--cached", "content/sport/sport1.md")
     (project / ".git" / "info").mkdir(exist_ok=True)
     (project / ".git" / "info" / "exclude").write_text("content/sport/sport1.md\n")
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
     assert checked(warm) == (5, [])
 
 
 def test_an_ignored_page_added_by_force_is_checked(project, capsys):
     git("add", "-f", "content/news/draft.md")
-    warm, cold = reports(capsys)
+    warm, cold = warm_and_cold_reports(capsys)
     assert warm == cold
     assert checked(warm) == (7, [("content/news/draft.md", "FM100")])
 
@@ -96,6 +93,6 @@ def test_a_nested_repository_is_walked_by_its_own_git(project, capsys):
     (vendor / ".gitignore").write_text("skipped.md\n")
     subprocess.run(["git", "init", "-q"], cwd=vendor, check=True)
     for _ in range(2):
-        warm, cold = reports(capsys)
+        warm, cold = warm_and_cold_reports(capsys)
         assert warm == cold
         assert checked(warm) == (7, [("content/vendor/kept.md", "FM100")])
