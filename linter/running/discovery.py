@@ -209,7 +209,7 @@ def _walk(top: str, filters: FileFilter, memo: FolderMemo | None = None, cut: in
                 continue
             paths, subfolders = _split_entries(listing, filters, ignores)
             if shipped is not None:
-                paths, subfolders = _shipped(paths, subfolders, shipped)
+                paths, subfolders = _shipped(folder, paths, subfolders, shipped)
             if memo_here is not None:
                 memo_here.remember(folder, info, paths, subfolders, git_says)
         yield from [Source(path[cut:]) for path in paths] if cut else map(Source, paths)
@@ -221,9 +221,16 @@ def _cut(source: Source, cut: int) -> Source:
     return Source(source.path[cut:], source.problem) if cut and source.path.startswith("./") else source
 
 
-def _shipped(paths: list[str], subfolders: list[str], shipped: GitListing) -> tuple[list[str], list[str]]:
-    """What git lists of a folder's files and subfolders."""
-    return [p for p in paths if shipped.keeps_file(p)], [s for s in subfolders if shipped.keeps_folder(s)]
+def _shipped(
+    folder: str, paths: list[str], subfolders: list[str], shipped: GitListing
+) -> tuple[list[str], list[str]]:
+    """What git lists of a folder's files and subfolders (paths below `folder`)."""
+    files, folders = shipped.kept_in(folder)
+    cut = len(os.path.join(folder, ""))
+    return (
+        [path for path in paths if path[cut:] in files],
+        [path for path in subfolders if path[cut:] in folders or path[cut:] in files],
+    )
 
 
 def _below(folder: str, shipped: GitListing | None) -> GitListing | None:

@@ -44,21 +44,19 @@ _ENVIRONMENT = {
 
 
 class GitListing:
-    """What git lists under the folder `top`; paths asked about are spelled as a walk from `top`
-    spells them (`os.path.join(top, ...)`). git's modules are imported by `listing`: a run that
-    walks no folder (a pre-commit batch) loads none of them (subprocess, shutil, threading:
-    ~1.5 ms). The sets behind `keeps_file` and `keeps_folder` are built when a folder is
-    listed again: a warm walk, whose folders the cache recalls, asks only `answer` and
-    `holds_repository`, from git's names sorted once (100,000 names: ~60 ms less a run)."""
+    """What git lists under the folder `top`; folders asked about are spelled as a walk from
+    `top` spells them (`os.path.join(top, ...)`). git's modules are imported by `listing`: a
+    run that walks no folder (a pre-commit batch) loads none of them (subprocess, shutil,
+    threading: ~1.5 ms). git's names are sorted once and answered by range, a folder at a time:
+    a warm walk, whose folders the cache recalls, asks only `answer` and `holds_repository`,
+    and a folder listed again costs what it holds, not what the work tree holds."""
 
-    __slots__ = ("_files", "_folders", "_names", "_prefix")
+    __slots__ = ("_names", "_prefix")
 
     def __init__(self, top: str, names: list[str]) -> None:
         self._prefix = top if top.endswith(os.sep) else top + os.sep  # as os.path.join spells it
         #: relative to `top`, sorted; a nested repository git does not track comes as `name/`
         self._names = sorted(name for name in names if name)
-        self._files: frozenset[str] | None = None
-        self._folders: frozenset[str] = frozenset()
 
     def answer(self, folder: str) -> str:
         """What git says of what is under `folder`, as a short text: a folder listing kept while
@@ -77,36 +75,40 @@ class GitListing:
         index = bisect.bisect_left(self._names, relative)
         return index < len(self._names) and self._names[index] in (relative, relative + os.sep)
 
-    def keeps_file(self, path: str) -> bool:
-        return path in self._sets()[0]
+    def kept_in(self, folder: str) -> tuple[set[str], set[str]]:
+        """The names git lists in `folder`: its files, and its subfolders holding a listed file
+        (a submodule or nested repository is listed as one entry; keep it as either). One step
+        a name, the names under each subfolder skipped by bisection."""
+        names, (index, end) = self._names, self._under(folder)
+        inside = self._relative(folder)
+        files: set[str] = set()
+        folders: set[str] = set()
+        while index < end:
+            head, separator, _ = names[index][len(inside) :].partition(os.sep)
+            if separator:
+                folders.add(head)
+                index = bisect.bisect_left(names, inside + head + _PAST_SEPARATOR, index, end)
+            else:
+                files.add(head)
+                index += 1
+        return files, folders
 
-    def keeps_folder(self, path: str) -> bool:
-        """A folder holding a listed file, or listed itself (see `holds_repository`)."""
-        files, folders = self._sets()
-        return path in folders or path in files
+    def _relative(self, folder: str) -> str:
+        """How the names under `folder` start: "" for `top` itself, however spelt."""
+        relative = folder[len(self._prefix) :].rstrip(os.sep)
+        return relative + os.sep if relative else ""
 
     def _under(self, folder: str) -> tuple[int, int]:
         """The range of the sorted names under `folder` (all of them for `top` itself)."""
-        relative = folder[len(self._prefix) :].rstrip(os.sep)  # "": `top`, however spelt
-        if not relative:
+        inside = self._relative(folder)
+        if not inside:
             return 0, len(self._names)
-        start = relative + os.sep
-        after = start[:-1] + chr(ord(os.sep) + 1)  # the first text past every `start...`
-        return bisect.bisect_left(self._names, start), bisect.bisect_left(self._names, after)
+        after = inside[:-1] + _PAST_SEPARATOR  # the first text past every `inside...`
+        return bisect.bisect_left(self._names, inside), bisect.bisect_left(self._names, after)
 
-    def _sets(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The listed paths, and the folders holding one, as the walk spells them."""
-        if self._files is None:
-            prefix = self._prefix
-            files = {prefix + name.rstrip(os.sep) for name in self._names}
-            folders: set[str] = set()
-            for path in files:
-                folder = path.rpartition(os.sep)[0]
-                while len(folder) >= len(prefix) and folder not in folders:
-                    folders.add(folder)
-                    folder = folder.rpartition(os.sep)[0]
-            self._files, self._folders = frozenset(files), frozenset(folders)
-        return self._files, self._folders
+
+#: The character just after the separator: `folder` + it sorts after every `folder/...`.
+_PAST_SEPARATOR = chr(ord(os.sep) + 1)
 
 
 def listing(top: str) -> GitListing | None:
