@@ -1,11 +1,13 @@
 """Write a deterministic corpus of seed-like articles with planted defects, for the benchmarks.
 
-    python benchmarks/corpus.py OUT_DIR --files N --seed S [--per-folder 1000] [--defect-rate 0.1]
+    python benchmarks/corpus.py OUT_DIR --files N --seed S [--per-folder 1000] [--defect-rate 0.1] [--git]
 
 Files go to OUT_DIR/0000/, OUT_DIR/0001/, ... (`--per-folder` each); about `--defect-rate`
 of them get one planted defect, cycling through `defects.DEFECTS`. OUT_DIR/manifest.json,
 written last, counts the defects per kind and lists each defective file with the codes it
-must produce. Lint with `--reference-time 2026-11-26T12:00:00Z`.
+must produce. Lint with `--reference-time 2026-11-26T12:00:00Z`. With `--git` the corpus is
+committed to a repository of its own, as a site is: every walk then asks git for the files
+(what pre-commit and a local run meet), which the benchmarks measure apart.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import json
 import random
 import shutil
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -128,12 +131,29 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--defect-rate", type=float, default=0.1, help="share of defective files (default 0.1)"
     )
+    parser.add_argument("--git", action="store_true", help="commit the corpus to a git repository of its own")
     return parser.parse_args(argv)
+
+
+def commit(out: Path) -> None:
+    """`out` as a git work tree with everything committed (a fixed author, no hooks or config)."""
+    identity = [
+        "-c",
+        "user.name=corpus",
+        "-c",
+        "user.email=corpus@example.org",
+        "-c",
+        "core.hooksPath=/dev/null",
+    ]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "corpus"]):
+        subprocess.run(["git", *identity, *command], cwd=out, check=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     data = generate(args.out, args.files, args.seed, args.per_folder, args.defect_rate)
+    if args.git:
+        commit(args.out)
     print(f"wrote {data['files']} files to {args.out} ({data['defective_files']} with planted defects)")
     return 0
 
