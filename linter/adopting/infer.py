@@ -13,10 +13,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import jsonschema_rs
 from genson import SchemaBuilder
 
 from linter.reading import pointers
+from linter.schema.engine import jsonschema_rs
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ENUM_MAX_VALUES = 8  # more distinct values than this is an open vocabulary (tags are never an enum)

@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import jsonschema_rs
-
 from linter.findings import Problem
 from linter.fixes import Rewrite
 from linter.hashes import blake2b
 from linter.reading import pointers
 from linter.reading.document import Document, Target
 from linter.rules.slips import near_key
+from linter.schema.engine import jsonschema_rs
 from linter.schema.fixes import enum_fix, known_keys, zone_fix
 from linter.schema.messages import describe, unexpected_keys
 from linter.schema.safety import SchemaError as SchemaError

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-import jsonschema_rs
+from linter.schema.engine import jsonschema_rs
 
 Step = str | int
 # The mapping keys jsonschema-rs reports as integers (Rust's `usize` parser accepts these).
