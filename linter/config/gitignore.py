@@ -40,7 +40,8 @@ class GitIgnore:
             if made is not None:
                 rules.append(made)
         self.rules = tuple(rules)
-        self._probes = [(_probe(each), each.include) for each in reversed(rules)]
+        #: Each line's own probe, last line first: made when a `!` line first matches a path.
+        self._probes: list[tuple[Callable[[str], int], bool]] | None = None
         self._any_taken = _any_of([each for each in rules if each.include])
         self._any_negated = _any_of([each for each in rules if not each.include])
 
@@ -59,9 +60,11 @@ class GitIgnore:
 
     def key(self) -> list[tuple[str, bool]]:
         """What decides every verdict: each line's expression and whether it takes or keeps."""
-        return [(each.regex.pattern, each.include) for each in self.rules]
+        return [(each.expression, each.include) for each in self.rules]
 
     def _verdict(self, path: str) -> bool:
+        if self._probes is None:
+            self._probes = [(_probe(each), each.include) for each in reversed(self.rules)]
         through: bool | None = None
         for probe, include in self._probes:
             found = probe(path)
@@ -86,7 +89,7 @@ def _probe(made: Rule) -> Callable[[str], int]:
     if made.tokens is not None:
         program = steps(made.tokens)
         return lambda path: verdict(program, path)
-    search = made.regex.search
+    search = compile_quietly(made.expression).search
 
     def probe(path: str) -> int:
         match = search(path)

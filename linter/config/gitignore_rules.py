@@ -39,7 +39,9 @@ Token = tuple[int, str]
 class Rule(NamedTuple):
     """One pattern line that takes part in matching: `include` is False for a `!` line."""
 
-    regex: re.Pattern[str]
+    #: The line's own expression, compiled only where lines disagree (gitignore's `_verdict`):
+    #: most paths are answered by one search of every line's `plain` form.
+    expression: str
     include: bool
     #: The same pattern with no named group (an alternative in a combined search).
     plain: str
@@ -59,7 +61,7 @@ def rule(line: str) -> Rule | None:
         raise ValueError(f"Invalid git pattern: {line!r}")
     whole = _anywhere(names, is_dir)
     if whole is not None:
-        return Rule(compile_quietly(whole), include, whole.replace(_TEXT[MARK], "/"), None)
+        return Rule(whole, include, whole.replace(_TEXT[MARK], "/"), None)
     try:
         tokens = _tokens(names, is_dir)
     except _OpenBracket:
@@ -70,12 +72,14 @@ def rule(line: str) -> Rule | None:
     # `**` inside a name is `*` twice, the same as one (gitignore_walk takes it as one)
     if variable - sum(a == b == (STAR, _TEXT[STAR]) for a, b in itertools.pairwise(tokens)) > MAX_WILDCARDS:
         raise ValueError(f"Invalid git pattern: {line!r} has more than {MAX_WILDCARDS} wildcards")
-    try:
-        regex = compile_quietly("".join(text for _, text in tokens))
-    except re.error as exc:  # a class's range runs backwards (`[z-a]`): the engine's words
-        raise ValueError(str(exc)) from None
+    expression = "".join(text for _, text in tokens)
+    if any(kind == CLASS for kind, _ in tokens):  # the only piece the engine can refuse
+        try:
+            compile_quietly(expression)
+        except re.error as exc:  # a class's range runs backwards (`[z-a]`): the engine's words
+            raise ValueError(str(exc)) from None
     plain = "".join(_PLAIN.get(kind, text) for kind, text in tokens)
-    return Rule(regex, include, plain, tuple(tokens) if variable >= RISKY_WILDCARDS else None)
+    return Rule(expression, include, plain, tuple(tokens) if variable >= RISKY_WILDCARDS else None)
 
 
 def compile_quietly(text: str) -> re.Pattern[str]:
