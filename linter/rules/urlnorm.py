@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import ipaddress
 import re
-import string
 import unicodedata
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit
 
@@ -43,7 +42,7 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
 _LABEL = r"(?!-)[a-z0-9_-]{1,63}(?<!-)"
 _HOSTNAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
 _ESCAPE = re.compile("%([0-9A-Fa-f]{2})")
-_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")  # RFC 3986
 
 #: The common case, split by one regex instead of `urlsplit`: printable ASCII without spaces,
 #: `http(s)://host[:port][/path][?query][#fragment]`, no userinfo, no IPv6 brackets. Groups
