@@ -41,6 +41,7 @@ _NEW_BY_ARITY: tuple[Callable[..., Any], ...] = (
     lambda _cls, a, b, c, d, e, f, g, h, i, j, k, m, n: _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j, k, m, n)),
     lambda _cls, a, b, c, d, e, f, g, h, i, j, k, m, n, p: _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j, k, m, n, p)),
     lambda _cls, a, b, c, d, e, f, g, h, i, j, k, m, n, p, q: _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j, k, m, n, p, q)),
+    lambda _cls, a, b, c, d, e, f, g, h, i, j, k, m, n, p, q, r: _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j, k, m, n, p, q, r)),
 )
 # fmt: on
 

@@ -282,3 +282,17 @@ def test_a_record_inherits_only_from_the_record_base() -> None:
     )
     with pytest.raises(TypeError, match="can only inherit from a NamedTuple type"):
         exec(source, {"NamedTuple": typing.NamedTuple})
+
+
+@pytest.mark.parametrize("count", range(21))
+def test_every_width_binds_its_fields_by_position_and_by_name(count: int) -> None:
+    names = [f"f{index}" for index in range(count)]
+    body = "".join(f"\n    {name}: int" for name in names) or "\n    pass"
+    namespace: dict[str, Any] = {"NamedTuple": NamedTuple, "__name__": __name__}
+    exec(f"from __future__ import annotations\nclass Rec(NamedTuple):{body}\n", namespace)
+    record = namespace["Rec"]
+    assert (
+        record(*range(count)) == record(**dict(zip(names, range(count), strict=True))) == tuple(range(count))
+    )
+    assert [getattr(record(*range(count)), name) for name in names] == list(range(count))
+    assert outcome(lambda: record(*range(count + 1)))[0] == "TypeError"
