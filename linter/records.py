@@ -45,6 +45,9 @@ _NEW_BY_ARITY: tuple[Callable[..., Any], ...] = (
 )
 # fmt: on
 
+#: What an unknown field name given to `_replace` raises (a TypeError from Python 3.13 on).
+_REPLACE_ERROR = TypeError if sys.version_info >= (3, 13) else ValueError
+
 #: What typing.NamedTuple refuses in a class body, and what it keeps out of the class.
 _PROHIBITED = frozenset(
     {"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults"}
@@ -81,7 +84,7 @@ def _methods(name: str, fields: tuple[str, ...]) -> dict[str, Any]:
     def _replace(self: tuple[Any, ...], /, **kwds: Any) -> tuple[Any, ...]:
         result: tuple[Any, ...] = self._make(map(kwds.pop, fields, self))  # type: ignore[attr-defined]
         if kwds:
-            raise ValueError(f"Got unexpected field names: {list(kwds)!r}")
+            raise _REPLACE_ERROR(f"Got unexpected field names: {list(kwds)!r}")
         return result
 
     def __repr__(self: tuple[Any, ...]) -> str:
@@ -95,6 +98,8 @@ def _methods(name: str, fields: tuple[str, ...]) -> dict[str, Any]:
 
     methods: dict[str, Any] = {"_replace": _replace, "__repr__": __repr__, "_asdict": _asdict}
     methods["__getnewargs__"] = __getnewargs__
+    if sys.version_info >= (3, 13):  # copy.replace()
+        methods["__replace__"] = _replace
     for method in (_make, *methods.values()):
         method.__qualname__ = f"{name}.{method.__name__}"
     methods["_make"] = classmethod(_make)
