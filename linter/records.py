@@ -55,6 +55,11 @@ _PROHIBITED = frozenset(
 )
 
 
+def _signature(name: str, fields: tuple[str, ...]) -> str:
+    """What collections.namedtuple documents a class with: `Edit(line, column, ...)`, `One(x,)`."""
+    return f"{name}({', '.join(fields)}{',' if len(fields) == 1 else ''})"
+
+
 def _new_function(name: str, fields: tuple[str, ...], defaults: tuple[Any, ...]) -> Any:
     """The class's `__new__`: a template's code with the field names, or compiled past 16 fields."""
     if len(fields) < len(_NEW_BY_ARITY):
@@ -66,7 +71,7 @@ def _new_function(name: str, fields: tuple[str, ...], defaults: tuple[Any, ...])
         new = eval(f"lambda _cls, {args}: _tuple_new(_cls, ({args},))", {"_tuple_new": _tuple_new})
         new.__name__, new.__defaults__ = "__new__", defaults or None
     new.__qualname__ = f"{name}.__new__"
-    new.__doc__ = f"Create new instance of {name}({', '.join(fields)})"
+    new.__doc__ = f"Create new instance of {_signature(name, fields)}"
     return new
 
 
@@ -119,17 +124,30 @@ def _defaults(annotations: dict[str, Any], body: dict[str, Any]) -> tuple[Any, .
     return tuple(body[field] for field in names)
 
 
+def _annotations(body: dict[str, Any]) -> dict[str, Any]:
+    """The fields as annotated; strings under `from __future__ import annotations`, as ours are."""
+    annotations: dict[str, Any] | None = body.get("__annotations__")
+    if annotations is None and sys.version_info >= (3, 14):  # evaluated lazily (PEP 649): ask for them
+        import annotationlib
+
+        annotate = annotationlib.get_annotate_from_class_namespace(body)
+        annotations = (
+            annotationlib.call_annotate_function(annotate, annotationlib.Format.FORWARDREF)
+            if annotate
+            else None
+        )
+    return annotations or {}
+
+
 def _record_class(name: str, body: dict[str, Any]) -> type:
     """typing.NamedTupleMeta's class, made by one type() call from the class body."""
-    if "__annotate__" in body and "__annotations__" not in body:  # Python 3.14+, annotations not deferred
-        raise TypeError(f"{name}: a record's module needs `from __future__ import annotations`")
-    annotations: dict[str, Any] = body.get("__annotations__", {})
+    annotations = _annotations(body)
     fields = tuple(annotations)
     for field in fields:
         if field.startswith("_"):
             raise ValueError(f"Field names cannot start with an underscore: {field!r}")
     defaults = _defaults(annotations, body)
-    namespace: dict[str, Any] = {"__doc__": f"{name}({', '.join(fields)})", "__match_args__": fields}
+    namespace: dict[str, Any] = {"__doc__": _signature(name, fields), "__match_args__": fields}
     namespace.update(_methods(name, fields))
     for key in body.keys() & _PROHIBITED:
         raise AttributeError("Cannot overwrite NamedTuple attribute " + key)

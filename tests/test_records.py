@@ -185,6 +185,8 @@ def test_class_attributes(ours: Any, theirs: Any) -> None:
 
 def test_a_method_of_the_class_body_replaces_the_generated_one() -> None:
     assert repr(Labelled("a")) == repr(TypingLabelled("a")) == "<a>"
+    assert Labelled.__doc__ == TypingLabelled.__doc__.replace("Typing", "") == "Labelled(label,)"
+    assert Labelled.__new__.__doc__ == TypingLabelled.__new__.__doc__.replace("Typing", "")
 
 
 def test_a_record_without_a_docstring_documents_its_fields() -> None:
