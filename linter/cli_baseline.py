@@ -7,11 +7,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from linter.config.settings import ConfigError
 from linter.findings import Finding
 from linter.fixing.atomic import write_atomic
+from linter.records import NamedTuple
 from linter.reporting.baseline import BaselineError, BaselineFile, Entry, compare, updated
 from linter.reporting.folder_lock import folder_locked
 from linter.reporting.report_path import UnsafePath, unfollowed

@@ -8,7 +8,9 @@ asked for (`--unsafe-fixes`).
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from linter.records import NamedTuple
 
 #: Which part of the node at a pointer: its value, or its key (a rename; where a missing key
 #: is reported). The document locates either (`Document.locate`).

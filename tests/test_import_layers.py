@@ -17,7 +17,7 @@ from tests.helpers import REPO
 #: Low to high. A module may import its own layer and the ones before it; modules of one layer
 #: (reporting, server, adopting) may use each other, but never in a circle.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("linter", "linter.findings", "linter.fixes", "linter.hashes"),  # the records and hash everyone shares
+    ("linter", "linter.findings", "linter.fixes", "linter.hashes", "linter.records"),  # shared by all
     ("linter.reading",),
     ("linter.config",),
     ("linter.fixing",),

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.config.gitignore import GitIgnore
 from linter.config.globs import check_gitignore_glob
+from linter.records import NamedTuple
 
 _KEYS = ("name", "paths", "schema", "preset", "roles", "rules", "allow-aliases", "case-insensitive-keys")
 

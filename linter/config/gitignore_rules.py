@@ -9,7 +9,8 @@ from __future__ import annotations
 import itertools
 import re
 import warnings
-from typing import NamedTuple
+
+from linter.records import NamedTuple
 
 #: Token kinds; a token is (kind, its piece of the regular expression).
 START, LEAD, INNER, SLASH, PLUS, STAR, ONE, LIT, CLASS, END, MARK = range(11)

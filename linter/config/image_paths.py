@@ -13,7 +13,9 @@ an image path resolves, as data each preset (or a project) gives, never a framew
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
+
+from linter.records import NamedTuple
 
 RELATIVE_MODES = ("page", "site", "page-or-site", "dot-page")
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from linter.config.presets import find_preset
 from linter.config.presets.model import Site
 from linter.config.presets.probe import is_dir
 from linter.config.settings import Config, config_file_in, load_config
 from linter.config.sites import detect_site, nested_folders, stop_folder
+from linter.records import NamedTuple
 
 
 class Owner(NamedTuple):

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from linter.config.image_paths import ImageAlias, parse_alias_files, parse_aliases, parse_relative
 from linter.reading.date_forms import find_forms
 from linter.reading.pointers import Pattern, parse_pattern
+from linter.records import NamedTuple
 
 Patterns = tuple[Pattern, ...]
 _T = TypeVar("_T")

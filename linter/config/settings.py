@@ -6,13 +6,14 @@ import sys
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.config.content_types import TypeEntry, parse_types
 from linter.config.globs import check_gitignore_glob, check_name_glob, gitignore_form
 from linter.reading.bounded import RefusedFile, read_regular_file
 from linter.reading.dates import load_zone
 from linter.reading.dates import parse_datetime as parse_datetime  # re-exported: the CLI and tests use it
+from linter.records import NamedTuple
 
 CONFIG_FILE = "content-lint.toml"
 PYPROJECT = "pyproject.toml"

@@ -9,7 +9,7 @@ graph of our own nodes (nodes.py), without PyYAML too; graph_values.py builds th
 from __future__ import annotations
 
 import functools
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.findings import Problem
 from linter.reading.block_values import BlockSpots, block_values
@@ -17,6 +17,7 @@ from linter.reading.document import Document
 from linter.reading.frontmatter import FrontMatter
 from linter.reading.positions import Positions
 from linter.reading.surrogates import ESCAPED_SURROGATE, lone_surrogate
+from linter.records import NamedTuple
 
 
 class Limits(NamedTuple):

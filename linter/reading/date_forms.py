@@ -42,9 +42,8 @@ Hugo and Eleventy take an empty `date` as none, Jekyll and Zola refuse it).
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from linter.reading.date_grammar import GO_LAYOUTS, LOOSE, LUXON_ISO, TOML_DATETIME, ZOLA_YAML
+from linter.records import NamedTuple
 
 #: JavaScript's ISO forms the loose shapes miss: a year and month (`2023-06`), a bare year
 #: (VitePress only: Docusaurus' Joi reads a number as milliseconds).

@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date, timedelta
-from typing import NamedTuple
+
+from linter.records import NamedTuple
 
 _MON = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from linter.reading.date_forms import DateForms
 from linter.reading.date_grammar import (
@@ -18,6 +18,7 @@ from linter.reading.date_grammar import (
     rolled_over,
 )
 from linter.reading.dates import Moment, parse_moment
+from linter.records import NamedTuple
 
 #: How the value is written: an unquoted YAML scalar, quoted (or block) text, or a TOML/JSON
 #: literal (in TOML, a date).

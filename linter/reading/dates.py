@@ -21,7 +21,8 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import NamedTuple
+
+from linter.records import NamedTuple
 
 _DATE_TIME = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})"

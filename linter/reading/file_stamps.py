@@ -16,7 +16,8 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+
+from linter.records import NamedTuple
 
 #: A file changed within 2 s of being read is re-hashed or linted again, never trusted by its stat.
 _RACY_NS = 2_000_000_000

@@ -9,10 +9,11 @@ from __future__ import annotations
 import errno
 import re
 from collections.abc import Collection
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from linter.findings import Problem, Region
 from linter.reading.bounded import NotRegularFile, read_regular_file
+from linter.records import NamedTuple
 
 BOM = b"\xef\xbb\xbf"
 # A closing fence is a line that is exactly `---` or `...` (CRLF allowed).

@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import Any
+
+from linter.records import NamedTuple
 
 _PLAIN_KEY = re.compile(r"[^.\[\]`\s]+")
 

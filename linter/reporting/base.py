@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple, TextIO
+from typing import TextIO
 
 from linter.findings import Finding
+from linter.records import NamedTuple
 
 
 class RunSummary(NamedTuple):

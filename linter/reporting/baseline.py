@@ -14,11 +14,11 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from linter.findings import Finding
 from linter.reading.bounded import read_regular_file
 from linter.reading.frontmatter import FrontMatter, split_front_matter
+from linter.records import NamedTuple
 from linter.reporting.source import MAX_QUOTED_BYTES, read_lines
 
 BASELINE_VERSION = 1

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple, TextIO
+from typing import Any, TextIO
+
+from linter.records import NamedTuple
 
 
 class RoleSource(NamedTuple):

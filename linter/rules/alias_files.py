@@ -16,11 +16,12 @@ import os
 import posixpath
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.config.image_paths import ImageAlias
 from linter.reading.bounded import RefusedFile, read_regular_file
 from linter.reading.file_stamps import FileStamp, look
+from linter.records import NamedTuple
 
 MAX_BYTES = 1 << 20
 MAX_EXTENDS = 5

@@ -6,12 +6,13 @@ import functools
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
-from typing import Any, ClassVar, Literal, NamedTuple, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from linter.config.project_paths import ProjectPaths
 from linter.findings import Problem
 from linter.fixes import NodeFix
 from linter.reading.document import Document, Target
+from linter.records import NamedTuple
 from linter.rules.fields import Binder, FieldView
 
 DefaultSeverity = Literal["error", "warning", "off"]

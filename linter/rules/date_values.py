@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.reading.date_reading import read_date
 from linter.reading.document import Document
 from linter.reading.pointers import escape
+from linter.records import NamedTuple
 from linter.rules.base import Option, Rule, RunContext, Violation, settings_record, zero_or_more
 from linter.rules.dates import written
 from linter.rules.field_trie import WalkedRole

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.reading import pointers
 from linter.reading.dates import Moment, earlier, gap_seconds, parse_moment
 from linter.reading.document import Document
 from linter.reading.pointers import Pattern, key_pattern
+from linter.records import NamedTuple
 from linter.rules.base import Option, Rule, RunContext, Violation, settings_record, zero_or_more
 from linter.rules.fields import FieldView, FileNameDate, derived
 

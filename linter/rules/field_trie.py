@@ -10,10 +10,11 @@ is a few dictionary lookups per container, not a look at every key (linter.rules
 
 from __future__ import annotations
 
-from typing import Any, Literal, NamedTuple, get_args
+from typing import Any, Literal, get_args
 
 from linter.config.roles import RoleSet
 from linter.reading.pointers import Pattern, Token, escape
+from linter.records import NamedTuple
 
 #: A role the walk collects (a `RoleSet` field), as rules ask the field view for it: mypy
 #: checks each name; `date_order` is looked up per record instead, `items` starts records.

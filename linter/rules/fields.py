@@ -14,7 +14,7 @@ import re
 import weakref
 from collections.abc import Callable, Mapping
 from datetime import timezone, tzinfo
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from linter.config.roles import Roles, RoleSet
 from linter.reading.date_forms import FORMS, DateForms
@@ -24,6 +24,7 @@ from linter.reading.document import Document
 from linter.reading.file_stamps import FileStamp
 from linter.reading.pointers import Pattern, escape, find
 from linter.reading.scalars import TYPED
+from linter.records import NamedTuple
 from linter.rules.field_trie import SLOTS, WALKED, Node, Trie, WalkedRole
 
 

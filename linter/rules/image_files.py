@@ -9,12 +9,12 @@ import io
 import os
 import posixpath
 from pathlib import Path
-from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from linter.reading.bounded import read_regular_file
 from linter.reading.document import Document
 from linter.reading.file_stamps import FileStamp, look
+from linter.records import NamedTuple
 from linter.rules.alias_files import declared_aliases
 from linter.rules.base import RunContext
 from linter.rules.fields import FieldView

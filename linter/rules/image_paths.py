@@ -13,10 +13,10 @@ format that resolves aliases: it may come from the bundler's config, which is ne
 from __future__ import annotations
 
 import posixpath
-from typing import NamedTuple
 from urllib.parse import unquote
 
 from linter.config.image_paths import ImageAlias
+from linter.records import NamedTuple
 from linter.rules import urlnorm
 
 _ALIAS_MARKS = ("@", "~", "$")

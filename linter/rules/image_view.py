@@ -4,10 +4,11 @@ the URL rules (an image given as an absolute URL is a URL like any other)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.config.roles import ImageBinding
 from linter.reading import pointers
+from linter.records import NamedTuple
 from linter.rules import urlnorm
 from linter.rules.fields import FieldView, derived
 

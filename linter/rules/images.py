@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.reading import pointers
 from linter.reading.document import Document
+from linter.records import NamedTuple
 from linter.rules.base import Option, Rule, RunContext, Violation, settings_record
 from linter.rules.fields import FieldView, derived
 from linter.rules.image_files import ImageFiles, local_copy, real_size

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
 
 from linter.findings import Severity
+from linter.records import NamedTuple
 from linter.rules.base import Rule
 from linter.rules.registry import ALL_RULES, find_rule
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from linter.findings import Finding, Problem, Region
 from linter.fixes import Edit, Fix
 from linter.reading.document import Document
+from linter.records import NamedTuple
 from linter.rules.registry import ALL_RULES
 from linter.rules.selection import matches
 

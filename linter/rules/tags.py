@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.fixes import RemoveItem
 from linter.reading.document import Document
+from linter.records import NamedTuple
 from linter.rules.base import Option, Rule, RunContext, Violation, settings_record
 from linter.rules.fields import FieldView, derived
 from linter.rules.text import normal

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.document import Document
+from linter.records import NamedTuple
 from linter.rules.base import Option, Rule, RunContext, Violation, settings_record
 from linter.rules.field_trie import WalkedRole
 from linter.rules.fields import FieldView, Hit, derived

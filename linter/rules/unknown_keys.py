@@ -11,11 +11,12 @@ surely a slip of a known key (another spelling of it, or one edit away) is a pag
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.document import Document
+from linter.records import NamedTuple
 from linter.rules.base import Option, Rule, RunContext, Violation, settings_record
 from linter.rules.key_tree import KeyNode, key_tree
 from linter.rules.slips import near_key

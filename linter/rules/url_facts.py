@@ -8,9 +8,9 @@ the other values of the `identity` role, normalised as site paths.
 from __future__ import annotations
 
 import functools
-from typing import NamedTuple
 
 from linter.reading.document import Document
+from linter.records import NamedTuple
 from linter.rules import urlnorm
 from linter.rules.fields import FieldView, derived
 from linter.rules.image_view import image_urls

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.findings import Problem, Region
 from linter.fixes import Rewrite
 from linter.reading import pointers
 from linter.reading.document import Document
+from linter.records import NamedTuple
 from linter.rules import urlnorm
 from linter.rules.base import CorpusRule, Option, Rule, RunContext, Violation, settings_record
 from linter.rules.fields import Hit, derived

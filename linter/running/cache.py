@@ -6,9 +6,10 @@ file) never loads it; the database itself is linter.running.cache_store.
 from __future__ import annotations
 
 import json
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.hashes import blake2b
+from linter.records import NamedTuple
 
 # 6: findings carry fixes, directives what removing them may take; 7: an authenticated
 # database (a `meta` token) whose entries record the alias a file was checked as; 8: results

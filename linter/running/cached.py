@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from linter import __version__
 from linter.reading.file_stamps import unchanged_files
 from linter.reading.frontmatter import read_head
+from linter.records import NamedTuple
 from linter.running.cache import CACHE_FORMAT, Entry, Record, digest, fingerprint, fresh_by_stat
 from linter.running.engine import Engine
 from linter.running.identity import Located

@@ -10,12 +10,12 @@ import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from linter.config.gitignore import GitIgnore
 from linter.config.project_paths import ProjectPaths, real_spelling
 from linter.findings import Problem
 from linter.reading.bounded import RefusedFile, read_regular_file
+from linter.records import NamedTuple
 from linter.running import git_files
 from linter.running.cache import fingerprint
 from linter.running.folder_listings import FolderMemo

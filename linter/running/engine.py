@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.config.content_types import TypeMatcher
 from linter.config.gitignore import GitIgnore
@@ -22,6 +22,7 @@ from linter.reading.compose import compose_document
 from linter.reading.document import Document
 from linter.reading.file_stamps import unique
 from linter.reading.frontmatter import FrontMatter, read_head, split_front_matter
+from linter.records import NamedTuple
 from linter.rules.base import Violation
 from linter.rules.bindings import matched_bindings, unmatched, unmatched_problems
 from linter.rules.fields import FieldView

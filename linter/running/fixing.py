@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Collection, Sequence
-from typing import NamedTuple
 
 from linter.findings import Finding
 from linter.fixes import Applicability
@@ -21,6 +20,7 @@ from linter.fixing.apply import apply_edits, chosen_fixes
 from linter.fixing.atomic import write_atomic
 from linter.fixing.file_identity import write_in_place
 from linter.reading.frontmatter import read_head
+from linter.records import NamedTuple
 from linter.running.engine import Engine
 
 MAX_PASSES = 10

@@ -18,9 +18,9 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping, Sequence, Set
-from typing import NamedTuple
 
 from linter.reading.file_stamps import last_change_ns
+from linter.records import NamedTuple
 from linter.running.cache import Stamp, fresh_by_stat
 from linter.running.identity import Identities, Located
 

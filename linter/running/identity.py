@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from linter.reading.file_stamps import last_change_ns
+from linter.records import NamedTuple
 
 
 class Located(NamedTuple):

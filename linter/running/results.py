@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.findings import Finding
 from linter.fixes import Fix
 from linter.hashes import blake2b
 from linter.reading.file_stamps import FileStamp, encode_stamps
+from linter.records import NamedTuple
 from linter.rules.base import CorpusRule
 from linter.rules.suppression import Directive
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from linter.findings import Problem
+from linter.records import NamedTuple
 from linter.running import freshness
 from linter.running.cached import Seen, cache_key, from_cache, stored, unchanged
 from linter.running.discovery import FileFilter, Source, discover

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.config.content_types import TypeEntry
 from linter.config.presets import DEFAULT_PRESET, find_preset, preset_roles
@@ -19,6 +19,7 @@ from linter.config.settings import Config, ConfigError
 from linter.reading.compose import Limits
 from linter.reading.dates import load_zone
 from linter.reading.pointers import parse_pattern
+from linter.records import NamedTuple
 from linter.rules.base import Rule, RunContext
 from linter.rules.fields import Binder
 from linter.rules.options import build_rules, checked_options

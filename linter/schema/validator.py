@@ -15,9 +15,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.schema.engine import jsonschema_rs
+
+from linter.records import NamedTuple
 
 Step = str | int
 # The mapping keys jsonschema-rs reports as integers (Rust's `usize` parser accepts these).

@@ -4,7 +4,7 @@ reader: a run loads that only where a Docusaurus config is found."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from linter.records import NamedTuple
 
 DEFAULT_ID = "default"
 #: Each content plugin and its default `path`.

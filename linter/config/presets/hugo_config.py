@@ -15,9 +15,10 @@ import posixpath
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from linter.config.presets.probe import head, is_file
+from linter.records import NamedTuple
 
 ROOT_NAMES = ("hugo", "config")
 FORMATS = ("toml", "yaml", "yml", "json")

@@ -10,7 +10,8 @@ framework's defaults. Linear in the text, no recursion deeper than the nesting a
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+
+from linter.records import NamedTuple
 
 #: A value the text does not give as a literal (a variable, a call, a computed template).
 COMPUTED = None

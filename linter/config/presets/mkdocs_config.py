@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 import posixpath
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from linter.config.presets.probe import head
+from linter.records import NamedTuple
 
 if TYPE_CHECKING:
     import yaml

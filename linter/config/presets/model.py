@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
+
+from linter.records import NamedTuple
 
 #: Markdown file names every Markdown-based framework renders.
 MARKDOWN = ("*.md", "*.markdown")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 from linter.config.presets.probe import head
+from linter.records import NamedTuple
 
 _SRC_DIR = re.compile(rb"""\bsrcDir\s*:\s*(['"`])([^'"`\n]*)\1""")
 _SRC_EXCLUDE = re.compile(rb"""\bsrcExclude\s*:\s*\[([^\]]*)\]""")
