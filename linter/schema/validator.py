@@ -17,9 +17,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from linter.schema.engine import jsonschema_rs
-
 from linter.records import NamedTuple
+from linter.schema.engine import jsonschema_rs
 
 Step = str | int
 # The mapping keys jsonschema-rs reports as integers (Rust's `usize` parser accepts these).
