@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -380,10 +379,8 @@ def _checked_types(types: tuple[TypeEntry, ...]) -> tuple[TypeEntry, ...]:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     # tomllib loads with the first TOML file read: a site without one never imports it.
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib
+    from linter.reading import toml_library as tomllib
+
     try:
         data: dict[str, Any] = tomllib.loads(read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
         return data

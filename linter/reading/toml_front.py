@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from typing import Any
 
 from linter.findings import Problem, Region
+from linter.reading import toml_library as tomllib
 from linter.reading.nodes import MappingNode, Marker, ScalarNode, SequenceNode, too_deep
 from linter.reading.toml_scan import ScanError, TomlScanner, TooDeep
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 _LONG_INTEGER = re.compile(r"[0-9][0-9_]{4000,}")
 _AT = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")

@@ -12,7 +12,6 @@ second pair in its mapping, so the shared document builder reports it as FM004.
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any
 
 from linter.reading.nodes import Marker, ScalarNode, SequenceNode, close, mapping, scalar, sequence
@@ -177,10 +176,8 @@ class TomlScanner:
     @staticmethod
     def _unescape_key(token: str, start: int) -> str:
         # tomllib loads here, for the rare escaped key: YAML-only runs never import it.
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover - exercised on 3.10 only
-            import tomli as tomllib
+        from linter.reading import toml_library as tomllib
+
         try:
             return str(next(iter(tomllib.loads(f"{token} = 0"))))
         except (tomllib.TOMLDecodeError, StopIteration):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -159,10 +158,7 @@ def _parse(data: bytes, fmt: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
         if fmt == "toml":  # tomllib loads with a TOML config, as yaml does with a YAML one
-            if sys.version_info >= (3, 11):
-                import tomllib
-            else:  # pragma: no cover - exercised on 3.10 only
-                import tomli as tomllib
+            from linter.reading import toml_library as tomllib
 
             return tomllib.loads(text)
         if fmt == "json":
