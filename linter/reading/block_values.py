@@ -27,7 +27,12 @@ _KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
 _LONGEST_LINE = 900
 #: Per line: indentation, a list item's dash, a plain key and its colon (followed by a space
 #: or the end of the line), and the rest of the line. A longer line does not match (see above).
-_LINE = re.compile(rf"^( *)(- +)?(?:({_KEY.pattern}):(?: +|$))?(.{{0,{_LONGEST_LINE}}})$", re.MULTILINE)
+#: Each part takes all it can and gives nothing back (`++`): giving back only makes the rest
+#: longer. An optional part is `(...|)`, not `(...)?`, which costs re a repeat frame: with
+#: both, 354 k -> 264 k instructions a file of the news corpus (the same lines and groups).
+_LINE = re.compile(
+    rf"^( *+)(- ++|)(?:({_KEY.pattern}):(?: ++|(?=\n))|)(.{{0,{_LONGEST_LINE}}}+)\n", re.MULTILINE
+)
 #: What a plain scalar may not start with (`-` is allowed before a non-space).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 #: First characters of a plain scalar that is surely one (`-` may start a list item).
@@ -43,10 +48,10 @@ class _Unsure(Exception):
 def block_values(text: str, max_depth: int) -> dict[str, Any] | None:
     """The front matter's values, or None when the block needs the composer (nested deeper
     than `max_depth` too: FM008 is the composer's to place)."""
-    if not text.startswith("---\n") or not _plain_characters(text):
+    if not text.startswith("---\n") or not text.endswith("\n") or not _plain_characters(text):
         return None
     lines = _LINE.findall(text, 4)
-    if len(lines) != text.count("\n"):
+    if len(lines) != text.count("\n") - 1:  # each line read ends in its line break
         return None  # a line too long to match
     try:
         return _read(lines, max_depth)
