@@ -113,6 +113,7 @@ def _read(lines: list[tuple[str, str, str, str]], max_depth: int) -> dict[str, A
     root: dict[str, Any] = {}
     # Open containers, innermost last: (indentation, the mapping or list)
     stack: list[tuple[int, Any]] = [(0, root)]
+    at, container = stack[-1]  # the innermost, kept apart: most lines go on in it
     pending: tuple[dict[str, Any], str, int] | None = None  # a `key:` whose value is below
     for indent_text, dash, key, rest in lines:
         if not key and not dash:
@@ -127,17 +128,19 @@ def _read(lines: list[tuple[str, str, str, str]], max_depth: int) -> dict[str, A
             pending = None
             if len(stack) > max_depth:
                 raise _Unsure
-        at, container = stack[-1]
+            at, container = stack[-1]
         if dash or at != indent or container.__class__ is not dict:
             if not (dash and at == indent and container.__class__ is list):
                 container = _container(stack, indent, bool(dash))
+                at = indent
             if dash:
                 if not key:
                     container.append(_scalar(rest))
                     continue
                 item: dict[str, Any] = {}
                 container.append(item)
-                stack.append((indent + len(dash), item))
+                at = indent + len(dash)
+                stack.append((at, item))
                 container = item
             if len(stack) > max_depth:
                 raise _Unsure
