@@ -30,7 +30,7 @@ _LONGEST_LINE = 900
 #: Each part takes all it can and gives nothing back (`++`): giving back only makes the rest
 #: longer. An optional part is `(...|)`, not `(...)?`, which costs re a repeat frame: with
 #: both, 354 k -> 264 k instructions a file of the news corpus (the same lines and groups).
-_LINE = re.compile(
+LINE = re.compile(
     rf"^( *+)(- ++|)(?:({_KEY.pattern}):(?: ++|(?=\n))|)(.{{0,{_LONGEST_LINE}}}+)\n", re.MULTILINE
 )
 #: What a plain scalar may not start with (`-` is allowed before a non-space).
@@ -50,7 +50,7 @@ def block_values(text: str, max_depth: int) -> dict[str, Any] | None:
     than `max_depth` too: FM008 is the composer's to place)."""
     if not text.startswith("---\n") or not text.endswith("\n") or not _plain_characters(text):
         return None
-    lines = _LINE.findall(text, 4)
+    lines = LINE.findall(text, 4)
     if len(lines) != text.count("\n") - 1:  # each line read ends in its line break
         return None  # a line too long to match
     try:
@@ -75,18 +75,13 @@ class BlockSpots:
         return self._compose()
 
     def region(self, pointer: str, key_target: bool) -> Region | None:
-        """The region of a top-level key, or of its one-line value; None for anything else.
-
-        In a block this reader read, a line that starts with `key:` is that top-level key's
-        (nested keys are indented, values are on one line, and no key is repeated)."""
+        """The region of a top-level key, or of its one-line value; None for anything else."""
         tokens = pointers.split(pointer)
         if len(tokens) != 1 or _KEY.fullmatch(tokens[0]) is None:
             return None
         text, key = self._text, tokens[0]
         after = len(key) + 2  # from the newline before the key to just after its colon
-        start = text.find(f"\n{key}:")
-        while start >= 0 and text[start + after : start + after + 1] not in ("", " ", "\n"):
-            start = text.find(f"\n{key}:", start + 1)
+        start = key_line(text, key)
         if start < 0:
             return None
         line = text.count("\n", 0, start + 1) + 1
@@ -99,6 +94,18 @@ class BlockSpots:
             return None  # the value is on the lines below
         column = after + len(rest) - len(rest.lstrip(" "))
         return Region(line, column, line, column + len(value))
+
+
+def key_line(text: str, key: str) -> int:
+    """Where the line of top-level `key` starts (at the newline before it), or -1.
+
+    In a block `block_values` read, a line that starts with `key:` is that top-level key's
+    (nested keys are indented, values are on one line, and no key is repeated)."""
+    after = len(key) + 2  # from the newline before the key to just after its colon
+    start = text.find(f"\n{key}:")
+    while start >= 0 and text[start + after : start + after + 1] not in ("", " ", "\n"):
+        start = text.find(f"\n{key}:", start + 1)
+    return start
 
 
 def _plain_characters(text: str) -> bool:
