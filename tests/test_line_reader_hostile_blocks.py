@@ -26,6 +26,7 @@ READ = [
     "---\nlist:\n- -b\n- 'it''s'\n- 0o10\n- ~\n-   -1\nnext:\n  deep:\n  - a: 1\n    b: no\n",
     "---\ntitle: " + "x" * 890 + "\n",
     "---\ntitle: " + "x" * 900 + "\nlist:\n  -    " + "y" * 900 + "\nlast:   \n",  # the longest lines read
+    "---\nn: 12  \nt: true \nword: tide  \nete: été \nlist:\n- a  \n- 3   \n- \"q\"  \n- 'it''s' \n",
     "---\nquoted: \"x y\"   \nsingle: 'it''s'  \nfar:    'a'\nempty:   \"\"  \nwide: \"é\U0001f600\"  \n",
 ]
 

@@ -127,8 +127,6 @@ def _read(lines: list[tuple[str, str, str, str]], max_depth: int) -> dict[str, A
             if rest[:1] in ("", "#"):
                 continue  # a blank line or a comment
             raise _Unsure  # a value's second line, or a stray scalar
-        if rest and rest[-1] == " ":
-            rest = rest.rstrip(" ")
         indent = len(indent_text)
         if pending is not None:
             _open(pending, indent, dash, key, stack)
@@ -161,8 +159,9 @@ def _read(lines: list[tuple[str, str, str, str]], max_depth: int) -> dict[str, A
             if rest[-1] == '"' and rest.count('"') == 2 and "\\" not in rest:
                 container[key] = rest[1:-1]  # the commonest values: quoted without escapes,
                 continue
-        elif first in _PLAIN_START and "#" not in rest and ": " not in rest and rest[-1] != ":":
-            # and plain: text as written, or a number, a date, true, null ...
+        elif first in _PLAIN_START and "#" not in rest and ": " not in rest and rest[-1] not in ": ":
+            # and plain: text as written, or a number, a date, true, null ... (spaces after a
+            # value, the pattern keeps them, are left to _scalar: a test a line costs 3 %)
             container[key] = resolve_plain(rest) if first in MAYBE_SPECIAL else rest
             continue
         container[key] = _scalar(rest)
@@ -203,6 +202,7 @@ def _open(
 
 def _scalar(text: str) -> Any:
     """One value written on one line: quoted without escapes, or plain."""
+    text = text.rstrip(" ")
     if not text:
         raise _Unsure  # an empty list item
     first = text[0]
