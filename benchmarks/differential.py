@@ -7,7 +7,8 @@ composing it with libyaml gives. Each input is linted twice in-process, once as 
 once with the line reader switched off, and the two results (findings with their positions
 and messages, facts, directives) must be equal; for each input the line reader takes, its
 values (types and key order included) and the region of every top-level key and value
-(`BlockSpots`) must equal the composed document's. Inputs: every file under `--files`
+(`BlockSpots`), and the nodes of every scalar it places without the graph (`line_nodes`),
+must equal the composed document's. Inputs: every file under `--files`
 folders as they are, then `--inputs` damaged copies of the `--corpus` articles (the
 mutations of the fuzz target). The first difference is written to `differential-failure.md`.
 """
@@ -18,6 +19,7 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ from linter.config.settings import config_from_table, parse_datetime  # noqa: E4
 from linter.reading import compose  # noqa: E402
 from linter.reading.compose import Limits, compose_document  # noqa: E402
 from linter.reading.frontmatter import FrontMatter, split_front_matter  # noqa: E402
+from linter.reading.line_nodes import scalar_at  # noqa: E402
 from linter.running.engine import Engine, build_engine  # noqa: E402
 
 READER = compose.block_values
@@ -67,6 +70,26 @@ def linted(engine: Engine, data: bytes, reader: bool) -> tuple[Any, ...]:
     return result.findings, result.facts, result.directives, result.keys
 
 
+def scalar_pointers(value: Any, pointer: str) -> Iterator[str]:
+    """The pointer of every scalar under `value` (whose pointer is `pointer`)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from scalar_pointers(item, f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from scalar_pointers(item, f"{pointer}/{index}")
+    else:
+        yield pointer
+
+
+def node_facts(node: Any) -> Any:
+    """What a reader of a node sees: its kind, value, style and both marks."""
+    if node is None:
+        return None
+    marks = [(mark.index, mark.line, mark.column) for mark in (node.start_mark, node.end_mark)]
+    return node.id, node.tag, node.value, node.style, marks
+
+
 def differs(engine: Engine, data: bytes) -> tuple[bool, str | None]:
     """(read by the line reader, what differs or None)."""
     front = split_front_matter(data, 1 << 20)
@@ -83,6 +106,12 @@ def differs(engine: Engine, data: bytes) -> tuple[bool, str | None]:
                     region = fast.spots.region(pointer, target == "key")
                     if region is not None and region != slow.locate(pointer, target):
                         return True, f"region of {target} {pointer}: {region}"
+            for pointer in scalar_pointers(fast.data, ""):
+                found = scalar_at(fast.text, fast.data, pointer)
+                if found is not None and list(map(node_facts, found)) != list(
+                    map(node_facts, slow.nodes(pointer))
+                ):
+                    return True, f"nodes of {pointer}: {list(map(node_facts, found))}"
         else:
             fast = None
     if linted(engine, data, True) != linted(engine, data, False):

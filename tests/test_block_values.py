@@ -134,3 +134,58 @@ def test_damaged_articles_report_the_same_bytes(tmp_path, capsys, monkeypatch):
         (tmp_path / f"page{number:03}.md").write_bytes(mutate(rng.choice(seeds), rng, rng.randint(1, 2)))
     fast, composed = _both(tmp_path, capsys, monkeypatch)
     assert fast == composed
+
+
+NESTED = """---
+title: Ferry
+related:
+  - title: 'Harbour''s tide'
+    publishedDateTime: 2024-03-28T14:00:00Z
+    provider:
+      name: "Bay Observer"
+    tags:
+    - surge
+    -   map
+  - plain item
+  - "quoted item"
+hero:
+  actions:
+  - link: /start/
+  size: 3
+""".replace("-   map", "-   map   ")  # spaces after a value
+SCALARS = [
+    "/title",
+    "/related/0/title",
+    "/related/0/publishedDateTime",
+    "/related/0/provider/name",
+    "/related/0/tags/0",
+    "/related/0/tags/1",
+    "/related/1",
+    "/related/2",
+    "/hero/actions/0/link",
+    "/hero/size",
+]
+
+
+def _facts(node):
+    if node is None:
+        return None
+    marks = [(mark.index, mark.line, mark.column) for mark in (node.start_mark, node.end_mark)]
+    return node.id, node.value if node.id == "scalar" else None, getattr(node, "style", None), marks
+
+
+def test_a_nested_scalar_is_found_without_composing_and_as_composed(monkeypatch):
+    # How a date is written and where a nested value is, without loading libyaml.
+    document, _ = _read(NESTED)
+    with monkeypatch.context() as patch:
+        patch.setattr(compose, "block_values", lambda text, max_depth: None)
+        composed, _ = _read(NESTED)
+    assert document is not None and composed is not None
+    for pointer in SCALARS:
+        assert list(map(_facts, document.nodes(pointer))) == list(map(_facts, composed.nodes(pointer)))
+        for target in ("key", "value"):
+            assert document.locate(pointer, target) == composed.locate(pointer, target)
+    assert document.root is None  # never composed
+    for pointer in ("/related/0", "/related/0/tags", "/hero", "/missing", "/related/9/title"):
+        assert list(map(_facts, document.nodes(pointer))) == list(map(_facts, composed.nodes(pointer)))
+    assert document.root is not None  # a mapping, a list or a missing value: the graph's answer

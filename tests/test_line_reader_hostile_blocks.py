@@ -25,6 +25,8 @@ READ = [
     "---\nete: été\nsmile: \U0001f600\nwide: \u00e9t\u00e9  \n",
     "---\nlist:\n- -b\n- 'it''s'\n- 0o10\n- ~\n-   -1\nnext:\n  deep:\n  - a: 1\n    b: no\n",
     "---\ntitle: " + "x" * 890 + "\n",
+    "---\ntitle: " + "x" * 900 + "\nlist:\n  -    " + "y" * 900 + "\nlast:   \n",  # the longest lines read
+    "---\nn: 12  \nt: true \nword: tide  \nete: été \nlist:\n- a  \n- 3   \n- \"q\"  \n- 'it''s' \n",
     "---\nquoted: \"x y\"   \nsingle: 'it''s'  \nfar:    'a'\nempty:   \"\"  \nwide: \"é\U0001f600\"  \n",
 ]
 
@@ -77,6 +79,8 @@ REFUSED = [
     "a: !!str 1\n",
     "a:\n  - b\n c: d\n",
     "title: " + "x" * 1100 + "\n",
+    "title: " + "x" * 901 + "\n",
+    "list:\n  - " + "y" * 901 + "\n",
 ]
 
 
@@ -84,6 +88,18 @@ REFUSED = [
 def test_traps_the_line_reader_refuses_are_composed(block):
     document, _ = _read("---\n" + block)
     assert document is None or document.spots is None
+
+
+def test_a_block_whose_last_line_has_no_line_break_is_read_as_composed(monkeypatch):
+    block = "---\ntitle: Tide\ntags:\n  - harbour\nweight: 3"
+    document, problems = _read(block)
+    with monkeypatch.context() as patch:
+        patch.setattr(compose, "block_values", lambda text, max_depth: None)
+        composed, composed_problems = _read(block)
+    assert document is not None and composed is not None and (problems, composed_problems) == ([], [])
+    assert _same(document.data, composed.data)
+    assert document.data == {"title": "Tide", "tags": ["harbour"], "weight": 3}
+    assert document.locate("/weight") == composed.locate("/weight")
 
 
 @pytest.mark.parametrize(

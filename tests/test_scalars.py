@@ -84,6 +84,9 @@ def test_resolve_plain_matches_its_definition(text: str) -> None:
         ("-5", -5),
         ("1e3", 1000.0),
         ("0x1F", 31),
+        ("9" * 4000, int("9" * 4000)),
+        ("9" * 4001, "9" * 4001),  # int() refuses such a literal: text
+        ("1²", "1²"),
     ],
 )
 def test_resolve_plain_examples(text: str, value: object) -> None:

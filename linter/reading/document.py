@@ -85,6 +85,12 @@ class Document:
 
     def nodes(self, pointer: str) -> tuple[Any, Any]:
         """(key node or None, value node) at `pointer`, or at its nearest existing ancestor."""
+        if self.root is None and self.spots is not None:
+            from linter.reading.line_nodes import scalar_at  # loaded when a position is asked
+
+            found = scalar_at(self.text, self.data, pointer)  # a scalar needs no graph
+            if found is not None:
+                return found
         finder = self._finder
         if finder is None:
             finder = self._finder = NodeFinder(self.node_graph())

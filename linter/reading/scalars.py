@@ -38,6 +38,8 @@ _CONSTANTS: dict[str, object] = {
 
 def resolve_plain(text: str) -> object:
     """The JSON value of an unquoted scalar (null, bool, int, float) or the text itself."""
+    if text.isdigit() and text.isascii() and len(text) <= _MAX_NUMBER_CHARS:
+        return int(text)  # the commonest special scalar (`width: 1744`), tested first
     if text and text[0] not in MAYBE_SPECIAL:
         return text
     if text in _CONSTANTS:
@@ -48,8 +50,6 @@ def resolve_plain(text: str) -> object:
         return text
     if ":" in text or " " in text:  # dates and times, the commonest such scalars: never a number
         return text
-    if text.isdigit() and text.isascii():  # the commonest number, without a regex
-        return int(text)
     if _INT.match(text):
         return int(text)
     if _HEX.match(text):
