@@ -63,9 +63,9 @@ def compile_tree(tree: Path) -> None:
     subprocess.run(command, env=_with_bytecode(), check=True, stdout=subprocess.DEVNULL)
 
 
-def instructions(tree: Path, corpus: Path) -> int:
+def instructions(tree: Path, corpus: Path, compiled: bool = False) -> int:
     """Instructions of one cold check run of the code in `tree`, counted by callgrind."""
-    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
+    env = {**(_with_bytecode() if compiled else os.environ), "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-m", "linter",
                "check", "--jobs", "1", "--no-cache", "--reference-time", NOW, "--output-format", "json", "."]  # fmt: skip
     done = subprocess.run(command, cwd=corpus, env=env, capture_output=True, text=True, check=False)
@@ -75,10 +75,10 @@ def instructions(tree: Path, corpus: Path) -> int:
     return int(found.group(1))
 
 
-def count(trees: list[tuple[str, Path]], corpus: Path, files: int) -> int:
+def count(trees: list[tuple[str, Path]], corpus: Path, files: int, compiled: bool) -> int:
     if shutil.which("valgrind") is None:
         sys.exit("--instructions needs valgrind (apt install valgrind)")
-    found = {label: instructions(tree, corpus) for label, tree in trees}
+    found = {label: instructions(tree, corpus, compiled) for label, tree in trees}
     base = found[trees[0][0]]
     print(f"{files:,} files, one run each under callgrind; ratios to {trees[0][0]}")
     for label, total in found.items():
@@ -99,11 +99,11 @@ def main() -> int:
     files = sum(1 for _ in args.corpus.rglob("*.md"))
     trees = [(label, Path(folder).resolve()) for label, _, folder in (t.partition("=") for t in args.tree)]
     trees.append(("new", ROOT))
-    if args.instructions:
-        return count(trees, args.corpus, files)
     if args.compiled:
         for _, tree in trees:
             compile_tree(tree)
+    if args.instructions:
+        return count(trees, args.corpus, files, args.compiled)
     runs: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in trees}
     for _ in range(args.rounds):
         for label, tree in trees:
