@@ -370,3 +370,22 @@ def test_folders_outside_the_project_are_never_looked_in(tmp_path, capsys, monke
 def test_starlight_site_paths_found_anywhere_astro_may_look_pass(tmp_path, capsys, monkeypatch, image):
     starlight(tmp_path, image, {"public/favicon.png": PICTURE})
     assert run(capsys, tmp_path, monkeypatch, "src/content/docs") == (0, [])
+
+
+def test_an_image_url_no_urls_binding_holds_is_checked_as_a_url(tmp_path, capsys, monkeypatch):
+    """An image table whose URL key the `urls` role does not bind (a `gallery` of the
+    project's own): its http:// URL is FM402's, and a relative path is not a URL at all."""
+    roles = '[roles]\nimages = [{ at = "/gallery/*", src = "src" }]\n'
+    page = (
+        "---\n"
+        'title: "Harbour gallery"\n'
+        "gallery:\n"
+        '  - src: "http://cdn.coastline.example/img/wall.jpg"\n'
+        '  - src: "media/wall.jpg"\n'
+        "---\n"
+    )
+    write(tmp_path, {"content-lint.toml": roles, "news/gallery.md": page, "media/wall.jpg": png(4, 3)})
+    found = run(capsys, tmp_path, monkeypatch, "news")[1]
+    assert [f for f in found if f[3].startswith("FM4")] == [
+        ("news/gallery.md", 4, 10, "FM402", "`gallery[0].src` uses http://; use https://")
+    ]

@@ -10,6 +10,7 @@ role or record holds it.
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from collections.abc import Callable, Mapping
@@ -95,15 +96,17 @@ class FieldView:
 
     def moment(self, pointer: str, value: Any) -> Moment | None:
         """The date at `pointer` (whose value is `value`), parsed once per document."""
-        return self.reading(pointer, value).moment
+        found = self.moments.get(pointer)  # most dates are asked for by several rules
+        return (found if found is not None else self._read(pointer, value)).moment
 
     def reading(self, pointer: str, value: Any) -> Reading:
         """The value at `pointer` read as the format's framework reads dates, once per document."""
-        moments = self.moments
-        if pointer in moments:
-            return moments[pointer]
-        found = moments[pointer] = read_date(
-            self.forms, value, lambda: self._style(pointer, value), self.zone
+        found = self.moments.get(pointer)
+        return found if found is not None else self._read(pointer, value)
+
+    def _read(self, pointer: str, value: Any) -> Reading:
+        found = self.moments[pointer] = read_date(
+            self.forms, value, functools.partial(self._style, pointer, value), self.zone
         )
         return found
 

@@ -9,8 +9,7 @@ from typing import Any
 from linter.config.roles import ImageBinding
 from linter.reading import pointers
 from linter.records import NamedTuple
-from linter.rules import urlnorm
-from linter.rules.fields import FieldView, derived
+from linter.rules.fields import FieldView
 
 
 class Image(NamedTuple):
@@ -50,13 +49,7 @@ def declared_size(mapping: Mapping[str, Any], binding: ImageBinding) -> tuple[fl
     return width, height
 
 
-def image_urls(view: FieldView) -> list[tuple[str, str]]:
-    """(pointer, value) of each image given as an absolute URL: `derived(view, image_urls)`."""
-    found = []
-    for image in derived(view, images):
-        if image.src is not None and urlnorm.is_absolute(image.src.strip()):
-            pointer = (
-                image.pointer if image.mapping is None else pointers.join(image.pointer, image.binding.src)
-            )
-            found.append((pointer, image.src))
-    return found
+def src_pointer(image: Image) -> str:
+    """Where the image's path or URL is: the image's own pointer for a bare string, else its
+    `src` key's."""
+    return image.pointer if image.mapping is None else pointers.join(image.pointer, image.binding.src)

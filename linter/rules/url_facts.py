@@ -13,7 +13,7 @@ from linter.reading.document import Document
 from linter.records import NamedTuple
 from linter.rules import urlnorm
 from linter.rules.fields import FieldView, derived
-from linter.rules.image_view import image_urls
+from linter.rules.image_view import images, src_pointer
 
 
 class UrlFact(NamedTuple):
@@ -52,12 +52,22 @@ def url_facts(view: FieldView) -> list[UrlFact]:
 
 
 def image_url_facts(view: FieldView) -> list[UrlFact]:
-    """The facts of the images given as absolute URLs that the `urls` role does not bind."""
-    given = derived(view, image_urls)
-    if not given:
-        return []
-    bound = {hit.pointer for hit in view.role("urls")}
-    return [_fact(pointer, value) for pointer, value in given if pointer not in bound]
+    """The facts of the images given as absolute URLs that the `urls` role does not bind.
+
+    An image's URL is looked at only when no `urls` hit holds it (news-article binds every
+    image `url` there): that set test is cheaper than asking whether it is absolute."""
+    found: list[UrlFact] = []
+    bound: set[str] | None = None
+    for image in derived(view, images):
+        src = image.src
+        if src is None:
+            continue
+        if bound is None:
+            bound = {hit.pointer for hit in view.role("urls")}
+        pointer = src_pointer(image)
+        if pointer not in bound and urlnorm.is_absolute(src.strip()):
+            found.append(_fact(pointer, src))
+    return found
 
 
 def url_facts_by_pointer(view: FieldView) -> dict[str, UrlFact]:
