@@ -46,6 +46,16 @@ def test_what_is_not_a_date_is_none(text):
     assert parse_moment(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["2020-W39-3T02:44:00Z", "2020-W39-3T02:44:00.5Z", "20200923T024400.123Z", "2019-01-01T24:00:00Z",
+     "2019-02-29T10:00:00Z", "2019-01-01T10:00:60Z", "2019-01-01X10:00:00Z"],
+)  # fmt: skip
+def test_iso_8601_forms_outside_rfc_3339_are_no_dates_in_either_mode(text):
+    assert parse_moment(text) is None
+    assert parse_moment(text, UTC, rfc3339=True) is None
+
+
 @pytest.mark.parametrize("value", [None, 20190101, 1.5, True, ["2019-01-01"]])
 def test_a_value_that_is_not_text_nor_a_date_is_none(value):
     assert parse_moment(value) is None

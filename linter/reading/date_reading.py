@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
@@ -33,6 +34,10 @@ class Reading(NamedTuple):
     problem: str | None = None
 
 
+#: A Reading from one tuple, without the NamedTuple constructor's Python call (a news
+#: article's every date is read here).
+_new_reading = functools.partial(tuple.__new__, Reading)
+
 _NUMBER = r"[+-]?\d+(?:\.\d+)?"  # matched (through re's cache) only where numbers are dates
 
 
@@ -40,7 +45,7 @@ def read_date(forms: DateForms, value: object, style: Callable[[], Style], zone:
     """`value` as `forms`' framework reads it; `style` tells how it is written (asked only
     when that matters: most values are settled by their text)."""
     if not isinstance(value, str) or not forms.judged:
-        return Reading(parse_moment(value, zone, forms.name == "rfc3339"))
+        return _new_reading((parse_moment(value, zone, forms.name == "rfc3339"), None))
     text = value.strip()
     if not text or text.lower() in forms.specials:  # a blank value is the schema's to judge
         return Reading(None)

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from linter.records import NamedTuple
@@ -30,8 +32,9 @@ _DATE_TIME = re.compile(
     r" ?(?:([Zz])|([+-])([0-9]{2})(?::?([0-9]{2}))?)?)?"
 )
 
-#: `2024-04-02T09:30:00Z`, the commonest form, whose zone the parser can read in the same call.
-_PLAIN_UTC = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+#: `2024-04-02T09:30:00Z`, the commonest form, which `fromisoformat` reads with its zone. Not
+#: hour 24: newer Pythons read `T24:00:00` as the next midnight, which `_DATE_TIME` refuses.
+_PLAIN_UTC = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-9]{2}:[0-9]{2}Z")
 
 
 class Moment(NamedTuple):
@@ -55,10 +58,11 @@ def parse_moment(value: object, zone: tzinfo = timezone.utc, rfc3339: bool = Fal
     date-time with a `T` and a zone is accepted (a format whose schema demands exactly that
     leaves every other form to the schema)."""
     if isinstance(value, str):
-        if len(value) >= 20 and value[10:11] == "T" and value[-1:] == "Z" and value[4:5] == "-":
-            moment = _parse_utc(value)  # the commonest form, RFC 3339 in UTC, without the regex
-            if moment is not None:
-                return moment
+        if len(value) == 20 and _PLAIN_UTC.match(value) is not None:
+            try:  # the commonest form, RFC 3339 in UTC, in one call (our pattern accepted it)
+                return _new_moment((_utc_instant(value), False))
+            except ValueError:  # month 13, second 60 ...: left to the general parser below
+                pass
         if rfc3339 and (len(value) < 20 or value[10:11] not in ("T", "t")):
             return None
         moment = _parse_text(value, zone)
@@ -72,22 +76,16 @@ def parse_moment(value: object, zone: tzinfo = timezone.utc, rfc3339: bool = Fal
     return None
 
 
-def _parse_utc(text: str) -> Moment | None:
-    """`2024-04-02T09:30:00Z` (seconds, maybe a fraction); None for anything else."""
-    if len(text) == 20 and _PLAIN_UTC.match(text):
-        # Parsed with its zone: `replace(tzinfo=...)` costs 5 times the parse. Only this
-        # exact shape: `fromisoformat` reads some odd values with an offset (`00:00:006+00:00`).
-        try:
-            return _new_moment((datetime.fromisoformat(text[:-1] + "+00:00"), False))
-        except ValueError:  # month 13, hour 24 ...
-            return None
-    if not text[:4].isdigit() or text[13:14] != ":" or text[16:17] != ":" or not text[11:13].isdigit():
-        return None
-    try:
-        moment = datetime.fromisoformat(text[:-1])
-    except ValueError:
-        return None
-    return Moment(moment.replace(tzinfo=timezone.utc), False) if moment.tzinfo is None else None
+def _utc_instant_before_3_11(text: str) -> datetime:
+    return datetime.fromisoformat(text[:-1] + "+00:00")
+
+
+#: `2024-04-02T09:30:00Z` as an aware datetime, parsed with its zone (`replace(tzinfo=...)`
+#: costs 5 times the parse). Only for text `_PLAIN_UTC` accepted: `fromisoformat` reads more
+#: than RFC 3339 (`2024-W14-2T09:30:00Z`, `00:00:006+00:00`); before 3.11 it does not read `Z`.
+_utc_instant: Callable[[str], datetime] = (
+    datetime.fromisoformat if sys.version_info >= (3, 11) else _utc_instant_before_3_11
+)
 
 
 def _has_zone(text: str) -> bool:
