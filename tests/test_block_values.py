@@ -189,3 +189,31 @@ def test_a_nested_scalar_is_found_without_composing_and_as_composed(monkeypatch)
     for pointer in ("/related/0", "/related/0/tags", "/hero", "/missing", "/related/9/title"):
         assert list(map(_facts, document.nodes(pointer))) == list(map(_facts, composed.nodes(pointer)))
     assert document.root is not None  # a mapping, a list or a missing value: the graph's answer
+
+
+SPOTS_BLOCK = (
+    "---\n"
+    "title: A quiet harbour   \n"
+    "#note: a comment, not a key\n"
+    "webUrl: https://example.org/harbour/\n"
+    "x.y-z: 3\n"
+    "tags:\n"
+    "  - sea\n"
+    "author:\n"
+    "  name: Ann\n"
+    "titles: second\n"
+)
+SPOTS_POINTERS = [
+    "", "/", "/title", "/title/0", "/webUrl", "/x.y-z", "/tags", "/tags/0", "/author", "/author/name",
+    "/titles", "/missing", "/#note", "/x.y~1z", "/x.y~0z", "/ title", "//title",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("target", ["value", "key"])
+def test_positions_from_the_line_reader_are_the_composers(target):
+    document, problems = compose_document("page.md", FrontMatter(SPOTS_BLOCK, 11), Limits())
+    assert document is not None and not problems and document.root is None  # read line by line
+    fast = [document.locate(pointer, target) for pointer in SPOTS_POINTERS]
+    document.node_graph()  # composed: every position now comes from the node graph
+    assert fast == [document.locate(pointer, target) for pointer in SPOTS_POINTERS]
+    assert fast[2] == ((2, 1, 2, 6) if target == "key" else (2, 8, 2, 23))
