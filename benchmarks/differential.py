@@ -53,7 +53,7 @@ def same(first: Any, second: Any) -> bool:
 
 
 def composed(front: FrontMatter) -> Any:
-    compose.block_values = lambda text, max_depth: None  # type: ignore[assignment]
+    compose.block_values = lambda text, max_depth, line_breaks=None: None  # type: ignore[assignment]
     try:
         return compose_document("input.md", front, Limits())
     finally:
@@ -62,7 +62,7 @@ def composed(front: FrontMatter) -> Any:
 
 def linted(engine: Engine, data: bytes, reader: bool) -> tuple[Any, ...]:
     if not reader:
-        compose.block_values = lambda text, max_depth: None  # type: ignore[assignment]
+        compose.block_values = lambda text, max_depth, line_breaks=None: None  # type: ignore[assignment]
     try:
         result = engine.lint_bytes("input.md", data)
     finally:

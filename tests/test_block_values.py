@@ -9,12 +9,14 @@ import shutil
 
 import pytest
 from helpers import ARTICLE, EXAMPLES, NOW_TEXT
+from hypothesis import given
+from hypothesis import strategies as st
 from mutations import mutate
 
 from linter.cli import main
 from linter.reading import compose
 from linter.reading.compose import Limits, compose_document
-from linter.reading.frontmatter import FrontMatter
+from linter.reading.frontmatter import LOOSE_FENCES, FrontMatter, split_front_matter
 
 
 def _report(folder, capsys) -> str:
@@ -38,7 +40,7 @@ def _both(folder, capsys, monkeypatch) -> tuple[str, str]:
     """The JSON report of `folder` with the line reader, and with every block composed."""
     fast = _report(folder, capsys)
     with monkeypatch.context() as patch:
-        patch.setattr(compose, "block_values", lambda text, max_depth: None)
+        patch.setattr(compose, "block_values", lambda text, max_depth, line_breaks=None: None)
         composed = _report(folder, capsys)
     return fast, composed
 
@@ -61,7 +63,7 @@ def test_plain_blocks_are_read_without_a_node_graph_and_as_composed(block, monke
     document, problems = _read(block)
     assert document is not None and document.spots is not None and not problems
     with monkeypatch.context() as patch:
-        patch.setattr(compose, "block_values", lambda text, max_depth: None)
+        patch.setattr(compose, "block_values", lambda text, max_depth, line_breaks=None: None)
         composed, _ = _read(block)
     assert json.dumps(document.data) == json.dumps(composed.data)
     assert [type(v) for v in document.data.values()] == [type(v) for v in composed.data.values()]
@@ -178,7 +180,7 @@ def test_a_nested_scalar_is_found_without_composing_and_as_composed(monkeypatch)
     # How a date is written and where a nested value is, without loading libyaml.
     document, _ = _read(NESTED)
     with monkeypatch.context() as patch:
-        patch.setattr(compose, "block_values", lambda text, max_depth: None)
+        patch.setattr(compose, "block_values", lambda text, max_depth, line_breaks=None: None)
         composed, _ = _read(NESTED)
     assert document is not None and composed is not None
     for pointer in SCALARS:
@@ -217,3 +219,40 @@ def test_positions_from_the_line_reader_are_the_composers(target):
     document.node_graph()  # composed: every position now comes from the node graph
     assert fast == [document.locate(pointer, target) for pointer in SPOTS_POINTERS]
     assert fast[2] == ((2, 1, 2, 6) if target == "key" else (2, 8, 2, 23))
+
+
+_PIECES = [
+    b"---",
+    b"...",
+    b"+++",
+    b"--- ",
+    b"{",
+    b"}",
+    b"",
+    b"a: 1",
+    b"  - x",
+    b"\r",
+    b"  ",
+    b'"s"',
+    b"\xef\xbb\xbf",
+]
+_FLAVOURS = [
+    ("yaml",),
+    ("toml",),
+    ("json",),
+    ("yaml", "toml", "json"),
+    ("yaml", "toml", "json", LOOSE_FENCES),
+]
+
+
+@given(
+    parts=st.lists(st.sampled_from(_PIECES), max_size=12),
+    flavours=st.sampled_from(_FLAVOURS),
+    fence_spaces=st.booleans(),
+)
+def test_a_front_matter_closes_on_the_line_after_its_last_line_break(parts, flavours, fence_spaces):
+    """The composer hands `closing_line - 1` to the line reader as the block's count of line
+    breaks (so the block is not counted twice): every FrontMatter must agree with its text."""
+    front = split_front_matter(b"\n".join(parts), 1 << 20, flavours, fence_spaces)
+    if isinstance(front, FrontMatter):
+        assert front.closing_line == front.text.count("\n") + 1

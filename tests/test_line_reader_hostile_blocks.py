@@ -53,7 +53,7 @@ def test_traps_the_line_reader_reads_are_read_as_composed(block, monkeypatch):
     document, problems = _read(block)
     assert document is not None and document.spots is not None  # read line by line
     with monkeypatch.context() as patch:
-        patch.setattr(compose, "block_values", lambda text, max_depth: None)
+        patch.setattr(compose, "block_values", lambda text, max_depth, line_breaks=None: None)
         composed, composed_problems = _read(block)
     assert composed is not None and (problems, composed_problems) == ([], [])
     assert _same(document.data, composed.data)
@@ -94,7 +94,7 @@ def test_a_block_whose_last_line_has_no_line_break_is_read_as_composed(monkeypat
     block = "---\ntitle: Tide\ntags:\n  - harbour\nweight: 3"
     document, problems = _read(block)
     with monkeypatch.context() as patch:
-        patch.setattr(compose, "block_values", lambda text, max_depth: None)
+        patch.setattr(compose, "block_values", lambda text, max_depth, line_breaks=None: None)
         composed, composed_problems = _read(block)
     assert document is not None and composed is not None and (problems, composed_problems) == ([], [])
     assert _same(document.data, composed.data)
@@ -116,7 +116,7 @@ def test_the_report_of_every_trap_is_the_composers(tmp_path, capsys, monkeypatch
     for line_reader in (True, False):
         with monkeypatch.context() as patch:
             if not line_reader:
-                patch.setattr(compose, "block_values", lambda text, max_depth: None)
+                patch.setattr(compose, "block_values", lambda text, max_depth, line_breaks=None: None)
             capsys.readouterr()
             main(["check", "pages", "--no-cache", "--reference-time", NOW_TEXT, "--output-format", "json"])
             reports.append(json.loads(capsys.readouterr().out))

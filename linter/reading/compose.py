@@ -43,7 +43,7 @@ def compose_document(path: str, fm: FrontMatter, limits: Limits) -> tuple[Docume
         return _document(path, fm, found, positions, limits, [])
     # The line reader reads no anchor, alias, tag or merge key, nor anything nested deeper than
     # the limit: what it reads needs none of the safety checks of yaml_compose, nor PyYAML.
-    data = block_values(text, limits.max_depth)
+    data = block_values(text, limits.max_depth, fm.closing_line - 1)
     if data is not None:  # the node graph waits until a position needs it
         spots = BlockSpots(text, functools.partial(_compose_block, text))
         return _checked(Document(path, data, text, fm.closing_line, None, positions, spots), limits, [])
