@@ -163,6 +163,8 @@ def _walked(
         sources = list(discover(project.paths, filters, args.force_exclude, memo))
     if cache is not None and memo is not None and memo.fresh:
         cache.store_folders(memo.fresh)
+    if cache is not None:
+        cache.close()
     return sources
 
 

@@ -83,6 +83,7 @@ class ResultCache:
         self._typed = ""  # the per-row type filter, needed only for a table that is not ours
         self._opened_ns = time.time_ns()  # what stored stamps are judged racy against (above)
         self._touched: list[tuple[str, int, int | None]] = []  # (path, size, stamp) not written yet
+        self._connection: sqlite3.Connection | None = None  # the run's one connection (`_connect`)
 
     @classmethod
     def open(cls, folder: Path, key: str, secret: bytes) -> ResultCache | None:
@@ -177,7 +178,7 @@ class ResultCache:
         costs the next walk its shortcut."""
         self.flush()
         try:
-            with contextlib.closing(self._connect()) as connection, connection:
+            with self._connect() as connection:
                 connection.execute("BEGIN IMMEDIATE")
                 for path, stamp, files, subfolders in rows:
                     stamps = _file_stamps(connection, path, json.loads(files))
@@ -199,7 +200,7 @@ class ResultCache:
             return
         self.flush()
         try:
-            with contextlib.closing(self._connect()) as connection, connection:
+            with self._connect() as connection:
                 connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 connection.executemany("DELETE FROM keys WHERE path = ?", [(r.path,) for r in records])
                 connection.executemany(
@@ -226,7 +227,7 @@ class ResultCache:
         if not touched:
             return
         try:
-            with contextlib.closing(self._connect()) as connection, connection:
+            with self._connect() as connection:
                 query = "UPDATE entries SET size = ?, changed_ns = ? WHERE path = ?"
                 connection.executemany(query, [(size, stamp, path) for path, size, stamp in touched])
                 kept = _cached_paths(connection, [path for path, _, _ in touched])
@@ -243,7 +244,7 @@ class ResultCache:
         see whether `entries` is the table we create (looser types get their rows filtered);
         raises when the file is damaged or not ours."""
         clear_links(self.file)
-        with contextlib.closing(self._connect()) as connection, connection:
+        with self._connect() as connection:
             token = connection.execute("SELECT value FROM meta WHERE name = 'token'").fetchone()
             if token is None:  # new, or made without the secret: only an empty file is adopted
                 if connection.execute("SELECT path FROM entries LIMIT 1").fetchone() is not None:
@@ -259,12 +260,28 @@ class ResultCache:
         is deleted, to be rebuilt by this run's writes, and reads as empty from there on."""
         self.flush()
         try:
-            with contextlib.closing(self._connect()) as connection:
-                yield from connection.execute(query, parameters)
+            yield from self._connect().execute(query, parameters)
         except (sqlite3.Error, OSError):
             self._delete_files()
 
+    def close(self) -> None:
+        """Write the touches not written yet and let the file go (the end of a run); a later
+        read or write opens it again."""
+        self.flush()
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                connection.close()
+
     def _connect(self) -> sqlite3.Connection:
+        """The one connection of this cache, opened at first use: each connection costs the
+        statements below, and closing the last one checkpoints the WAL with two fsyncs (a
+        connection each read or write took 3 ms of system time from a one-file run's 11 ms)."""
+        if self._connection is None:
+            self._connection = self._open_connection()
+        return self._connection
+
+    def _open_connection(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.file, timeout=60)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
@@ -276,6 +293,10 @@ class ResultCache:
         return connection
 
     def _delete_files(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                connection.close()
         for suffix in SUFFIXES:
             with contextlib.suppress(OSError):
                 os.unlink(str(self.file)[: -len(".sqlite3")] + suffix)

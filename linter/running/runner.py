@@ -10,8 +10,9 @@ immutable results; nothing is changed in place.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,24 +86,25 @@ def run_check(
     on_file: Callable[[], None] | None = None,
 ) -> Report:
     cache = open_cache(engine, options.cache_folder, options.notice)
-    with collector_paused(freeze=True):  # no cycles built; see gc_pause.py
-        plan = plan_check(engine, sources, options, cache)
-    results = _checked(engine, plan, cache, options.jobs, on_file)
-    context: list[FileResult] = []
-    located = dict(plan.located)
-    if plan.roots:
-        consulted = _consult(engine, plan, filters, results, cache)
-        fresh = lint_many(engine, consulted.todo, options.jobs)
-        places = [consulted.located.get(path) for path in consulted.todo]
-        context = [*consulted.cached, *stored(cache, fresh, places)]
-        located.update(consulted.located)
-    if cache is not None:
-        cache.flush()  # the touches of files whose stat changed but not their bytes
-    with collector_paused(freeze=True):
-        if engine.corpus_rules:
-            everything = _with_shared_facts(engine, [*results, *context], cache, located)
-            results, context = everything[: len(results)], everything[len(results) :]
-        return engine.finish(results, plan.problems, context, judge_bindings=options.whole_project)
+    with _closed_at_end(cache):
+        with collector_paused(freeze=True):  # no cycles built; see gc_pause.py
+            plan = plan_check(engine, sources, options, cache)
+        results = _checked(engine, plan, cache, options.jobs, on_file)
+        context: list[FileResult] = []
+        located = dict(plan.located)
+        if plan.roots:
+            consulted = _consult(engine, plan, filters, results, cache)
+            fresh = lint_many(engine, consulted.todo, options.jobs)
+            places = [consulted.located.get(path) for path in consulted.todo]
+            context = [*consulted.cached, *stored(cache, fresh, places)]
+            located.update(consulted.located)
+        if cache is not None:
+            cache.flush()  # the touches of files whose stat changed but not their bytes
+        with collector_paused(freeze=True):
+            if engine.corpus_rules:
+                everything = _with_shared_facts(engine, [*results, *context], cache, located)
+                results, context = everything[: len(results)], everything[len(results) :]
+    return engine.finish(results, plan.problems, context, judge_bindings=options.whole_project)
 
 
 def project_results(engine: Engine, sources: Sequence[Source], options: RunOptions) -> list[FileResult]:
@@ -110,13 +112,14 @@ def project_results(engine: Engine, sources: Sequence[Source], options: RunOptio
     linted (and stored) otherwise. The language server's cross-file index: a warm project is
     indexed at the speed of the cache instead of linting every file."""
     cache = open_cache(engine, options.cache_folder, options.notice)
-    with collector_paused():
-        plan = plan_check(engine, sources, options, cache)
-    results = _checked(engine, plan, cache, options.jobs, None)
-    if cache is not None:
-        cache.flush()
-    needy = [r for r in results if r.keys and not r.facts]
-    return _with_facts(engine, results, needy, cache, plan.located)
+    with _closed_at_end(cache):
+        with collector_paused():
+            plan = plan_check(engine, sources, options, cache)
+        results = _checked(engine, plan, cache, options.jobs, None)
+        if cache is not None:
+            cache.flush()
+        needy = [r for r in results if r.keys and not r.facts]
+        return _with_facts(engine, results, needy, cache, plan.located)
 
 
 def plan_check(
@@ -267,6 +270,16 @@ def _relative(path: str, cwd: str) -> str:
     if path.startswith(cwd):
         return path[len(cwd) :]
     return path
+
+
+@contextlib.contextmanager
+def _closed_at_end(cache: ResultCache | None) -> Iterator[None]:
+    """The cache keeps one connection for the run (see ResultCache._connect); let it go after."""
+    try:
+        yield
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def open_cache(engine: Engine, folder: Path | None, notice: Callable[[str], None]) -> ResultCache | None:
