@@ -190,10 +190,15 @@ class Binder:
         plan = node.plans.get((pointer, shape))
         if plan is None:
             plan = trie.plan(node, pointer, shape)
-        for key, here, hits, inner in plan:
+        for key, here, hits, inner, flat in plan:
             child = value[key]
             for slot, index in hits:
                 lists[slot].append(new(Hit, (record, index, here, child)))
+            if flat and isinstance(child, dict):  # a flat mapping: its keys in place, no walk
+                for name, at, leaf in flat:
+                    if name in child:
+                        for slot, index in leaf:
+                            lists[slot].append(new(Hit, (record, index, at, child[name])))
             if inner and isinstance(child, (dict, list)):
                 for below in inner:
                     if below.item and isinstance(child, dict):
