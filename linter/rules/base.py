@@ -146,7 +146,9 @@ class Rule:
 
     def fields(self, document: Document) -> FieldView:
         """The document as this rule's content type binds its roles: the only way rules read it."""
-        return self.context.binder.view(document)
+        binder = self.context.binder
+        found: FieldView | None = document.memo.get(binder)  # as Binder.view: most rules ask again
+        return found if found is not None else binder.view(document)
 
     @classmethod
     def documentation(cls) -> str:

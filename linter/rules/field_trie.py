@@ -41,11 +41,18 @@ WALKED: tuple[WalkedRole, ...] = get_args(WalkedRole)
 #: A role's slot in `FieldView.lists`: the walk appends by index, rules ask by name.
 SLOTS: dict[WalkedRole, int] = {role: slot for slot, role in enumerate(WALKED)}
 
-#: (key, pointer, hits, nodes below) of one key or index a plan reads: the (role slot,
-#: binding index) of every role bound to it, and the matched nodes with more below. A plain
-#: tuple, not a NamedTuple: the walk unpacks one per bound key of every document, and
-#: CPython unpacks only exact tuples fast (a NamedTuple here made the walk ~2 µs slower).
-Entry = tuple[str | int, str, tuple[tuple[int, int], ...], tuple["Node", ...]]
+#: The (role slot, binding index) of every role bound at one place.
+Hits = tuple[tuple[int, int], ...]
+
+#: (key, pointer, hits) of each plain key of a flat mapping (see `Node.flat`), read in place.
+Flat = tuple[tuple[str, str, Hits], ...]
+
+#: (key, pointer, hits, nodes below, flat) of one key or index a plan reads: the hits of
+#: every role bound to it, the matched nodes with more below, and the keys of the mapping
+#: under it when that is flat (its node is then not among those below). A plain tuple, not a
+#: NamedTuple: the walk unpacks one per bound key of every document, and CPython unpacks
+#: only exact tuples fast (a NamedTuple here made the walk ~2 µs slower).
+Entry = tuple[str | int, str, Hits, tuple["Node", ...], Flat]
 
 
 class Wildcard(NamedTuple):
@@ -69,7 +76,7 @@ MAX_KEPT_ENTRIES = 20_000
 class Node:
     """One position of the bound patterns; see the module docstring."""
 
-    __slots__ = ("exact", "hits", "inner", "item", "plans", "wild")
+    __slots__ = ("exact", "flat", "hits", "inner", "item", "plans", "wild")
 
     def __init__(self) -> None:
         self.exact: dict[str, Node] = {}
@@ -80,6 +87,11 @@ class Node:
         self.inner = False
         #: Plans by (parent pointer, the mapping's keys in order, or the list's length).
         self.plans: dict[tuple[str, Any], tuple[Entry, ...]] = {}
+        #: (key, hits) of each child when the node is flat: only plain keys below it (no
+        #: wildcard, no index, no item, nothing further down), no two bound to one role. The hits of
+        #: a flat mapping are the same in whatever order its keys come, so the walk looks its
+        #: keys up in place instead of planning it (a provider's name and domain, an image's url).
+        self.flat: tuple[tuple[str, Hits], ...] | None = None
 
     def child(self, token: Token) -> Node:
         self.inner = True
@@ -117,6 +129,7 @@ class Trie:
             for pattern in roles.items:
                 node = self._node(pattern)
                 node.item = node.inner = True
+        _mark_flat(self.root)
 
     def _node(self, pattern: Pattern) -> Node:
         node = self.root
@@ -144,5 +157,30 @@ class Trie:
             inner = tuple(child for child in nodes if child.inner)
             if hits or inner:
                 token = str(key) if isinstance(key, int) else escape(key)
-                found.append((key, f"{pointer}/{token}", hits, inner))
+                here = f"{pointer}/{token}"
+                flat: Flat = ()
+                if len(inner) == 1 and inner[0].flat is not None:
+                    flat = tuple((name, f"{here}/{escape(name)}", leaf) for name, leaf in inner[0].flat)
+                    inner = ()
+                found.append((key, here, hits, inner, flat))
         return tuple(found)
+
+
+def _mark_flat(node: Node) -> None:
+    """Set `flat` on every node below `node` that is flat (built once per content type)."""
+    if not node.inner:  # a leaf: most nodes
+        return
+    for child in node.exact.values():
+        _mark_flat(child)
+    for wild in node.wild:
+        _mark_flat(wild.node)
+    if not node.exact or node.wild or node.item:
+        return
+    leaves = node.exact.values()
+    slots = [slot for leaf in leaves for slot, _ in leaf.hits]
+    if (
+        not any(leaf.inner for leaf in leaves)
+        and len(slots) == len(set(slots))  # a role bound twice here would depend on the keys' order
+        and not any(name.isdigit() for name in node.exact)  # `0` also names a list's first item
+    ):
+        node.flat = tuple((name, tuple(leaf.hits)) for name, leaf in node.exact.items())

@@ -184,19 +184,25 @@ class Binder:
     def _walk(self, view: FieldView, value: Any, trie: Trie, node: Node, pointer: str, record: int) -> None:
         """Add the hits of what `node`'s children match in `value` (a mapping or a list), in
         order, and walk on below them. Hot: every document goes through here, by plans."""
-        lists, new_hit = view.lists, tuple.__new__  # not Hit(...): its Python __new__ costs ~150 ns a hit
+        # tuple.__new__, not Hit(...) or Record(...): their Python __new__ costs ~150 ns a record
+        lists, new = view.lists, tuple.__new__
         shape = tuple(value) if isinstance(value, dict) else len(value)
         plan = node.plans.get((pointer, shape))
         if plan is None:
             plan = trie.plan(node, pointer, shape)
-        for key, here, hits, inner in plan:
+        for key, here, hits, inner, flat in plan:
             child = value[key]
             for slot, index in hits:
-                lists[slot].append(new_hit(Hit, (record, index, here, child)))
+                lists[slot].append(new(Hit, (record, index, here, child)))
+            if flat and isinstance(child, dict):  # a flat mapping: its keys in place, no walk
+                for name, at, leaf in flat:
+                    if name in child:
+                        for slot, index in leaf:
+                            lists[slot].append(new(Hit, (record, index, at, child[name])))
             if inner and isinstance(child, (dict, list)):
                 for below in inner:
                     if below.item and isinstance(child, dict):
-                        view.records.append(Record(here, child, self.roles.item))
+                        view.records.append(new(Record, (here, child, self.roles.item)))
                         self._walk(view, child, self._item, self._item.root, here, len(view.records) - 1)
                     if below.exact or below.wild:
                         self._walk(view, child, trie, below, here, record)
