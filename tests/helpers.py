@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import struct
+import subprocess
+import sys
 import time
 import zlib
 from datetime import datetime
@@ -254,3 +256,17 @@ def warm_and_cold_reports(capsys, *options: str) -> tuple[dict[str, object], dic
     warm = json.loads(capsys.readouterr().out)
     main(["check", ".", "--output-format", "json", "--no-cache"])
     return warm, json.loads(capsys.readouterr().out)
+
+
+def fresh_python(script: str, *arguments: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`script` run by a fresh interpreter that imports this checkout (what a run loads, or how
+    it starts, is seen only in a new process)."""
+    return subprocess.run(
+        [sys.executable, "-c", script, *arguments],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )

@@ -3,13 +3,10 @@ else), and a run finds out which thread it is in without importing `threading`."
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import threading
 
-from helpers import ARTICLE, REPO
+from helpers import ARTICLE, fresh_python
 
 from linter.running.interrupts import handled
 
@@ -42,13 +39,5 @@ def test_a_check_run_does_not_import_threading(tmp_path):
         "import sys\nfrom linter.__main__ import run\nsys.argv = ['content-lint', *sys.argv[1:]]\n"
         "status = run()\nprint('---', status, 'threading' in sys.modules)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script, "check", "--no-cache", "a.md"],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    done = fresh_python(script, "check", "--no-cache", "a.md", cwd=tmp_path)
     assert done.stdout.rsplit("---", 1)[1].split() == ["0", "False"], done.stderr

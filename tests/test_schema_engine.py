@@ -4,12 +4,9 @@ it answers changes: its one date is read exactly as `email.utils` reads it."""
 from __future__ import annotations
 
 import email.utils
-import os
-import subprocess
-import sys
 
 import pytest
-from helpers import ARTICLE, REPO
+from helpers import ARTICLE, fresh_python
 
 from linter.schema.engine import parsedate_to_datetime
 
@@ -22,14 +19,8 @@ print(*(name for name in ("email.utils", "socket") if name in sys.modules))
 
 
 def _fresh(prelude: str) -> list[str]:
-    run = subprocess.run(
-        [sys.executable, "-c", _BUILD.format(prelude=prelude)],
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    run = fresh_python(_BUILD.format(prelude=prelude))
+    assert run.returncode == 0, run.stderr
     return run.stdout.splitlines()
 
 
@@ -47,15 +38,7 @@ def test_a_checked_page_with_a_schema_finding_loads_no_email_utils(tmp_path):
         "import sys\nfrom linter.cli import main\nstatus = main(sys.argv[1:])\n"
         "print('---', status, *(n for n in ('email.utils', 'socket') if n in sys.modules))\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", script, "check", "--no-cache", "--output-format", "concise", "a.md"],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    run = fresh_python(script, "check", "--no-cache", "--output-format", "concise", "a.md", cwd=tmp_path)
     assert "FM1" in run.stdout  # the schema engine did give its verdict
     assert run.stdout.rsplit("---", 1)[1].split() == ["1"]
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, REPO
+from helpers import ARTICLE, REPO, fresh_python
 
 from linter.reporting import REPORTERS, format_module
 
@@ -54,15 +54,7 @@ READERS = {
 def _run(folder: Path, script: str, *arguments: str) -> tuple[str, str]:
     """`script` run with `arguments` by a fresh interpreter in `folder`: what it printed before
     the marker (the run's own output) and after it (what the script reports of the run)."""
-    run = subprocess.run(
-        [sys.executable, "-c", script, *arguments],
-        cwd=folder,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    run = fresh_python(script, *arguments, cwd=folder)
     assert _MARKER in run.stdout, run.stderr
     output, report = run.stdout.split(_MARKER, 1)
     return output, report

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
-from helpers import REPO
+from helpers import fresh_python
 
 _SCRIPT = """
 {prelude}
@@ -28,14 +24,8 @@ except toml_library.TOMLDecodeError as error:
 
 @pytest.mark.parametrize("prelude", ["", "import threading"])
 def test_typing_is_left_as_found_and_the_library_reads_toml(prelude):
-    done = subprocess.run(
-        [sys.executable, "-c", _SCRIPT.format(prelude=prelude)],
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    done = fresh_python(_SCRIPT.format(prelude=prelude))
+    assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "True",
         "Pair(a=1, b='x')",
