@@ -1,9 +1,10 @@
 """Long fuzz run outside the test suite: damaged articles must never crash the linter.
 
-    python benchmarks/fuzz.py --inputs 100000 [--seed 1] [--corpus examples/content]
+    python benchmarks/fuzz.py --inputs 100000 [--seed 1] [--corpus examples/content] [--preset hugo]
 
-Each input is a valid article (from the corpus folders) with random damaging edits (the same
-mutations the property tests use). It lints the bytes in-process, checks that no internal
+Each input is a valid article (from the corpus folders, their subfolders too) with random
+damaging edits (the same mutations the property tests use); `--preset` lints them as that
+framework's pages (TOML and JSON front matter are read only where a preset reads them). It lints the bytes in-process, checks that no internal
 error (FM000) or exception occurs and that every finding points inside the input, and prints
 throughput and a count per finding code. The first failing input is written to
 `fuzz-failure.md` with its seed so it can be replayed.
@@ -36,11 +37,13 @@ def main() -> int:
     parser.add_argument(
         "--corpus", type=Path, action="append", help="folders of valid articles (default: examples/content)"
     )
+    parser.add_argument("--preset", help="lint the inputs with this preset (default: none, the news article)")
     args = parser.parse_args()
     folders = args.corpus or [ROOT / "examples" / "content"]
-    seeds = [p.read_bytes() for folder in folders for p in sorted(folder.iterdir()) if p.is_file()]
+    seeds = [p.read_bytes() for folder in folders for p in sorted(folder.rglob("*.md")) if p.is_file()]
+    table = {"preset": args.preset} if args.preset else {}
     engine = build_engine(
-        config_from_table({}, ROOT / "content-lint.toml"), now=parse_datetime("2026-11-26T12:00:00Z")
+        config_from_table(table, ROOT / "content-lint.toml"), now=parse_datetime("2026-11-26T12:00:00Z")
     )
     codes: collections.Counter[str] = collections.Counter()
     started = time.perf_counter()
