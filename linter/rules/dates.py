@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from linter.reading import pointers
@@ -130,13 +130,20 @@ class FutureDate(Rule):
         self.given = settings_record(FutureDateSettings, self.settings)
         now = context.now
         self.now = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+        #: A date up to here is surely not reported (see `_window`); the rest are measured as
+        #: the message says them.
+        try:
+            self.near = self.now + _window(self.given.tolerance_days)
+        except OverflowError:  # past the calendar's end: no date is that far ahead
+            self.near = datetime.max.replace(tzinfo=timezone.utc)
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
+        near = self.near
         for hit in view.role("future"):
-            record, pointer, value = hit.record, hit.pointer, hit.value
+            record, _, pointer, value = hit
             moment = view.moment(pointer, value)
-            if moment is None:
+            if moment is None or moment.instant <= near:
                 continue
             ahead = (moment.instant - self.now).total_seconds()
             if ahead > self.given.tolerance_days * DAY:
@@ -145,6 +152,15 @@ class FutureDate(Rule):
                     f"`{field_name(view.records[record].base, pointer)}` {written(value)} is {span(ahead)} in the future "
                     f"(now is {stamp(self.now)}, tolerance {_plural(self.given.tolerance_days, 'day')})",
                 )
+
+
+def _window(days: float) -> timedelta:
+    """`days` less a second: a gap up to this is surely within `days` (one comparison, where
+    seconds as floats are more work); the longest gap there is for more (or NaN) days."""
+    try:
+        return timedelta(days=days) - timedelta(seconds=1)
+    except (OverflowError, ValueError):
+        return timedelta.max
 
 
 class RelatedDateWindowSettings(NamedTuple):
@@ -189,6 +205,8 @@ class RelatedDateWindow(Rule):
     def __init__(self, settings: Mapping[str, Any], context: RunContext) -> None:
         super().__init__(settings, context)
         self.given = settings_record(RelatedDateWindowSettings, self.settings)
+        #: A gap up to this is surely allowed (see `_window`).
+        self.near = _window(self.given.max_days)
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
@@ -198,8 +216,9 @@ class RelatedDateWindow(Rule):
         anchor = dates.get(0)
         if anchor is None:
             return
+        near, at = self.near, anchor.moment.instant
         for record, date in dates.items():
-            if not record:
+            if not record or -near <= date.moment.instant - at <= near:
                 continue
             gap = gap_seconds(anchor.moment, date.moment)
             if abs(gap) > self.given.max_days * DAY:

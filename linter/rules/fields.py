@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from linter.config.roles import Roles, RoleSet
 from linter.reading.date_forms import FORMS, DateForms
 from linter.reading.date_reading import Reading, Style, read_date
-from linter.reading.dates import Moment
+from linter.reading.dates import Moment, parse_moment
 from linter.reading.document import Document
 from linter.reading.file_stamps import FileStamp
 from linter.reading.pointers import Pattern, escape, find
@@ -105,8 +105,13 @@ class FieldView:
         return found if found is not None else self._read(pointer, value)
 
     def _read(self, pointer: str, value: Any) -> Reading:
+        forms = self.forms
+        if not forms.judged:  # the schema judges (rfc3339, any): no style to ask, as read_date does
+            moment = parse_moment(value, self.zone, forms.name == "rfc3339")
+            found = self.moments[pointer] = tuple.__new__(Reading, (moment, None))
+            return found
         found = self.moments[pointer] = read_date(
-            self.forms, value, functools.partial(self._style, pointer, value), self.zone
+            forms, value, functools.partial(self._style, pointer, value), self.zone
         )
         return found
 

@@ -84,6 +84,18 @@ def test_tolerance_option_overrides_the_default(tmp_path):
     assert only(lint_text(tmp_path, published("2031-01-01T00:00:00Z"), config=relaxed), "FM201") == []
 
 
+def test_a_date_exactly_the_tolerance_ahead_passes_and_a_second_more_fails(tmp_path):
+    exactly = stamp_after_now(timedelta(days=1))
+    assert only(lint_text(tmp_path, published(exactly)), "FM201") == []
+    [finding] = only(lint_text(tmp_path, published(stamp_after_now(timedelta(days=1, seconds=1)))), "FM201")
+    assert "is 1 day in the future" in finding.message
+
+
+def test_a_tolerance_past_the_end_of_the_calendar_reports_nothing(tmp_path):
+    config = {"rules": {"future-date": {"tolerance-days": 1e12}}}
+    assert only(lint_text(tmp_path, published("9999-12-31T23:59:59Z"), config=config), "FM201") == []
+
+
 def test_now_comes_from_the_run_not_the_clock(tmp_path):
     text = published("2031-01-01T00:00:00Z")
     later = parse_datetime("2032-01-01T00:00:00Z")
@@ -118,6 +130,15 @@ def test_max_days_option_narrows_the_window(tmp_path):
     [finding] = only(lint_text(tmp_path, text, config=config), "FM202")
     assert "3 days after the article's" in finding.message
     assert "at most 2 days apart" in finding.message
+
+
+def test_a_window_of_zero_days_reports_a_related_date_one_second_apart(tmp_path):
+    config = {"rules": {"related-date-window": {"max-days": 0}}}
+    same = related_published("2024-04-02T09:30:00Z")
+    assert only(lint_text(tmp_path, same, config=config), "FM202") == []
+    text = related_published("2024-04-02T09:30:01Z")
+    [finding] = only(lint_text(tmp_path, text, config=config), "FM202")
+    assert "less than a minute after the article's" in finding.message
 
 
 def test_window_needs_a_valid_article_date(tmp_path):
