@@ -7,6 +7,8 @@ that must be unique are the `identity` role. Comparisons use `linter.rules.urlno
 
 from __future__ import annotations
 
+import functools
+import operator
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -204,6 +206,12 @@ class ArticleFacts(NamedTuple):
     urls: tuple[ArticleUrl, ...]
 
 
+#: An ArticleUrl from one tuple, without the NamedTuple constructor's Python call (every
+#: news file has one), and the order of a file's own identity values.
+_new_url = functools.partial(tuple.__new__, ArticleUrl)
+_BINDING = operator.attrgetter("binding")
+
+
 class DuplicateArticleSettings(NamedTuple):
     site_pages: bool
 
@@ -258,7 +266,9 @@ class DuplicateArticle(CorpusRule):
         view = self.fields(document)
         # The document's own identity values, in the order the role lists its bindings
         # (news-article: webUrl first, the one readers see); not those of related items.
-        own = sorted((hit for hit in view.role("identity") if hit.record == 0), key=lambda hit: hit.binding)
+        own = [hit for hit in view.role("identity") if hit.record == 0]
+        if len(own) > 1:
+            own.sort(key=_BINDING)
         by_path = page_urls(self.context, document, view.files_read)
         implied = implied_identity(self.context, document)
         if not own and not by_path and implied is None:
@@ -283,7 +293,7 @@ class DuplicateArticle(CorpusRule):
                 )
             key = normal if normal is None or not scope else f"{scope}\t{normal}"
             if key is not None and key not in urls:
-                urls[key] = ArticleUrl(key, pointer, document.locate(pointer))
+                urls[key] = _new_url((key, pointer, document.locate(pointer), ""))
         for url, at in by_path:  # no pointer: at the opening fence, the page as a whole
             normal = identity_key(url, None)
             key = normal if normal is None or not scope else f"{scope}\t{normal}"
@@ -321,7 +331,7 @@ class DuplicateArticle(CorpusRule):
         return [u.key for u in facts.urls]
 
     def encode_facts(self, facts: Any) -> Any:
-        return [[u.key, u.pointer, list(_region_tuple(u.region)), u.shown] for u in facts.urls]
+        return [[u.key, u.pointer, list(u.region), u.shown] for u in facts.urls]
 
     def decode_facts(self, data: Any) -> Any:
         urls = tuple(ArticleUrl(key, pointer, Region(*region), shown) for key, pointer, region, shown in data)
@@ -362,10 +372,6 @@ def _both_publish(url: ArticleUrl, other: ArticleUrl, where: str, more: int) -> 
     )
     text = f"both pages publish {published}: {this}, {that}"
     return text + (f", and {more} more file{'s' if more > 1 else ''}" if more else "")
-
-
-def _region_tuple(region: Region) -> tuple[int, int, int, int]:
-    return (region.line, region.column, region.end_line, region.end_column)
 
 
 class ProviderDomainMismatch(Rule):
