@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -49,11 +50,16 @@ def written(value: Any) -> str:
 
 
 class Published(NamedTuple):
-    """A record's main date: where it is, as written, and the moment it names."""
+    """A record's main date: where it is, its value (`written` shows it) and the moment it names."""
 
     pointer: str
-    text: str
+    value: Any
     moment: Moment
+
+
+#: A Published from one tuple, without the NamedTuple constructor's Python call (each record
+#: of a news file has one).
+_new_published = functools.partial(tuple.__new__, Published)
 
 
 def published(view: FieldView) -> dict[int, Published]:
@@ -63,7 +69,7 @@ def published(view: FieldView) -> dict[int, Published]:
         if hit.record not in found:
             moment = view.moment(hit.pointer, hit.value)
             if moment is not None:
-                found[hit.record] = Published(hit.pointer, written(hit.value), moment)
+                found[hit.record] = _new_published((hit.pointer, hit.value, moment))
     return found
 
 
@@ -225,8 +231,8 @@ class RelatedDateWindow(Rule):
                 side = "after" if gap > 0 else "before"
                 yield Violation(
                     date.pointer,
-                    f"related article published {date.text}, {span(gap)} {side} the article's "
-                    f"{anchor.text} (at most {_plural(self.given.max_days, 'day')} apart)",
+                    f"related article published {written(date.value)}, {span(gap)} {side} the article's "
+                    f"{written(anchor.value)} (at most {_plural(self.given.max_days, 'day')} apart)",
                 )
 
 
