@@ -109,12 +109,19 @@ _ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 def _one_shot() -> Callable[[Any], str]:
     """`_ENCODER.encode`, without the C encoder it builds on every call (a third of packing a
     news file's facts): the same one, made once, with the same options. No check for circular
-    values: ours are built here, of lists, dicts, strings and numbers."""
+    values: ours are built here, of lists, dicts, strings and numbers. `c_make_encoder` is
+    json's private constructor: where it is missing, differs or answers otherwise than the
+    encoder, the encoder as it is."""
     make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:  # no C accelerator (another Python): the encoder as it is
-        return _ENCODER.encode
-    chunks = make(None, _ENCODER.default, json.encoder.encode_basestring, None, ":", ",", False, False, True)
-    return lambda value: "".join(chunks(value, 0))
+    sample = [["a", 1, None, True, 0.5, {"k": "é"}]]
+    try:
+        chunks = make(
+            None, _ENCODER.default, json.encoder.encode_basestring, None, ":", ",", False, False, True
+        )  # type: ignore[misc]
+        same = "".join(chunks(sample, 0)) == _ENCODER.encode(sample)
+    except TypeError:
+        same = False
+    return (lambda value: "".join(chunks(value, 0))) if same else _ENCODER.encode
 
 
 _dumps = _one_shot()
