@@ -52,4 +52,9 @@ def declared_size(mapping: Mapping[str, Any], binding: ImageBinding) -> tuple[fl
 def src_pointer(image: Image) -> str:
     """Where the image's path or URL is: the image's own pointer for a bare string, else its
     `src` key's."""
-    return image.pointer if image.mapping is None else pointers.join(image.pointer, image.binding.src)
+    if image.mapping is None:
+        return image.pointer
+    key = image.binding.src
+    # `pointers.join` without its two calls where no `~` or `/` needs escaping (the URL rules
+    # ask for every image of a file).
+    return pointers.join(image.pointer, key) if "~" in key or "/" in key else f"{image.pointer}/{key}"
