@@ -160,3 +160,35 @@ def test_simple_facts_agree_with_the_general_path_on_tricky_urls(url):
 @given(st.one_of(_URLISH, _SIMPLE, _TIDY, st.text(max_size=40)))
 def test_simple_facts_agree_with_the_general_path_on_generated_urls(url):
     assert urlnorm.simple_facts(url) == _simple_facts_reference(url)
+
+
+_TAIL_PIECES = [
+    "a",
+    "Z",
+    "/",
+    "-",
+    "~",
+    ":",
+    "%7e",
+    "%2f",
+    "%",
+    "?",
+    "#",
+    "&",
+    "b=2",
+    "a=1",
+    " ",
+    "\t",
+    "\u00e9",
+    "\x7f",
+]
+_TAIL = st.one_of(st.lists(st.sampled_from(_TAIL_PIECES), max_size=8).map("".join), st.text(max_size=30))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TIDY, st.sampled_from(["https://", "http://", "HTTP://"]), _TAIL)
+def test_simple_facts_agree_on_any_text_after_a_host_seen_before(tidy, scheme, tail):
+    host = urlnorm.TIDY_URL.fullmatch(tidy)["host"]
+    assert urlnorm.simple_facts(tidy) == _simple_facts_reference(tidy)  # the host is now known
+    for url in (f"{scheme}{host}{tail}", f"{scheme}{host}/{tail}", f"{scheme}{host}#{tail}"):
+        assert urlnorm.simple_facts(url) == _simple_facts_reference(url)

@@ -3,6 +3,7 @@ the URL rules (an image given as an absolute URL is a URL like any other)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +25,10 @@ class Image(NamedTuple):
     size: tuple[float, float] | None
 
 
+#: An Image from one tuple: a NamedTuple's own constructor is a Python function a call.
+_new_image = functools.partial(tuple.__new__, Image)
+
+
 def images(view: FieldView) -> list[Image]:
     """Every image of the document and its items: `derived(view, images)`."""
     found: list[Image] = []
@@ -32,9 +37,11 @@ def images(view: FieldView) -> list[Image]:
         if isinstance(value, dict):
             src = value.get(binding.src)
             size = declared_size(value, binding)
-            found.append(Image(hit.pointer, value, src if isinstance(src, str) else None, binding, size))
+            found.append(
+                _new_image((hit.pointer, value, src if isinstance(src, str) else None, binding, size))
+            )
         elif isinstance(value, str):
-            found.append(Image(hit.pointer, None, value, binding, None))
+            found.append(_new_image((hit.pointer, None, value, binding, None)))
     return found
 
 
@@ -52,4 +59,9 @@ def declared_size(mapping: Mapping[str, Any], binding: ImageBinding) -> tuple[fl
 def src_pointer(image: Image) -> str:
     """Where the image's path or URL is: the image's own pointer for a bare string, else its
     `src` key's."""
-    return image.pointer if image.mapping is None else pointers.join(image.pointer, image.binding.src)
+    if image.mapping is None:
+        return image.pointer
+    key = image.binding.src
+    # `pointers.join` without its two calls where no `~` or `/` needs escaping (the URL rules
+    # ask for every image of a file).
+    return pointers.join(image.pointer, key) if "~" in key or "/" in key else f"{image.pointer}/{key}"

@@ -43,7 +43,17 @@ _new_fact = functools.partial(tuple.__new__, UrlFact)
 def url_facts(view: FieldView) -> list[UrlFact]:
     """Every string the `urls` role binds, every absolute `links` value, then the images given
     as absolute URLs that no `urls` pattern binds (news-article's `images[].url` is one)."""
-    found = [_fact(hit.pointer, hit.value) for hit in view.role("urls") if isinstance(hit.value, str)]
+    found: list[UrlFact] = []
+    for hit in view.role("urls"):
+        value = hit.value
+        if isinstance(value, str):  # `_fact` inlined for its commonest case: a call a URL saved
+            simple = urlnorm.simple_facts(value)
+            pointer = hit.pointer
+            found.append(
+                _general_fact(pointer, value)
+                if simple is None
+                else _new_fact((pointer, value, True, *simple))
+            )
     for hit in view.role("links"):
         if isinstance(hit.value, str) and urlnorm.is_absolute(hit.value.strip()):
             found.append(_fact(hit.pointer, hit.value))
@@ -83,6 +93,10 @@ def _fact(pointer: str, value: str) -> UrlFact:
     simple = urlnorm.simple_facts(value)  # the common case: one regex match answers it all
     if simple is not None:
         return _new_fact((pointer, value, True, *simple))
+    return _general_fact(pointer, value)
+
+
+def _general_fact(pointer: str, value: str) -> UrlFact:
     return UrlFact(
         pointer,
         value,
