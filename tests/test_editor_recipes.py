@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 import re
 
-import tomllib
 from editors import EDITORS, blocks
 from helpers import EXAMPLES, REPO
 
 from linter.cli import main
+from linter.reading import toml_library as tomllib
 
 VSCODE = EXAMPLES / "editors" / "vscode"
 MANIFEST = json.loads((VSCODE / "package.json").read_text(encoding="utf-8"))

@@ -7,12 +7,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
-import tomllib
 from helpers import EXAMPLES, check_report, fields
 
 from linter.cli import main
 from linter.config.presets import PRESETS
 from linter.config.sites import detect_site
+from linter.reading import toml_library as tomllib
 
 #: preset -> (the clean paths, as its README line says to check them; the planted defects).
 SITES = {

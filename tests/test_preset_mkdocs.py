@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import tomllib
 from helpers import check_json_err, png, write
 
 from linter.cli import main
 from linter.config.sites import detect_site
+from linter.reading import toml_library as tomllib
 
 MKDOCS_YML = """\
 site_name: Harbour tools

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -30,8 +31,11 @@ _LONGEST_LINE = 900
 #: Each part takes all it can and gives nothing back (`++`): giving back only makes the rest
 #: longer. An optional part is `(...|)`, not `(...)?`, which costs re a repeat frame: with
 #: both, 354 k -> 264 k instructions a file of the news corpus (the same lines and groups).
+#: Python 3.10's re has no possessive repeats: there the greedy ones match the same, slower.
+_ALL = "+" if sys.version_info >= (3, 11) else ""
 LINE = re.compile(
-    rf"^( *+)(- ++|)(?:({_KEY.pattern}):(?: ++|(?=\n))|)(.{{0,{_LONGEST_LINE}}}+)\n", re.MULTILINE
+    rf"^( *{_ALL})(- +{_ALL}|)(?:({_KEY.pattern}):(?: +{_ALL}|(?=\n))|)(.{{0,{_LONGEST_LINE}}}{_ALL})\n",
+    re.MULTILINE,
 )
 #: What a plain scalar may not start with (`-` is allowed before a non-space).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
