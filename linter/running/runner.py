@@ -104,7 +104,7 @@ def run_check(
             if engine.corpus_rules:
                 everything = _with_shared_facts(engine, [*results, *context], cache, located)
                 results, context = everything[: len(results)], everything[len(results) :]
-    return engine.finish(results, plan.problems, context, judge_bindings=options.whole_project)
+            return engine.finish(results, plan.problems, context, judge_bindings=options.whole_project)
 
 
 def project_results(engine: Engine, sources: Sequence[Source], options: RunOptions) -> list[FileResult]:
