@@ -8,13 +8,10 @@ benchmarks/, never timed here."""
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, REPO, fresh_python
+from helpers import ARTICLE, fresh_python
 
 from linter.reporting import REPORTERS, format_module
 
@@ -162,14 +159,8 @@ def test_every_module_named_here_exists(name):
 def test_importing_the_cli_loads_only_the_argument_parser():
     """`import linter.cli` is paid before any command is known (the server, `--version`,
     `--help` too): the config, engine, YAML parser and schema engine load with a command."""
-    run = subprocess.run(
-        [sys.executable, "-c", "import sys, linter.cli; print('\\n'.join(sys.modules))"],
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    run = fresh_python("import sys, linter.cli; print('\\n'.join(sys.modules))")
+    assert run.returncode == 0, run.stderr
     loaded = set(run.stdout.split())
     assert "linter.cli_args" in loaded
     heavy = [

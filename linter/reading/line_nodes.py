@@ -17,27 +17,13 @@ from typing import Any
 
 from linter.reading import pointers
 from linter.reading.block_values import LINE, key_line
-from linter.reading.nodes import STR_TAG, Mark
+from linter.reading.nodes import Mark, ScalarNode
 
 #: The line after a top-level key's section: the next line that starts with a key.
 _NEXT_TOP_LEVEL = re.compile(r"\n[^ #\n-]")
 
 
-class LineScalar:
-    """A scalar node as libyaml's composer makes it: its text (not typed), style and marks."""
-
-    __slots__ = ("end_mark", "start_mark", "style", "tag", "value")
-    id = "scalar"
-
-    def __init__(self, value: str, style: str, start_mark: Mark, end_mark: Mark) -> None:
-        self.tag = STR_TAG
-        self.value = value
-        self.style = style
-        self.start_mark = start_mark
-        self.end_mark = end_mark
-
-
-def scalar_at(text: str, data: dict[str, Any], pointer: str) -> tuple[LineScalar | None, LineScalar] | None:
+def scalar_at(text: str, data: dict[str, Any], pointer: str) -> tuple[ScalarNode | None, ScalarNode] | None:
     """(key node or None for a list item, value node) of the scalar at `pointer` in a block
     `block_values` read (`text`, whose values are `data`); None for a mapping, a list, a null
     or no value there."""
@@ -99,7 +85,7 @@ def _section(text: str, start: int) -> dict[tuple[str, ...], tuple[re.Match[str]
     return found
 
 
-def _scalar(match: re.Match[str], group: int, line: int) -> LineScalar:
+def _scalar(match: re.Match[str], group: int, line: int) -> ScalarNode:
     """The node of a line's key (`group` 3) or value (4): quoted without escapes, or plain."""
     text = match.group(group).rstrip(" ")
     start = match.start(group)
@@ -109,4 +95,4 @@ def _scalar(match: re.Match[str], group: int, line: int) -> LineScalar:
     if style == "'":
         value = value.replace("''", "'")
     end = Mark(start + len(text), line, column + len(text))
-    return LineScalar(value, style, Mark(start, line, column), end)
+    return ScalarNode(value, Mark(start, line, column), end, style)

@@ -36,17 +36,18 @@ class Mark:
 
 
 class ScalarNode:
-    """A key or a value: `value` is typed by the scanner, `style` is TYPED."""
+    """A key or a value: `value` typed by a scanner (`style` TYPED), or a YAML scalar's text as
+    libyaml's composer gives it, with its style (`""` plain, `'` or `"`; see line_nodes.py)."""
 
     __slots__ = ("end_mark", "start_mark", "style", "tag", "value")
     id = "scalar"
 
-    def __init__(self, value: Any, start_mark: Mark, end_mark: Mark) -> None:
+    def __init__(self, value: Any, start_mark: Mark, end_mark: Mark, style: str = TYPED) -> None:
         self.tag = STR_TAG
         self.value = value
         self.start_mark = start_mark
         self.end_mark = end_mark
-        self.style = TYPED
+        self.style = style
 
 
 class MappingNode:
