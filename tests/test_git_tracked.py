@@ -112,3 +112,41 @@ def test_without_git_the_walk_reads_gitignore_files_itself(site, capsys, monkeyp
     (site / "content" / "posts" / "new.md").write_text(BROKEN)
     (site / "content" / "posts" / ".gitignore").write_text("new.md\n")
     assert _check(capsys) == (0, "")
+
+
+def test_a_linked_work_tree_is_asked_about_too(site, capsys, monkeypatch):
+    """`git worktree add` leaves a `.git` file, not a folder, in the new work tree."""
+    (site / "content" / "posts" / "tides.md").write_text(BROKEN)
+    _git(site, "commit", "-qam", "break tides")
+    _git(site, "worktree", "add", "-q", "linked")
+    (site / "linked" / "content" / "posts" / ".gitignore").write_text("tides.md\n")
+    monkeypatch.chdir(site / "linked" / "content")
+    status, out = _check(capsys, "posts")
+    assert status == 1 and out.startswith("posts/tides.md:")
+
+
+def _fake_git(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A `git` first on PATH that only says it ran, and fails as outside a repository."""
+    marker = folder / "git-ran"
+    script = folder / "bin" / "git"
+    script.parent.mkdir()
+    script.write_text(f"#!/bin/sh\ntouch '{marker}'\nexit 128\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{script.parent}{os.pathsep}{os.environ['PATH']}")
+    return marker
+
+
+def test_git_is_not_started_outside_a_repository(tmp_path, capsys, monkeypatch, tmp_path_factory):
+    if any((folder / mark).exists() for folder in tmp_path.parents for mark in (".git", "HEAD")):
+        pytest.skip("the temporary folder is inside a git repository")
+    marker = _fake_git(tmp_path_factory.mktemp("tools"), monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "tides.md").write_text(ARTICLE)
+    (tmp_path / "content" / "new.md").write_text(BROKEN)
+    (tmp_path / "content" / ".gitignore").write_text("new.md\n")
+    assert _check(capsys) == (0, "")
+    assert not marker.exists()
+    (tmp_path / ".git").mkdir()  # now git is asked (this one fails, and the walk falls back)
+    assert _check(capsys) == (0, "")
+    assert marker.exists()
