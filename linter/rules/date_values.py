@@ -20,10 +20,10 @@ def _date_values(view: FieldView) -> Iterator[tuple[str, Any]]:
     seen: set[str] = set()
     roles: tuple[WalkedRole, ...] = ("published", "dates", "future")
     for role in roles:
-        for hit in view.role(role):
-            if hit.pointer not in seen:
-                seen.add(hit.pointer)
-                yield hit.pointer, hit.value
+        for spot, value in view.role(role):
+            if spot.pointer not in seen:
+                seen.add(spot.pointer)
+                yield spot.pointer, value
     for record in view.records:
         for pair in view.pairs(record):
             for pointer, value in pair:

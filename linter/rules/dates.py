@@ -65,11 +65,11 @@ _new_published = functools.partial(tuple.__new__, Published)
 def published(view: FieldView) -> dict[int, Published]:
     """Each record's main date (the first `published` binding that holds a date), by record."""
     found: dict[int, Published] = {}
-    for hit in view.role("published"):
-        if hit.record not in found:
-            moment = view.moment(hit.pointer, hit.value)
+    for (record, _, pointer), value in view.role("published"):
+        if record not in found:
+            moment = view.moment(pointer, value)
             if moment is not None:
-                found[hit.record] = _new_published((hit.pointer, hit.value, moment))
+                found[record] = _new_published((pointer, value, moment))
     return found
 
 
@@ -146,8 +146,7 @@ class FutureDate(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
         near = self.near
-        for hit in view.role("future"):
-            record, _, pointer, value = hit
+        for (record, _, pointer), value in view.role("future"):
             moment = view.moment(pointer, value)
             if moment is None or moment.instant <= near:
                 continue
@@ -284,8 +283,8 @@ class ImplausibleDate(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         view = self.fields(document)
-        for hit in view.role("dates"):
-            pointer, value = hit.pointer, hit.value
+        for spot, value in view.role("dates"):
+            pointer = spot.pointer
             moment = view.moment(pointer, value)
             if moment is not None and moment.instant < self.floor:
                 yield Violation(

@@ -10,6 +10,7 @@ is a few dictionary lookups per container, not a look at every key (linter.rules
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal, get_args
 
 from linter.config.roles import RoleSet
@@ -44,15 +45,29 @@ SLOTS: dict[WalkedRole, int] = {role: slot for slot, role in enumerate(WALKED)}
 #: The (role slot, binding index) of every role bound at one place.
 Hits = tuple[tuple[int, int], ...]
 
-#: (key, pointer, hits) of each plain key of a flat mapping (see `Node.flat`), read in place.
-Flat = tuple[tuple[str, str, Hits], ...]
 
-#: (key, pointer, hits, nodes below, flat) of one key or index a plan reads: the hits of
+class Spot(NamedTuple):
+    """Where a bound value is: the record (its index in `FieldView.records`) and the binding
+    (its pattern's index in the role's tuple) that found it, and its JSON Pointer. Made once
+    per plan, not per document: the walk pairs it with each document's value (see `Hit`)."""
+
+    record: int
+    binding: int
+    pointer: str
+
+
+#: The (role slot, spot) of every role bound at one planned place.
+Spots = tuple[tuple[int, Spot], ...]
+
+#: (key, spots) of each plain key of a flat mapping (see `Node.flat`), read in place.
+Flat = tuple[tuple[str, Spots], ...]
+
+#: (key, pointer, spots, nodes below, flat) of one key or index a plan reads: the spots of
 #: every role bound to it, the matched nodes with more below, and the keys of the mapping
 #: under it when that is flat (its node is then not among those below). A plain tuple, not a
 #: NamedTuple: the walk unpacks one per bound key of every document, and CPython unpacks
 #: only exact tuples fast (a NamedTuple here made the walk ~2 µs slower).
-Entry = tuple[str | int, str, Hits, tuple["Node", ...], Flat]
+Entry = tuple[str | int, str, Spots, tuple["Node", ...], Flat]
 
 
 class Wildcard(NamedTuple):
@@ -85,8 +100,8 @@ class Node:
         self.item = False
         #: Whether the walk goes on below a value this node matches (children, or an item).
         self.inner = False
-        #: Plans by (parent pointer, the mapping's keys in order, or the list's length).
-        self.plans: dict[tuple[str, Any], tuple[Entry, ...]] = {}
+        #: Plans by (parent pointer, the mapping's keys in order or the list's length, record).
+        self.plans: dict[tuple[str, Any, int], tuple[Entry, ...]] = {}
         #: (key, hits) of each child when the node is flat: only plain keys below it (no
         #: wildcard, no index, no item, nothing further down), no two bound to one role. The hits of
         #: a flat mapping are the same in whatever order its keys come, so the walk looks its
@@ -137,33 +152,40 @@ class Trie:
             node = node.child(token)
         return node
 
-    def plan(self, node: Node, pointer: str, shape: tuple[str, ...] | int) -> tuple[Entry, ...]:
-        """How `node` reads a container at `pointer` whose shape (a mapping's keys in order,
-        or a list's length) `node.plans` does not hold yet; kept there while within bounds.
-        The walk looks `node.plans[pointer, shape]` up itself: it is the hot path."""
-        found = self._plan(node, pointer, shape if isinstance(shape, tuple) else range(shape))
+    def plan(self, node: Node, pointer: str, shape: tuple[str, ...] | int, record: int) -> tuple[Entry, ...]:
+        """How `node` reads a container at `pointer` of `record` whose shape (a mapping's keys
+        in order, or a list's length) `node.plans` does not hold yet; kept there while within
+        bounds. The walk looks `node.plans[pointer, shape, record]` up itself: the hot path."""
+        found = self._plan(node, pointer, shape if isinstance(shape, tuple) else range(shape), record)
         cost = len(found) + (len(shape) if isinstance(shape, tuple) else 1)
         if self.kept + cost <= MAX_KEPT_ENTRIES:
             self.kept += cost
-            node.plans[pointer, shape] = found
+            node.plans[pointer, shape, record] = found
         return found
 
     @staticmethod
-    def _plan(node: Node, pointer: str, keys: Any) -> tuple[Entry, ...]:
+    def _plan(node: Node, pointer: str, keys: Any, record: int) -> tuple[Entry, ...]:
         found: list[Entry] = []
         for key in keys:
             nodes = node.below(key)
-            hits = tuple(hit for child in nodes for hit in child.hits)
+            hits = [hit for child in nodes for hit in child.hits]
             inner = tuple(child for child in nodes if child.inner)
             if hits or inner:
                 token = str(key) if isinstance(key, int) else escape(key)
                 here = f"{pointer}/{token}"
                 flat: Flat = ()
                 if len(inner) == 1 and inner[0].flat is not None:
-                    flat = tuple((name, f"{here}/{escape(name)}", leaf) for name, leaf in inner[0].flat)
+                    flat = tuple(
+                        (name, _spots(leaf, record, f"{here}/{escape(name)}")) for name, leaf in inner[0].flat
+                    )
                     inner = ()
-                found.append((key, here, hits, inner, flat))
+                found.append((key, here, _spots(hits, record, here), inner, flat))
         return tuple(found)
+
+
+def _spots(hits: Iterable[tuple[int, int]], record: int, pointer: str) -> Spots:
+    """The (slot, spot) of each (slot, binding index) bound at `pointer` of `record`."""
+    return tuple((slot, Spot(record, index, pointer)) for slot, index in hits)
 
 
 def _mark_flat(node: Node) -> None:

@@ -32,16 +32,16 @@ _new_image = functools.partial(tuple.__new__, Image)
 def images(view: FieldView) -> list[Image]:
     """Every image of the document and its items: `derived(view, images)`."""
     found: list[Image] = []
-    for hit in view.role("images"):
-        binding, value = view.records[hit.record].roles.images[hit.binding], hit.value
+    for spot, value in view.role("images"):
+        binding = view.records[spot.record].roles.images[spot.binding]
         if isinstance(value, dict):
             src = value.get(binding.src)
             size = declared_size(value, binding)
             found.append(
-                _new_image((hit.pointer, value, src if isinstance(src, str) else None, binding, size))
+                _new_image((spot.pointer, value, src if isinstance(src, str) else None, binding, size))
             )
         elif isinstance(value, str):
-            found.append(_new_image((hit.pointer, None, value, binding, None)))
+            found.append(_new_image((spot.pointer, None, value, binding, None)))
     return found
 
 

@@ -92,11 +92,11 @@ class SecuredFormat(Rule):
     summary = "`secured` is not base64 ciphertext `;` a base64 16-byte IV."
 
     def check(self, document: Document) -> Iterator[Violation]:
-        for hit in self.fields(document).role("secured"):
-            if isinstance(hit.value, str):
-                for problem in _problems(hit.value):
+        for spot, value in self.fields(document).role("secured"):
+            if isinstance(value, str):
+                for problem in _problems(value):
                     yield Violation(
-                        hit.pointer, problem.replace("`secured`", f"`{pointers.last_token(hit.pointer)}`")
+                        spot.pointer, problem.replace("`secured`", f"`{pointers.last_token(spot.pointer)}`")
                     )
 
 

@@ -17,7 +17,7 @@ from linter.rules.text import normal
 def topic_lists(view: FieldView) -> list[tuple[str, list[Any]]]:
     """(pointer, tags) of each list the `tags` role binds, as written: non-strings too, so
     that a tag's index in the list is its pointer's (`_topic_pointer`)."""
-    return [(hit.pointer, hit.value) for hit in view.role("tags") if isinstance(hit.value, list)]
+    return [(spot.pointer, value) for spot, value in view.role("tags") if isinstance(value, list)]
 
 
 def _topic_pointer(base: str, index: int) -> str:

@@ -42,7 +42,7 @@ def text_fields(view: FieldView) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     roles: tuple[WalkedRole, ...] = ("title", "description", "texts")
     for role in roles:
-        found += [(hit.pointer, hit.value) for hit in view.role(role) if isinstance(hit.value, str)]
+        found += [(spot.pointer, value) for spot, value in view.role(role) if isinstance(value, str)]
     return found
 
 
@@ -60,9 +60,9 @@ class Texts(NamedTuple):
 def all_texts(view: FieldView) -> Texts:
     """The cheap view for the clean majority of documents: several rules clear all fields with
     one scan; a rule that finds something walks the fields again with pointers."""
-    titles = [hit.value for hit in view.role("title") if isinstance(hit.value, str)]
-    excerpts = [hit.value for hit in view.role("description") if isinstance(hit.value, str)]
-    values = titles + excerpts + [hit.value for hit in view.role("texts") if isinstance(hit.value, str)]
+    titles = [value for _, value in view.role("title") if isinstance(value, str)]
+    excerpts = [value for _, value in view.role("description") if isinstance(value, str)]
+    values = titles + excerpts + [value for _, value in view.role("texts") if isinstance(value, str)]
     return Texts(titles, excerpts, values, " ".join(values))
 
 
@@ -71,7 +71,7 @@ def _titles_and_excerpts(view: FieldView) -> list[tuple[str, str, str]]:
     found = []
     kinds: tuple[tuple[WalkedRole, str], ...] = (("title", "title"), ("description", "excerpt"))
     for role, kind in kinds:
-        found += [(kind, hit.pointer, hit.value) for hit in view.role(role) if isinstance(hit.value, str)]
+        found += [(kind, spot.pointer, value) for spot, value in view.role(role) if isinstance(value, str)]
     return found
 
 
@@ -363,9 +363,9 @@ def _words(text: str) -> list[str]:
 def _first_strings(hits: list[Hit]) -> dict[int, tuple[str, str]]:
     """(pointer, value) of the first string hit of each record."""
     found: dict[int, tuple[str, str]] = {}
-    for hit in hits:
-        if isinstance(hit.value, str):
-            found.setdefault(hit.record, (hit.pointer, hit.value))
+    for spot, value in hits:
+        if isinstance(value, str):
+            found.setdefault(spot.record, (spot.pointer, value))
     return found
 
 

@@ -44,19 +44,18 @@ def url_facts(view: FieldView) -> list[UrlFact]:
     """Every string the `urls` role binds, every absolute `links` value, then the images given
     as absolute URLs that no `urls` pattern binds (news-article's `images[].url` is one)."""
     found: list[UrlFact] = []
-    for hit in view.role("urls"):
-        value = hit.value
+    for spot, value in view.role("urls"):
         if isinstance(value, str):  # `_fact` inlined for its commonest case: a call a URL saved
             simple = urlnorm.simple_facts(value)
-            pointer = hit.pointer
+            pointer = spot.pointer
             found.append(
                 _general_fact(pointer, value)
                 if simple is None
                 else _new_fact((pointer, value, True, *simple))
             )
-    for hit in view.role("links"):
-        if isinstance(hit.value, str) and urlnorm.is_absolute(hit.value.strip()):
-            found.append(_fact(hit.pointer, hit.value))
+    for spot, value in view.role("links"):
+        if isinstance(value, str) and urlnorm.is_absolute(value.strip()):
+            found.append(_fact(spot.pointer, value))
     found.extend(derived(view, image_url_facts))
     return found
 
@@ -73,7 +72,7 @@ def image_url_facts(view: FieldView) -> list[UrlFact]:
         if src is None:
             continue
         if bound is None:
-            bound = {hit.pointer for hit in view.role("urls")}
+            bound = {spot.pointer for spot, _ in view.role("urls")}
         pointer = src_pointer(image)
         if pointer not in bound and urlnorm.is_absolute(src.strip()):
             found.append(_fact(pointer, src))
@@ -112,9 +111,9 @@ def identity_facts(view: FieldView, document: Document) -> list[UrlFact]:
     found: list[UrlFact] = derived(view, url_facts)
     seen = derived(view, url_facts_by_pointer)  # FM404 and FM405 ask for it too
     extra = [
-        UrlFact(hit.pointer, hit.value, True, urlnorm.identity_key(hit.value), None)
-        for hit in view.role("identity")
-        if isinstance(hit.value, str) and hit.pointer not in seen
+        UrlFact(spot.pointer, value, True, urlnorm.identity_key(value), None)
+        for spot, value in view.role("identity")
+        if isinstance(value, str) and spot.pointer not in seen
     ]
     if not extra and not derived(view, image_url_facts):
         return found  # no identity value nor image URL joined: as url_facts ordered them

@@ -8,7 +8,6 @@ that must be unique are the `identity` role. Comparisons use `linter.rules.urlno
 from __future__ import annotations
 
 import functools
-import operator
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -64,8 +63,8 @@ class UrlFormat(Rule):
             if defect is not None:
                 pointer = url_pointer(fact)
                 yield Violation(pointer, f"`{pointers.label(pointer)}` {defect}")
-        for hit in view.role("links"):
-            pointer, value = hit.pointer, hit.value
+        for spot, value in view.role("links"):
+            pointer = spot.pointer
             if isinstance(value, str) and not urlnorm.is_absolute(value.strip()):
                 defect = urlnorm.link_defect(value)
                 if defect is not None:
@@ -209,7 +208,11 @@ class ArticleFacts(NamedTuple):
 #: An ArticleUrl from one tuple, without the NamedTuple constructor's Python call (every
 #: news file has one), and the order of a file's own identity values.
 _new_url = functools.partial(tuple.__new__, ArticleUrl)
-_BINDING = operator.attrgetter("binding")
+
+
+def _binding(hit: Hit) -> int:
+    spot, _ = hit
+    return spot.binding
 
 
 class DuplicateArticleSettings(NamedTuple):
@@ -266,9 +269,9 @@ class DuplicateArticle(CorpusRule):
         view = self.fields(document)
         # The document's own identity values, in the order the role lists its bindings
         # (news-article: webUrl first, the one readers see); not those of related items.
-        own = [hit for hit in view.role("identity") if hit.record == 0]
+        own = [(spot, value) for spot, value in view.role("identity") if spot.record == 0]
         if len(own) > 1:
-            own.sort(key=_BINDING)
+            own.sort(key=_binding)
         by_path = page_urls(self.context, document, view.files_read)
         implied = implied_identity(self.context, document)
         if not own and not by_path and implied is None:
@@ -281,8 +284,8 @@ class DuplicateArticle(CorpusRule):
             where = document.locate(pointer) if written else Region(1, 1, 1, 4)  # else: the fence
             urls[name] = ArticleUrl(name, pointer if written else "", where)
         known = derived(view, url_facts_by_pointer)  # URL fields: URL keys only
-        for hit in own:
-            pointer, value = hit.pointer, hit.value
+        for spot, value in own:
+            pointer = spot.pointer
             if pointer in known:
                 normal = known[pointer].key
             else:
@@ -431,8 +434,8 @@ class ProviderDomainMismatch(Rule):
 
 def _first_by_record(hits: list[Hit]) -> dict[int, tuple[str, Any]]:
     found: dict[int, tuple[str, Any]] = {}
-    for hit in hits:
-        found.setdefault(hit.record, (hit.pointer, hit.value))
+    for spot, value in hits:
+        found.setdefault(spot.record, (spot.pointer, value))
     return found
 
 

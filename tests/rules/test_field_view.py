@@ -76,7 +76,7 @@ def _hits(text: str, role: WalkedRole) -> list[tuple[str, object]]:
     assert isinstance(front, FrontMatter)
     document, problems = compose_document("a.md", front, Limits())
     assert document is not None, problems
-    return [(hit.pointer, hit.value) for hit in default_binder().view(document).role(role)]
+    return [(spot.pointer, value) for spot, value in default_binder().view(document).role(role)]
 
 
 def test_a_small_mapping_is_read_whatever_the_order_and_number_of_its_keys():
@@ -119,7 +119,7 @@ def test_two_keys_of_one_mapping_bound_to_one_role_are_read_in_file_order():
         assert isinstance(front, FrontMatter)
         document, _ = compose_document("a.md", front, Limits())
         assert document is not None
-        pointers = [hit.pointer for hit in binder.view(document).role("urls")]
+        pointers = [spot.pointer for spot, _ in binder.view(document).role("urls")]
         assert pointers == [f"/more/{first}", f"/more/{second}"]
 
 
@@ -134,6 +134,6 @@ def test_a_number_in_a_pattern_names_a_key_or_a_list_index():
         assert isinstance(front, FrontMatter)
         document, _ = compose_document("a.md", front, Limits())
         assert document is not None
-        assert [(hit.pointer, hit.value) for hit in binder.view(document).role("urls")] == [
+        assert [(spot.pointer, value) for spot, value in binder.view(document).role("urls")] == [
             ("/more/1", "https://a.example/1")
         ]
