@@ -54,6 +54,10 @@ def test_a_checked_page_with_a_schema_finding_loads_no_email_utils(tmp_path):
         "Thu, 12 Nov 2026 07:50:16 -0000",  # zone unknown: a naive date
         "Thu, 12 Nov 2026 07:50:16 +0130",
         "12 Nov 2026 07:50:16 GMT",
+        "Thu, 12 Nov 2026 7:50:16 +0000",  # a one-digit hour
+        "Thu, 012 Nov 2026 07:50:16 +0000",
+        "Thu,  12 Nov 2026 07:50:16 +0000",
+        "Thu, \u0661\u0662 Nov 2026 07:50:16 +0000",  # digits, but not ASCII ones
         "Thu, 12 Xyz 2026 07:50:16 +0000",
         "not a date",
     ],

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -13,8 +14,18 @@ from linter.rules.base import Rule, Violation
 from linter.rules.fields import derived
 from linter.rules.text import all_texts, text_fields
 
-_TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+
+@functools.cache
+def _tag() -> re.Pattern[str]:
+    """Compiled on first use, as `_entity`: only text with a `<` or `&` is searched."""
+    return re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")
+
+
+@functools.cache
+def _entity() -> re.Pattern[str]:
+    return re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+
+
 _HTML_TAGS = frozenset(
     {
         "a",
@@ -114,9 +125,9 @@ _HTML_TAGS = frozenset(
 def _markup(value: str) -> str | None:
     """The first HTML tag, comment or character reference in `value`, if any."""
     tag = next(
-        (m for m in _TAG.finditer(value) if m.group(2) is None or m.group(2).lower() in _HTML_TAGS), None
+        (m for m in _tag().finditer(value) if m.group(2) is None or m.group(2).lower() in _HTML_TAGS), None
     )
-    entity = next((m for m in _ENTITY.finditer(value) if _known_entity(m.group())), None)
+    entity = next((m for m in _entity().finditer(value) if _known_entity(m.group())), None)
     found = [m for m in (tag, entity) if m is not None]
     if not found:
         return None

@@ -8,6 +8,7 @@ that silences nothing is reported as FM009 `unused-suppression`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -18,9 +19,13 @@ from linter.records import NamedTuple
 from linter.rules.registry import ALL_RULES
 from linter.rules.selection import matches
 
-_DIRECTIVE = re.compile(
-    r"(?:^|(?<=\s))#\s*content-lint:\s*(?P<kind>disable-file|disable)\b(?:\s*=\s*(?P<codes>[\w\-]+(?:\s*,\s*[\w\-]+)*))?"
-)
+
+@functools.cache
+def _directive() -> re.Pattern[str]:
+    """Compiled on first use: only a front matter that says `content-lint:` is searched."""
+    return re.compile(
+        r"(?:^|(?<=\s))#\s*content-lint:\s*(?P<kind>disable-file|disable)\b(?:\s*=\s*(?P<codes>[\w\-]+(?:\s*,\s*[\w\-]+)*))?"
+    )
 
 
 class Directive(NamedTuple):
@@ -44,7 +49,7 @@ def parse_directives(text: str) -> list[Directive]:
     for number, line in enumerate(text.split("\n"), start=1):
         if "content-lint:" not in line:
             continue
-        match = _DIRECTIVE.search(line)
+        match = _directive().search(line)
         if match is None:
             continue
         codes = tuple(c.strip() for c in (match["codes"] or "").split(",") if c.strip())
