@@ -28,6 +28,9 @@ BERLIN = load_zone("Europe/Berlin")
         ("2019-01-01T10:00", datetime(2019, 1, 1, 10, tzinfo=UTC), False),
         ("2019-01-01 10:00:00", datetime(2019, 1, 1, 10, tzinfo=UTC), False),
         ("2019-01-01", datetime(2019, 1, 1, tzinfo=UTC), True),
+        ("2024-02-29", datetime(2024, 2, 29, tzinfo=UTC), True),
+        (" 2019-01-01", datetime(2019, 1, 1, tzinfo=UTC), True),
+        ("0001-01-01", datetime(1, 1, 1, tzinfo=UTC), True),
     ],
 )
 def test_each_form_is_read_as_the_same_instant(text, instant, date_only):
@@ -39,7 +42,8 @@ def test_each_form_is_read_as_the_same_instant(text, instant, date_only):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "2019", "2019-1-1", "2019-02-30", "2019-01-01T25:00", "2019-01-01T10:00:00+24:00", "yesterday",
+    ["", "2019", "2019-1-1", "2019-02-30", "2023-02-29", "2019-13-01", "2019-00-10", "0000-01-01", "2019-01-32",
+     "2019-01-0\u0661", "2019/01/01", "2019-01-01T25:00", "2019-01-01T10:00:00+24:00", "yesterday",
      "2019-01-01T10:00:00Zjunk"],
 )  # fmt: skip
 def test_what_is_not_a_date_is_none(text):
