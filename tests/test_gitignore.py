@@ -141,3 +141,16 @@ def test_a_gitignore_line_that_is_no_pattern_is_skipped_quietly_and_the_others_a
         warnings.simplefilter("error")  # a warning printed on every run
         status, found = check_json(capsys, tmp_path, monkeypatch, "--select", "FM100", ".")
     assert (status, [path for path, *_ in found]) == (1, ["new/b.md"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a*", "ab*", "[ab]*", "**/b*", "a/b*", "x.md*", "*a*", "a?*", "**/a*/"]), min_size=2
+    ),
+    st.lists(paths, min_size=1, max_size=12),
+)
+def test_lines_that_match_a_name_prefix_anywhere_get_pathspecs_verdict(names, candidates):
+    """Such lines share one group in the search of all lines (`gitignore_rules.alternation`)."""
+    _assert_same(names, candidates)
+    _assert_same(["*", *("!" + name for name in names)], candidates)

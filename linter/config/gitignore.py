@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 
-from linter.config.gitignore_rules import Rule, compile_quietly, rule
+from linter.config.gitignore_rules import Rule, alternation, compile_quietly, rule
 from linter.config.gitignore_walk import FOLDER, ITSELF, NONE, steps, verdict
 
 #: Separators other than `/` that a path may use here (pathspec turns them into `/`).
@@ -108,7 +108,7 @@ def _any_of(rules: list[Rule]) -> Callable[[str], object] | None:
     walks = [steps(each.tokens) for each in rules if each.tokens is not None]
     if not rules:
         return None
-    search = compile_quietly("|".join(f"(?:{text})" for text in simple) or "(?!)").search
+    search = compile_quietly(alternation(simple) or "(?!)").search
     if not walks:
         return search
 
