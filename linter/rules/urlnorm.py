@@ -40,34 +40,39 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
 )
 
 _LABEL = r"(?!-)[a-z0-9_-]{1,63}(?<!-)"
-_HOSTNAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
+_HOSTNAME = rf"{_LABEL}(?:\.{_LABEL})*"
 _ESCAPE = re.compile("%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")  # RFC 3986
 
 #: The common case, split by one regex instead of `urlsplit`: printable ASCII without spaces,
 #: `http(s)://host[:port][/path][?query][#fragment]`, no userinfo, no IPv6 brackets. Groups
 #: are what `urlsplit` + `host_and_port` would give (path, query and port may be None).
-SIMPLE_URL = re.compile(
+SIMPLE_URL = (
     r"(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?)://(?P<host>[A-Za-z0-9._-]+)(?::(?P<port>[0-9]*))?"
     r'(?P<path>/[!"$->@-~]*)?(?:\?(?P<query>[!"$-~]*))?(?:#[!-~]*)?'
 )
 #: The commonest kind of SIMPLE_URL, which one match proves well formed: a host that
 #: `ascii_host` keeps as it is (lower-case labels, no trailing dot), no port, no query and no
 #: `%` escape in the path. Its comparison key is then the host (less `www.`) and the path.
-TIDY_URL = re.compile(
-    rf"[Hh][Tt][Tt][Pp][Ss]?://(?P<host>{_HOSTNAME.pattern})(?P<path>/[!\"$&->@-~]*)?(?:#[!-~]*)?"
-)
+TIDY_URL = re.compile(rf"[Hh][Tt][Tt][Pp][Ss]?://(?P<host>{_HOSTNAME})(?P<path>/[!\"$&->@-~]*)?(?:#[!-~]*)?")
 #: TIDY_URL hosts seen, each without its `www.`: a file and a run name the same few hosts.
 _TIDY_HOSTS: dict[str, str] = {}
 # A query whose parse_qsl + urlencode round trip changes nothing but order and tracking
 # parameters: `name=value` pairs of unreserved characters.
-_SIMPLE_QUERY = re.compile(r"[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*(?:&[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*)*")
+_SIMPLE_QUERY = r"[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*(?:&[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*)*"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """`_HOSTNAME`, SIMPLE_URL or `_SIMPLE_QUERY`, compiled on first use: a run whose URLs are
+    all TIDY_URLs never needs them (0.45 ms, ~1 % of a one-file run)."""
+    return re.compile(pattern)
 
 
 @functools.lru_cache(maxsize=4096)  # the URL rules each look at every URL of a file
 def split_simple(url: str) -> re.Match[str] | None:
     """`url` split by SIMPLE_URL, or None when it is not that common, simple kind."""
-    return SIMPLE_URL.fullmatch(url)
+    return _compiled(SIMPLE_URL).fullmatch(url)
 
 
 def split(url: str) -> SplitResult | None:
@@ -111,12 +116,12 @@ def ascii_host(host: str) -> str | None:
     if not text:
         return None
     if text.isascii():  # IDNA only checks label lengths of an ASCII name, as _HOSTNAME does
-        return text if _HOSTNAME.fullmatch(text) else None
+        return text if _compiled(_HOSTNAME).fullmatch(text) else None
     try:
         text = text.encode("idna").decode("ascii")
     except UnicodeError:
         return None
-    return text if _HOSTNAME.fullmatch(text) else None
+    return text if _compiled(_HOSTNAME).fullmatch(text) else None
 
 
 def host_of(url: str) -> str | None:
@@ -184,7 +189,7 @@ def simple_facts(url: str) -> tuple[str, str] | None:
             _TIDY_HOSTS.clear()
         bare = _TIDY_HOSTS[host] = strip_www(host)
         return f"https://{bare}{(path.rstrip('/') if path else '') or '/'}", host
-    simple = SIMPLE_URL.fullmatch(url)
+    simple = _compiled(SIMPLE_URL).fullmatch(url)
     if simple is None:
         return None
     scheme, host_text, port_text, path, query = simple.groups()
@@ -217,7 +222,7 @@ def _simple_key(
     path = path.rstrip("/") or "/"
     if not query:
         return f"https://{netloc}{path}"
-    query = _simple_query(query) if _SIMPLE_QUERY.fullmatch(query) else _clean_query(query)
+    query = _simple_query(query) if _compiled(_SIMPLE_QUERY).fullmatch(query) else _clean_query(query)
     return f"https://{netloc}{path}" + (f"?{query}" if query else "")
 
 
