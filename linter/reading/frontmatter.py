@@ -7,6 +7,7 @@ a JSON object whose first line starts with `{`, ending at its matching `}`.
 from __future__ import annotations
 
 import errno
+import functools
 import re
 from collections.abc import Collection
 from typing import Literal
@@ -202,22 +203,26 @@ def _closing_fence(
     """Offset of the first line after the opening one that is exactly `---` or `...` (`loose`:
     followed by spaces), or -1.
 
-    Two `find` calls instead of a multiline regex: the regex tries `^` at every byte (~10x slower).
-    """
-    best = -1
-    for fence in fences:
-        found = data.find(fence, first_end, best if best >= 0 else len(data))
-        while found >= 0:
-            start = found + 1
-            rest = data[start + 3 : start + 5]
-            if rest[:1] == b"\n" or rest in _FENCE_LINE_ENDS:  # `\r?$` of a multiline regex
-                best = start
-                break
-            if loose and _only_spaces_to_line_end(data, start + 3):
-                best = start
-                break
-            found = data.find(fence, start, best if best >= 0 else len(data))
-    return best
+    One search for every fence at once: the engine finds each line break with `memchr` and
+    looks at the three bytes after it (a `find` a fence scanned the block once for each, twice
+    the time; a multiline `^` is tried at every byte, ~10x slower)."""
+    search = _fence_starts(fences).search
+    found = search(data, first_end)
+    while found is not None:
+        start = found.start() + 1
+        rest = data[start + 3 : start + 5]
+        if rest[:1] == b"\n" or rest in _FENCE_LINE_ENDS:  # `\r?$` of a multiline regex
+            return start
+        if loose and _only_spaces_to_line_end(data, start + 3):
+            return start
+        found = search(data, start)
+    return -1
+
+
+@functools.cache
+def _fence_starts(fences: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    """A line break followed by one of `fences` (each a line break and three bytes)."""
+    return re.compile(b"\n(?:" + b"|".join(re.escape(fence[1:]) for fence in fences) + b")")
 
 
 def _spaced_closing_fence(data: bytes, first_end: int) -> int:
