@@ -3,9 +3,10 @@
 A node stands for one position in the bound patterns (`/related/*/webUrl`): its children by
 exact key or by wildcard, the roles bound right there, and whether an item (a nested record)
 starts there. Documents of one format repeat their structure, so how a mapping or a list is
-read is worked out once per node, parent pointer and key order (its *plan*: the keys some
-role names, their pointers, hits and the nodes below) and then reused: the walk of a document
-is a few dictionary lookups per container, not a look at every key (linter.rules.fields).
+read is worked out once per node, parent pointer, key order and record (its *plan*: the keys
+some role names, their pointers, the spots of the roles bound there and the nodes below) and
+then reused: the walk of a document is a few dictionary lookups per container, not a look at
+every key (linter.rules.fields).
 """
 
 from __future__ import annotations
