@@ -16,7 +16,7 @@ from linter.config.project_paths import ProjectPaths, real_spelling
 from linter.findings import Problem
 from linter.reading.bounded import RefusedFile, read_regular_file
 from linter.records import NamedTuple
-from linter.running import git_files
+from linter.running import git_files, git_untracked
 from linter.running.cache import fingerprint
 from linter.running.folder_listings import FolderMemo
 from linter.running.git_files import GitListing
@@ -183,12 +183,13 @@ def _walk(top: str, filters: FileFilter, memo: FolderMemo | None = None, cut: in
     unchanged since it was listed is not listed again (see folder_listings.py). The paths
     yielded lose their first `cut` characters (`./` of `top` ".", each path built once)."""
     visited: set[tuple[int, int]] = set()
-    shipped = git_files.listing(top) if filters.respect_gitignore else None
-    stack: list[tuple[str, Ignores, GitListing | None]] = [(top, [], shipped)]
+    whole, keeper = git_untracked.ask(top, memo) if filters.respect_gitignore else (None, None)
+    stack: list[tuple[str, Ignores, GitListing | None]] = [(top, [], whole)]
     while stack:
         folder, ignores, shipped = stack.pop()
         info = _folder(folder, visited)
         if isinstance(info, Source):
+            keeper = None
             yield _cut(info, cut)
             continue
         if filters.respect_gitignore and shipped is None:
@@ -201,19 +202,25 @@ def _walk(top: str, filters: FileFilter, memo: FolderMemo | None = None, cut: in
         git_says = shipped.answer(folder) if shipped is not None and memo_here is not None else ""
         known = memo_here.recall(folder, info, git_says) if memo_here is not None else None
         if known is not None:
-            paths, subfolders = known
+            paths, subfolders, quiet = known
         else:
             listing = _listing(folder)
             if isinstance(listing, Source):
+                keeper = None
                 yield _cut(listing, cut)
                 continue
             paths, subfolders = _split_entries(listing, filters, ignores)
+            quiet = False
             if shipped is not None:
-                paths, subfolders = _shipped(folder, paths, subfolders, shipped)
+                paths, subfolders, quiet = _shipped(folder, paths, subfolders, shipped)
             if memo_here is not None:
-                memo_here.remember(folder, info, paths, subfolders, git_says)
+                memo_here.remember(folder, info, paths, subfolders, git_says, quiet)
+        if keeper is not None and (quiet or shipped is not whole or not keeper.saw(folder, info)):
+            keeper = None  # git's untracked answer cannot be vouched for: asked again next time
         yield from [Source(path[cut:]) for path in paths] if cut else map(Source, paths)
         stack.extend((path, ignores, _below(path, shipped)) for path in reversed(subfolders))
+    if keeper is not None:
+        keeper.keep()
 
 
 def _cut(source: Source, cut: int) -> Source:
@@ -223,14 +230,13 @@ def _cut(source: Source, cut: int) -> Source:
 
 def _shipped(
     folder: str, paths: list[str], subfolders: list[str], shipped: GitListing
-) -> tuple[list[str], list[str]]:
-    """What git lists of a folder's files and subfolders (paths below `folder`)."""
+) -> tuple[list[str], list[str], bool]:
+    """What git lists of a folder's files and subfolders (paths below `folder`), and whether
+    some subfolders were left out (git lists nothing under them)."""
     files, folders = shipped.kept_in(folder)
     cut = len(os.path.join(folder, ""))
-    return (
-        [path for path in paths if path[cut:] in files],
-        [path for path in subfolders if path[cut:] in folders or path[cut:] in files],
-    )
+    kept = [path for path in subfolders if path[cut:] in folders or path[cut:] in files]
+    return [path for path in paths if path[cut:] in files], kept, len(kept) < len(subfolders)
 
 
 def _below(folder: str, shipped: GitListing | None) -> GitListing | None:

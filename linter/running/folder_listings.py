@@ -9,8 +9,8 @@ its cached result (linter.running.freshness). What the filters decide also depen
 filters themselves (their patterns and root go into every stamp) and on what is ignored. A
 walk that reads `.gitignore` files recalls or keeps a listing only where none applies (an
 ignore file edited in place changes no folder's stat). In a git work tree git is asked on
-every walk, and its answer for the folder (the names it lists under it, `GitListing.answer`)
-goes into the stamp: a listing is recalled only while git says what it said when the listing
+every walk (its untracked names may be reused: linter.running.git_untracked), and its answer
+for the folder (the names it lists under it, `GitListing.answer`) goes into the stamp: a listing is recalled only while git says what it said when the listing
 was kept (its answer changes with its index and ignore files, which the folder's stat does
 not see). A folder changed less
 than 2 s before it was listed is not kept (another change within the same clock tick could
@@ -24,6 +24,12 @@ entries say (an emptied row's files are judged one by one, and its stamps writte
 recalled folder is handed whole to a freshness.FolderJudge, which stats its files and
 compares them a folder at a time. Rows are keyed by the folder's real path, the one its
 files' entries are stored under.
+
+A row whose folder holds subfolders git lists nothing under (empty, or holding only ignored
+files) is marked `quiet`: git's untracked answer is not reused over such a tree (a file added
+deep inside changes no folder a walk looks at). The one row that is not a folder's is the
+untracked answer kept for a walk's top (linter.running.git_untracked), keyed so that no folder's
+row can be.
 """
 
 from __future__ import annotations
@@ -36,12 +42,27 @@ from collections.abc import Mapping, Sequence
 from typing import TypeGuard
 
 from linter.reading.file_stamps import trusted_time
+from linter.records import NamedTuple
 from linter.running.freshness import FolderJudge
 from linter.running.identity import Identities
 
 #: (folder's real path ending in a separator, stamp, the names of its files to check, of its
 #: subfolders to walk); the cache adds the files' stamps when it writes the row
 Row = tuple[str, str, str, str]
+_QUIET = " quiet"
+#: How the row of a top's kept untracked answer is keyed: the top's real path and this (a
+#: folder's row is keyed by a path ending in a separator, so no folder has this key).
+_UNTRACKED = " (git untracked)"
+
+
+class Recalled(NamedTuple):
+    """A folder as a walk listed it: paths of its files to check (none when a judge took them)
+    and of its subfolders to walk, and whether some of its subfolders were left out as git
+    listed nothing under them."""
+
+    paths: list[str]
+    subfolders: list[str]
+    quiet: bool
 
 
 class FolderMemo:
@@ -60,16 +81,15 @@ class FolderMemo:
         self._identities = judge.identities if judge is not None else Identities()
         self.fresh: list[Row] = []
 
-    def recall(
-        self, folder: str, info: os.stat_result, git_says: str = ""
-    ) -> tuple[list[str], list[str]] | None:
-        """(file paths, subfolder paths) of `folder` as listed when its stat was `info`'s and
-        git said `git_says` of it (GitListing.answer; "" where git is not asked); no file paths
-        when the judge took them."""
+    def recall(self, folder: str, info: os.stat_result, git_says: str = "") -> Recalled | None:
+        """`folder` as listed when its stat was `info`'s and git said `git_says` of it
+        (GitListing.answer; "" where git is not asked); no file paths when the judge took them."""
         real = self._identities.folder(folder)[0]
         row = self._known.get(real)
-        if row is None or row[0] != self._stamp(info, git_says):
+        stamp = self._stamp(info, git_says)
+        if row is None or row[0] not in (stamp, stamp + _QUIET):
             return None
+        quiet = row[0] != stamp
         try:
             files, subfolders = json.loads(row[1]), json.loads(row[2])
             stamps = json.loads(row[3] or "null")
@@ -81,12 +101,51 @@ class FolderMemo:
         paths = [prefix + name for name in files]
         below = [prefix + name for name in subfolders]
         if self._judge is None:
-            return paths, below
+            return Recalled(paths, below, quiet)
         if not _stamps(stamps, len(files)):  # emptied (a row that could not be read): written again
             self.fresh.append((real, row[0], row[1], row[2]))
-            return paths, below
+            return Recalled(paths, below, quiet)
         self._judge.folder(folder, files, paths, stamps[0], stamps[1])
-        return [], below
+        return Recalled([], below, quiet)
+
+    def listed_subfolders(self, folder: str, info: os.stat_result) -> list[str] | None:
+        """The names of the subfolders a walk took from `folder` when its stat was `info`'s,
+        whatever git said then; None when it was not listed with that stat, or is quiet."""
+        row = self._known.get(self._identities.folder(folder)[0])
+        stamp = self._stamp(info, "")
+        if (
+            row is None
+            or not (row[0] == stamp or row[0].startswith(stamp + " git "))
+            or row[0].endswith(_QUIET)
+        ):
+            return None
+        try:
+            subfolders = json.loads(row[2])
+        except ValueError:
+            return None
+        return subfolders if _names(subfolders) else None
+
+    def real(self, folder: str) -> str:
+        """The real path of `folder`, ending in a separator, as rows are keyed."""
+        return self._identities.folder(folder)[0]
+
+    def kept_untracked(self, top: str) -> tuple[str, list[str]] | None:
+        """(stamp, names) of the untracked answer kept for the walk of `top` with these filters."""
+        row = self._known.get(self.real(top) + _UNTRACKED)
+        if row is None or not row[0].startswith(self._key + " "):
+            return None
+        try:
+            names = json.loads(row[2])
+        except ValueError:
+            return None
+        return (row[0][len(self._key) + 1 :], names) if _names(names) else None
+
+    def keep_untracked(self, top: str, stamp: str, names: Sequence[str]) -> None:
+        """Keep git's untracked answer for the walk of `top` with the stamp of what it read (the
+        names where a folder's subfolders go: the cache stamps the files a row holds, and these
+        are not files it checks)."""
+        row = (self.real(top) + _UNTRACKED, f"{self._key} {stamp}", "[]", json.dumps(list(names)))
+        self.fresh.append(row)
 
     def remember(
         self,
@@ -95,15 +154,18 @@ class FolderMemo:
         files: Sequence[str],
         subfolders: Sequence[str],
         git_says: str = "",
+        quiet: bool = False,
     ) -> None:
         """Keep what the walk took from `folder` (paths below it) while git said `git_says` of
-        it, unless its stat is too recent."""
+        it (`quiet`: some subfolders left out as git lists nothing there), unless its stat is
+        too recent."""
         now = time.time_ns()
         if trusted_time(info.st_mtime_ns, now) is None or trusted_time(info.st_ctime_ns, now) is None:
             return
         names = [[os.path.basename(p) for p in paths] for paths in (files, subfolders)]
         real = self._identities.folder(folder)[0]
-        self.fresh.append((real, self._stamp(info, git_says), json.dumps(names[0]), json.dumps(names[1])))
+        stamp = self._stamp(info, git_says) + (_QUIET if quiet else "")
+        self.fresh.append((real, stamp, json.dumps(names[0]), json.dumps(names[1])))
 
     def _stamp(self, info: os.stat_result, git_says: str) -> str:
         stamp = f"{self._key} {info.st_dev} {info.st_ino} {info.st_mtime_ns} {info.st_ctime_ns}"

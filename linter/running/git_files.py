@@ -6,7 +6,8 @@ So, like ruff and pre-commit, a walk inside a git work tree asks git for the tra
 the untracked ones no ignore rule covers (`git ls-files --cached --others --exclude-standard`),
 and falls back to reading `.gitignore` files itself when git is missing, fails, is too slow or
 says too much, or the folder is not in a work tree (where no folder up to the root holds a
-`.git` or a `HEAD`, git is not even started).
+`.git` or a `HEAD`, git is not even started). With a cache, the tracked and untracked names are
+asked apart so that the untracked ones can be reused (linter.running.git_untracked).
 
 git reads the repository's own `.git/config`, which a downloaded or shared repository could
 fill with commands. `ls-files` runs none but the file-system monitor (`core.fsmonitor`, a
@@ -27,14 +28,18 @@ from linter.hashes import blake2b
 
 if TYPE_CHECKING:
     import subprocess
+    import threading
 
 #: 200,000 pages list in ~12 MB; far more is not a content tree worth asking git about.
 MAX_OUTPUT_BYTES = 64 << 20
 TIMEOUT_SECONDS = 15.0
-_COMMAND = (
-    *("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "core.untrackedCache=false"),
-    *("ls-files", "-z", "--cached", "--others", "--exclude-standard"),
-)
+_OPTIONS = ("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "core.untrackedCache=false")
+#: The questions asked: the names git ships (tracked, and untracked that no ignore rule covers);
+#: those two apart (see git_untracked.py); the ignore file named by the config, `~/` expanded.
+SHIPPED = ("ls-files", "-z", "--cached", "--others", "--exclude-standard")
+TRACKED = ("ls-files", "-z", "--cached")
+UNTRACKED = ("ls-files", "-z", "--others", "--exclude-standard")
+EXCLUDES_FILE = ("config", "-z", "--type=path", "--get", "core.excludesFile")
 _ENVIRONMENT = {
     "GIT_CONFIG_NOSYSTEM": "1",
     "GIT_TERMINAL_PROMPT": "0",
@@ -114,18 +119,35 @@ _PAST_SEPARATOR = chr(ord(os.sep) + 1)
 
 def listing(top: str) -> GitListing | None:
     """What git ships under the folder `top`, None when git cannot say (see the docstring)."""
+    (output,) = ask(top, SHIPPED) or (None,)
+    return GitListing(top, names(output)) if output is not None else None
+
+
+def ask(top: str, *questions: tuple[str, ...]) -> list[bytes | None] | None:
+    """git's answers (its standard output) to `questions`, asked at once in the folder `top`;
+    None when git is not asked (no git, or no repository there), an answer None when that
+    question failed, timed out or said too much. `git config --get` finding nothing is ""."""
     if not _may_be_in_repository(top):
         return None
     import shutil
 
     git = shutil.which("git")
-    output = _output([git, *_COMMAND], top) if git else None
-    if output is None:
+    if git is None:
         return None
-    names = os.fsdecode(output).split("\0")
-    if os.sep != "/":
-        names = [name.replace("/", os.sep) for name in names]
-    return GitListing(top, names)
+    import time
+
+    deadline = time.monotonic() + TIMEOUT_SECONDS
+    runs = [_start([git, *_OPTIONS, *question], top) for question in questions]
+    return [
+        _finish(run, deadline, (0, 1) if question[0] == "config" else (0,))
+        for run, question in zip(runs, questions, strict=True)
+    ]
+
+
+def names(output: bytes) -> list[str]:
+    """The paths in an `ls-files -z` answer, spelt as the OS spells them."""
+    found = os.fsdecode(output).split("\0")
+    return [name.replace("/", os.sep) for name in found] if os.sep != "/" else found
 
 
 #: What git's discovery looks for in each folder from the work tree up: `.git` (a repository, or
@@ -159,8 +181,10 @@ def _may_exist(path: str) -> bool:
     return True
 
 
-def _output(command: list[str], folder: str) -> bytes | None:
-    """git's standard output when it succeeds in time and within bounds, else None."""
+def _start(
+    command: list[str], folder: str
+) -> tuple[subprocess.Popen[bytes], threading.Thread, list[bytes]] | None:
+    """git started on one question, its output read by a thread (bounded: see `_finish`)."""
     import subprocess
     import threading
 
@@ -175,12 +199,27 @@ def _output(command: list[str], folder: str) -> bytes | None:
     chunks: list[bytes] = []
     reader = threading.Thread(target=_read_bounded, args=(process, chunks), daemon=True)
     reader.start()
-    reader.join(TIMEOUT_SECONDS)
+    return process, reader, chunks
+
+
+def _finish(
+    run: tuple[subprocess.Popen[bytes], threading.Thread, list[bytes]] | None,
+    deadline: float,
+    allowed: tuple[int, ...],
+) -> bytes | None:
+    """git's standard output when it ends with an `allowed` status before `deadline` (a
+    `time.monotonic()`) and within bounds; else None (and git is killed)."""
+    import time
+
+    if run is None:
+        return None
+    process, reader, chunks = run
+    reader.join(max(0.0, deadline - time.monotonic()))
     if reader.is_alive() or sum(map(len, chunks)) > MAX_OUTPUT_BYTES:
         process.kill()
     reader.join()
     status = process.wait()
-    return b"".join(chunks) if status == 0 and sum(map(len, chunks)) <= MAX_OUTPUT_BYTES else None
+    return b"".join(chunks) if status in allowed and sum(map(len, chunks)) <= MAX_OUTPUT_BYTES else None
 
 
 def _read_bounded(process: subprocess.Popen[bytes], chunks: list[bytes]) -> None:
