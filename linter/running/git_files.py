@@ -62,7 +62,7 @@ class GitListing:
     def __init__(self, top: str, names: list[str]) -> None:
         self._prefix = top if top.endswith(os.sep) else top + os.sep  # as os.path.join spells it
         #: relative to `top`, sorted; a nested repository git does not track comes as `name/`
-        self._names = sorted(name for name in names if name)
+        self._names = sorted(filter(None, names))
 
     def answer(self, folder: str) -> str:
         """What git says of what is under `folder`, as a short text: a folder listing kept while
