@@ -21,6 +21,7 @@ Nothing is kept, and the next walk asks git for everything as before, when:
 - some folder holds subfolders git lists nothing under (folder_listings' `quiet`: a file added
   deep inside an empty folder changes no stat the walk looks at);
 - the walk met a problem (FM007) or a nested repository, or did not finish;
+- the OS is not POSIX (git on Windows finds the user's config through other variables);
 - `.git` is not a folder (a linked work tree or a submodule keeps its git files elsewhere), a
   config file includes another (`include`, `includeIf`: what it reads can change with no stat
   here changing), or `core.excludesFile` is a relative path.
@@ -169,6 +170,8 @@ def _inputs(top: str, excludes_file: str, asked_ns: int) -> str | None:
     """The stats of the ignore files and config files git reads for the untracked answer, one
     line each; None when the work tree's files are elsewhere, a config file includes another,
     or one of them changed too recently."""
+    if os.name != "posix":  # git on Windows finds the user's config through other variables
+        return None
     root = _work_tree_root(top)
     if root is None:
         return None
