@@ -270,3 +270,12 @@ def fresh_python(script: str, *arguments: str, cwd: Path | None = None) -> subpr
         check=False,
         timeout=60,
     )
+
+
+def git_on_path(folder: Path, script: str, monkeypatch) -> None:
+    """A `git` first on PATH: a shell script with the body `script`, kept in `folder/bin`."""
+    command = folder / "bin" / "git"
+    command.parent.mkdir()
+    command.write_text(f"#!/bin/sh\n{script}")
+    command.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{command.parent}{os.pathsep}{os.environ['PATH']}")

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import ARTICLE, line_of
+from helpers import ARTICLE, git_on_path, line_of
 
 from linter.cli import main
 
@@ -128,11 +128,7 @@ def test_a_linked_work_tree_is_asked_about_too(site, capsys, monkeypatch):
 def _fake_git(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A `git` first on PATH that only says it ran, and fails as outside a repository."""
     marker = folder / "git-ran"
-    script = folder / "bin" / "git"
-    script.parent.mkdir()
-    script.write_text(f"#!/bin/sh\ntouch '{marker}'\nexit 128\n")
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{script.parent}{os.pathsep}{os.environ['PATH']}")
+    git_on_path(folder, f"touch '{marker}'\nexit 128\n", monkeypatch)
     return marker
 
 

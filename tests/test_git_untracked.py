@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import REFERENCE_TIME, clock_ahead, news_and_sport, slug_article
+from helpers import REFERENCE_TIME, clock_ahead, git_on_path, news_and_sport, slug_article
 
 from linter.cli import main
 
@@ -31,11 +31,7 @@ def log(tmp_path_factory, monkeypatch) -> Path:
     then runs the real git; HOME and XDG_CONFIG_HOME are folders of the test's own."""
     tools = tmp_path_factory.mktemp("tools")
     written = tools / "git.log"
-    script = tools / "bin" / "git"
-    script.parent.mkdir()
-    script.write_text(f"#!/bin/sh\necho \"$*\" >> '{written}'\nexec '{shutil.which('git')}' \"$@\"\n")
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{script.parent}{os.pathsep}{os.environ['PATH']}")
+    git_on_path(tools, f"echo \"$*\" >> '{written}'\nexec '{shutil.which('git')}' \"$@\"\n", monkeypatch)
     monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     return written
