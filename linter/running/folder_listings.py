@@ -10,12 +10,12 @@ filters themselves (their patterns and root go into every stamp) and on what is 
 walk that reads `.gitignore` files recalls or keeps a listing only where none applies (an
 ignore file edited in place changes no folder's stat). In a git work tree git is asked on
 every walk (its untracked names may be reused: linter.running.git_untracked), and its answer
-for the folder (the names it lists under it, `GitListing.answer`) goes into the stamp: a listing is recalled only while git says what it said when the listing
-was kept (its answer changes with its index and ignore files, which the folder's stat does
-not see). A folder changed less
-than 2 s before it was listed is not kept (another change within the same clock tick could
-leave its mtime as it was), as the result cache treats racy files. The rows live in the
-authenticated cache database, never in a file a pull request could plant.
+for the folder (the names it lists under it, `GitListing.answer`) goes into the stamp: a
+listing is recalled only while git says what it said when the listing was kept (its answer
+changes with its index and ignore files, which the folder's stat does not see). A folder
+changed less than 2 s before it was listed is not kept (another change within the same clock
+tick could leave its mtime as it was), as the result cache treats racy files. The rows live in
+the authenticated cache database, never in a file a pull request could plant.
 
 A row also holds its files' cached stamps, copied from their entries when it is written and
 stamped anew whenever the cache stores or touches a file in that folder (in the same
@@ -49,6 +49,7 @@ from linter.running.identity import Identities
 #: (folder's real path ending in a separator, stamp, the names of its files to check, of its
 #: subfolders to walk); the cache adds the files' stamps when it writes the row
 Row = tuple[str, str, str, str]
+#: How a quiet row's stamp ends (see the module's docstring).
 _QUIET = " quiet"
 #: How the row of a top's kept untracked answer is keyed: the top's real path and this (a
 #: folder's row is keyed by a path ending in a separator, so no folder has this key).
@@ -111,7 +112,7 @@ class FolderMemo:
     def listed_subfolders(self, folder: str, info: os.stat_result) -> list[str] | None:
         """The names of the subfolders a walk took from `folder` when its stat was `info`'s,
         whatever git said then; None when it was not listed with that stat, or is quiet."""
-        row = self._known.get(self._identities.folder(folder)[0])
+        row = self._known.get(self.real(folder))
         stamp = self._stamp(info, "")
         if (
             row is None
