@@ -180,3 +180,13 @@ def test_an_ignore_file_changed_just_now_is_not_vouched_for(project, capsys, log
     exclude.write_text("content/news/extra.md\n")
     assert warm_run(capsys, log) == (True, (6, []))
     assert warm_run(capsys, log) == (True, (6, []))
+
+
+def test_a_linked_work_tree_is_asked_in_full(project, capsys, log, monkeypatch):
+    """`git worktree add` leaves a `.git` file naming git's folder elsewhere: what git reads
+    there is not looked at, so its answer is never reused."""
+    git("worktree", "add", "-q", "linked")
+    (project / "linked" / "content" / "news" / "extra.md").write_text(BROKEN)
+    monkeypatch.chdir(project / "linked")
+    for _ in range(3):  # the first run makes the cache folder, the second lists the top again
+        assert warm_run(capsys, log) == (True, (7, [("content/news/extra.md", "FM100")]))
