@@ -177,8 +177,8 @@ def _inputs(top: str, excludes_file: str, asked_ns: int) -> str | None:
         return None
     home, config_home = os.environ.get("HOME", ""), os.environ.get("XDG_CONFIG_HOME", "")
     global_configs = [os.path.join(home, ".gitconfig")] if home else []
-    if config_home or home:
-        global_configs.append(os.path.join(config_home or os.path.join(home, ".config"), "git", "config"))
+    if user_folder := _user_git_folder():
+        global_configs.append(os.path.join(user_folder, "config"))
     configs = [os.path.join(root, ".git", name) for name in ("config", "config.worktree")] + global_configs
     if any(_includes(path) for path in configs):
         return None
@@ -264,11 +264,17 @@ def _excludes_file(answer: bytes | None) -> str | None:
     named = os.fsdecode(answer).rstrip("\0\n")
     if named:
         return named if os.path.isabs(named) else None
-    config_home = os.environ.get("XDG_CONFIG_HOME") or ""
-    home = os.environ.get("HOME") or ""
+    user_folder = _user_git_folder()
+    return os.path.join(user_folder, "ignore") if user_folder else ""
+
+
+def _user_git_folder() -> str:
+    """Where git keeps the user's `config` and `ignore` besides `~/.gitconfig`:
+    `$XDG_CONFIG_HOME/git`, else `~/.config/git`; "" without either variable."""
+    config_home, home = os.environ.get("XDG_CONFIG_HOME", ""), os.environ.get("HOME", "")
     if config_home:
-        return os.path.join(config_home, "git", "ignore")
-    return os.path.join(home, ".config", "git", "ignore") if home else ""
+        return os.path.join(config_home, "git")
+    return os.path.join(home, ".config", "git") if home else ""
 
 
 def _digest(inputs: str, tracked: bytes, lines: list[str]) -> str:
